@@ -1,0 +1,10 @@
+# The API service. Neo4j runs in its own container (see docker-compose.yml).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+USER node
+EXPOSE 4000
+CMD ["node", "bin/kg.js", "serve", "--seed-if-empty"]

@@ -1,0 +1,2 @@
+// Does the database answer at all? (readiness probe)
+RETURN 1 AS ok

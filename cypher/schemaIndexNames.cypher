@@ -1,0 +1,3 @@
+// Which indexes and constraints exist? (diagnostics: did the migration run)
+SHOW INDEXES YIELD name
+RETURN name

@@ -1,0 +1,38 @@
+import { resolveNeo4jConfig, serverConfig } from "../../config.ts";
+import { Db } from "../../db/client.ts";
+import { migrate } from "../../db/migrate.ts";
+import { log } from "../../log.ts";
+import { closeOnSignals, listen } from "../../server/main.ts";
+import { parseArgs } from "../args.ts";
+
+const USAGE = `Usage: kg serve [--seed-if-empty]
+Serves GraphQL (GraphiQL at /graphql), /health and /ready on HOST:PORT (default 127.0.0.1:4000).
+With no NEO4J_URI the local Neo4j is started first. --seed-if-empty ingests data/samples when the database has no articles.`;
+
+export async function runServe(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ["seed-if-empty", "help"]);
+  if (args.options.has("help")) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const { host, port } = serverConfig();
+  const neo = await resolveNeo4jConfig({ local: { log: (l) => log.info(l) } });
+  const db = new Db(neo);
+  try {
+    await migrate(db);
+    if (args.options.has("seed-if-empty")) {
+      const { seedIfEmpty } = await import("../../ingest/seed.ts");
+      await seedIfEmpty(db, log);
+    }
+  } catch (err) {
+    // Neo4j may be down at start-up: serve anyway (/ready says 503) and let the driver reconnect later.
+    log.warn({ err }, "could not prepare the database at start-up; serving anyway, /ready will report 503 until Neo4j answers");
+  }
+  const running = await listen({ db, log, host, port, graphiql: process.env.KG_GRAPHIQL !== "false" });
+  closeOnSignals(running, log);
+  log.info({ url: running.url, neo4j: neo.uri, database: neo.database }, "serving");
+  process.stderr.write(`\nGraphiQL: ${running.url}\n\n`);
+  // Keep the process alive until a signal closes the server.
+  await new Promise<void>((resolve) => running.server.once("close", () => resolve()));
+  return 0;
+}

@@ -1,0 +1,159 @@
+/**
+ * The one place the service talks to Neo4j. One driver per process; a session per unit of
+ * work, closed in `finally`; managed transactions only; statements by name from `cypher/`;
+ * the database name always passed; driver errors translated to AppError here and nowhere else.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
+import { AppError } from "../errors.ts";
+import type { Neo4jConfig } from "../config.ts";
+import { cypher } from "./cypher.ts";
+import { toPlain, type Plain } from "./values.ts";
+
+export type Row = { [k: string]: Plain };
+export type Params = Record<string, unknown>;
+
+/** Told about every statement run: tests count them (N+1 guard), metrics time them. */
+export type QueryObserver = (event: { name: string; ms: number; ok: boolean }) => void;
+
+export interface DbOptions {
+  /** How long managed transactions retry transient failures (ms). Short for the API, long for ingest. */
+  maxRetryMs?: number;
+  /** How long to wait for a connection before failing (ms). */
+  acquireTimeoutMs?: number;
+  maxPoolSize?: number;
+}
+
+/** A transaction handle that runs named statements, so multi-statement units stay observable. */
+export interface Tx {
+  run(name: string, params?: Params): Promise<Row[]>;
+}
+
+const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
+
+/** Translate a driver error: connectivity → DATABASE_UNAVAILABLE; anything else is rethrown as is (unexpected). */
+export function translateDbError(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === "string") {
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith("Neo.TransientError.")) {
+      return new AppError("DATABASE_UNAVAILABLE", "The graph database is not reachable right now; try again shortly.", { cause: e });
+    }
+    if (code === "Neo.ClientError.Security.Unauthorized" || code === "Neo.ClientError.Security.AuthenticationRateLimit") {
+      return new AppError("DATABASE_UNAVAILABLE", "Neo4j rejected the credentials: check NEO4J_USER and NEO4J_PASSWORD.", { cause: e });
+    }
+  }
+  const msg = e instanceof Error ? e.message : "";
+  if (/ECONNREFUSED|Connection acquisition timed out|Pool is closed|connect ETIMEDOUT|Could not perform discovery/i.test(msg)) {
+    return new AppError("DATABASE_UNAVAILABLE", "The graph database is not reachable right now; try again shortly.", { cause: e });
+  }
+  return e;
+}
+
+function rows(records: Neo4jRecord[]): Row[] {
+  return records.map((r) => {
+    const o: Row = {};
+    for (const k of r.keys) o[k as string] = toPlain(r.get(k));
+    return o;
+  });
+}
+
+export class Db {
+  readonly driver: Driver;
+  readonly database: string;
+  private observers = new Set<QueryObserver>();
+
+  constructor(cfg: Neo4jConfig, opts: DbOptions = {}) {
+    this.database = cfg.database;
+    this.driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
+      maxTransactionRetryTime: opts.maxRetryMs ?? 2_000,
+      connectionAcquisitionTimeout: opts.acquireTimeoutMs ?? 3_000,
+      connectionTimeout: 2_000,
+      maxConnectionPoolSize: opts.maxPoolSize ?? 50,
+      disableLosslessIntegers: false,
+    });
+  }
+
+  /** Subscribe to statement events; returns the unsubscribe function. */
+  observe(fn: QueryObserver): () => void {
+    this.observers.add(fn);
+    return () => this.observers.delete(fn);
+  }
+
+  private txHandle(tx: ManagedTransaction, extra?: QueryObserver): Tx {
+    return {
+      run: async (name, params = {}) => {
+        const t0 = performance.now();
+        let ok = false;
+        try {
+          const res = await tx.run(cypher(name), params);
+          ok = true;
+          return rows(res.records);
+        } finally {
+          const ev = { name, ms: performance.now() - t0, ok };
+          for (const o of this.observers) o(ev);
+          extra?.(ev);
+        }
+      },
+    };
+  }
+
+  /** Run `work` in one managed read transaction (retried on transient errors). */
+  async readTx<T>(work: (tx: Tx) => Promise<T>, observer?: QueryObserver): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => work(this.txHandle(tx, observer)));
+    } catch (e) {
+      throw translateDbError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Run `work` in one managed write transaction: all of it commits, or none of it. */
+  async writeTx<T>(work: (tx: Tx) => Promise<T>, observer?: QueryObserver): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(this.txHandle(tx, observer)));
+    } catch (e) {
+      throw translateDbError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One named read statement. */
+  read(name: string, params?: Params, observer?: QueryObserver): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(name, params), observer);
+  }
+
+  /** One named write statement. */
+  write(name: string, params?: Params, observer?: QueryObserver): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run(name, params), observer);
+  }
+
+  /** True when Neo4j answers a trivial query within `timeoutMs`. Never throws. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const q = session.run(cypher("ping"), {}, { timeout: timeoutMs });
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, rej) => {
+        timer = setTimeout(() => rej(new Error("ping timed out")), timeoutMs);
+      });
+      try {
+        await Promise.race([q, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Expected failures carry a stable `code` that clients, the CLI and logs can act on.
+ * Anything that is not an AppError is unexpected: masked for API clients, logged in full.
+ */
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "DATABASE_UNAVAILABLE"
+  | "CONFIG_INVALID"
+  | "NEO4J_SETUP_FAILED"
+  | "INPUT_UNREADABLE";
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AppError";
+    this.code = code;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** A one-line description of any thrown value, for logs and CLI output. */
+export function describeError(e: unknown): string {
+  if (e instanceof AppError) return `${e.code}: ${e.message}`;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

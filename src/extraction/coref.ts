@@ -1,0 +1,124 @@
+/**
+ * Within-article coreference: turns candidate mentions into resolved ones whose `key`
+ * says which entity they belong to. Rules, in order:
+ * 1. overlapping candidates: the longest wins ("Iraqi special forces" over "Iraqi");
+ * 2. surnames and titled single names join a full name seen in the article or the
+ *    gazetteer ("al-Abadi", "Abadi", "President Trump" → "Donald Trump");
+ * 3. an acronym in parentheses after a name becomes its alias ("… Levant (ISIL)");
+ * 4. definite descriptions take the nearest suitable antecedent ("the terror group").
+ */
+import { ENTRIES, LEXICON } from "./gazetteer.ts";
+import type { Mention } from "./names.ts";
+import type { PendingDescription } from "./noun-phrases.ts";
+
+const STARTERS = new Set(LEXICON.sentenceStarters);
+const TITLES = new Set(LEXICON.personTitles);
+/** How far back a bare "the group" may look for its antecedent, in characters. */
+const NEAR = 600;
+const FAR = 2500;
+
+const surnameKey = (s: string): string =>
+  (s.trim().split(/\s+/).pop() ?? "").toLowerCase().replace(/’/g, "'").replace(/^(?:al|el|ad|as|ash|an|ar|at|az)-/, "");
+
+/** Gazetteer people by surname, so "Maliki" finds Nouri al-Maliki without an alias row. */
+const GAZ_SURNAMES: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const e of ENTRIES) {
+    if (e.type !== "PERSON" || !e.name.includes(" ")) continue;
+    const k = surnameKey(e.name);
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+    map.set(k, "gaz:" + e.name);
+  }
+  for (const [k, n] of seen) if (n > 1) map.delete(k); // ambiguous: leave to the article
+  return map;
+})();
+
+export function resolveMentions(text: string, candidates: Mention[], descs: PendingDescription[]): Mention[] {
+  const kept = removeOverlaps(candidates);
+  const surnames = new Map<string, string>();
+  const acronyms = new Map<string, string>();
+  for (const m of kept) {
+    if (m.kind !== "name") continue;
+    if (m.type === "PERSON" && m.key.startsWith("PERSON:") && /\s/.test(m.surface)) surnames.set(surnameKey(m.surface), m.key);
+    const acr = /^\s*\(\s*(\p{Lu}[\p{L}.]{1,9})\s*\)/u.exec(text.slice(m.end, m.end + 16));
+    if (acr && m.type !== "PERSON") acronyms.set(acr[1]!, m.key);
+  }
+  const resolved: Mention[] = [];
+  for (const m of kept) {
+    if (m.kind === "pending" || (m.kind === "name" && m.type === "PERSON" && !/\s/.test(m.surface) && m.key.startsWith("PERSON:"))) {
+      const r = resolveSingle(m, surnames, acronyms);
+      if (r) resolved.push(r);
+    } else {
+      resolved.push(m);
+    }
+  }
+  const withDescs = removeOverlaps([...resolved, ...resolveDescriptions(resolved, descs)]);
+  return withDescs;
+}
+
+function resolveSingle(m: Mention, surnames: Map<string, string>, acronyms: Map<string, string>): Mention | undefined {
+  const acr = acronyms.get(m.surface);
+  if (acr) return { ...m, kind: "name", key: acr, type: m.type === "PERSON" ? "ORGANIZATION" : m.type };
+  const sk = surnameKey(m.surface);
+  const person = surnames.get(sk) ?? GAZ_SURNAMES.get(sk);
+  if (person) return { ...m, kind: "name", type: "PERSON", key: person };
+  if (m.kind === "name") return m; // titled single name: keep on its own
+  // An unknown single word that speaks ("Smith said") is taken as a person.
+  if (m.type === "PERSON" && !STARTERS.has(m.surface) && !TITLES.has(m.surface) && /^\p{Lu}\p{Ll}+$/u.test(m.surface)) {
+    return { ...m, kind: "name", key: "PERSON:" + m.surface.toLowerCase() };
+  }
+  return undefined;
+}
+
+function resolveDescriptions(mentions: Mention[], descs: PendingDescription[]): Mention[] {
+  const out: Mention[] = [];
+  const byStart = [...mentions].sort((a, b) => a.start - b.start);
+  for (const d of descs) {
+    if (d.key) {
+      out.push(d);
+      continue;
+    }
+    const limit = /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
+    for (let i = upperBound(byStart, d.start) - 1; i >= 0; i--) {
+      const a = byStart[i]!;
+      if (d.start - a.end > limit) break;
+      if (fitsCategory(a, d.category)) {
+        out.push({ ...d, key: a.key, type: a.type, entry: a.entry });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function fitsCategory(a: Mention, category: PendingDescription["category"]): boolean {
+  const kind = a.entry?.kind;
+  if (category === "armed") return kind === "armed" && a.entry?.name !== "Global Coalition";
+  if (category === "city") return kind === "city";
+  return kind === "country";
+}
+
+/** Index of the first mention starting at or after `pos`. */
+function upperBound(sorted: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sweep by start; among overlapping candidates keep the longest (ties: the first listed). */
+export function removeOverlaps(mentions: Mention[]): Mention[] {
+  const sorted = mentions.map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end || a.i - b.i);
+  const out: Mention[] = [];
+  for (const { m } of sorted) {
+    const last = out[out.length - 1];
+    if (!last || m.start >= last.end) out.push(m);
+    else if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+  }
+  return out;
+}

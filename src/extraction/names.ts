@@ -1,0 +1,156 @@
+/**
+ * Finds name mentions in one sentence: gazetteer forms first (longest match), then
+ * runs of capitalised tokens classified by their shape and context (title before,
+ * organisation or place head word at the end, known first name, "said" after).
+ * Single unknown capitalised words are kept as `pending` and only become mentions
+ * when coreference ties them to a full name or an acronym seen in the article.
+ */
+import { FORMS_BY_FIRST_TOKEN, LEXICON, type GazEntry } from "./gazetteer.ts";
+import { gapBetween, isCapitalized, isNameGap, type Token } from "./tokens.ts";
+import type { EntityType } from "./types.ts";
+
+export type MentionKind = "name" | "adjective" | "description" | "force" | "generic" | "pending";
+
+export interface Mention {
+  start: number;
+  end: number;
+  surface: string;
+  type: EntityType;
+  kind: MentionKind;
+  entry?: GazEntry;
+  /** Title words just before a person's name, kept as the role ("Prime Minister"). */
+  title?: string;
+  /** Clustering key; mentions with equal keys are one entity. */
+  key: string;
+}
+
+const TITLES = new Set(LEXICON.personTitles);
+const ABBREVIATIONS = new Set(LEXICON.abbreviations);
+const FIRST_NAMES = new Set(LEXICON.firstNames);
+const ORG_HEADS = new Set(LEXICON.orgHeads);
+const PLACE_HEADS = new Set(LEXICON.placeHeads);
+const STARTERS = new Set(LEXICON.sentenceStarters);
+const DETERMINERS = new Set(["The", "A", "An", "This", "That", "These", "Those"]);
+const PARTICLES = new Set(["al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "du", "da", "van", "von", "der", "la", "le", "ul"]);
+const JOINERS = new Set(["of", "for", "the", "and", "de"]);
+const SAY_AFTER = new RegExp(`^(?:,[^,"“”]{1,80},)?\\s+(?:${LEXICON.sayVerbs.map(escape).join("|")})\\b`);
+const SAY_BEFORE = /\b(?:said|says|according to|told)\s+$/;
+
+export function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Normalised key text: case, dots in acronyms and straight/curly apostrophes ignored. */
+export const normKey = (s: string): string => s.toLowerCase().replace(/[.’']/g, "").replace(/\s+/g, " ").trim();
+
+export function scanNames(text: string, tokens: Token[], sentenceStart: number): Mention[] {
+  const out: Mention[] = [];
+  let chunk: Token[] = [];
+  const flush = () => {
+    if (chunk.length) classifyChunk(text, chunk, sentenceStart, out);
+    chunk = [];
+  };
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    const gaz = matchGazetteer(text, tokens, i);
+    if (gaz && !(gaz.length === 1 && longerHeadedRun(text, tokens, i) > 1)) {
+      flush();
+      const last = tokens[i + gaz.length - 1]!;
+      out.push({
+        start: token.start, end: last.end, surface: text.slice(token.start, last.end),
+        type: gaz.form.entry.type, kind: gaz.form.adjective ? "adjective" : "name",
+        entry: gaz.form.entry, key: "gaz:" + gaz.form.entry.name,
+      });
+      i += gaz.length;
+      continue;
+    }
+    const prev = chunk[chunk.length - 1];
+    if (prev && !joinsName(text, prev, token, tokens[i + 1])) flush();
+    if (isCapitalized(token) || (chunk.length > 0 && (PARTICLES.has(token.norm) || JOINERS.has(token.norm)))) {
+      chunk.push(token);
+    } else {
+      flush();
+    }
+    i++;
+  }
+  flush();
+  return out;
+}
+
+/** Longest gazetteer form starting at token i, as a token count. */
+function matchGazetteer(text: string, tokens: Token[], i: number): { form: import("./gazetteer.ts").GazForm; length: number } | undefined {
+  const forms = FORMS_BY_FIRST_TOKEN.get(tokens[i]!.norm);
+  if (!forms) return undefined;
+  for (const form of forms) {
+    let ok = true;
+    for (let k = 1; k < form.tokens.length && ok; k++) {
+      const t = tokens[i + k];
+      ok = t !== undefined && t.norm === form.tokens[k] && /^[\s-]{1,2}$|^, $/.test(gapBetween(text, tokens[i + k - 1]!, t));
+    }
+    if (ok) return { form, length: form.tokens.length };
+  }
+  return undefined;
+}
+
+/**
+ * "Washington Institute…", "Iraqi Security Forces": a run of capitalised tokens after a
+ * one-token gazetteer hit that ends in an organisation head is a different, longer name.
+ */
+function longerHeadedRun(text: string, tokens: Token[], i: number): number {
+  let j = i;
+  while (j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && isNameGap(gapBetween(text, tokens[j]!, tokens[j + 1]!))) j++;
+  return j > i && ORG_HEADS.has(tokens[j]!.norm) ? j - i + 1 : 0;
+}
+
+function joinsName(text: string, prev: Token, token: Token, next: Token | undefined): boolean {
+  const gap = gapBetween(text, prev, token);
+  if (isNameGap(gap)) {
+    if (JOINERS.has(token.norm)) return ORG_HEADS.has(prev.norm) && next !== undefined && isCapitalized(next);
+    if (PARTICLES.has(token.norm)) return next !== undefined && isCapitalized(next);
+    return true;
+  }
+  // "Col. Pat Work", "George W. Bush"
+  return gap === ". " && (ABBREVIATIONS.has(prev.norm) || /^\p{Lu}$/u.test(prev.norm)) && isCapitalized(token);
+}
+
+function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out: Mention[]): void {
+  let from = 0;
+  // Sentence-initial function words and determiners are not part of names.
+  while (from < chunk.length && (DETERMINERS.has(chunk[from]!.norm) || (chunk[from]!.start === sentenceStart && STARTERS.has(chunk[from]!.norm)))) from++;
+  let to = chunk.length;
+  while (to > from && (JOINERS.has(chunk[to - 1]!.norm) || PARTICLES.has(chunk[to - 1]!.norm))) to--;
+  if (to <= from) return;
+  const lastWord = chunk[to - 1]!.norm;
+  const orgLike = ORG_HEADS.has(lastWord) || chunk[from]!.norm === "Operation";
+  let titleEnd = from;
+  if (!orgLike) while (titleEnd < to - 1 && TITLES.has(chunk[titleEnd]!.norm)) titleEnd++;
+  const titled = titleEnd > from || precededByTitle(text, chunk[from]!);
+  const title = titleEnd > from ? text.slice(chunk[from]!.start, chunk[titleEnd - 1]!.end).replace(/\.$/, "") : undefined;
+  const name = chunk.slice(titleEnd, to);
+  const first = name[0]!;
+  const last = name[name.length - 1]!;
+  const start = first.start;
+  const end = last.end;
+  const surface = text.slice(start, end);
+  if (name.every((t) => TITLES.has(t.norm) || STARTERS.has(t.norm))) return;
+  const after = text.slice(end, end + 100);
+  const before = text.slice(Math.max(0, start - 20), start);
+  const speaks = SAY_AFTER.test(after) || SAY_BEFORE.test(before);
+  let type: EntityType | undefined;
+  if (orgLike) type = "ORGANIZATION";
+  else if (PLACE_HEADS.has(last.norm) && name.length > 1) type = "LOCATION";
+  else if (titled) type = "PERSON";
+  else if (name.length > 1 && (FIRST_NAMES.has(first.norm) || name.some((t) => PARTICLES.has(t.norm.toLowerCase())))) type = "PERSON";
+  else if (name.length > 1 && name.length <= 4 && speaks && name.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.norm))) type = "PERSON";
+  if (type === undefined || (name.length === 1 && type === "PERSON" && !titled)) {
+    if (name.length === 1) out.push({ start, end, surface, type: speaks ? "PERSON" : "ORGANIZATION", kind: "pending", key: "" });
+    return;
+  }
+  out.push({ start, end, surface, type, kind: "name", title, key: type + ":" + normKey(surface) });
+}
+
+/** "Mr. Smith", "President Trump" where the title was split off as its own chunk. */
+function precededByTitle(text: string, token: Token): boolean {
+  const m = /(\p{L}+)\.?\s$/u.exec(text.slice(Math.max(0, token.start - 25), token.start));
+  return m !== null && TITLES.has(m[1]!) && /^\p{Lu}/u.test(m[1]!);
+}

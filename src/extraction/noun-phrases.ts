@@ -1,0 +1,83 @@
+/**
+ * Mentions that are not proper names but still name an actor:
+ * - force phrases built on a country or group adjective ("Iraqi special forces",
+ *   "U.S. forces", "Shiite militias"): an entity of their own, ORGANIZATION;
+ * - definite descriptions ("the terror group", "the city", "the country",
+ *   "the U.S.-led coalition"), resolved later to an antecedent;
+ * - generic force phrases ("a multisectarian military contingent"), kept only when a
+ *   relation uses them (kind "generic").
+ */
+import { ENTRY_BY_NAME, LEXICON, lowerSet } from "./gazetteer.ts";
+import { escape, normKey, type Mention } from "./names.ts";
+
+const FORCE_MODIFIERS = LEXICON.forceModifiers.map(escape).join("|");
+const FORCE_NOUNS = LEXICON.forceNouns.map(escape).join("|");
+/** After an adjective mention: up to two modifiers, then a force noun. */
+const FORCE_TAIL = new RegExp(`^(?:\\s+(?:${FORCE_MODIFIERS})){0,2}\\s+(?:${FORCE_NOUNS})\\b`);
+
+const COALITION = ENTRY_BY_NAME.get("Global Coalition");
+
+interface Description {
+  re: RegExp;
+  /** Which antecedents it can refer to; "coalition" names a fixed entry. */
+  category: "armed" | "city" | "country" | "coalition";
+}
+
+const DESCRIPTIONS: Description[] = [
+  { re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic)\s+){1,2}(?:group|organi[sz]ation|network|movement|outfit)\b/g, category: "armed" },
+  { re: /\b[Tt]he\s+(?:group|militants|jihadists|extremists|insurgents)\b(?!\s+of\b)/g, category: "armed" },
+  { re: /\b[Tt]he\s+(?:(?:northern|southern|eastern|western|strategic|ancient|key|embattled|besieged|border)\s+)?(?:city|town)\b(?!\s+of\b)(?!['’]s\s+(?:residents|people))/g, category: "city" },
+  { re: /\b[Tt]he\s+country\b(?!\s+of\b)/g, category: "country" },
+  { re: /\b[Tt]he\s+(?:(?:U\.S\.|US|American|Western|international|global|anti-ISIS|anti-IS|anti-ISIL)[- ](?:led\s+)?|international\s+|global\s+)?coalition\b/g, category: "coalition" },
+];
+
+const GENERIC = /\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z][a-z-]+\s+){1,3}?(?:contingent|forces|troops|militias?|fighters|rebels|soldiers))\b/g;
+const NOT_MODIFIERS = lowerSet(["of", "and", "or", "that", "which", "the", "a", "these", "those", "some", "many", "all", "more", "most", "other", "same", "its", "their", "his", "her", "our", "with", "by", "for", "to", "in", "on", "from", "at", "as", "who", "were", "was", "are", "is", "been", "be", "had", "has", "have", "not", "no", "any", "such", "few", "several", "two", "three", "four", "five"]);
+
+/** Force phrases: extend adjective and country mentions to "Iraqi special forces". */
+export function forcePhrases(text: string, names: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of names) {
+    const isCountry = m.entry?.kind === "country" || m.entry?.kind === "group";
+    if (!isCountry || (m.kind !== "adjective" && m.kind !== "name")) continue;
+    const tail = FORCE_TAIL.exec(text.slice(m.end, m.end + 60));
+    if (!tail) continue;
+    const end = m.end + tail[0].length;
+    const surface = text.slice(m.start, end).replace(/\s+/g, " ");
+    out.push({ start: m.start, end, surface, type: "ORGANIZATION", kind: "force", key: "np:" + normKey(surface) });
+  }
+  return out;
+}
+
+export interface PendingDescription extends Mention {
+  category: Description["category"];
+}
+
+export function descriptions(text: string): PendingDescription[] {
+  const out: PendingDescription[] = [];
+  for (const { re, category } of DESCRIPTIONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const base = { start: m.index, end: m.index + m[0].length, surface: m[0], kind: "description" as const, category };
+      if (category === "coalition" && COALITION) {
+        out.push({ ...base, type: "ORGANIZATION", entry: COALITION, key: "gaz:" + COALITION.name });
+      } else {
+        out.push({ ...base, type: category === "armed" ? "ORGANIZATION" : "LOCATION", key: "" });
+      }
+    }
+  }
+  return out;
+}
+
+export function genericForces(text: string): Mention[] {
+  const out: Mention[] = [];
+  GENERIC.lastIndex = 0;
+  for (let m = GENERIC.exec(text); m; m = GENERIC.exec(text)) {
+    const phrase = m[1]!;
+    const words = phrase.split(/\s+/);
+    if (words.slice(0, -1).some((w) => NOT_MODIFIERS.has(w) || /(?:ed|ing)$/.test(w) && !/^(?:armed|allied|trained|refortified)$/.test(w))) continue;
+    const start = m.index + m[0].length - phrase.length;
+    out.push({ start, end: start + phrase.length, surface: phrase, type: "ORGANIZATION", kind: "generic", key: "np:" + normKey(phrase) });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * A sentence seen as a template: every resolved mention is replaced by a slot marker
+ * "⟦i⟧", so relation rules are plain regexes over words and slots, e.g.
+ * "⟦0⟧ was retaken by ⟦1⟧ after being seized by ⟦2⟧ in 2014". Regexes stay linear
+ * because sentences are bounded (sentences.ts) and rules avoid nested quantifiers.
+ */
+import type { Mention } from "./names.ts";
+import type { Sentence } from "./sentences.ts";
+import type { EntityType, Evidence } from "./types.ts";
+
+export interface SentenceView {
+  sentence: Sentence;
+  evidence: Evidence;
+  template: string;
+  slots: Mention[];
+}
+
+/** The regex source of one captured slot. */
+export const SLOT = "⟦(\\d+)⟧";
+/** A slot not captured (a modifier like "the ⟦Iraqi⟧ city of"). */
+export const ANY_SLOT = "⟦\\d+⟧";
+
+export function buildView(text: string, sentence: Sentence, mentions: Mention[]): SentenceView {
+  const slots = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  let template = "";
+  let at = sentence.start;
+  slots.forEach((m, i) => {
+    template += text.slice(at, m.start) + "⟦" + i + "⟧";
+    at = m.end;
+  });
+  template += text.slice(at, sentence.end);
+  const evidenceText = text.slice(sentence.start, sentence.end);
+  return { sentence, slots, template, evidence: { text: evidenceText, start: sentence.start, end: sentence.end } };
+}
+
+export const slotAt = (view: SentenceView, group: string | undefined): Mention | undefined =>
+  group === undefined ? undefined : view.slots[Number(group)];
+
+/** Argument roles a slot can fill. Adjectives ("Iraqi") only name the country they modify. */
+export function isActor(m: Mention | undefined): m is Mention {
+  if (!m || m.kind === "adjective") return false;
+  return m.type === "ORGANIZATION" || m.type === "GROUP" || (m.type === "LOCATION" && m.entry?.kind === "country");
+}
+
+export function isPlace(m: Mention | undefined): m is Mention {
+  return m !== undefined && m.kind !== "adjective" && m.type === "LOCATION";
+}
+
+export function isType(m: Mention | undefined, ...types: EntityType[]): m is Mention {
+  return m !== undefined && types.includes(m.type);
+}
+
+/** Sweeps a global regex over the template, calling back with each match. */
+export function eachMatch(re: RegExp, template: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    fn(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+/** Text before position `at`, for context checks ("if", "tried to"). */
+export const before = (template: string, at: number, width = 30): string => template.slice(Math.max(0, at - width), at);

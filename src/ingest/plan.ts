@@ -1,0 +1,159 @@
+/**
+ * Pure planning: from extraction results to the parameters of the write statements.
+ * No database here, so the mapping from article-local entities to graph nodes is unit-tested.
+ */
+import type { ArticleInput, EntityType, ExtractionResult } from "../extraction/types.ts";
+import { aliasKey, ENTITY_LABEL, entityId, isStrongAlias } from "./keys.ts";
+
+export const EXTRACTOR_VERSION = "rules-1";
+
+export interface PreparedArticle {
+  input: ArticleInput;
+  id: string;
+  contentHash: string;
+  extraction: ExtractionResult;
+}
+
+/** One extracted entity to resolve: `ref` is "<articleId>#<local id>". */
+export interface Candidate {
+  ref: string;
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  aliasKeys: string[];
+}
+
+export interface Resolution {
+  ref: string;
+  existing: string | null;
+  viaAlias: string[];
+}
+
+export function candidates(articles: PreparedArticle[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const a of articles) {
+    for (const e of a.extraction.entities) {
+      const names = [e.name, ...e.aliases];
+      out.push({
+        ref: `${a.id}#${e.id}`,
+        id: entityId(e.type, e.name),
+        type: e.type,
+        name: e.name,
+        aliases: e.aliases,
+        aliasKeys: [...new Set(names.filter((n) => isStrongAlias(e.type, n)).map((n) => aliasKey(e.type, n)))],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Decide each candidate's node id: its own id if that node exists; else the one node its strong
+ * aliases point to (in the graph, or earlier in this batch); else a new node with its own id.
+ */
+export function assignIds(cands: Candidate[], resolutions: Resolution[]): Map<string, string> {
+  const byRef = new Map(resolutions.map((r) => [r.ref, r]));
+  const batchAlias = new Map<string, string>(); // alias key → id chosen earlier in this batch
+  const batchIds = new Set<string>();
+  const out = new Map<string, string>();
+  for (const c of cands) {
+    const r = byRef.get(c.ref);
+    let id: string | undefined;
+    if (r?.existing || batchIds.has(c.id)) id = c.id;
+    else if (r && r.viaAlias.length === 1) id = r.viaAlias[0];
+    else {
+      const inBatch = new Set(c.aliasKeys.map((k) => batchAlias.get(k)).filter((x): x is string => !!x));
+      id = inBatch.size === 1 ? [...inBatch][0] : c.id;
+    }
+    id ??= c.id;
+    out.set(c.ref, id);
+    batchIds.add(id);
+    for (const k of c.aliasKeys) if (!batchAlias.has(k)) batchAlias.set(k, id);
+  }
+  return out;
+}
+
+export interface WriteParams {
+  articles: { id: string; props: Record<string, unknown> }[];
+  entities: { id: string; name: string; type: EntityType; label: string; aliases: string[]; aliasEntries: { key: string; strong: boolean }[] }[];
+  mentions: { articleId: string; entityId: string; count: number; spans: number[]; names: string[] }[];
+  relations: Record<string, unknown>[];
+  quotes: Record<string, unknown>[];
+}
+
+/** Everything the write transaction stores, given the node id chosen for each candidate. */
+export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids: Map<string, string>): WriteParams {
+  const entities = new Map<string, WriteParams["entities"][number]>();
+  for (const c of cands) {
+    const id = ids.get(c.ref)!;
+    let e = entities.get(id);
+    if (!e) {
+      e = { id, name: c.name, type: c.type, label: ENTITY_LABEL[c.type], aliases: [], aliasEntries: [] };
+      entities.set(id, e);
+    }
+    for (const n of [c.name, ...c.aliases]) {
+      if (n !== e.name && !e.aliases.includes(n)) e.aliases.push(n);
+      const key = aliasKey(c.type, n);
+      const strong = isStrongAlias(c.type, n);
+      const prev = e.aliasEntries.find((x) => x.key === key);
+      if (!prev) e.aliasEntries.push({ key, strong });
+      else prev.strong ||= strong;
+    }
+  }
+
+  const out: WriteParams = { articles: [], entities: [...entities.values()], mentions: [], relations: [], quotes: [] };
+  for (const a of articles) {
+    const { input, extraction } = a;
+    out.articles.push({
+      id: a.id,
+      props: {
+        title: input.title ?? extraction.article.title ?? null,
+        url: input.url ?? null,
+        source: input.source ?? null,
+        publishedAt: input.publishedAt ?? null,
+        text: input.text,
+        contentHash: a.contentHash,
+      },
+    });
+    const local = (lid: string) => ids.get(`${a.id}#${lid}`);
+    const mentions = new Map<string, WriteParams["mentions"][number]>();
+    for (const e of extraction.entities) {
+      const gid = local(e.id)!;
+      let m = mentions.get(gid);
+      if (!m) mentions.set(gid, (m = { articleId: a.id, entityId: gid, count: 0, spans: [], names: [] }));
+      m.count += e.mentions.length;
+      for (const s of e.mentions) m.spans.push(s.start, s.end);
+      for (const n of [e.name, ...e.aliases]) if (!m.names.includes(n)) m.names.push(n);
+    }
+    out.mentions.push(...mentions.values());
+
+    // One relationship per (type, subject, object, article): keep the most confident evidence.
+    const best = new Map<string, Record<string, unknown> & { confidence: number }>();
+    for (const r of extraction.relations) {
+      const subject = local(r.subject);
+      if (!subject) continue;
+      const base = {
+        sentence: r.evidence.text,
+        start: r.evidence.start,
+        end: r.evidence.end,
+        confidence: r.confidence,
+        publishedAt: input.publishedAt ?? null,
+        extractor: EXTRACTOR_VERSION,
+      };
+      if (r.type === "QUOTED_IN") {
+        out.quotes.push({ ...base, id: `${a.id}#${r.evidence.start}-${subject}`, speaker: subject, articleId: a.id, quote: r.quote ?? "" });
+        continue;
+      }
+      const object = local(r.object);
+      if (!object || object === subject) continue;
+      const key = `${r.type}|${subject}|${object}`;
+      const prev = best.get(key);
+      if (!prev || prev.confidence < r.confidence) {
+        best.set(key, { ...base, type: r.type, subject, object, articleId: a.id, time: r.time ?? null });
+      }
+    }
+    out.relations.push(...best.values());
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * The write side of ingestion: one managed write transaction per batch, so every article of
+ * the batch is stored completely or not at all, and a retried transaction redoes all of it.
+ */
+import type { Db, Tx } from "../db/client.ts";
+import { assignIds, candidates, writeParams, type PreparedArticle, type Resolution } from "./plan.ts";
+
+export interface BatchResult {
+  entitiesCreated: number;
+  relations: number;
+  quotes: number;
+}
+
+// Private: entities the articles mentioned before this write that they no longer mention may now be orphans.
+async function removeOrphans(tx: Tx, previous: string[]): Promise<void> {
+  if (previous.length > 0) await tx.run("deleteOrphanEntities", { ids: [...new Set(previous)] });
+}
+
+/** Store (or replace) the articles of one batch with their mentions, relations and quotes. */
+export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<BatchResult> {
+  // Lock in id order so two ingesters with overlapping batches cannot deadlock each other.
+  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const cands = candidates(sorted);
+  return db.writeTx(async (tx) => {
+    const merged = await tx.run("mergeArticles", {
+      articles: sorted.map((a) => ({ id: a.id, props: { contentHash: a.contentHash } })),
+    });
+    const previous = merged.flatMap((r) => (r.previous as string[]) ?? []);
+    if (previous.length > 0) await tx.run("clearArticleContributions", { ids: sorted.map((a) => a.id) });
+
+    const resolved = (await tx.run("resolveEntities", {
+      candidates: cands.map((c) => ({ ref: c.ref, id: c.id, aliasKeys: c.aliasKeys })),
+    })) as unknown as Resolution[];
+    const ids = assignIds(cands, resolved);
+    const params = writeParams(sorted, cands, ids);
+    const existing = new Set(resolved.filter((r) => r.existing).map((r) => r.existing!));
+    for (const r of resolved) for (const v of r.viaAlias) existing.add(v);
+
+    await tx.run("mergeArticles", { articles: params.articles });
+    if (params.entities.length) await tx.run("upsertEntities", { entities: params.entities });
+    if (params.mentions.length) await tx.run("upsertMentions", { mentions: params.mentions });
+    if (params.relations.length) await tx.run("upsertRelations", { relations: params.relations });
+    if (params.quotes.length) await tx.run("createQuotes", { quotes: params.quotes });
+    const now = new Set(params.entities.map((e) => e.id));
+    await removeOrphans(tx, previous.filter((id) => !now.has(id)));
+    return {
+      entitiesCreated: params.entities.filter((e) => !existing.has(e.id)).length,
+      relations: params.relations.length,
+      quotes: params.quotes.length,
+    };
+  });
+}
+
+/** Remove articles and everything only they contributed. Returns the ids that existed. */
+export async function deleteArticles(db: Db, ids: string[]): Promise<string[]> {
+  return db.writeTx(async (tx) => {
+    const rows = await tx.run("articleEntities", { ids });
+    if (rows.length === 0) return [];
+    const found = rows.map((r) => r.id as string);
+    await tx.run("clearArticleContributions", { ids: found });
+    await tx.run("deleteArticles", { ids: found });
+    await removeOrphans(tx, rows.flatMap((r) => r.mentioned as string[]));
+    return found;
+  });
+}

@@ -1,0 +1,204 @@
+/**
+ * Turn files, folders and stdin into article records. Every problem becomes a record with
+ * its file and line (never an exception), so one bad record is reported and the rest goes on.
+ *
+ *   .txt      the whole file is the text (`title` from options)
+ *   .md       the first `# ` heading is the title; the rest is the text
+ *   .json     one article object, or an array of them
+ *   .ndjson   one article object per line (.jsonl too)
+ *   .csv      a header with a `text` column and optional id,title,url,source,publishedAt
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { ArticleInput } from "../extraction/types.ts";
+import { parseCsv } from "./csv.ts";
+import { validateArticle } from "./validate.ts";
+
+export interface Origin {
+  file: string;
+  line?: number;
+}
+
+export type ArticleRecord =
+  | { ok: true; article: ArticleInput; origin: Origin }
+  | { ok: false; origin: Origin; code: string; message: string };
+
+export interface ReadOptions {
+  title?: string;
+  /** Format of stdin ("-"): ndjson (default), json, txt, md, csv. */
+  stdinFormat?: string;
+}
+
+export const ARTICLE_EXTENSIONS = [".txt", ".md", ".json", ".ndjson", ".jsonl", ".csv"];
+
+function fail(origin: Origin, code: string, message: string): ArticleRecord {
+  return { ok: false, origin, code, message };
+}
+
+function checked(raw: unknown, origin: Origin): ArticleRecord {
+  const v = validateArticle(raw);
+  return v.ok ? { ok: true, article: v.article, origin } : fail(origin, "BAD_USER_INPUT", v.message);
+}
+
+// Private: strict UTF-8 decoding; a binary file named .txt fails here with a clear message.
+function decode(buf: Buffer, file: string): string | ArticleRecord {
+  if (buf.length === 0) return fail({ file }, "BAD_USER_INPUT", "the file is empty");
+  if (buf.includes(0)) return fail({ file }, "BAD_USER_INPUT", "the file contains NUL bytes: it looks binary, not text");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf).replace(/^\uFEFF/, "");
+  } catch {
+    return fail({ file }, "BAD_USER_INPUT", "the file is not valid UTF-8 (re-save it as UTF-8)");
+  }
+}
+
+/** Parse text already read, by format (extension without the dot). */
+export function* parseArticles(text: string, format: string, file: string, opts: ReadOptions = {}): Generator<ArticleRecord> {
+  switch (format) {
+    case "txt":
+      yield checked({ text, title: opts.title }, { file });
+      return;
+    case "md": {
+      const m = /^[ \t]*#[ \t]+(.+?)[ \t]*#*[ \t]*$/m.exec(text);
+      if (!m) {
+        yield checked({ text, title: opts.title }, { file });
+        return;
+      }
+      const body = (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/^\s*\n/, "");
+      yield checked({ text: body, title: opts.title ?? m[1] }, { file });
+      return;
+    }
+    case "json": {
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch (e) {
+        yield fail({ file }, "BAD_USER_INPUT", `invalid JSON: ${(e as Error).message}`);
+        return;
+      }
+      const items = Array.isArray(data) ? data : [data];
+      for (let k = 0; k < items.length; k++) yield checked(items[k], Array.isArray(data) ? { file, line: k + 1 } : { file });
+      return;
+    }
+    case "ndjson":
+    case "jsonl": {
+      const lines = text.split("\n");
+      for (let k = 0; k < lines.length; k++) {
+        const l = lines[k]!.trim();
+        if (l === "") continue;
+        let data: unknown;
+        try {
+          data = JSON.parse(l);
+        } catch (e) {
+          yield fail({ file, line: k + 1 }, "BAD_USER_INPUT", `invalid JSON: ${(e as Error).message}`);
+          continue;
+        }
+        yield checked(data, { file, line: k + 1 });
+      }
+      return;
+    }
+    case "csv": {
+      let header: string[] | undefined;
+      for (const row of parseCsv(text)) {
+        if (!row.ok) {
+          yield fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV: ${row.message}`);
+          continue;
+        }
+        if (!header) {
+          header = row.fields.map((h) => h.trim());
+          if (!header.includes("text")) {
+            yield fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV header has no "text" column (found: ${header.join(", ")})`);
+            return;
+          }
+          continue;
+        }
+        if (row.fields.length !== header.length) {
+          yield fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV: ${row.fields.length} fields where the header has ${header.length}`);
+          continue;
+        }
+        const obj: Record<string, string> = {};
+        header.forEach((h, k) => {
+          if (row.fields[k] !== "") obj[h] = row.fields[k]!;
+        });
+        yield checked(obj, { file, line: row.line });
+      }
+      if (!header) yield fail({ file }, "BAD_USER_INPUT", "the CSV file is empty");
+      return;
+    }
+    default:
+      yield fail({ file }, "BAD_USER_INPUT", `unsupported file type "${format}": use one of ${ARTICLE_EXTENSIONS.join(", ")}`);
+  }
+}
+
+/**
+ * Read one file.
+ *
+ * @example for await (const r of readArticleFile("news.ndjson")) if (r.ok) use(r.article); else report(r);
+ */
+export async function* readArticleFile(file: string, opts: ReadOptions = {}): AsyncGenerator<ArticleRecord> {
+  const ext = path.extname(file).toLowerCase();
+  if (!ARTICLE_EXTENSIONS.includes(ext)) {
+    yield fail({ file }, "BAD_USER_INPUT", `unsupported file type "${ext || "(none)"}": use one of ${ARTICLE_EXTENSIONS.join(", ")}`);
+    return;
+  }
+  let buf: Buffer;
+  try {
+    buf = await fs.promises.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : (e as Error).message;
+    yield fail({ file }, "INPUT_UNREADABLE", `cannot read the file: ${why}`);
+    return;
+  }
+  const text = decode(buf, file);
+  if (typeof text !== "string") {
+    yield text;
+    return;
+  }
+  yield* parseArticles(text, ext.slice(1), file, opts);
+}
+
+// Private: files under a folder with a known extension, depth first, in name order (stable runs).
+async function* walk(dir: string): AsyncGenerator<string | ArticleRecord> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    yield fail({ file: dir }, "INPUT_UNREADABLE", `cannot read the folder: ${(e as Error).message}`);
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) yield* walk(p);
+    else if (e.isFile() && ARTICLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) yield p;
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Read files, folders (recursively) and "-" (stdin), in order. */
+export async function* readArticles(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<ArticleRecord> {
+  for (const input of inputs) {
+    if (input === "-") {
+      const text = decode(await readStdin(), "<stdin>");
+      if (typeof text !== "string") yield text;
+      else yield* parseArticles(text, opts.stdinFormat ?? "ndjson", "<stdin>", opts);
+      continue;
+    }
+    const st = await fs.promises.stat(input).catch(() => undefined);
+    if (!st) {
+      yield fail({ file: input }, "INPUT_UNREADABLE", "no such file or folder");
+    } else if (st.isDirectory()) {
+      for await (const f of walk(input)) {
+        if (typeof f === "string") yield* readArticleFile(f, opts);
+        else yield f;
+      }
+    } else {
+      yield* readArticleFile(input, opts);
+    }
+  }
+}

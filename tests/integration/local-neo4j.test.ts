@@ -1,0 +1,26 @@
+import { inject, describe, expect, it, afterAll } from "vitest";
+import { localNeo4jStatus, NEO4J_VERSION } from "../../src/db/local-neo4j.ts";
+import { testDb } from "../support/db.ts";
+
+describe("the Neo4j the tests run against", () => {
+  const db = testDb();
+  afterAll(() => db.close());
+
+  it("is a real server that answers Cypher", async () => {
+    const [row] = await db.read("dbmsComponents");
+    expect(row?.edition).toBeTruthy();
+    expect(String(row?.version)).toMatch(/^5\./);
+  });
+
+  it.runIf(inject("neo4j").local)("is the Docker-free local server, running under the PID we recorded", () => {
+    const s = localNeo4jStatus({ instance: "test", boltPort: Number(new URL(inject("neo4j").uri).port) });
+    expect(s.running).toBe(true);
+    expect(s.pid).toBeGreaterThan(0);
+    expect(NEO4J_VERSION).toMatch(/^5\.26\./);
+  });
+
+  it("has the constraints and indexes of cypher/schema.cypher", async () => {
+    const names = (await db.read("schemaIndexNames")).map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(["article_id", "entity_id", "alias_key", "entity_names"]));
+  });
+});

@@ -1,0 +1,13 @@
+/** Helpers for the database tiers: a Db on the Neo4j the global setup found, and unique ids per test. */
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+import { Db } from "../../src/db/client.ts";
+
+export function testDb(): Db {
+  return new Db(inject("neo4j"), { maxRetryMs: 5_000 });
+}
+
+/** A prefix no other test or run shares, for article ids. */
+export function uniquePrefix(name: string): string {
+  return `t-${name}-${randomBytes(4).toString("hex")}`;
+}
