@@ -3,11 +3,13 @@ import SchemaBuilder from "@pothos/core";
 import RelayPlugin from "@pothos/plugin-relay";
 import type { AppContext } from "./context.ts";
 
-export const builder = new SchemaBuilder<{
+export interface AppTypes {
   Context: AppContext;
   DefaultFieldNullability: false;
   Scalars: { ID: { Input: string; Output: string } };
-}>({
+}
+
+export const builder = new SchemaBuilder<AppTypes>({
   plugins: [RelayPlugin],
   defaultFieldNullability: false,
   relay: {
@@ -17,3 +19,6 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: "Questions about people, organisations and places across news articles." });
+
+/** The builder's resolved schema types, for helpers generic over object refs. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -10,6 +10,7 @@
 import { ENTRIES, LEXICON } from "./gazetteer.ts";
 import type { Mention } from "./names.ts";
 import type { PendingDescription } from "./noun-phrases.ts";
+import { lowerBound } from "./spans.ts";
 
 const STARTERS = new Set(LEXICON.sentenceStarters);
 const TITLES = new Set(LEXICON.personTitles);
@@ -80,9 +81,13 @@ function resolveDescriptions(mentions: Mention[], descs: PendingDescription[]): 
       continue;
     }
     const limit = /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
-    for (let i = upperBound(byStart, d.start) - 1; i >= 0; i--) {
+    for (let i = lowerBound(byStart, d.start) - 1; i >= 0; i--) {
       const a = byStart[i]!;
       if (d.start - a.end > limit) break;
+      if (d.category === "country" && a.country?.kind === "country") {
+        out.push({ ...d, key: "gaz:" + a.country.name, type: "LOCATION", entry: a.country });
+        break;
+      }
       if (fitsCategory(a, d.category)) {
         out.push({ ...d, key: a.key, type: a.type, entry: a.entry });
         break;
@@ -99,21 +104,12 @@ function fitsCategory(a: Mention, category: PendingDescription["category"]): boo
   return kind === "country";
 }
 
-/** Index of the first mention starting at or after `pos`. */
-function upperBound(sorted: Mention[], pos: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Which candidate wins a tie on length: a force phrase over the adjective it extends. */
+const RANK: Record<Mention["kind"], number> = { force: 3, name: 2, description: 2, adjective: 1, generic: 0, pending: 0 };
 
-/** Sweep by start; among overlapping candidates keep the longest (ties: the first listed). */
+/** Sweep by start; among overlapping candidates keep the longest (ties: the higher rank, then the first listed). */
 export function removeOverlaps(mentions: Mention[]): Mention[] {
-  const sorted = mentions.map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end || a.i - b.i);
+  const sorted = mentions.map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end || RANK[b.m.kind] - RANK[a.m.kind] || a.i - b.i);
   const out: Mention[] = [];
   for (const { m } of sorted) {
     const last = out[out.length - 1];

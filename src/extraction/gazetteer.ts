@@ -34,6 +34,7 @@ export interface Lexicon {
   forceNouns: string[];
   forceModifiers: string[];
   sayVerbs: string[];
+  personNouns: string[];
   sentenceStarters: string[];
 }
 
@@ -74,6 +75,13 @@ export const LEXICON: Lexicon = JSON.parse(readFileSync(new URL("lexicon.json", 
 export const ENTRIES: readonly GazEntry[] = loadEntries();
 export const ENTRY_BY_NAME: ReadonlyMap<string, GazEntry> = new Map(ENTRIES.map((e) => [e.name, e]));
 
+/** The token pattern shared by the gazetteer and the text scanner (see mentions.ts). */
+export const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’](?!s(?!\p{L}))\p{L}+)*/gu;
+
+export function tokenizeForm(surface: string): string[] {
+  return Array.from(surface.matchAll(TOKEN_RE), (m) => m[0].replace(/’/g, "'"));
+}
+
 /** A surface form the matcher looks for, split into tokens, pointing at its entry. */
 export interface GazForm {
   tokens: string[];
@@ -109,11 +117,5 @@ export const FORMS_BY_FIRST_TOKEN: ReadonlyMap<string, GazForm[]> = (() => {
   return index;
 })();
 
-/** The token pattern shared by the gazetteer and the text scanner (see mentions.ts). */
-export const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’](?!s(?!\p{L}))\p{L}+)*/gu;
-
-export function tokenizeForm(surface: string): string[] {
-  return Array.from(surface.matchAll(TOKEN_RE), (m) => m[0].replace(/’/g, "'"));
-}
 
 export const lowerSet = (words: string[]): Set<string> => new Set(words.map((w) => w.toLowerCase()));

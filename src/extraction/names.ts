@@ -6,6 +6,7 @@
  * when coreference ties them to a full name or an acronym seen in the article.
  */
 import { FORMS_BY_FIRST_TOKEN, LEXICON, type GazEntry } from "./gazetteer.ts";
+import { escape } from "./regex.ts";
 import { gapBetween, isCapitalized, isNameGap, type Token } from "./tokens.ts";
 import type { EntityType } from "./types.ts";
 
@@ -22,6 +23,10 @@ export interface Mention {
   title?: string;
   /** Clustering key; mentions with equal keys are one entity. */
   key: string;
+  /** Force phrases: the country or group their adjective names ("Iraqi forces" → Iraq). */
+  country?: GazEntry;
+  /** Display name when it differs from the surface ("Iraqi" in "Iraqi and Kurdish forces"). */
+  name?: string;
 }
 
 const TITLES = new Set(LEXICON.personTitles);
@@ -33,12 +38,20 @@ const STARTERS = new Set(LEXICON.sentenceStarters);
 const DETERMINERS = new Set(["The", "A", "An", "This", "That", "These", "Those"]);
 const PARTICLES = new Set(["al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "du", "da", "van", "von", "der", "la", "le", "ul"]);
 const JOINERS = new Set(["of", "for", "the", "and", "de"]);
-const SAY_AFTER = new RegExp(`^(?:,[^,"“”]{1,80},)?\\s+(?:${LEXICON.sayVerbs.map(escape).join("|")})\\b`);
+const SAY_VERBS = LEXICON.sayVerbs.map(escape).join("|");
+const SAY_AFTER = new RegExp(`^(?:,[^,"“”]{1,80},)?\\s+(?:${SAY_VERBS})\\b`);
+const SAY_RIGHT_AFTER = new RegExp(`^\\s+(?:${SAY_VERBS})\\b`);
 const SAY_BEFORE = /\b(?:said|says|according to|told)\s+$/;
+const PERSON_NOUNS = LEXICON.personNouns.map(escape).join("|");
+/** "journalist Clare Gillis", "spokesperson, Christy Feigh", "Libyan dictator Muammar Gaddafi". */
+const PERSON_NOUN_BEFORE = new RegExp(`\\b(?:${PERSON_NOUNS})(?:,\\s|\\s)$`, "i");
+/** "X, a professor at …", "X, the group's leader", "Rehana, 28," */
+const PERSON_APPOSITIVE = new RegExp(`^,\\s+(?:\\d{1,3}\\s*,|(?:a|an|the|his|her|its|their)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:${PERSON_NOUNS})\\b|who\\s)`, "i");
+const HONORIFICS = new Set(["Mr", "Mrs", "Ms", "Miss", "Dr"]);
 
-export function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+/** Unknown names cluster by normalised surface; organisations share the "np:" space with force phrases. */
+export const entityKey = (type: EntityType, surface: string): string => (type === "ORGANIZATION" ? "np:" : type + ":") + normKey(surface);
+
 
 /** Normalised key text: case, dots in acronyms and straight/curly apostrophes ignored. */
 export const normKey = (s: string): string => s.toLowerCase().replace(/[.’']/g, "").replace(/\s+/g, " ").trim();
@@ -52,8 +65,19 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
   };
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
-    const gaz = matchGazetteer(text, tokens, i);
-    if (gaz && !(gaz.length === 1 && longerHeadedRun(text, tokens, i) > 1)) {
+    const found = matchGazetteer(text, tokens, i);
+    // "Mr Muslim" is a person even though "Muslim" is a known adjective.
+    const gaz = found && found.form.entry.type !== "PERSON" && i > 0 && HONORIFICS.has(tokens[i - 1]!.norm) ? undefined : found;
+    const run = gaz && gaz.form.entry.type !== "PERSON" && gaz.form.entry.type !== "ORGANIZATION" ? longerHeadedRun(text, tokens, i) : 0;
+    if (gaz && run > gaz.length) {
+      // "al-Anbar Provincial Council", "Iraqi Security Forces": a longer organisation name.
+      flush();
+      chunk = tokens.slice(i, i + run);
+      flush();
+      i += run;
+      continue;
+    }
+    if (gaz) {
       flush();
       const last = tokens[i + gaz.length - 1]!;
       out.push({
@@ -117,6 +141,11 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   let from = 0;
   // Sentence-initial function words and determiners are not part of names.
   while (from < chunk.length && (DETERMINERS.has(chunk[from]!.norm) || (chunk[from]!.start === sentenceStart && STARTERS.has(chunk[from]!.norm)))) from++;
+  // "Fearless Mr Abdulla": a title abbreviation inside a run starts the name.
+  for (let k = chunk.length - 2; k > from; k--) if (HONORIFICS.has(chunk[k]!.norm) || (ABBREVIATIONS.has(chunk[k]!.norm) && TITLES.has(chunk[k]!.norm))) {
+    from = k;
+    break;
+  }
   let to = chunk.length;
   while (to > from && (JOINERS.has(chunk[to - 1]!.norm) || PARTICLES.has(chunk[to - 1]!.norm))) to--;
   if (to <= from) return;
@@ -135,18 +164,21 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   if (name.every((t) => TITLES.has(t.norm) || STARTERS.has(t.norm))) return;
   const after = text.slice(end, end + 100);
   const before = text.slice(Math.max(0, start - 20), start);
-  const speaks = SAY_AFTER.test(after) || SAY_BEFORE.test(before);
+  const speaks = (name.length > 1 ? SAY_AFTER : SAY_RIGHT_AFTER).test(after) || SAY_BEFORE.test(before);
+  const personCue = PERSON_NOUN_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || PERSON_APPOSITIVE.test(after);
   let type: EntityType | undefined;
   if (orgLike) type = "ORGANIZATION";
   else if (PLACE_HEADS.has(last.norm) && name.length > 1) type = "LOCATION";
-  else if (titled) type = "PERSON";
+  else if (titled || (personCue && name.every((t) => /^\p{Lu}/u.test(t.norm) || PARTICLES.has(t.norm)))) type = "PERSON";
   else if (name.length > 1 && (FIRST_NAMES.has(first.norm) || name.some((t) => PARTICLES.has(t.norm.toLowerCase())))) type = "PERSON";
   else if (name.length > 1 && name.length <= 4 && speaks && name.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.norm))) type = "PERSON";
-  if (type === undefined || (name.length === 1 && type === "PERSON" && !titled)) {
-    if (name.length === 1) out.push({ start, end, surface, type: speaks ? "PERSON" : "ORGANIZATION", kind: "pending", key: "" });
+  if (type === undefined || (name.length === 1 && type === "PERSON" && !titled && !personCue)) {
+    // CamelCase single words that speak are outlets ("GlobalPost notes").
+    const camel = /^\p{Lu}\p{Ll}+\p{Lu}/u.test(surface);
+    if (name.length === 1) out.push({ start, end, surface, type: speaks && !camel ? "PERSON" : "ORGANIZATION", kind: "pending", key: "" });
     return;
   }
-  out.push({ start, end, surface, type, kind: "name", title, key: type + ":" + normKey(surface) });
+  out.push({ start, end, surface, type, kind: "name", title, key: entityKey(type, surface) });
 }
 
 /** "Mr. Smith", "President Trump" where the title was split off as its own chunk. */

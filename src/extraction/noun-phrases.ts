@@ -8,12 +8,13 @@
  *   relation uses them (kind "generic").
  */
 import { ENTRY_BY_NAME, LEXICON, lowerSet } from "./gazetteer.ts";
-import { escape, normKey, type Mention } from "./names.ts";
+import { entityKey, type Mention } from "./names.ts";
+import { alternation } from "./regex.ts";
 
-const FORCE_MODIFIERS = LEXICON.forceModifiers.map(escape).join("|");
-const FORCE_NOUNS = LEXICON.forceNouns.map(escape).join("|");
+const FORCE_MODIFIERS = alternation(LEXICON.forceModifiers);
+const FORCE_NOUNS = alternation(LEXICON.forceNouns);
 /** After an adjective mention: up to two modifiers, then a force noun. */
-const FORCE_TAIL = new RegExp(`^(?:\\s+(?:${FORCE_MODIFIERS})){0,2}\\s+(?:${FORCE_NOUNS})\\b`);
+const FORCE_TAIL = new RegExp(`^(?:\\s+(?:${FORCE_MODIFIERS})){0,3}\\s+(?:${FORCE_NOUNS})\\b`);
 
 const COALITION = ENTRY_BY_NAME.get("Global Coalition");
 
@@ -37,15 +38,21 @@ const NOT_MODIFIERS = lowerSet(["of", "and", "or", "that", "which", "the", "a", 
 /** Force phrases: extend adjective and country mentions to "Iraqi special forces". */
 export function forcePhrases(text: string, names: Mention[]): Mention[] {
   const out: Mention[] = [];
-  for (const m of names) {
+  names.forEach((m, k) => {
     const isCountry = m.entry?.kind === "country" || m.entry?.kind === "group";
-    if (!isCountry || (m.kind !== "adjective" && m.kind !== "name")) continue;
-    const tail = FORCE_TAIL.exec(text.slice(m.end, m.end + 60));
-    if (!tail) continue;
+    if (!isCountry || (m.kind !== "adjective" && m.kind !== "name")) return;
+    const tail = FORCE_TAIL.exec(text.slice(m.end, m.end + 80));
+    if (!tail) return;
     const end = m.end + tail[0].length;
     const surface = text.slice(m.start, end).replace(/\s+/g, " ");
-    out.push({ start: m.start, end, surface, type: "ORGANIZATION", kind: "force", key: "np:" + normKey(surface) });
-  }
+    out.push({ start: m.start, end, surface, type: "ORGANIZATION", kind: "force", key: entityKey("ORGANIZATION", surface), country: m.entry });
+    // "Iraqi and Kurdish forces": the first adjective names its own force.
+    const prev = names[k - 1];
+    if (prev?.kind === "adjective" && /^\s*(?:,|,?\s+and)\s+$/.test(text.slice(prev.end, m.start))) {
+      const name = prev.surface + tail[0].replace(/\s+/g, " ");
+      out.push({ ...prev, type: "ORGANIZATION", kind: "force", name, key: entityKey("ORGANIZATION", name), country: prev.entry, entry: undefined });
+    }
+  });
   return out;
 }
 
@@ -77,7 +84,7 @@ export function genericForces(text: string): Mention[] {
     const words = phrase.split(/\s+/);
     if (words.slice(0, -1).some((w) => NOT_MODIFIERS.has(w) || /(?:ed|ing)$/.test(w) && !/^(?:armed|allied|trained|refortified)$/.test(w))) continue;
     const start = m.index + m[0].length - phrase.length;
-    out.push({ start, end: start + phrase.length, surface: phrase, type: "ORGANIZATION", kind: "generic", key: "np:" + normKey(phrase) });
+    out.push({ start, end: start + phrase.length, surface: phrase, type: "ORGANIZATION", kind: "generic", key: entityKey("ORGANIZATION", phrase) });
   }
   return out;
 }

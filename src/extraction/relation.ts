@@ -13,11 +13,3 @@ export interface Candidate {
   time?: string;
   quote?: string;
 }
-
-/** Builds a word alternation from a word list, longest first so "prime minister" beats "minister". */
-export function alternation(words: readonly string[]): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))
-    .join("|");
-}

@@ -13,6 +13,8 @@ export interface SentenceView {
   evidence: Evidence;
   template: string;
   slots: Mention[];
+  /** Where each slot marker sits in the template. */
+  marks: { start: number; end: number }[];
 }
 
 /** The regex source of one captured slot. */
@@ -24,17 +26,25 @@ export function buildView(text: string, sentence: Sentence, mentions: Mention[])
   const slots = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
   let template = "";
   let at = sentence.start;
+  const marks: SentenceView["marks"] = [];
   slots.forEach((m, i) => {
-    template += text.slice(at, m.start) + "⟦" + i + "⟧";
+    template += text.slice(at, m.start);
+    const mark = "⟦" + i + "⟧";
+    marks.push({ start: template.length, end: template.length + mark.length });
+    template += mark;
     at = m.end;
   });
   template += text.slice(at, sentence.end);
   const evidenceText = text.slice(sentence.start, sentence.end);
-  return { sentence, slots, template, evidence: { text: evidenceText, start: sentence.start, end: sentence.end } };
+  return { sentence, slots, marks, template, evidence: { text: evidenceText, start: sentence.start, end: sentence.end } };
 }
 
 export const slotAt = (view: SentenceView, group: string | undefined): Mention | undefined =>
   group === undefined ? undefined : view.slots[Number(group)];
+
+/** Like slotAt, with the slots coordinated with it. */
+export const slotsAt = (view: SentenceView, group: string | undefined): Mention[] =>
+  group === undefined ? [] : coordinated(view, Number(group));
 
 /** Argument roles a slot can fill. Adjectives ("Iraqi") only name the country they modify. */
 export function isActor(m: Mention | undefined): m is Mention {
@@ -61,3 +71,18 @@ export function eachMatch(re: RegExp, template: string, fn: (m: RegExpExecArray)
 
 /** Text before position `at`, for context checks ("if", "tried to"). */
 export const before = (template: string, at: number, width = 30): string => template.slice(Math.max(0, at - width), at);
+
+const JOIN = /^(?:\s*,\s*|,?\s+and\s+|,?\s+as\s+well\s+as\s+)(?:both\s+|neighbou?ring\s+|the\s+)?$/;
+
+/**
+ * Slots coordinated with slot `i` ("⟦Iraq⟧ and ⟦Syria⟧", "⟦Iraqi forces⟧, ⟦Kurds⟧ and ⟦Yazidis⟧"),
+ * including `i` itself, so a rule found for one conjunct applies to all of them.
+ */
+export function coordinated(view: SentenceView, i: number): Mention[] {
+  const same = (j: number) => view.slots[j]!.type === view.slots[i]!.type;
+  const group = [i];
+  for (let j = i - 1; j >= 0 && same(j) && JOIN.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--) group.unshift(j);
+  const possessive = (j: number) => /^['’]s?\s/.test(view.template.slice(view.marks[j]!.end, view.marks[j]!.end + 3));
+  for (let j = i + 1; j < view.slots.length && same(j) && !possessive(j) && JOIN.test(view.template.slice(view.marks[j - 1]!.end, view.marks[j]!.start)); j++) group.push(j);
+  return group.map((j) => view.slots[j]!);
+}

@@ -38,6 +38,8 @@ export interface IngestOptions {
   onFailure?: (f: IngestFailure) => void;
   /** Called after each batch with the running summary. */
   onProgress?: (s: IngestSummary) => void;
+  /** Told each stored or skipped article's outcome. */
+  onArticle?: (articleId: string, status: "new" | "updated" | "unchanged") => void;
   /** Stop taking new records (SIGTERM): the batch in flight finishes or rolls back. */
   signal?: AbortSignal;
 }
@@ -88,6 +90,7 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
       const old = storedHash.get(id);
       if (old === hash) {
         s.unchanged++;
+        opts.onArticle?.(id, "unchanged");
         continue;
       }
       try {
@@ -104,7 +107,11 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
   };
 
   const count = (p: Pending, ids: string[], r: BatchResult) => {
-    for (const id of ids) s[p.status.get(id)!]++;
+    for (const id of ids) {
+      const status = p.status.get(id)!;
+      s[status]++;
+      opts.onArticle?.(id, status);
+    }
     s.entitiesCreated += r.entitiesCreated;
     s.relations += r.relations;
     s.quotes += r.quotes;

@@ -54,7 +54,7 @@ export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<B
 /** Remove articles and everything only they contributed. Returns the ids that existed. */
 export async function deleteArticles(db: Db, ids: string[]): Promise<string[]> {
   return db.writeTx(async (tx) => {
-    const rows = await tx.run("articleEntities", { ids });
+    const rows = await tx.run("mentionedEntityIds", { ids });
     if (rows.length === 0) return [];
     const found = rows.map((r) => r.id as string);
     await tx.run("clearArticleContributions", { ids: found });

@@ -10,7 +10,8 @@
  */
 import { ENTRY_BY_NAME, LEXICON } from "../gazetteer.ts";
 import type { Mention } from "../names.ts";
-import { alternation, type Candidate } from "../relation.ts";
+import type { Candidate } from "../relation.ts";
+import { alternation } from "../regex.ts";
 import { SLOT, before, eachMatch, isType, slotAt, type SentenceView } from "../template.ts";
 
 const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:${alternation(LEXICON.leaderRoles)})`;

@@ -1,0 +1,11 @@
+// One aggregated relation by its (type, subject, object) key, for node(id).
+MATCH (s:Entity {id: $subjectId})
+OPTIONAL MATCH (oe:Entity {id: $objectId})
+OPTIONAL MATCH (oa:Article {id: $objectId})
+WITH s, coalesce(oe, oa) AS o
+MATCH (s)-[r]->(o)
+WHERE type(r) = $type
+RETURN type(r) AS type, s.id AS subjectId, o.id AS objectId, o:Article AS objectIsArticle,
+       CASE WHEN type(r) = 'QUOTED_IN' THEN 1 ELSE count(DISTINCT r.articleId) END AS articleCount,
+       min(r.publishedAt) AS firstSeen, max(r.publishedAt) AS lastSeen,
+       [t IN collect(r.time) WHERE t IS NOT NULL][0] AS time

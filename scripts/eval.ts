@@ -1,0 +1,176 @@
+/**
+ * `npm run eval [-- --strict] [-- --verbose]`: precision and recall per relation type of
+ * the extractor against the hand-made gold sets — the seeds (always) and the FNC-1
+ * development set (when the corpus is available: ../shared/corpus or $KG_CORPUS_DIR).
+ * Matching rules are those stated in each gold file's "about" field.
+ * --strict exits 1 when a type misses the target (precision ≥ 0.90, recall ≥ 0.75).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { extractArticle } from "../src/extraction/index.ts";
+import { RELATION_TYPES, type ExtractionResult, type RelationType } from "../src/extraction/types.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const TARGET = { precision: 0.9, recall: 0.75 };
+
+export interface GoldRelation {
+  type: RelationType;
+  required: boolean;
+  subject: string[];
+  object?: string[];
+  time?: string;
+  cue?: string;
+}
+
+export interface GoldFile {
+  about: string;
+  corpus?: string;
+  articles: Record<string, GoldRelation[]>;
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  found: number;
+  required: number;
+}
+
+export interface ArticleScore {
+  counts: Record<RelationType, Counts>;
+  misses: GoldRelation[];
+  falsePositives: string[];
+}
+
+/** Case, diacritics, apostrophes, acronym dots, a leading "the" and a trailing possessive are ignored. */
+export function normalizeName(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’`]s$/, "")
+    .replace(/['’`.]/g, "")
+    .replace(/^the\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const emptyCounts = (): Record<RelationType, Counts> =>
+  Object.fromEntries(RELATION_TYPES.map((t) => [t, { tp: 0, fp: 0, found: 0, required: 0 }])) as Record<RelationType, Counts>;
+
+/** Scores one article's extraction against its gold relations. */
+export function scoreArticle(result: ExtractionResult, gold: GoldRelation[]): ArticleScore {
+  const names = new Map(result.entities.map((e) => [e.id, new Set([e.name, ...e.aliases].map(normalizeName))]));
+  const hits = (id: string, listed: string[] | undefined) => listed !== undefined && listed.some((n) => names.get(id)?.has(normalizeName(n)));
+  const matches = (r: ExtractionResult["relations"][number], g: GoldRelation) =>
+    r.type === g.type && hits(r.subject, g.subject) && (g.type === "QUOTED_IN" || hits(r.object, g.object));
+  const counts = emptyCounts();
+  const falsePositives: string[] = [];
+  const label = (id: string) => result.entities.find((e) => e.id === id)?.name ?? id;
+  for (const r of result.relations) {
+    const matched = gold.filter((g) => matches(r, g));
+    if (matched.some((g) => g.required)) counts[r.type].tp++;
+    else if (matched.length === 0) {
+      counts[r.type].fp++;
+      falsePositives.push(`${r.type} ${label(r.subject)} -> ${r.type === "QUOTED_IN" ? "(article)" : label(r.object)} | ${r.evidence.text.slice(0, 160)}`);
+    }
+  }
+  const misses: GoldRelation[] = [];
+  for (const g of gold.filter((x) => x.required)) {
+    counts[g.type].required++;
+    if (result.relations.some((r) => matches(r, g))) counts[g.type].found++;
+    else misses.push(g);
+  }
+  return { counts, misses, falsePositives };
+}
+
+export function loadGold(file: string): GoldFile {
+  return JSON.parse(readFileSync(file, "utf8")) as GoldFile;
+}
+
+/** The corpus directory: $KG_CORPUS_DIR, else ../shared/corpus next to the repository. */
+export function corpusDir(): string {
+  return process.env.KG_CORPUS_DIR ?? path.resolve(ROOT, "../shared/corpus");
+}
+
+/** Texts of the wanted ids from an ndjson corpus file. */
+export function readCorpusTexts(file: string, ids: Set<string>): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { id: string; text: string };
+    if (ids.has(row.id)) texts.set(row.id, row.text);
+  }
+  return texts;
+}
+
+interface SetResult {
+  name: string;
+  counts: Record<RelationType, Counts>;
+  details: { id: string; score: ArticleScore }[];
+}
+
+function evaluateSet(name: string, gold: GoldFile, texts: Map<string, string>): SetResult {
+  const counts = emptyCounts();
+  const details: SetResult["details"] = [];
+  for (const [id, relations] of Object.entries(gold.articles)) {
+    const text = texts.get(id);
+    if (text === undefined) throw new Error(`${name}: no text for article "${id}"`);
+    const score = scoreArticle(extractArticle({ id, text }), relations);
+    for (const t of RELATION_TYPES) for (const k of ["tp", "fp", "found", "required"] as const) counts[t][k] += score.counts[t][k];
+    details.push({ id, score });
+  }
+  return { name, counts, details };
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+
+function table(set: SetResult): string[] {
+  const lines = [`${set.name}`, "  type           precision  recall   (tp/fp, found/required)"];
+  for (const t of RELATION_TYPES) {
+    const c = set.counts[t];
+    const p = ratio(c.tp, c.tp + c.fp);
+    const r = ratio(c.found, c.required);
+    const flag = p < TARGET.precision || r < TARGET.recall ? "  ✗" : "";
+    lines.push(`  ${t.padEnd(14)} ${p.toFixed(2).padStart(9)}  ${r.toFixed(2).padStart(6)}   (${c.tp}/${c.fp}, ${c.found}/${c.required})${flag}`);
+  }
+  return lines;
+}
+
+function main(argv: string[]): number {
+  const strict = argv.includes("--strict");
+  const verbose = argv.includes("--verbose");
+  const sets: SetResult[] = [];
+  const seedDir = path.join(ROOT, "tests/fixtures/seeds");
+  const seeds = loadGold(path.join(seedDir, "gold.json"));
+  const seedTexts = new Map(Object.keys(seeds.articles).map((f) => [f, readFileSync(path.join(seedDir, f), "utf8")]));
+  sets.push(evaluateSet("seeds", seeds, seedTexts));
+
+  const devGold = path.join(ROOT, "tests/fixtures/devset/gold.json");
+  if (existsSync(devGold)) {
+    const dev = loadGold(devGold);
+    const corpusFile = path.join(corpusDir(), dev.corpus ?? "fnc1-bodies.ndjson");
+    if (existsSync(corpusFile)) sets.push(evaluateSet("devset", dev, readCorpusTexts(corpusFile, new Set(Object.keys(dev.articles)))));
+    else console.log(`devset: corpus not found at ${corpusFile} (set KG_CORPUS_DIR); evaluating the seeds only.\n`);
+  } else console.log("devset: tests/fixtures/devset/gold.json is absent; evaluating the seeds only.\n");
+
+  const combined: SetResult = { name: "combined", counts: emptyCounts(), details: sets.flatMap((s) => s.details) };
+  for (const s of sets) for (const t of RELATION_TYPES) for (const k of ["tp", "fp", "found", "required"] as const) combined.counts[t][k] += s.counts[t][k];
+  for (const s of sets.length > 1 ? [...sets, combined] : sets) console.log(table(s).join("\n") + "\n");
+
+  if (verbose) {
+    for (const { id, score } of combined.details) {
+      for (const m of score.misses) console.log(`MISS ${id} ${m.type} ${m.subject[0]} -> ${m.object?.[0] ?? "(article)"} | ${m.cue ?? ""}`);
+      for (const f of score.falsePositives) console.log(`FP   ${id} ${f}`);
+    }
+  }
+  const final = sets.length > 1 ? combined : sets[0]!;
+  const failed = RELATION_TYPES.filter((t) => {
+    const c = final.counts[t];
+    return ratio(c.tp, c.tp + c.fp) < TARGET.precision || ratio(c.found, c.required) < TARGET.recall;
+  });
+  console.log(failed.length ? `Below target (P ≥ ${TARGET.precision}, R ≥ ${TARGET.recall}): ${failed.join(", ")}` : "All types meet the target.");
+  return strict && failed.length ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,53 @@
+/**
+ * Global ids and name lookup. A global id is "<Type>:<key>" (readable on purpose: analysts paste
+ * them), e.g. "Entity:person:donald-trump", "Article:us-big-win-in-iraq". Root fields also take
+ * the bare key, and for entities a name or alias.
+ */
+import type { AppContext } from "./context.ts";
+import { AppError } from "../errors.ts";
+import { ENTITY_TYPES } from "../extraction/types.ts";
+import { nameKey } from "../ingest/keys.ts";
+
+export const NODE_TYPES = ["Article", "Entity", "Relation", "Quote"] as const;
+export type NodeTypeName = (typeof NODE_TYPES)[number];
+
+export function globalId(type: NodeTypeName, key: string): string {
+  return `${type}:${key}`;
+}
+
+/** Split a global id; undefined when the string does not start with a known type. */
+export function parseGlobalId(id: string): { type: NodeTypeName; key: string } | undefined {
+  const i = id.indexOf(":");
+  if (i < 0) return undefined;
+  const type = id.slice(0, i) as NodeTypeName;
+  return NODE_TYPES.includes(type) ? { type, key: id.slice(i + 1) } : undefined;
+}
+
+/** The bare key of `id` for `type`: a global id of that type, or a bare key. Another type's global id is bad input. */
+export function keyOf(type: NodeTypeName, id: string): string {
+  if (id.length === 0 || id.length > 1024) throw new AppError("BAD_USER_INPUT", `An id must be 1 to 1024 characters.`);
+  const g = parseGlobalId(id);
+  if (!g) return id;
+  if (g.type !== type) throw new AppError("BAD_USER_INPUT", `"${id.slice(0, 80)}" is the id of a ${g.type}, not of a ${type}.`);
+  return g.key;
+}
+
+/**
+ * Entity keys for an id, a name or an alias, most mentioned first: "ISIS", "islamic state",
+ * "Entity:organization:islamic-state" and "organization:islamic-state" all find the same node.
+ */
+export async function entityKeysFor(ctx: AppContext, ref: string): Promise<string[]> {
+  const trimmed = ref.trim();
+  if (trimmed === "" || trimmed.length > 300) throw new AppError("BAD_USER_INPUT", "An entity reference must be an id, a name or an alias of 1 to 300 characters.");
+  const g = parseGlobalId(trimmed);
+  if (g) return [keyOf("Entity", trimmed)];
+  const norm = nameKey(trimmed);
+  const keys = ENTITY_TYPES.map((t) => `${t}|${norm}`);
+  const rows = await ctx.db.read("entityIdsByAlias", { keys, id: trimmed });
+  const ids = rows.map((r) => r.id as string);
+  if (/^(person|organization|location|group):/.test(trimmed) && !ids.includes(trimmed)) {
+    const [exists] = await ctx.db.read("entitiesByIds", { ids: [trimmed] });
+    if (exists) ids.unshift(trimmed);
+  }
+  return ids;
+}

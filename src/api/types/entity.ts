@@ -1,0 +1,145 @@
+import { builder } from "../builder.ts";
+import { AppError } from "../../errors.ts";
+import { int } from "../../db/values.ts";
+import { entityKeysFor, keyOf } from "../ids.ts";
+import { loaders } from "../loaders.ts";
+import { connection, pageArgs } from "../pagination.ts";
+import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
+import { NodeRef } from "./node.ts";
+import type { ArticleRow, EntityRow } from "../rows.ts";
+
+const EntityArticleRef = builder.objectRef<{ article: ArticleRow; mentions: number }>("EntityArticle").implement({
+  description: "An article that mentions an entity.",
+  fields: (t) => ({
+    article: t.field({ type: ArticleRef, description: "The article.", resolve: (x) => x.article }),
+    mentions: t.exposeInt("mentions", { description: "How many times the article mentions the entity." }),
+  }),
+});
+const EntityArticleConnection = connectionOf("EntityArticle", EntityArticleRef, "Articles mentioning an entity, newest first.");
+
+const CoMentionRef = builder.objectRef<{ entity: EntityRow; sharedArticles: number }>("CoMention").implement({
+  description: "An entity that appears in the same articles as another.",
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, description: "The other entity.", resolve: (x) => x.entity }),
+    sharedArticles: t.exposeInt("sharedArticles", { description: "How many articles mention both." }),
+  }),
+});
+
+/** Load a list of ids through a loader, dropping ids that vanished between statements. */
+export async function loadAll<T>(l: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: string[]): Promise<T[]> {
+  const out = await l.loadMany(ids);
+  for (const x of out) if (x instanceof Error) throw x;
+  return out.filter((x): x is T => x !== null && !(x instanceof Error));
+}
+
+EntityRef.implement({
+  description: "A person, organisation, place or group, resolved across articles.",
+  interfaces: [NodeRef],
+  isTypeOf: (v) => typeof v === "object" && v !== null && "aliases" in v,
+  fields: (t) => ({
+    key: t.exposeString("id", { description: 'Stable key, e.g. "person:donald-trump" (the global id without "Entity:").' }),
+    name: t.exposeString("name", { description: "Canonical name." }),
+    type: t.field({ type: EntityTypeEnum, description: "What kind of entity.", resolve: (e) => e.type }),
+    aliases: t.exposeStringList("aliases", { description: "Other names it goes by in the articles (acronyms, surnames, other spellings)." }),
+    articleCount: t.exposeInt("articleCount", { description: "How many articles mention it." }),
+    articles: t.field({
+      type: EntityArticleConnection,
+      description: "Articles that mention this entity, newest first.",
+      args: { first: t.arg.int({ description: "Page size (default 20, at most 100)." }), after: t.arg.string({ description: "Cursor to continue after." }) },
+      resolve: async (e, args, ctx) => {
+        const page = pageArgs(args);
+        const p = await loaders.entityArticles(ctx, page).load(e.id);
+        const arts = await loaders.article(ctx).loadMany(p.items.map((i) => i.articleId));
+        const items = p.items.flatMap((i, k) => {
+          const a = arts[k];
+          return a && !(a instanceof Error) ? [{ article: a, mentions: i.mentions }] : [];
+        });
+        return connection(items, p.total, page);
+      },
+    }),
+    relations: t.field({
+      type: [RelationRef],
+      description: "Relations this entity takes part in, aggregated over articles, most attested first.",
+      args: {
+        type: t.arg({ type: RelationTypeEnum, description: "Only this kind." }),
+        direction: t.arg({ type: DirectionEnum, defaultValue: "BOTH", description: "OUT: as subject; IN: as object; BOTH (default)." }),
+        first: t.arg.int({ defaultValue: 20, description: "At most this many (default 20, at most 100)." }),
+      },
+      resolve: async (e, args, ctx) => {
+        const { limit } = pageArgs({ first: args.first });
+        const p = await loaders.entityRelations(ctx, { type: args.type ?? null, direction: args.direction ?? "BOTH", first: limit }).load(e.id);
+        return p.items;
+      },
+    }),
+    quotes: t.field({
+      type: [QuoteRef],
+      description: "What this entity was quoted saying, newest articles first.",
+      args: { first: t.arg.int({ defaultValue: 20, description: "At most this many (default 20, at most 100)." }) },
+      resolve: async (e, args, ctx) => (await loaders.entityQuotes(ctx, { first: pageArgs({ first: args.first }).limit }).load(e.id)).items,
+    }),
+    coMentions: t.field({
+      type: [CoMentionRef],
+      description: "Entities that appear in the same articles, by number of shared articles.",
+      args: { first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }) },
+      resolve: async (e, args, ctx) => {
+        const p = await loaders.coMentions(ctx, { first: pageArgs({ first: args.first }).limit }).load(e.id);
+        const ents = await loaders.entity(ctx).loadMany(p.items.map((i) => i.entityId));
+        return p.items.flatMap((i, k) => {
+          const x = ents[k];
+          return x && !(x instanceof Error) ? [{ entity: x, sharedArticles: i.sharedArticles }] : [];
+        });
+      },
+    }),
+  }),
+});
+
+const EntityConnection = connectionOf("Entity", EntityRef, "Entities, best match first.");
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'One entity by id, or by a name or alias (case-insensitive): `entity(name: "al-Abadi")`. With several matches, the most mentioned.',
+    args: { id: t.arg.id({ description: 'Global id or key, e.g. "person:haider-al-abadi".' }), name: t.arg.string({ description: "A name or alias." }) },
+    resolve: async (_r, args, ctx) => {
+      if ((args.id == null) === (args.name == null)) throw new AppError("BAD_USER_INPUT", 'Give exactly one of "id" or "name".');
+      if (args.id != null) return loaders.entity(ctx).load(keyOf("Entity", args.id));
+      const [first] = await entityKeysFor(ctx, args.name!);
+      return first ? loaders.entity(ctx).load(first) : null;
+    },
+  }),
+  entities: t.field({
+    type: EntityConnection,
+    description: "Entities by full-text search over names and aliases (ranked), or the most mentioned when no search is given.",
+    args: {
+      search: t.arg.string({ description: 'Words to look for, e.g. "islamic state". Lucene syntax is treated as plain words.' }),
+      type: t.arg({ type: EntityTypeEnum, description: "Only this kind." }),
+      first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
+      after: t.arg.string({ description: "Cursor to continue after." }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const page = pageArgs(args);
+      const search = args.search?.trim() ? luceneQuery(args.search) : null;
+      const params = { type: args.type ?? null, offset: int(page.offset), limit: int(page.limit) };
+      const [row] = search === null ? await ctx.db.read("entitiesList", params) : await ctx.db.read("entitiesSearch", { ...params, search });
+      const ids = (row?.items as string[] | undefined) ?? [];
+      return connection(await loadAll<EntityRow>(loaders.entity(ctx), ids), Number(row?.total ?? 0), page);
+    },
+  }),
+}));
+
+/**
+ * Turn user words into a safe full-text query: Lucene operators and syntax characters are
+ * escaped, each word must match (AND), and the last word may be a prefix.
+ *
+ * @example luceneQuery('islamic st') === 'islamic AND st*'
+ */
+export function luceneQuery(input: string): string {
+  if (input.length > 300) throw new AppError("BAD_USER_INPUT", "A search is at most 300 characters.");
+  const words = input
+    .split(/\s+/)
+    .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "").toLowerCase())
+    .filter((w) => w.length > 0 && !["and", "or", "not", "to"].includes(w));
+  if (words.length === 0) throw new AppError("BAD_USER_INPUT", "The search has no words left once punctuation is removed.");
+  return words.map((w, i) => (i === words.length - 1 ? `${w}*` : w)).join(" AND ");
+}

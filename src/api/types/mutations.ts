@@ -1,0 +1,151 @@
+/** Writes: the same code path as `kg ingest` / `kg delete`, plus analyst curation (mergeEntities). */
+import { builder } from "../builder.ts";
+import { AppError } from "../../errors.ts";
+import { articleId } from "../../extraction/article-id.ts";
+import type { ArticleRecord } from "../../input/read-articles.ts";
+import { validateArticle } from "../../input/validate.ts";
+import { ingest } from "../../ingest/pipeline.ts";
+import { deleteArticles } from "../../ingest/writer.ts";
+import type { AppContext } from "../context.ts";
+import { keyOf } from "../ids.ts";
+import { loaders } from "../loaders.ts";
+import { ArticleRef, EntityRef } from "../refs.ts";
+import type { EntityRow } from "../rows.ts";
+
+const MAX_BATCH = 100;
+
+const ArticleInput = builder.inputType("ArticleInput", {
+  description: "An article to ingest. Only `text` is required; the id defaults to one derived from url, else from the text.",
+  fields: (t) => ({
+    id: t.id({ description: "Your id for it; re-ingesting the same id replaces the article when its text changed." }),
+    title: t.string({ description: "Headline." }),
+    text: t.string({ required: true, description: "Body text (at most KG_MAX_ARTICLE_BYTES, default 2 MB)." }),
+    url: t.string({ description: "http(s) URL." }),
+    source: t.string({ description: "Publisher or data set." }),
+    publishedAt: t.string({ description: "Publication time, ISO 8601." }),
+  }),
+});
+
+const IngestStatus = builder.enumType("IngestStatus", {
+  description: "What ingesting an article did.",
+  values: { NEW: { description: "Stored for the first time." }, UPDATED: { description: "Its text changed: old mentions and relations replaced." }, UNCHANGED: { description: "Same text as stored: nothing written." } } as const,
+});
+
+interface Outcome {
+  index: number;
+  articleId: string | null;
+  status: "NEW" | "UPDATED" | "UNCHANGED" | null;
+  code: string | null;
+  message: string | null;
+}
+
+const OutcomeRef = builder.objectRef<Outcome>("IngestOutcome").implement({
+  description: "What happened to one input of a batch.",
+  fields: (t) => ({
+    index: t.exposeInt("index", { description: "Position in `inputs`." }),
+    articleId: t.exposeString("articleId", { nullable: true, description: "The article id (null when the input was rejected)." }),
+    status: t.field({ type: IngestStatus, nullable: true, description: "Null when it failed.", resolve: (o) => o.status }),
+    code: t.exposeString("code", { nullable: true, description: "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, WRITE_FAILED)." }),
+    message: t.exposeString("message", { nullable: true, description: "What was wrong and what to do." }),
+    article: t.field({ type: ArticleRef, nullable: true, description: "The stored article.", resolve: (o, _a, ctx) => (o.articleId && o.status ? loaders.article(ctx).load(o.articleId) : null) }),
+  }),
+});
+
+const IngestPayload = builder.objectRef<{ outcomes: Outcome[] }>("IngestArticlesPayload").implement({
+  description: "The result of a batch ingest: every input has an outcome; failed inputs wrote nothing.",
+  fields: (t) => ({
+    outcomes: t.field({ type: [OutcomeRef], description: "One per input, in input order.", resolve: (p) => p.outcomes }),
+    new: t.int({ description: "Articles stored for the first time.", resolve: (p) => p.outcomes.filter((o) => o.status === "NEW").length }),
+    updated: t.int({ description: "Articles replaced.", resolve: (p) => p.outcomes.filter((o) => o.status === "UPDATED").length }),
+    unchanged: t.int({ description: "Articles already stored as given.", resolve: (p) => p.outcomes.filter((o) => o.status === "UNCHANGED").length }),
+    failed: t.int({ description: "Inputs rejected or not stored.", resolve: (p) => p.outcomes.filter((o) => o.status === null).length }),
+  }),
+});
+
+type Input = { id?: string | null; title?: string | null; text: string; url?: string | null; source?: string | null; publishedAt?: string | null };
+
+async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]> {
+  if (inputs.length === 0 || inputs.length > MAX_BATCH) throw new AppError("BAD_USER_INPUT", `Send 1 to ${MAX_BATCH} articles per request.`);
+  const outcomes: Outcome[] = inputs.map((_, index) => ({ index, articleId: null, status: null, code: null, message: null }));
+  const records: ArticleRecord[] = [];
+  const indexById = new Map<string, number[]>();
+  inputs.forEach((raw, index) => {
+    const v = validateArticle(Object.fromEntries(Object.entries(raw).filter(([, x]) => x !== null)));
+    const origin = { file: "graphql", line: index };
+    if (!v.ok) {
+      Object.assign(outcomes[index]!, { code: "BAD_USER_INPUT", message: v.message });
+      return;
+    }
+    const id = articleId(v.article);
+    outcomes[index]!.articleId = id;
+    indexById.set(id, [...(indexById.get(id) ?? []), index]);
+    records.push({ ok: true, article: v.article, origin });
+  });
+  await ingest(ctx.db, records, {
+    onArticle: (id, status) => {
+      for (const i of indexById.get(id) ?? []) outcomes[i]!.status = status.toUpperCase() as Outcome["status"];
+    },
+    onFailure: (f) => {
+      const i = f.origin.line;
+      if (i !== undefined) Object.assign(outcomes[i]!, { code: f.code, message: f.message, status: null });
+    },
+  });
+  // Duplicated ids in one request: the last one wins; the others are reported as unchanged by it.
+  for (const o of outcomes) if (o.articleId && !o.status && !o.code) o.status = "UNCHANGED";
+  return outcomes;
+}
+
+builder.mutationType({ description: "Writes. Same code path as the `kg` CLI." });
+
+builder.mutationFields((t) => ({
+  ingestArticle: t.field({
+    type: OutcomeRef,
+    description: "Extract and store one article (idempotent: the same text twice writes nothing the second time).",
+    args: { input: t.arg({ type: ArticleInput, required: true, description: "The article." }) },
+    resolve: async (_r, { input }, ctx) => {
+      const [o] = await ingestInputs(ctx, [input]);
+      if (o!.code === "BAD_USER_INPUT") throw new AppError("BAD_USER_INPUT", o!.message ?? "invalid article");
+      return o!;
+    },
+  }),
+  ingestArticles: t.field({
+    type: IngestPayload,
+    description: `Extract and store up to ${MAX_BATCH} articles; bad inputs are reported per input and the rest are stored.`,
+    args: { inputs: t.arg({ type: [ArticleInput], required: true, description: "The articles." }) },
+    resolve: async (_r, { inputs }, ctx) => ({ outcomes: await ingestInputs(ctx, inputs) }),
+  }),
+  deleteArticle: t.field({
+    type: builder.objectRef<{ id: string; deleted: boolean }>("DeleteArticlePayload").implement({
+      description: "The result of deleting an article.",
+      fields: (f) => ({
+        id: f.exposeID("id", { description: "The article id." }),
+        deleted: f.exposeBoolean("deleted", { description: "False when no such article existed." }),
+      }),
+    }),
+    description: "Remove an article, its mentions, relations and quotes, and entities no other article mentions.",
+    args: { id: t.arg.id({ required: true, description: "Article id or global id." }) },
+    resolve: async (_r, args, ctx) => {
+      const id = keyOf("Article", args.id);
+      return { id, deleted: (await deleteArticles(ctx.db, [id])).length === 1 };
+    },
+  }),
+  mergeEntities: t.field({
+    type: EntityRef,
+    description: "Analyst curation: fold the `from` entities into `into` (mentions, relations with their evidence, quotes, aliases), then delete them.",
+    args: {
+      into: t.arg.id({ required: true, description: "The entity that stays." }),
+      from: t.arg.idList({ required: true, description: "Entities folded into it (1 to 50)." }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const into = keyOf("Entity", args.into);
+      const from = [...new Set(args.from.map((f) => keyOf("Entity", f)))].filter((f) => f !== into);
+      if (from.length === 0 || from.length > 50) throw new AppError("BAD_USER_INPUT", '"from" must name 1 to 50 entities other than "into".');
+      const found = (await ctx.db.read("entitiesByIds", { ids: [into, ...from] })).map((r) => r.id as string);
+      const absent = [into, ...from].filter((id) => !found.includes(id));
+      if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")}: nothing was merged.`);
+      await ctx.db.write("mergeEntities", { into, from });
+      return (await ctx.db.read("entitiesByIds", { ids: [into] }))[0] as unknown as EntityRow;
+    },
+  }),
+}));
+

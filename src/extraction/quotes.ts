@@ -1,0 +1,152 @@
+/**
+ * QUOTED_IN: attributes each quoted passage to a speaker (PERSON or ORGANIZATION).
+ *   after   "“…,” Army Col. ⟨Pat Work⟩ of the 82nd Airborne Division told …"
+ *           "“…,” said ⟨Humberto Saballos⟩", "“…,” ⟨James Jeffrey⟩, who was …, told …"
+ *   before  "⟨Strauch⟩, an adviser …, said it was “…”", "He went on to state: “…”"
+ *   carried "“A,” he said. “B.”" and multi-paragraph quotes keep the previous speaker.
+ * Pronouns resolve to the last speaker, else the nearest person before. Mentions inside
+ * any quote are never speakers.
+ */
+import { LEXICON } from "./gazetteer.ts";
+import type { Mention } from "./names.ts";
+import { findQuotes, type QuoteSpan } from "./quote-spans.ts";
+import type { Candidate } from "./relation.ts";
+import { alternation } from "./regex.ts";
+import type { Sentence } from "./sentences.ts";
+import { containing, lowerBound, within } from "./spans.ts";
+
+const SAY = `(?:${alternation(LEXICON.sayVerbs)}|according\\s+to)`;
+const SAY_RE = new RegExp(`\\b${SAY}\\b`);
+/** The last speech verb of a lead-in, at most 14 words before the quote ("X noted that … “…”"). */
+const SAY_LAST = new RegExp(`^[\\s\\S]*\\b(${SAY})\\b(?:\\s+\\S+){0,14}?\\s*[:,]?\\s*$`, "d");
+const PRONOUN_BEFORE_VERB = new RegExp(`\\b([Hh]e|[Ss]he)\\s+(?:[a-z]+\\s+){0,2}?${SAY}\\b`);
+const PRONOUN_AFTER_VERB = new RegExp(`^\\s*${SAY}\\s+(he|she)\\b`);
+/** How far from the quote mark an attribution may reach. */
+const WINDOW = 220;
+
+const isSpeaker = (m: Mention): boolean => (m.type === "PERSON" || m.type === "ORGANIZATION") && m.kind !== "adjective" && m.kind !== "generic";
+
+export function findQuoted(text: string, mentions: Mention[], sentences: Sentence[]): Candidate[] {
+  const quotes = findQuotes(text);
+  const quoted = new Set(quotes.flatMap((q) => within(mentions, q.open, q.close)));
+  const speakers = mentions.filter((m) => isSpeaker(m) && !quoted.has(m));
+  const out: Candidate[] = [];
+  let lastSpeaker: Mention | undefined;
+  let previous: { quote: QuoteSpan; speaker?: Mention } | undefined;
+  for (const [i, q] of quotes.entries()) {
+    const nextOpen = quotes[i + 1]?.open ?? text.length;
+    const prevClose = previous?.quote.close ?? 0;
+    let found = attributeAfter(text, q, nextOpen, speakers, lastSpeaker, mentions) ?? attributeBefore(text, q, prevClose, speakers, lastSpeaker, mentions);
+    if (!found && previous?.speaker && continues(text, previous.quote, q)) found = { speaker: previous.speaker, at: previous.quote.open };
+    previous = { quote: q, speaker: found?.speaker };
+    if (!found) continue;
+    lastSpeaker = found.speaker;
+    out.push({
+      type: "QUOTED_IN", subject: found.speaker, confidence: 0.85, quote: text.slice(q.start, q.end),
+      view: evidenceFor(text, sentences, Math.min(q.open, found.at), Math.max(q.close, found.at)),
+    });
+  }
+  return out;
+}
+
+interface Attribution {
+  speaker: Mention;
+  /** Where the attribution is, to build the evidence span. */
+  at: number;
+}
+
+/**
+ * What may stand between a speaker and the speech verb: an appositive (", who was …,"),
+ * a few lowercase words ("has also"), "of the 82nd Airborne Division", or a parenthesis.
+ * Anything longer means the name belongs to another clause.
+ */
+const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*|\s*,\s*|\s+(?:[a-z]+\s+){0,3}|\s+of\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
+const PRONOUN_LEAD = /^[\s,]*(?:he|she)\b/i;
+
+/** The speaker of the verb at `verbAt` among mentions in [from, verbAt): persons first, the closest. */
+function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: number): Mention | undefined {
+  const fits = within(speakers, from, verbAt).filter((m) => SPEAKER_GAP.test(text.slice(m.end, verbAt)));
+  return fits.filter((m) => m.type === "PERSON").pop() ?? fits.pop();
+}
+
+/** "said Humberto Saballos", "according to Pentagon spokesman Col. Steve Warren". */
+function speakerAfter(speakers: Mention[], verbEnd: number): Mention | undefined {
+  for (let i = lowerBound(speakers, verbEnd); i < speakers.length; i++) {
+    const m = speakers[i]!;
+    if (m.start > verbEnd + 45) break;
+    if (m.type === "PERSON" || m.start <= verbEnd + 15) return m;
+  }
+  return undefined;
+}
+
+function attributeAfter(text: string, q: QuoteSpan, nextOpen: number, speakers: Mention[], last: Mention | undefined, all: Mention[]): Attribution | undefined {
+  if (q.unclosed) return undefined;
+  const limit = Math.min(nextOpen, q.close + WINDOW, lineEnd(text, q.close));
+  const window = text.slice(q.close, limit);
+  const verb = SAY_RE.exec(window);
+  if (!verb) return undefined;
+  const verbAt = q.close + verb.index;
+  const verbEnd = verbAt + verb[0].length;
+  const lead = text.slice(q.close, verbAt);
+  if (/^[\s,.!?;:—–-]*$/.test(lead)) {
+    // "…,” said X" / "…,” said he"
+    if (PRONOUN_AFTER_VERB.test(window.slice(verb.index))) return resolvePronoun(last, all, q.open, verbAt);
+    const after = speakerAfter(speakers, verbEnd);
+    return after ? { speaker: after, at: after.end } : undefined;
+  }
+  if (lastSentenceBreak(lead) >= 0 || lead.length > 170) return undefined;
+  if (PRONOUN_LEAD.test(lead)) return resolvePronoun(last, all, q.open, verbEnd);
+  const speaker = speakerBefore(text, speakers, q.close, verbAt);
+  return speaker && speaker.start - q.close <= 40 ? { speaker, at: verbEnd } : undefined;
+}
+
+function attributeBefore(text: string, q: QuoteSpan, prevClose: number, speakers: Mention[], last: Mention | undefined, all: Mention[]): Attribution | undefined {
+  const from = Math.max(prevClose, q.open - WINDOW, lineStart(text, q.open));
+  const lead = text.slice(from, q.open);
+  const verb = SAY_LAST.exec(lead);
+  if (!verb) return undefined;
+  const verbIndex = verb.indices![1]![0];
+  const verbAt = from + verbIndex;
+  const sentenceStart = from + Math.max(0, lastSentenceBreak(lead.slice(0, verbIndex)));
+  if (lastSentenceBreak(lead.slice(verbIndex)) >= 0) return undefined;
+  const speaker = speakerBefore(text, speakers, sentenceStart, verbAt);
+  if (speaker) return { speaker, at: speaker.start };
+  if (PRONOUN_BEFORE_VERB.test(text.slice(sentenceStart, verbAt + verb[1]!.length + 1))) return resolvePronoun(last, all, q.open, sentenceStart);
+  const after = speakerAfter(speakers, verbAt + verb[1]!.length);
+  return after && after.end <= q.open ? { speaker: after, at: verbAt } : undefined;
+}
+
+/** "he"/"she": the last speaker, else the nearest person mentioned before. */
+function resolvePronoun(last: Mention | undefined, all: Mention[], before: number, at: number): Attribution | undefined {
+  if (last?.type === "PERSON") return { speaker: last, at };
+  let person: Mention | undefined;
+  for (let i = lowerBound(all, before) - 1; i >= 0 && !person; i--) if (all[i]!.type === "PERSON") person = all[i];
+  return person ? { speaker: person, at } : undefined;
+}
+
+/** A quote continues the previous one: same speaker across "he said." or a paragraph break. */
+function continues(text: string, prev: QuoteSpan, q: QuoteSpan): boolean {
+  if (prev.unclosed) return q.paragraph === prev.paragraph + 1 && /^\s*$/.test(text.slice(lineStart(text, q.open), q.open));
+  return q.paragraph === prev.paragraph && q.open - prev.close <= 160 && SAY_RE.test(text.slice(prev.close, q.open));
+}
+
+function evidenceFor(text: string, sentences: Sentence[], start: number, end: number): Candidate["view"] {
+  const first = containing(sentences, start) ?? sentences[lowerBound(sentences, start)] ?? { start, end };
+  const last = containing(sentences, Math.max(start, end - 1)) ?? first;
+  const span = last.end - first.start > 2000 ? first : { start: first.start, end: last.end };
+  return { evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end } };
+}
+
+const lineEnd = (text: string, at: number): number => {
+  const i = text.indexOf("\n", at);
+  return i < 0 ? text.length : i;
+};
+const lineStart = (text: string, at: number): number => text.lastIndexOf("\n", at - 1) + 1;
+const ABBREVIATION_END = new RegExp(`(?:\\b(?:\\p{Lu}\\.)+|\\b\\p{Lu}\\.|\\b(?:${alternation(LEXICON.abbreviations)})\\.)$`, "u");
+/** Offset just after the last sentence end in `s`, or -1; abbreviations ("Col.", "U.S.") are not ends. */
+function lastSentenceBreak(s: string): number {
+  let at = -1;
+  const re = /[.!?]["”’]?\s+(?=\p{Lu})/gu;
+  for (let m = re.exec(s); m; m = re.exec(s)) if (!ABBREVIATION_END.test(s.slice(0, m.index + 1))) at = m.index + m[0].length;
+  return at;
+}

@@ -1,0 +1,79 @@
+/**
+ * SUPPORTED_BY (supported → supporter). Patterns over sentence templates:
+ *   S1 "⟦multisectarian military contingent⟧, aided by expert and intrepid ⟦U.S. forces⟧"
+ *   S2 "⟦U.S.⟧-backed ⟦Iraqi forces⟧"
+ *   S3 "With the help of ⟦the United States⟧, … was retaken by ⟦Iraqi special forces⟧"
+ *      (the supported side is the capturer in the same sentence, else the next actor)
+ *   S4 "⟦U.S.⟧ air strikes that helped ⟦Kurdish forces⟧", "⟦Iran⟧ has armed ⟦Hezbollah⟧"
+ *   S5 "⟦U.S.⟧ warplanes struck … in support of ⟦Kurdish fighters⟧"
+ */
+import type { Mention } from "../names.ts";
+import type { Candidate } from "../relation.ts";
+import { SLOT, eachMatch, isActor, isType, slotAt, type SentenceView } from "../template.ts";
+
+const HELP_VERB = "(?:backed|supported|aided|assisted|helped|armed|trained|funded|bankrolled|equipped|sponsored)";
+const FILLER = "(?:[a-z-]+(?:,|\\s+and)?\\s+){0,4}";
+const TAIL = "(?:\\s+(?:forces|fighters|militants|troops|rebels|units|militias|militiamen))?";
+const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|have\\s+been|has\\s+been|had\\s+been|being)\\s+)?";
+
+const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number }[] = [
+  { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${HELP_VERB}\\s+by\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g"), supported: 1, supporter: 2, confidence: 0.85 },
+  { re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+(?:[a-z-]+\\s+){0,2}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.85 },
+  {
+    re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:that|which)\\s+(?:have\\s+|has\\s+|had\\s+)?(?:helped|enabled|allowed|supported|assisted)\\s+(?:the\\s+)?${SLOT}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.8,
+  },
+  { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
+];
+
+const WITH_HELP = new RegExp(`\\b[Ww]ith\\s+the\\s+(?:help|support|backing|assistance|aid)\\s+of\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g");
+const IN_SUPPORT = new RegExp(`\\bin\\s+support\\s+of\\s+(?:the\\s+)?${SLOT}`, "g");
+
+function isParty(m: Mention | undefined): m is Mention {
+  if (m === undefined) return false;
+  const actor: boolean = isActor(m);
+  return actor || (m.type === "PERSON" && m.kind === "name");
+}
+
+export function findSupported(view: SentenceView, capturers: Mention[]): Candidate[] {
+  const out: Candidate[] = [];
+  const { template } = view;
+  const add = (supported: Mention | undefined, supporter: Mention | undefined, confidence: number) => {
+    if (!isParty(supported) || !isParty(supporter) || supported.key === supporter.key) return;
+    if (supported.type === "PERSON" && supporter.type === "PERSON") return;
+    out.push({ type: "SUPPORTED_BY", subject: supported, object: supporter, confidence, view });
+  };
+  for (const p of PAIRS) {
+    eachMatch(p.re, template, (m) => add(slotAt(view, m[p.supported]), slotAt(view, m[p.supporter]), p.confidence));
+  }
+  eachMatch(WITH_HELP, template, (m) => {
+    const supporter = slotAt(view, m[1]);
+    const supported =
+      capturers.find((c) => c.key !== supporter?.key) ??
+      slotBefore(view, m.index) ??
+      firstActorAfter(view, m.index + m[0].length);
+    add(supported, supporter, 0.75);
+  });
+  eachMatch(IN_SUPPORT, template, (m) => {
+    const supporter = view.slots.find((s, i) => template.indexOf(`⟦${i}⟧`) < m.index && isType(s, "ORGANIZATION", "LOCATION", "GROUP"));
+    add(slotAt(view, m[1]), supporter, 0.7);
+  });
+  return out;
+}
+
+/** "⟦Iraqi forces⟧, with the help of …": the slot right before the phrase. */
+function slotBefore(view: SentenceView, at: number): Mention | undefined {
+  const m = /⟦(\d+)⟧,?\s*$/.exec(view.template.slice(0, at));
+  return m ? slotAt(view, m[1]) : undefined;
+}
+
+/** The first actor after the phrase that is not a "⟦ISIS⟧-controlled" modifier. */
+function firstActorAfter(view: SentenceView, at: number): Mention | undefined {
+  const re = /⟦(\d+)⟧(-(?:controlled|held|occupied|led|run|ruled))?/g;
+  re.lastIndex = at;
+  for (let m = re.exec(view.template); m; m = re.exec(view.template)) {
+    const s = slotAt(view, m[1]);
+    if (!m[2] && isActor(s)) return s;
+  }
+  return undefined;
+}
