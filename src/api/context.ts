@@ -5,14 +5,28 @@
 import type { Db } from "../db/client.ts";
 import type { Logger } from "pino";
 
+/** Who is calling: set from `Authorization: Bearer …` by src/security/auth.ts. */
+export interface AuthState {
+  /** A valid API key was presented. */
+  authenticated: boolean;
+  /** An Authorization header was sent but it is not a valid key (always refused). */
+  invalid: boolean;
+  /** Short, non-secret fingerprint of the key used (first 8 hex of its sha256), for logs. */
+  keyId?: string;
+}
+
+export const ANONYMOUS: AuthState = Object.freeze({ authenticated: false, invalid: false });
+
 export interface AppContext {
   db: Db;
   log: Logger;
   requestId: string;
   /** Loaders keyed by name, made on first use in this request (see `loader()` in loaders.ts). */
   loaders: Map<string, unknown>;
+  /** The caller's credentials (anonymous unless an API key was presented). */
+  auth: AuthState;
 }
 
-export function createContext(db: Db, log: Logger, requestId: string): AppContext {
-  return { db, log: log.child({ requestId }), requestId, loaders: new Map() };
+export function createContext(db: Db, log: Logger, requestId: string, auth: AuthState = ANONYMOUS): AppContext {
+  return { db, log: log.child({ requestId }), requestId, loaders: new Map(), auth };
 }

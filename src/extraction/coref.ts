@@ -80,7 +80,7 @@ function resolveDescriptions(mentions: Mention[], descs: PendingDescription[]): 
       out.push(d);
       continue;
     }
-    const limit = /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
+    const limit = d.category === "city" || /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
     for (let i = lowerBound(byStart, d.start) - 1; i >= 0; i--) {
       const a = byStart[i]!;
       if (d.start - a.end > limit) break;

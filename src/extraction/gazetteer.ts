@@ -35,6 +35,7 @@ export interface Lexicon {
   forceModifiers: string[];
   sayVerbs: string[];
   personNouns: string[];
+  femaleFirstNames: string[];
   sentenceStarters: string[];
 }
 
@@ -110,6 +111,8 @@ export const FORMS_BY_FIRST_TOKEN: ReadonlyMap<string, GazForm[]> = (() => {
   for (const entry of ENTRIES) {
     add(entry.name, entry, false);
     for (const alias of entry.aliases) add(alias, entry, false);
+    // "Haider Abadi" for "Haider al-Abadi": news often drops the article of Arabic names.
+    if (entry.type === "PERSON" && / (?:al|el)-/.test(entry.name)) add(entry.name.replace(/ (?:al|el)-/g, " "), entry, false);
     for (const adjective of entry.adjectives) add(adjective, entry, true);
   }
   // Longest forms first, so the matcher can stop at the first hit.

@@ -66,8 +66,13 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i]!;
     const found = matchGazetteer(text, tokens, i);
+    const prev = chunk[chunk.length - 1];
     // "Mr Muslim" is a person even though "Muslim" is a known adjective.
-    const gaz = found && found.form.entry.type !== "PERSON" && i > 0 && HONORIFICS.has(tokens[i - 1]!.norm) ? undefined : found;
+    // "Anwar Muslim": an adjective form right after a capitalised word is part of a name.
+    const inName =
+      prev !== undefined && found?.form.adjective === true && isNameGap(gapBetween(text, prev, token)) &&
+      chunk.some((t) => !DETERMINERS.has(t.norm) && !STARTERS.has(t.norm) && !TITLES.has(t.norm));
+    const gaz = found && ((found.form.entry.type !== "PERSON" && i > 0 && HONORIFICS.has(tokens[i - 1]!.norm)) || inName) ? undefined : found;
     const run = gaz && gaz.form.entry.type !== "PERSON" && gaz.form.entry.type !== "ORGANIZATION" ? longerHeadedRun(text, tokens, i) : 0;
     if (gaz && run > gaz.length) {
       // "al-Anbar Provincial Council", "Iraqi Security Forces": a longer organisation name.
@@ -88,7 +93,6 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
       i += gaz.length;
       continue;
     }
-    const prev = chunk[chunk.length - 1];
     if (prev && !joinsName(text, prev, token, tokens[i + 1])) flush();
     if (isCapitalized(token) || (chunk.length > 0 && (PARTICLES.has(token.norm) || JOINERS.has(token.norm)))) {
       chunk.push(token);
@@ -101,6 +105,8 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
   return out;
 }
 
+const sameWord = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
+
 /** Longest gazetteer form starting at token i, as a token count. */
 function matchGazetteer(text: string, tokens: Token[], i: number): { form: import("./gazetteer.ts").GazForm; length: number } | undefined {
   const forms = FORMS_BY_FIRST_TOKEN.get(tokens[i]!.norm);
@@ -109,7 +115,8 @@ function matchGazetteer(text: string, tokens: Token[], i: number): { form: impor
     let ok = true;
     for (let k = 1; k < form.tokens.length && ok; k++) {
       const t = tokens[i + k];
-      ok = t !== undefined && t.norm === form.tokens[k] && /^[\s-]{1,2}$|^, $/.test(gapBetween(text, tokens[i + k - 1]!, t));
+      // Later tokens may differ in case ("Mosul dam"); the first one may not ("US" vs "us").
+      ok = t !== undefined && sameWord(t.norm, form.tokens[k]!) && /^[\s-]{1,2}$|^, $/.test(gapBetween(text, tokens[i + k - 1]!, t));
     }
     if (ok) return { form, length: form.tokens.length };
   }
@@ -121,9 +128,11 @@ function matchGazetteer(text: string, tokens: Token[], i: number): { form: impor
  * one-token gazetteer hit that ends in an organisation head is a different, longer name.
  */
 function longerHeadedRun(text: string, tokens: Token[], i: number): number {
-  let j = i;
-  while (j + 1 < tokens.length && isCapitalized(tokens[j + 1]!) && isNameGap(gapBetween(text, tokens[j]!, tokens[j + 1]!))) j++;
-  return j > i && ORG_HEADS.has(tokens[j]!.norm) ? j - i + 1 : 0;
+  let best = 0;
+  for (let j = i + 1; j < tokens.length && isCapitalized(tokens[j]!) && isNameGap(gapBetween(text, tokens[j - 1]!, tokens[j]!)); j++) {
+    if (ORG_HEADS.has(tokens[j]!.norm)) best = j - i + 1;
+  }
+  return best;
 }
 
 function joinsName(text: string, prev: Token, token: Token, next: Token | undefined): boolean {
@@ -154,6 +163,8 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   let titleEnd = from;
   if (!orgLike) while (titleEnd < to - 1 && TITLES.has(chunk[titleEnd]!.norm)) titleEnd++;
   const titled = titleEnd > from || precededByTitle(text, chunk[from]!);
+  // "Mr de Bretton-Gordon", "Army and Nato": a name never starts with a particle or joiner.
+  while (titleEnd < to - 1 && (PARTICLES.has(chunk[titleEnd]!.norm) || JOINERS.has(chunk[titleEnd]!.norm))) titleEnd++;
   const title = titleEnd > from ? text.slice(chunk[from]!.start, chunk[titleEnd - 1]!.end).replace(/\.$/, "") : undefined;
   const name = chunk.slice(titleEnd, to);
   const first = name[0]!;

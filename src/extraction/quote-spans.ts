@@ -29,9 +29,10 @@ export function findQuotes(text: string): QuoteSpan[] {
     marks.lastIndex = 0;
     for (let m = marks.exec(body); m; m = marks.exec(body)) {
       const at = para.start + m.index;
-      const straight = m.groups?.straight !== undefined;
-      if (open < 0 && (m.groups?.open !== undefined || straight)) open = at;
-      else if (open >= 0 && (m.groups?.close !== undefined || straight)) {
+      const role = m.groups?.straight !== undefined ? straightRole(body, m.index, open >= 0) : m.groups?.open !== undefined ? "open" : "close";
+      // An opening mark while a quote is open means the earlier one was never closed: restart.
+      if (role === "open") open = at;
+      else if (open >= 0) {
         push(quotes, text, open, at, at + 1, paragraph, false);
         open = -1;
       }
@@ -41,7 +42,20 @@ export function findQuotes(text: string): QuoteSpan[] {
   return quotes;
 }
 
-/** “ opens, ” closes; a straight " opens when none is open, else closes. */
+/**
+ * A straight quote opens at a word start (after space or bracket, before a non-space)
+ * and closes at a word end; when the context does not tell, it toggles.
+ */
+function straightRole(body: string, i: number, isOpen: boolean): "open" | "close" {
+  const prev = body[i - 1];
+  const next = body[i + 1];
+  const opening = (prev === undefined || /[\s(\[—–-]/.test(prev)) && next !== undefined && !/\s/.test(next);
+  const closing = prev !== undefined && !/\s/.test(prev) && (next === undefined || /[\s.,;:!?)\]—–-]/.test(next));
+  if (opening !== closing) return opening ? "open" : "close";
+  return isOpen ? "close" : "open";
+}
+
+/** “ opens, ” closes; straight quotes are decided by straightRole. */
 const DOUBLE = /(?<open>“)|(?<close>”)|(?<straight>")/g;
 /** ‘ or ' opens at a word start; ’ or ' closes at a word end — so apostrophes (it's) are neither. */
 const SINGLE = /(?<open>(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}]))|(?<close>(?<=[\p{L}\p{N}.,!?])['’](?![\p{L}\p{N}]))/gu;

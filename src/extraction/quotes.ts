@@ -63,20 +63,24 @@ interface Attribution {
 const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*|\s*,\s*|\s+(?:[a-z]+\s+){0,3}|\s+of\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
 const PRONOUN_LEAD = /^[\s,]*(?:he|she)\b/i;
 
-/** The speaker of the verb at `verbAt` among mentions in [from, verbAt): persons first, the closest. */
+/** The speaker of the verb at `verbAt` among mentions in [from, verbAt): the first person, else organisation. */
 function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: number): Mention | undefined {
+  // Every fit reaches the verb, so a later fit sits inside an earlier one's appositive.
   const fits = within(speakers, from, verbAt).filter((m) => SPEAKER_GAP.test(text.slice(m.end, verbAt)));
-  return fits.filter((m) => m.type === "PERSON").pop() ?? fits.pop();
+  return fits.find((m) => m.type === "PERSON") ?? fits[0];
 }
 
-/** "said Humberto Saballos", "according to Pentagon spokesman Col. Steve Warren". */
-function speakerAfter(speakers: Mention[], verbEnd: number): Mention | undefined {
+/** "said Humberto Saballos", "according to Pentagon spokesman Col. Steve Warren"; never after "told" (the listener). */
+function speakerAfter(speakers: Mention[], verb: string, verbEnd: number): Mention | undefined {
+  if (/^(?:told|tells|asked|asks)\b/.test(verb)) return undefined;
+  let org: Mention | undefined;
   for (let i = lowerBound(speakers, verbEnd); i < speakers.length; i++) {
     const m = speakers[i]!;
     if (m.start > verbEnd + 45) break;
-    if (m.type === "PERSON" || m.start <= verbEnd + 15) return m;
+    if (m.type === "PERSON") return m;
+    if (m.start <= verbEnd + 15) org ??= m;
   }
-  return undefined;
+  return org;
 }
 
 function attributeAfter(text: string, q: QuoteSpan, nextOpen: number, speakers: Mention[], last: Mention | undefined, all: Mention[]): Attribution | undefined {
@@ -91,7 +95,7 @@ function attributeAfter(text: string, q: QuoteSpan, nextOpen: number, speakers: 
   if (/^[\s,.!?;:—–-]*$/.test(lead)) {
     // "…,” said X" / "…,” said he"
     if (PRONOUN_AFTER_VERB.test(window.slice(verb.index))) return resolvePronoun(last, all, q.open, verbAt);
-    const after = speakerAfter(speakers, verbEnd);
+    const after = speakerAfter(speakers, verb[0], verbEnd);
     return after ? { speaker: after, at: after.end } : undefined;
   }
   if (lastSentenceBreak(lead) >= 0 || lead.length > 170) return undefined;
@@ -112,7 +116,7 @@ function attributeBefore(text: string, q: QuoteSpan, prevClose: number, speakers
   const speaker = speakerBefore(text, speakers, sentenceStart, verbAt);
   if (speaker) return { speaker, at: speaker.start };
   if (PRONOUN_BEFORE_VERB.test(text.slice(sentenceStart, verbAt + verb[1]!.length + 1))) return resolvePronoun(last, all, q.open, sentenceStart);
-  const after = speakerAfter(speakers, verbAt + verb[1]!.length);
+  const after = speakerAfter(speakers, verb[1]!, verbAt + verb[1]!.length);
   return after && after.end <= q.open ? { speaker: after, at: verbAt } : undefined;
 }
 

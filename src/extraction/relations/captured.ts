@@ -33,11 +33,17 @@ const QUANTITY =
 const PARTITIVE = `(?:${QUANTITY})?(?:the\\s+|${ANY_SLOT}['’]s\\s+)?(?:${PLACE_ADJ}\\s+){0,2}(?:${PLACE_NOUN}\\s+of\\s+)?`;
 /** The possessor is not the place taken: "captured ⟦Iraq⟧'s second city". */
 const NOT_POSSESSOR = "(?!['’]s?\\s)";
+/** A short stretch of one clause: no slot, no punctuation, no relative pronoun. */
+const CLAUSE = "(?:(?!who\\b|which\\b|that\\b)[a-z]+\\s+){1,6}?(?!who\\b|which\\b|that\\b)[a-z]+";
 const BY = "by\\s+(?:the\\s+)?(?:[a-z]+\\s+)?";
 const AUX_PASSIVE = "(?:,?\\s+(?:which|that))?(?:,?\\s+(?:was|were|had\\s+been|has\\s+been|have\\s+been|is|are|being|got)\\s+|,\\s+)";
 
 const RULES: { re: RegExp; actor: number; place?: number; confidence: number }[] = [
-  { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
+  { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
+  // Coordinated verb phrases: "⟦ISIS⟧ has declared a caliphate and seized wide areas of ⟦Iraq⟧"
+  { re: new RegExp(`${SLOT}${ACTOR_TAIL}\\s+${CLAUSE}\\s+and\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
+  // "⟦Mosul⟧ was among several cities ⟦ISIS⟧ fighters captured"
+  { re: new RegExp(`${SLOT}\\s+(?:was|were|is|are)\\s+(?:one\\s+of|among)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,2}(?:cities|towns|areas|places|villages|territories)\\s+(?:that\\s+|which\\s+)?${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.75 },
   { re: new RegExp(`${SLOT}${AUX_PASSIVE}${ADV}${PASSIVE}\\s+${ADV}${BY}${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.85 },
   { re: new RegExp(`\\b(?:after|before|since|when|until)\\s+(?:being|it\\s+was|it\\s+had\\s+been)\\s+${ADV}${PASSIVE}\\s+${BY}${SLOT}`, "g"), actor: 1, confidence: 0.75 },
   { re: new RegExp(`${SLOT},?\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.8 },

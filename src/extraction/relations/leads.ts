@@ -12,22 +12,32 @@ import { ENTRY_BY_NAME, LEXICON } from "../gazetteer.ts";
 import type { Mention } from "../names.ts";
 import type { Candidate } from "../relation.ts";
 import { alternation } from "../regex.ts";
-import { SLOT, before, eachMatch, isType, slotAt, type SentenceView } from "../template.ts";
+import { ANY_SLOT, SLOT, before, eachMatch, isType, slotAt, type SentenceView } from "../template.ts";
 
 const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:${alternation(LEXICON.leaderRoles)})`;
 const MOD = `(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
 const POSS = "(?:['’]s?)?";
+/** "the ⟦Britain⟧-based ⟦Syrian Observatory⟧": a hyphenated slot only modifies the name after it. */
+const HYPHENED = `(?:${ANY_SLOT}-[a-z]+\\s+)?`;
 const FORMER = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(LEXICON.formerMarkers)})(?:[^\\p{L}]|$)`, "iu");
 
-const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; confidence: number }[] = [
-  { re: new RegExp(`${SLOT}${POSS}\\s+${MOD}(${ROLE}),?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
+/** Copulas before a role: "X became head of …", "X, who was the leader of …". */
+const BECOME = "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|was\\s+named|was\\s+appointed|was\\s+elected)\\s+)?";
+const FORCE_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|militiamen|rebels|soldiers|army))?";
+/** "P as prime minister", "P, ousted as prime minister": the role, with the gazetteer's object. */
+const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLE})\\b`, "gi");
+
+const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?: number; confidence: number }[] = [
+  { re: new RegExp(`${SLOT}${POSS}\\s+${MOD}(${ROLE})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
-    re: new RegExp(`${SLOT},\\s+(?:who\\s+(?:is|was|has\\s+been|had\\s+been|became)\\s+)?(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLE})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT})?`, "gi"),
-    person: 1, org: 2, org2: 4, confidence: 0.85,
+    re: new RegExp(`${SLOT}(?:,\\s+(?:who\\s+)?|\\s+)${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLE})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
+    person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,
   },
-  { re: new RegExp(`\\b(${ROLE})\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, confidence: 0.85 },
+  { re: new RegExp(`\\b(${ROLE})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, confidence: 0.85 },
+  // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
+  { re: new RegExp(`${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLE})\\s+)?${SLOT}`, "gi"), org: 1, person: 2, confidence: 0.8 },
   {
-    re: new RegExp(`${SLOT},?\\s+(?:who\\s+(?:leads|led|heads|headed|commands|commanded|founded|rules|ruled)|(?:leads|heads|commands|rules))\\s+(?:the\\s+)?${SLOT}`, "gi"),
+    re: new RegExp(`${SLOT},?\\s+(?:who\\s+(?:leads|led|heads|headed|commands|commanded|founded|rules|ruled|runs|ran)|(?:leads|heads|commands|rules|runs))\\s+(?:the\\s+)?${HYPHENED}${SLOT}`, "gi"),
     person: 1, org: 2, confidence: 0.75,
   },
 ];
@@ -42,23 +52,25 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
   for (const p of PATTERNS) {
     eachMatch(p.re, template, (m) => {
       const person = slotAt(view, m[p.person]);
-      const org = slotAt(view, m[p.org]) ?? (p.org2 !== undefined ? slotAt(view, m[p.org2]) : undefined);
+      // "head of ⟦U.S. military⟧'s ⟦Central Command⟧": the last possessed name is the organisation.
+      const org = [p.org2, p.org3, p.org].map((g) => (g === undefined ? undefined : slotAt(view, m[g]))).find((x) => x !== undefined);
       if (!isType(person, "PERSON") || !isLeadable(org) || org.key === person.key) return;
       const context = before(template, m.index, 25) + m[0];
       const former = FORMER.test(context) || (person.entry?.former === true && person.entry.leads === org.entry?.name);
       out.push({ type: "LEADS", subject: person, object: org, confidence: p.confidence, view, time: former ? "former" : undefined });
     });
   }
-  eachMatch(TITLED, template, (m) => {
-    const person = slotAt(view, m[2]);
-    const role = (m[1] ?? "").toLowerCase().replace(/\s+/g, " ");
-    const entry = person?.entry;
-    if (!person || !entry?.leads || !entry.leaderRoles?.includes(role)) return;
-    const led = ENTRY_BY_NAME.get(entry.leads);
-    const org = mentions.find((x) => x.entry === led && x.kind !== "description");
-    if (!org) return;
-    const former = FORMER.test(before(template, m.index, 25)) || entry.former === true;
-    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.8, view, time: former ? "former" : undefined });
-  });
+  for (const re of [TITLED, AS_ROLE]) {
+    eachMatch(re, template, (m) => {
+      const [person, role] = re === TITLED ? [slotAt(view, m[2]), m[1]] : [slotAt(view, m[1]), m[2]];
+      const entry = person?.entry;
+      if (!person || !entry?.leads || !role) return;
+      const led = ENTRY_BY_NAME.get(entry.leads);
+      const org = mentions.find((x) => x.entry === led && x.kind !== "description");
+      if (!org) return;
+      const former = FORMER.test(before(template, m.index, 25) + m[0]) || entry.former === true;
+      out.push({ type: "LEADS", subject: person, object: org, confidence: 0.8, view, time: former ? "former" : undefined });
+    });
+  }
   return out;
 }

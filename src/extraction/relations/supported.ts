@@ -6,19 +6,32 @@
  *      (the supported side is the capturer in the same sentence, else the next actor)
  *   S4 "⟦U.S.⟧ air strikes that helped ⟦Kurdish forces⟧", "⟦Iran⟧ has armed ⟦Hezbollah⟧"
  *   S5 "⟦U.S.⟧ warplanes struck … in support of ⟦Kurdish fighters⟧"
+ *   plus appositives ("⟦FSA⟧, the ⟦U.S.⟧-backed rebel group"), relatives ("⟦X⟧, which
+ *   backs ⟦Y⟧") and giving verbs ("provide ⟦Y⟧ with support", "sent weapons to ⟦Y⟧").
  */
 import type { Mention } from "../names.ts";
 import type { Candidate } from "../relation.ts";
-import { SLOT, eachMatch, isActor, isType, slotAt, type SentenceView } from "../template.ts";
+import { ANY_SLOT, SLOT, eachMatch, isActor, isType, slotAt, slotsAt, type SentenceView } from "../template.ts";
 
 const HELP_VERB = "(?:backed|supported|aided|assisted|helped|armed|trained|funded|bankrolled|equipped|sponsored)";
 const FILLER = "(?:[a-z-]+(?:,|\\s+and)?\\s+){0,4}";
 const TAIL = "(?:\\s+(?:forces|fighters|militants|troops|rebels|units|militias|militiamen))?";
-const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|have\\s+been|has\\s+been|had\\s+been|being)\\s+)?";
+const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|being|(?:have|has|had)\\s+(?:[a-z]+ly\\s+)?been)\\s+)?";
+const GIVE = "(?:provid\\w*|giv\\w*|gave|offer\\w*|lend\\w*|lent|sen[dt]\\w*)";
+const AID = "(?:support|help|aid|assistance|air\\s+cover|weapons|arms|training)";
+/** A few words of the same clause: no slot, no sentence punctuation. */
+const CLAUSE_WORDS = "(?:[^\\s⟦⟧.;]+\\s+){0,6}?";
 
 const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number }[] = [
   { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${HELP_VERB}\\s+by\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g"), supported: 1, supporter: 2, confidence: 0.85 },
   { re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+(?:[a-z-]+\\s+){0,2}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.85 },
+  // "⟦Free Syrian Army⟧ (⟦FSA⟧), the ⟦U.S.⟧-backed rebel group"
+  { re: new RegExp(`${SLOT}(?:\\s*\\(\\s*${ANY_SLOT}\\s*\\))?,\\s+(?:the|a|an)\\s+(?:[a-z]+\\s+)?${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+[a-z]`, "g"), supported: 1, supporter: 2, confidence: 0.8 },
+  // "⟦Saudi Arabia⟧ and other countries that support ⟦Syrian opposition groups⟧"
+  { re: new RegExp(`${SLOT}(?:\\s+and\\s+(?:other\\s+)?[a-z]+)?,?\\s+(?:that|which|who)\\s+(?:support|back|arm|fund|supports|backs|arms|funds|supported|backed|armed|funded)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.75 },
+  // "⟦rebels⟧ arrived to provide ⟦the Peshmerga⟧ with support", "⟦X⟧ sent weapons to ⟦Y⟧"
+  { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:the\\s+)?${SLOT}\\s+with\\s+(?:[a-z]+\\s+){0,2}${AID}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
+  { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:[a-z-]+\\s+){0,3}${AID}\\s+(?:to|for)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
   {
     re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:that|which)\\s+(?:have\\s+|has\\s+|had\\s+)?(?:helped|enabled|allowed|supported|assisted)\\s+(?:the\\s+)?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.8,
@@ -26,7 +39,7 @@ const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: num
   { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
 ];
 
-const WITH_HELP = new RegExp(`\\b[Ww]ith\\s+the\\s+(?:help|support|backing|assistance|aid)\\s+of\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g");
+const WITH_HELP = new RegExp(`(?:\\b[Ww]ith\\s+(?:the\\s+)?(?:help|support|backing|assistance|aid)\\s+(?:of|from)|^(?:Aided|Backed|Supported|Assisted|Helped)\\s+by)\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g");
 const IN_SUPPORT = new RegExp(`\\bin\\s+support\\s+of\\s+(?:the\\s+)?${SLOT}`, "g");
 
 function isParty(m: Mention | undefined): m is Mention {
@@ -44,7 +57,9 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
     out.push({ type: "SUPPORTED_BY", subject: supported, object: supporter, confidence, view });
   };
   for (const p of PAIRS) {
-    eachMatch(p.re, template, (m) => add(slotAt(view, m[p.supported]), slotAt(view, m[p.supporter]), p.confidence));
+    eachMatch(p.re, template, (m) => {
+      for (const supported of slotsAt(view, m[p.supported])) for (const supporter of slotsAt(view, m[p.supporter])) add(supported, supporter, p.confidence);
+    });
   }
   eachMatch(WITH_HELP, template, (m) => {
     const supporter = slotAt(view, m[1]);

@@ -1,0 +1,134 @@
+/**
+ * Security and limits configuration, read from the environment once at start and validated with
+ * messages that name the variable and what it expects. Every default is documented in README.md
+ * ("Security and operations"). Production (NODE_ENV=production) flips the defaults to closed:
+ * no GraphiQL, no introspection, no field suggestions.
+ */
+import { createHash } from "node:crypto";
+import { AppError } from "../errors.ts";
+
+export interface QueryLimits {
+  /** Deepest selection nesting (KG_MAX_DEPTH). */
+  depth: number;
+  /** Armor cost estimate ceiling (KG_MAX_COST). */
+  cost: number;
+  /** Aliases per operation (KG_MAX_ALIASES). */
+  aliases: number;
+  /** Lexer tokens per document (KG_MAX_TOKENS). */
+  tokens: number;
+  /** Directives per operation (KG_MAX_DIRECTIVES). */
+  directives: number;
+}
+
+export interface SecurityConfig {
+  production: boolean;
+  /** sha256 digests (hex) of the accepted API keys; the keys themselves are not kept. */
+  apiKeyDigests: string[];
+  /** Mutations without a key (only honoured off production and on a loopback HOST). */
+  allowAnonymousWrites: boolean;
+  /** Reads (queries, /metrics) need a key too. */
+  requireAuthForReads: boolean;
+  graphiql: boolean;
+  introspection: boolean;
+  fieldSuggestions: boolean;
+  /** Origins allowed by CORS; ["*"] allows any (without credentials); [] allows none (same origin only). */
+  corsOrigins: string[];
+  /** Largest HTTP request body accepted, bytes (KG_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  limits: QueryLimits;
+  /** Serve /metrics (KG_METRICS). */
+  metrics: boolean;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { depth: 10, cost: 5000, aliases: 15, tokens: 1000, directives: 20 };
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Keys shorter than this are refused: they are guessable. */
+export const MIN_API_KEY_LENGTH = 16;
+
+type Env = Record<string, string | undefined>;
+
+function get(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+
+function bool(env: Env, name: string, dflt: boolean): boolean {
+  const v = get(env, name);
+  if (v === undefined) return dflt;
+  if (/^(true|1|yes|on)$/i.test(v)) return true;
+  if (/^(false|0|no|off)$/i.test(v)) return false;
+  throw new AppError("CONFIG_INVALID", `${name} must be true or false, got "${v}".`);
+}
+
+function int(env: Env, name: string, dflt: number, min: number, max: number): number {
+  const v = get(env, name);
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new AppError("CONFIG_INVALID", `${name} must be a whole number from ${min} to ${max}, got "${v}".`);
+  }
+  return n;
+}
+
+export function digestKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === "127.0.0.1" || host === "::1" || host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Read the security settings.
+ *
+ * @param host the interface the server listens on: anonymous writes are refused unless it is loopback.
+ */
+export function securityConfig(env: Env = process.env, host = get(env, "HOST") ?? "127.0.0.1"): SecurityConfig {
+  const production = env.NODE_ENV === "production";
+  const keys = (get(env, "KG_API_KEYS") ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
+  for (const k of keys) {
+    if (k.length < MIN_API_KEY_LENGTH || /\s/.test(k)) {
+      throw new AppError(
+        "CONFIG_INVALID",
+        `KG_API_KEYS: every key must be at least ${MIN_API_KEY_LENGTH} characters without spaces (one key is ${k.length}). Generate one with: openssl rand -hex 24`,
+      );
+    }
+  }
+  const allowAnonymousWrites = bool(env, "KG_ALLOW_ANONYMOUS_WRITES", false);
+  if (allowAnonymousWrites && production) {
+    throw new AppError("CONFIG_INVALID", "KG_ALLOW_ANONYMOUS_WRITES=true is refused with NODE_ENV=production: set KG_API_KEYS instead.");
+  }
+  if (allowAnonymousWrites && !isLoopbackHost(host)) {
+    throw new AppError("CONFIG_INVALID", `KG_ALLOW_ANONYMOUS_WRITES=true is only allowed when HOST is a loopback address (127.0.0.1, ::1, localhost), not "${host}": set KG_API_KEYS instead.`);
+  }
+  const introspection = bool(env, "KG_INTROSPECTION", !production);
+  const cors = get(env, "KG_CORS_ORIGINS");
+  const corsOrigins = cors === undefined ? [] : cors.split(",").map((o) => o.trim().replace(/\/+$/, "")).filter((o) => o !== "");
+  for (const o of corsOrigins) {
+    if (o !== "*" && !/^https?:\/\/[^/\s]+$/i.test(o)) {
+      throw new AppError("CONFIG_INVALID", `KG_CORS_ORIGINS: "${o}" is not an origin; use e.g. https://app.example.org,http://localhost:5173 (scheme://host[:port], no path), or *.`);
+    }
+  }
+  return {
+    production,
+    apiKeyDigests: keys.map(digestKey),
+    allowAnonymousWrites,
+    requireAuthForReads: bool(env, "KG_REQUIRE_AUTH_FOR_READS", false),
+    graphiql: bool(env, "KG_GRAPHIQL", !production),
+    introspection,
+    fieldSuggestions: bool(env, "KG_FIELD_SUGGESTIONS", introspection),
+    corsOrigins,
+    maxBodyBytes: int(env, "KG_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1024, 1024 * 1024 * 1024),
+    limits: {
+      depth: int(env, "KG_MAX_DEPTH", DEFAULT_LIMITS.depth, 1, 1000),
+      cost: int(env, "KG_MAX_COST", DEFAULT_LIMITS.cost, 1, 10_000_000),
+      aliases: int(env, "KG_MAX_ALIASES", DEFAULT_LIMITS.aliases, 0, 10_000),
+      tokens: int(env, "KG_MAX_TOKENS", DEFAULT_LIMITS.tokens, 10, 10_000_000),
+      directives: int(env, "KG_MAX_DIRECTIVES", DEFAULT_LIMITS.directives, 0, 10_000),
+    },
+    metrics: bool(env, "KG_METRICS", true),
+  };
+}

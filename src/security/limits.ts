@@ -1,0 +1,149 @@
+/**
+ * What a request may cost: body size and encoding (checked while the body is read, before any
+ * parsing), query depth / cost / aliases / tokens / directives (GraphQL Armor, at validation),
+ * introspection and field suggestions, CORS and CSRF.
+ */
+import { EnvelopArmor } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
+import { createGraphQLError, type CORSOptions, type Plugin } from "graphql-yoga";
+import type { SecurityConfig } from "./config.ts";
+
+/** Error code of a query refused by a limit (depth, cost, aliases, tokens, directives, body size). */
+export const LIMIT_CODE = "QUERY_LIMIT_EXCEEDED";
+export const TOO_LARGE_CODE = "PAYLOAD_TOO_LARGE";
+
+/** Headers a browser client may send; CSRF needs one of the "preflighted" ones for simple requests. */
+export const CSRF_HEADERS = ["x-graphql-yoga-csrf", "x-kg-csrf"];
+
+function tooLarge(limit: number, got?: number): GraphQLError {
+  return createGraphQLError(
+    `The request body${got !== undefined ? ` is ${got} bytes, which` : ""} exceeds the limit of ${limit} bytes (KG_MAX_BODY_BYTES). Articles are limited separately by KG_MAX_ARTICLE_BYTES; send big batches as several requests.`,
+    { extensions: { code: TOO_LARGE_CODE, http: { status: 413 } } },
+  );
+}
+
+function badBody(message: string): GraphQLError {
+  return createGraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+}
+
+/** Read a body stream, giving up as soon as it passes `limit` bytes. */
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Body limit and strict UTF-8 for POST bodies. A declared Content-Length over the limit is refused
+ * without reading; otherwise the body is read up to the limit, checked, and handed to yoga's parser.
+ */
+export function useBodyLimit(maxBytes: number): Plugin {
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  return {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (request.method !== "POST" || !requestParser || !request.body) return;
+      const declared = request.headers.get("content-length");
+      if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes, Number(declared));
+      const parse = requestParser;
+      setRequestParser(async (req) => {
+        const bytes = await readCapped(req.body!, maxBytes);
+        const type = (req.headers.get("content-type") ?? "").toLowerCase();
+        if (!type.startsWith("multipart/")) {
+          try {
+            utf8.decode(bytes);
+          } catch {
+            throw badBody("The request body is not valid UTF-8.");
+          }
+        }
+        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes }));
+      });
+    },
+  };
+}
+
+/** Turn off introspection (`__schema`, `__type`); `__typename` stays allowed. */
+export function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+/** Give Armor's rejections (and other limit errors) a stable code clients and metrics can act on. */
+export function useLimitErrorCodes(): Plugin {
+  const isLimit = (e: GraphQLError) => /limit of \d+ exceeded|Query validation error|Token limit|limit exceeded/i.test(e.message);
+  const tag = (errors: readonly GraphQLError[]) => {
+    for (const e of errors) {
+      if (!e.extensions?.code && isLimit(e)) (e.extensions as Record<string, unknown>).code = LIMIT_CODE;
+    }
+  };
+  return {
+    onValidate() {
+      return ({ result }) => {
+        if (Array.isArray(result)) tag(result as GraphQLError[]);
+      };
+    },
+    onParse() {
+      return ({ result }) => {
+        if (result instanceof Error && "extensions" in result) tag([result as GraphQLError]);
+      };
+    },
+  };
+}
+
+/** GraphQL Armor with our limits; field suggestions blocked unless enabled. */
+export function armorPlugins(cfg: SecurityConfig): Plugin[] {
+  const { limits } = cfg;
+  const armor = new EnvelopArmor({
+    maxDepth: { n: limits.depth, flattenFragments: true },
+    costLimit: { maxCost: limits.cost },
+    maxAliases: { n: limits.aliases },
+    maxTokens: { n: limits.tokens },
+    maxDirectives: { n: limits.directives },
+    blockFieldSuggestion: { enabled: !cfg.fieldSuggestions },
+  });
+  return armor.protect().plugins as Plugin[];
+}
+
+/** CORS: only the configured origins get CORS headers; others (and same-origin requests) get none. */
+export function corsOptions(cfg: SecurityConfig): (request: Request) => CORSOptions {
+  const any = cfg.corsOrigins.includes("*");
+  const allowed = new Set(cfg.corsOrigins.map((o) => o.toLowerCase()));
+  const base = {
+    methods: ["GET", "POST"],
+    allowedHeaders: ["content-type", "authorization", "x-request-id", ...CSRF_HEADERS],
+    exposedHeaders: ["x-request-id"],
+    credentials: false,
+    maxAge: 600,
+  };
+  return (request) => {
+    const origin = request.headers.get("origin");
+    if (!origin) return false;
+    if (any) return { ...base, origin: ["*"] };
+    if (allowed.has(origin.toLowerCase())) return { ...base, origin: [origin] };
+    return false;
+  };
+}
+
+export function csrfPlugin(): Plugin {
+  return useCSRFPrevention({ requestHeaders: CSRF_HEADERS }) as Plugin;
+}

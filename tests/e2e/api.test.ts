@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { createApp } from "../../src/server/app.ts";
+import { ingest } from "../../src/ingest/pipeline.ts";
+import { deleteArticles } from "../../src/ingest/writer.ts";
+import { testDb } from "../support/db.ts";
+import { gql } from "../support/graphql.ts";
+import { SEED_IDS, seedRecords } from "../support/seeds.ts";
+
+// The seed articles under their sample ids, as `npm start` loads them.
+const db = testDb();
+const app = createApp({ db, log: pino({ level: "silent" }) });
+const [BIG_WIN, EDITORIAL] = SEED_IDS;
+
+beforeAll(async () => {
+  const s = await ingest(db, seedRecords());
+  expect(s.failed).toBe(0);
+});
+afterAll(async () => {
+  await deleteArticles(db, [...SEED_IDS]);
+  await db.close();
+});
+
+type Conn<T> = { totalCount: number; edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
+describe("relationship questions over the seed articles", () => {
+  it("who captured Mosul: ISIS in 2014 and the Iraqi forces in 2017, each with evidence from the right article", async () => {
+    const r = await gql<{ relations: Conn<{ subject: { name: string; aliases: string[] }; time: string | null; lastSeen: string | null; evidence: { article: { key: string }; sentence: string }[] }> }>(
+      app,
+      `{ relations(type: CAPTURED, object: "Mosul") { totalCount edges { node { subject { name aliases } time lastSeen evidence { article { key } sentence } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data!.relations.edges.map((e) => e.node);
+    const isis = nodes.find((n) => n.subject.aliases.includes("ISIS"));
+    expect(isis?.time).toBe("2014");
+    expect(isis?.evidence.map((e) => e.article.key)).toContain(BIG_WIN);
+    expect(isis?.evidence[0]!.sentence).toMatch(/seized by the terrorist group in 2014/);
+    const iraqi = nodes.find((n) => /^Iraqi/.test(n.subject.name));
+    expect(iraqi, JSON.stringify(nodes.map((n) => n.subject.name))).toBeDefined();
+    expect(iraqi!.lastSeen).toMatch(/^2017/);
+    expect(iraqi!.evidence.map((e) => e.article.key)).toContain(BIG_WIN);
+  });
+
+  it("who leads ISIS: Abu Bakr al-Baghdadi", async () => {
+    const r = await gql<{ relations: Conn<{ subject: { name: string } }> }>(app, `{ relations(type: LEADS, object: "ISIS") { edges { node { subject { name } } } } }`);
+    expect(r.data!.relations.edges.map((e) => e.node.subject.name)).toContain("Abu Bakr al-Baghdadi");
+  });
+
+  it('entity(name: "al-Abadi") is Haider al-Abadi, in both articles', async () => {
+    const r = await gql<{ entity: { name: string; type: string; articles: Conn<{ article: { key: string } }> } }>(
+      app,
+      `{ entity(name: "al-Abadi") { name type articles { totalCount edges { node { article { key } } } } } }`,
+    );
+    expect(r.data!.entity.name).toBe("Haider al-Abadi");
+    expect(r.data!.entity.type).toBe("PERSON");
+    expect(r.data!.entity.articles.edges.map((e) => e.node.article.key)).toEqual(expect.arrayContaining([BIG_WIN, EDITORIAL]));
+  });
+
+  it('quotes(speaker: "James Jeffrey") has his quote', async () => {
+    const r = await gql<{ quotes: Conn<{ text: string; article: { key: string } }> }>(app, `{ quotes(speaker: "James Jeffrey") { edges { node { text article { key } } } } }`);
+    const q = r.data!.quotes.edges.map((e) => e.node);
+    expect(q.some((x) => x.text.includes("a very significant development") && x.article.key === EDITORIAL)).toBe(true);
+  });
+
+  it("connections from Donald Trump to Abu Bakr al-Baghdadi finds a path with proof on every hop", async () => {
+    const r = await gql<{ connections: { length: number; nodes: { name: string }[]; hops: { relation: { evidence: unknown[] } | null; article: { key: string } | null }[] }[] }>(
+      app,
+      `{ connections(from: "Donald Trump", to: "Abu Bakr al-Baghdadi", maxHops: 6) { length nodes { name } hops { relation { evidence { sentence } } article { key } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const p = r.data!.connections[0]!;
+    expect(p.nodes[0]!.name).toBe("Donald Trump");
+    expect(p.nodes.at(-1)!.name).toBe("Abu Bakr al-Baghdadi");
+    for (const h of p.hops) expect(h.relation ? h.relation.evidence.length > 0 : h.article !== null).toBe(true);
+  });
+
+  it("compareArticles on the two seeds lists Mosul, ISIS and Haider al-Abadi among shared entities", async () => {
+    const r = await gql<{ compareArticles: { sharedEntities: { name: string }[]; onlyInA: unknown[]; onlyInB: unknown[] } }>(
+      app,
+      `query($a: ID!, $b: ID!) { compareArticles(a: $a, b: $b) { sharedEntities { name } onlyInA { type } onlyInB { type } } }`,
+      { a: BIG_WIN, b: EDITORIAL },
+    );
+    expect(r.data!.compareArticles.sharedEntities.map((e) => e.name)).toEqual(expect.arrayContaining(["Mosul", "Islamic State", "Haider al-Abadi"]));
+    expect(r.data!.compareArticles.onlyInA.length + r.data!.compareArticles.onlyInB.length).toBeGreaterThan(0);
+  });
+
+  it("node(id) fetches back what a global id names", async () => {
+    const r = await gql<{ entity: { id: string }; }>(app, `{ entity(name: "Mosul") { id } }`);
+    const n = await gql<{ node: { __typename: string; name: string } }>(app, `query($id: ID!) { node(id: $id) { __typename ... on Entity { name } } }`, { id: r.data!.entity.id });
+    expect(n.data!.node).toEqual({ __typename: "Entity", name: "Mosul" });
+  });
+});
+
+describe("pagination", () => {
+  it("pages through an entity's articles with first/after and reports totalCount", async () => {
+    const q = `query($after: String) { entity(name: "Mosul") { articles(first: 1, after: $after) { totalCount edges { node { article { key } } } pageInfo { hasNextPage endCursor } } } }`;
+    const p1 = await gql<{ entity: { articles: Conn<{ article: { key: string } }> } }>(app, q);
+    const a1 = p1.data!.entity.articles;
+    expect(a1.totalCount).toBeGreaterThanOrEqual(2);
+    expect(a1.edges).toHaveLength(1);
+    expect(a1.pageInfo.hasNextPage).toBe(true);
+    const p2 = await gql<{ entity: { articles: Conn<{ article: { key: string } }> } }>(app, q, { after: a1.pageInfo.endCursor });
+    expect(p2.data!.entity.articles.edges[0]!.node.article.key).not.toBe(a1.edges[0]!.node.article.key);
+  });
+});
+
+describe("errors carry a code", () => {
+  it("BAD_USER_INPUT for first > 100 and for a forged cursor", async () => {
+    const a = await gql(app, `{ entities(first: 101) { totalCount } }`);
+    expect(a.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    const b = await gql(app, `{ entities(first: 5, after: "bm90LWEtY3Vyc29y") { totalCount } }`);
+    expect(b.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+  });
+  it("NOT_FOUND for connections from an unknown entity; null for an unknown article", async () => {
+    const a = await gql(app, `{ connections(from: "Nobody Atall Xq", to: "Mosul") { length } }`);
+    expect(a.errors![0]!.extensions!.code).toBe("NOT_FOUND");
+    const b = await gql<{ article: null }>(app, `{ article(id: "no-such-article") { title } }`);
+    expect(b.errors).toBeUndefined();
+    expect(b.data!.article).toBeNull();
+  });
+  it("GraphQL validation errors are reported, not masked", async () => {
+    const a = await gql(app, `{ relations(type: NOT_A_TYPE) { totalCount } }`);
+    expect(a.errors![0]!.message).toMatch(/NOT_A_TYPE/);
+  });
+});
+
+describe("DataLoader batching (no N+1)", () => {
+  // Records every Cypher statement a request issues; the count must not grow with the number of parents.
+  async function statementsFor(first: number): Promise<{ count: number; names: string[]; parents: number }> {
+    const names: string[] = [];
+    const off = db.observe((e) => names.push(e.name));
+    try {
+      const r = await gql<{ entities: Conn<unknown> }>(
+        app,
+        `query($first: Int) { entities(first: $first) { edges { node { name relations(first: 5) { subject { name } object { ... on Entity { name } ... on Article { title } } evidence(first: 3) { article { title } } } quotes(first: 2) { article { title } } } } } }`,
+        { first },
+      );
+      expect(r.errors).toBeUndefined();
+      return { count: names.length, names, parents: r.data!.entities.edges.length };
+    } finally {
+      off();
+    }
+  }
+
+  // How often each statement may run: once per query level that needs it, whatever the number of parents.
+  // Articles are loaded at two levels (a QUOTED_IN relation's object; evidence and quote articles), entities
+  // at two (the page itself; relation subjects and objects).
+  const PER_LEVEL_CAP: Record<string, number> = { articlesByIds: 2, entitiesByIds: 2 };
+
+  it("a nested query (entities → relations → evidence → article) issues a number of statements bounded by its depth, not by its parents", async () => {
+    const few = await statementsFor(2);
+    const many = await statementsFor(20);
+    expect(many.parents).toBeGreaterThanOrEqual(10);
+    for (const run of [few, many]) {
+      const counts = new Map<string, number>();
+      for (const n of run.names) counts.set(n, (counts.get(n) ?? 0) + 1);
+      for (const [name, n] of counts) expect(n, `${name} with ${run.parents} parents: ${run.names.join(", ")}`).toBeLessThanOrEqual(PER_LEVEL_CAP[name] ?? 1);
+    }
+    expect(many.count).toBeLessThanOrEqual(9);
+  });
+});
