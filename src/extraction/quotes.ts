@@ -4,7 +4,7 @@
  *           "“…,” said ⟨Humberto Saballos⟩", "“…,” ⟨James Jeffrey⟩, who was …, told …"
  *   before  "⟨Strauch⟩, an adviser …, said it was “…”", "He went on to state: “…”"
  *   carried "“A,” he said. “B.”" and multi-paragraph quotes keep the previous speaker.
- * Pronouns resolve to the last speaker, else the nearest person before. Mentions inside
+ * Pronouns resolve to the nearest compatible person before (pronouns.ts). Mentions inside
  * any quote are never speakers.
  */
 import { LEXICON } from "./gazetteer.ts";
@@ -13,6 +13,7 @@ import { findQuotes, type QuoteSpan } from "./quote-spans.ts";
 import type { Candidate } from "./relation.ts";
 import { alternation } from "./regex.ts";
 import type { Sentence } from "./sentences.ts";
+import { gendersByKey, resolvePronoun } from "./pronouns.ts";
 import { containing, lowerBound, within } from "./spans.ts";
 
 const SAY = `(?:${alternation(LEXICON.sayVerbs)}|according\\s+to)`;
@@ -20,27 +21,35 @@ const SAY_RE = new RegExp(`\\b${SAY}\\b`);
 /** The last speech verb of a lead-in, at most 14 words before the quote ("X noted that … “…”"). */
 const SAY_LAST = new RegExp(`^[\\s\\S]*\\b(${SAY})\\b(?:\\s+\\S+){0,14}?\\s*[:,]?\\s*$`, "d");
 const PRONOUN_BEFORE_VERB = new RegExp(`\\b([Hh]e|[Ss]he)\\s+(?:[a-z]+\\s+){0,2}?${SAY}\\b`);
+const PRONOUN_LEAD = /^[\s,]*(he|she)\b/i;
 const PRONOUN_AFTER_VERB = new RegExp(`^\\s*${SAY}\\s+(he|she)\\b`);
 /** How far from the quote mark an attribution may reach. */
 const WINDOW = 220;
 
 const isSpeaker = (m: Mention): boolean => (m.type === "PERSON" || m.type === "ORGANIZATION") && m.kind !== "adjective" && m.kind !== "generic";
 
+/** What the attribution rules look at, built once per article. */
+interface QuoteContext {
+  text: string;
+  /** Person and organisation mentions outside quotes, sorted. */
+  speakers: Mention[];
+  persons: Mention[];
+  genders: ReturnType<typeof gendersByKey>;
+}
+
 export function findQuoted(text: string, mentions: Mention[], sentences: Sentence[]): Candidate[] {
   const quotes = findQuotes(text);
   const quoted = new Set(quotes.flatMap((q) => within(mentions, q.open, q.close)));
   const speakers = mentions.filter((m) => isSpeaker(m) && !quoted.has(m));
+  const ctx: QuoteContext = { text, speakers, persons: speakers.filter((m) => m.type === "PERSON"), genders: gendersByKey(mentions) };
   const out: Candidate[] = [];
-  let lastSpeaker: Mention | undefined;
   let previous: { quote: QuoteSpan; speaker?: Mention } | undefined;
   for (const [i, q] of quotes.entries()) {
     const nextOpen = quotes[i + 1]?.open ?? text.length;
-    const prevClose = previous?.quote.close ?? 0;
-    let found = attributeAfter(text, q, nextOpen, speakers, lastSpeaker, mentions) ?? attributeBefore(text, q, prevClose, speakers, lastSpeaker, mentions);
+    let found = attributeAfter(ctx, q, nextOpen) ?? attributeBefore(ctx, q, previous?.quote.close ?? 0);
     if (!found && previous?.speaker && continues(text, previous.quote, q)) found = { speaker: previous.speaker, at: previous.quote.open };
     previous = { quote: q, speaker: found?.speaker };
     if (!found) continue;
-    lastSpeaker = found.speaker;
     out.push({
       type: "QUOTED_IN", subject: found.speaker, confidence: 0.85, quote: text.slice(q.start, q.end),
       view: evidenceFor(text, sentences, Math.min(q.open, found.at), Math.max(q.close, found.at)),
@@ -61,7 +70,6 @@ interface Attribution {
  * Anything longer means the name belongs to another clause.
  */
 const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*|\s*,\s*|\s+(?:[a-z]+\s+){0,3}|\s+of\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
-const PRONOUN_LEAD = /^[\s,]*(?:he|she)\b/i;
 
 /** The speaker of the verb at `verbAt` among mentions in [from, verbAt): the first person, else organisation. */
 function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: number): Mention | undefined {
@@ -83,7 +91,8 @@ function speakerAfter(speakers: Mention[], verb: string, verbEnd: number): Menti
   return org;
 }
 
-function attributeAfter(text: string, q: QuoteSpan, nextOpen: number, speakers: Mention[], last: Mention | undefined, all: Mention[]): Attribution | undefined {
+function attributeAfter(ctx: QuoteContext, q: QuoteSpan, nextOpen: number): Attribution | undefined {
+  const { text, speakers } = ctx;
   if (q.unclosed) return undefined;
   const limit = Math.min(nextOpen, q.close + WINDOW, lineEnd(text, q.close));
   const window = text.slice(q.close, limit);
@@ -94,17 +103,20 @@ function attributeAfter(text: string, q: QuoteSpan, nextOpen: number, speakers: 
   const lead = text.slice(q.close, verbAt);
   if (/^[\s,.!?;:—–-]*$/.test(lead)) {
     // "…,” said X" / "…,” said he"
-    if (PRONOUN_AFTER_VERB.test(window.slice(verb.index))) return resolvePronoun(last, all, q.open, verbAt);
+    const pronoun = PRONOUN_AFTER_VERB.exec(window.slice(verb.index));
+    if (pronoun) return byPronoun(ctx, pronoun[1]!, q.open, verbAt);
     const after = speakerAfter(speakers, verb[0], verbEnd);
     return after ? { speaker: after, at: after.end } : undefined;
   }
   if (lastSentenceBreak(lead) >= 0 || lead.length > 170) return undefined;
-  if (PRONOUN_LEAD.test(lead)) return resolvePronoun(last, all, q.open, verbEnd);
+  const pronoun = PRONOUN_LEAD.exec(lead);
+  if (pronoun) return byPronoun(ctx, pronoun[1]!, q.open, verbEnd);
   const speaker = speakerBefore(text, speakers, q.close, verbAt);
   return speaker && speaker.start - q.close <= 40 ? { speaker, at: verbEnd } : undefined;
 }
 
-function attributeBefore(text: string, q: QuoteSpan, prevClose: number, speakers: Mention[], last: Mention | undefined, all: Mention[]): Attribution | undefined {
+function attributeBefore(ctx: QuoteContext, q: QuoteSpan, prevClose: number): Attribution | undefined {
+  const { text, speakers } = ctx;
   const from = Math.max(prevClose, q.open - WINDOW, lineStart(text, q.open));
   const lead = text.slice(from, q.open);
   const verb = SAY_LAST.exec(lead);
@@ -115,17 +127,15 @@ function attributeBefore(text: string, q: QuoteSpan, prevClose: number, speakers
   if (lastSentenceBreak(lead.slice(verbIndex)) >= 0) return undefined;
   const speaker = speakerBefore(text, speakers, sentenceStart, verbAt);
   if (speaker) return { speaker, at: speaker.start };
-  if (PRONOUN_BEFORE_VERB.test(text.slice(sentenceStart, verbAt + verb[1]!.length + 1))) return resolvePronoun(last, all, q.open, sentenceStart);
+  const pronoun = PRONOUN_BEFORE_VERB.exec(text.slice(sentenceStart, verbAt + verb[1]!.length + 1));
+  if (pronoun) return byPronoun(ctx, pronoun[1]!, sentenceStart + pronoun.index, sentenceStart);
   const after = speakerAfter(speakers, verb[1]!, verbAt + verb[1]!.length);
   return after && after.end <= q.open ? { speaker: after, at: verbAt } : undefined;
 }
 
-/** "he"/"she": the last speaker, else the nearest person mentioned before. */
-function resolvePronoun(last: Mention | undefined, all: Mention[], before: number, at: number): Attribution | undefined {
-  if (last?.type === "PERSON") return { speaker: last, at };
-  let person: Mention | undefined;
-  for (let i = lowerBound(all, before) - 1; i >= 0 && !person; i--) if (all[i]!.type === "PERSON") person = all[i];
-  return person ? { speaker: person, at } : undefined;
+function byPronoun(ctx: QuoteContext, pronoun: string, before: number, at: number): Attribution | undefined {
+  const speaker = resolvePronoun(pronoun, ctx.persons, ctx.genders, before);
+  return speaker ? { speaker, at } : undefined;
 }
 
 /** A quote continues the previous one: same speaker across "he said." or a paragraph break. */

@@ -4,8 +4,10 @@ export interface GqlBody<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+import type { App } from "../../src/server/app.ts";
+
 export async function gql<T = Record<string, unknown>>(
-  app: { fetch: (url: string, init?: RequestInit) => Response | Promise<Response> },
+  app: App,
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
