@@ -19,3 +19,12 @@ export function articleId(input: ArticleInput): string {
   if (url) return "url-" + createHash("sha256").update(url, "utf8").digest("hex").slice(0, 20);
   return "text-" + contentHash(input.text).slice(0, 20);
 }
+
+/**
+ * The change-detection hash of a whole article: text and metadata. A new title or date with
+ * the same text is an update too (relations carry the publication date).
+ */
+export function articleHash(input: ArticleInput): string {
+  const fields = [input.text, input.title ?? null, input.url ?? null, input.source ?? null, input.publishedAt ?? null];
+  return createHash("sha256").update(JSON.stringify(fields), "utf8").digest("hex");
+}

@@ -4,7 +4,7 @@
  * its own process) the next one is extracted. A batch that fails for a reason other than the
  * database being away is retried article by article, so one bad article cannot sink its batch.
  */
-import { articleId, contentHash } from "../extraction/article-id.ts";
+import { articleHash, articleId } from "../extraction/article-id.ts";
 import { extractArticle } from "../extraction/index.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, describeError } from "../errors.ts";
@@ -81,7 +81,7 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
   // Private: hash check and extraction for one batch of valid records.
   const prepare = async (batch: { article: ArticleRecord & { ok: true } }[]): Promise<Pending> => {
     const byId = new Map<string, { rec: ArticleRecord & { ok: true }; hash: string }>();
-    for (const { article: rec } of batch) byId.set(articleId(rec.article), { rec, hash: contentHash(rec.article.text) });
+    for (const { article: rec } of batch) byId.set(articleId(rec.article), { rec, hash: articleHash(rec.article) });
     const stored = await timed(() => db.read("articleHashes", { ids: [...byId.keys()] }));
     const storedHash = new Map(stored.map((r) => [r.id as string, r.contentHash as string]));
     const pending: Pending = { prepared: [], origins: new Map(), status: new Map() };

@@ -167,3 +167,16 @@ describe("ingest", () => {
     expect(await footprint(`${q}-c2`)).toBeUndefined();
   });
 });
+
+describe("ingest: metadata changes", () => {
+  it("treats a new title or publication date with the same text as an update", async () => {
+    const id = `${uniquePrefix("meta")}-a`;
+    created.push(id);
+    const text = "Kurdish forces retook Kobani in January.";
+    await ingest(db, [{ ok: true, article: { id, text }, origin: { file: "t" } }]);
+    const s = await ingest(db, [{ ok: true, article: { id, text, publishedAt: "2015-01-27T00:00:00.000Z" }, origin: { file: "t" } }]);
+    expect(s.updated).toBe(1);
+    const [r] = await rows("MATCH (a:Article {id: $id}) RETURN a.publishedAt AS p", { id });
+    expect(r!.p).toBe("2015-01-27T00:00:00.000Z");
+  });
+});
