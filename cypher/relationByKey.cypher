@@ -5,7 +5,7 @@ OPTIONAL MATCH (oa:Article {id: $objectId})
 WITH s, coalesce(oe, oa) AS o
 MATCH (s)-[r]->(o)
 WHERE type(r) = $type
-RETURN type(r) AS type, s.id AS subjectId, o.id AS objectId, o:Article AS objectIsArticle,
-       CASE WHEN type(r) = 'QUOTED_IN' THEN 1 ELSE count(DISTINCT r.articleId) END AS articleCount,
-       min(r.publishedAt) AS firstSeen, max(r.publishedAt) AS lastSeen,
-       [t IN collect(r.time) WHERE t IS NOT NULL][0] AS time
+WITH s.id AS subjectId, o.id AS objectId, o:Article AS objectIsArticle,
+     count(DISTINCT coalesce(r.articleId, o.id)) AS articleCount, min(r.publishedAt) AS firstSeen, max(r.publishedAt) AS lastSeen,
+     [t IN collect(r.time) WHERE t IS NOT NULL][0] AS time
+RETURN $type AS type, subjectId, objectId, objectIsArticle, articleCount, firstSeen, lastSeen, time

@@ -76,10 +76,26 @@ export function assignIds(cands: Candidate[], resolutions: Resolution[]): Map<st
 
 export interface WriteParams {
   articles: { id: string; props: Record<string, unknown> }[];
-  entities: { id: string; name: string; type: EntityType; label: string; aliases: string[]; aliasEntries: { key: string; strong: boolean }[] }[];
+  entities: { id: string; name: string; type: EntityType; label: string; aliases: string[]; aliasEntries: { name: string; key: string; strong: boolean }[] }[];
   mentions: { articleId: string; entityId: string; count: number; spans: number[]; names: string[] }[];
   relations: Record<string, unknown>[];
   quotes: Record<string, unknown>[];
+}
+
+/** The Article node's properties. */
+export function articleParams(a: PreparedArticle): WriteParams["articles"][number] {
+  const { input, extraction } = a;
+  return {
+    id: a.id,
+    props: {
+      title: input.title ?? extraction.article.title ?? null,
+      url: input.url ?? null,
+      source: input.source ?? null,
+      publishedAt: input.publishedAt ?? null,
+      text: input.text,
+      contentHash: a.contentHash,
+    },
+  };
 }
 
 /** Everything the write transaction stores, given the node id chosen for each candidate. */
@@ -96,26 +112,15 @@ export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids
       if (n !== e.name && !e.aliases.includes(n)) e.aliases.push(n);
       const key = aliasKey(c.type, n);
       const strong = isStrongAlias(c.type, n);
-      const prev = e.aliasEntries.find((x) => x.key === key);
-      if (!prev) e.aliasEntries.push({ key, strong });
-      else prev.strong ||= strong;
+      // Strength depends only on (type, name), so an entry never needs upgrading later.
+      if (!e.aliasEntries.some((x) => x.key === key)) e.aliasEntries.push({ name: n, key, strong });
     }
   }
 
   const out: WriteParams = { articles: [], entities: [...entities.values()], mentions: [], relations: [], quotes: [] };
   for (const a of articles) {
     const { input, extraction } = a;
-    out.articles.push({
-      id: a.id,
-      props: {
-        title: input.title ?? extraction.article.title ?? null,
-        url: input.url ?? null,
-        source: input.source ?? null,
-        publishedAt: input.publishedAt ?? null,
-        text: input.text,
-        contentHash: a.contentHash,
-      },
-    });
+    out.articles.push(articleParams(a));
     const local = (lid: string) => ids.get(`${a.id}#${lid}`);
     const mentions = new Map<string, WriteParams["mentions"][number]>();
     for (const e of extraction.entities) {

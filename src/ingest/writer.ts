@@ -3,7 +3,7 @@
  * the batch is stored completely or not at all, and a retried transaction redoes all of it.
  */
 import type { Db, Tx } from "../db/client.ts";
-import { assignIds, candidates, writeParams, type PreparedArticle, type Resolution } from "./plan.ts";
+import { articleParams, assignIds, candidates, writeParams, type PreparedArticle, type Resolution } from "./plan.ts";
 
 export interface BatchResult {
   entitiesCreated: number;
@@ -22,9 +22,8 @@ export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<B
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const cands = candidates(sorted);
   return db.writeTx(async (tx) => {
-    const merged = await tx.run("mergeArticles", {
-      articles: sorted.map((a) => ({ id: a.id, props: { contentHash: a.contentHash } })),
-    });
+    // Articles first: this takes their write locks, so two ingesters of one article serialise here.
+    const merged = await tx.run("mergeArticles", { articles: sorted.map(articleParams) });
     const previous = merged.flatMap((r) => (r.previous as string[]) ?? []);
     if (previous.length > 0) await tx.run("clearArticleContributions", { ids: sorted.map((a) => a.id) });
 
@@ -36,10 +35,9 @@ export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<B
     const existing = new Set(resolved.filter((r) => r.existing).map((r) => r.existing!));
     for (const r of resolved) for (const v of r.viaAlias) existing.add(v);
 
-    await tx.run("mergeArticles", { articles: params.articles });
     if (params.entities.length) await tx.run("upsertEntities", { entities: params.entities });
-    if (params.mentions.length) await tx.run("upsertMentions", { mentions: params.mentions });
-    if (params.relations.length) await tx.run("upsertRelations", { relations: params.relations });
+    if (params.mentions.length) await tx.run("createMentions", { mentions: params.mentions });
+    if (params.relations.length) await tx.run("createRelations", { relations: params.relations });
     if (params.quotes.length) await tx.run("createQuotes", { quotes: params.quotes });
     const now = new Set(params.entities.map((e) => e.id));
     await removeOrphans(tx, previous.filter((id) => !now.has(id)));
