@@ -6,7 +6,8 @@ import { loaders } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import type { ArticleRow, EntityRow } from "../rows.ts";
-import { loadAll, luceneQuery } from "./entity.ts";
+import { loadAll, withLoaded } from "../join.ts";
+import { luceneQuery } from "./entity.ts";
 import { NodeRef } from "./node.ts";
 
 const ArticleEntityRef = builder.objectRef<{ entity: EntityRow; mentions: number; names: string[] }>("ArticleEntity").implement({
@@ -44,11 +45,7 @@ ArticleRef.implement({
       args: { type: t.arg({ type: EntityTypeEnum, description: "Only this kind." }) },
       resolve: async (a, args, ctx) => {
         const p = await loaders.articleMentions(ctx, { type: args.type ?? null }).load(a.id);
-        const ents = await loaders.entity(ctx).loadMany(p.items.map((i) => i.entityId));
-        return p.items.flatMap((i, k) => {
-          const e = ents[k];
-          return e && !(e instanceof Error) ? [{ entity: e, mentions: i.mentions, names: i.names }] : [];
-        });
+        return withLoaded(loaders.entity(ctx), p.items, (i) => i.entityId, (i, entity) => ({ entity, mentions: i.mentions, names: i.names }));
       },
     }),
     relations: t.field({
@@ -68,16 +65,12 @@ ArticleRef.implement({
       args: { first: t.arg.int({ defaultValue: 5, description: "At most this many (default 5, at most 100)." }) },
       resolve: async (a, args, ctx) => {
         const p = await loaders.relatedArticles(ctx, { first: pageArgs({ first: args.first }).limit }).load(a.id);
-        const [arts, ents] = await Promise.all([
-          loaders.article(ctx).loadMany(p.items.map((i) => i.articleId)),
-          loaders.entity(ctx).loadMany([...new Set(p.items.flatMap((i) => i.sharedEntityIds))]),
+        const [pairs, ents] = await Promise.all([
+          withLoaded(loaders.article(ctx), p.items, (i) => i.articleId, (i, article) => ({ article, ids: i.sharedEntityIds })),
+          loadAll<EntityRow>(loaders.entity(ctx), [...new Set(p.items.flatMap((i) => i.sharedEntityIds))]),
         ]);
-        const byId = new Map(ents.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, e] as const] : [])));
-        return p.items.flatMap((i, k) => {
-          const art = arts[k];
-          if (!art || art instanceof Error) return [];
-          return [{ article: art, sharedEntities: i.sharedEntityIds.flatMap((id) => byId.get(id) ?? []) }];
-        });
+        const byId = new Map(ents.map((e) => [e.id, e]));
+        return pairs.map(({ article, ids }) => ({ article, sharedEntities: ids.flatMap((id) => byId.get(id) ?? []) }));
       },
     }),
   }),

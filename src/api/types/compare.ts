@@ -4,7 +4,7 @@ import { keyOf } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef, RelationRef } from "../refs.ts";
 import type { ArticleRow, EntityRow, RelationRow } from "../rows.ts";
-import { loadAll } from "./entity.ts";
+import { loadAll } from "../join.ts";
 
 interface Comparison {
   a: ArticleRow;

@@ -2,6 +2,7 @@ import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { int } from "../../db/values.ts";
 import { entityKeysFor, keyOf } from "../ids.ts";
+import { loadAll, withLoaded } from "../join.ts";
 import { loaders } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
@@ -25,13 +26,6 @@ const CoMentionRef = builder.objectRef<{ entity: EntityRow; sharedArticles: numb
   }),
 });
 
-/** Load a list of ids through a loader, dropping ids that vanished between statements. */
-export async function loadAll<T>(l: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: string[]): Promise<T[]> {
-  const out = await l.loadMany(ids);
-  for (const x of out) if (x instanceof Error) throw x;
-  return out.filter((x): x is T => x !== null && !(x instanceof Error));
-}
-
 EntityRef.implement({
   description: "A person, organisation, place or group, resolved across articles.",
   interfaces: [NodeRef],
@@ -49,11 +43,7 @@ EntityRef.implement({
       resolve: async (e, args, ctx) => {
         const page = pageArgs(args);
         const p = await loaders.entityArticles(ctx, page).load(e.id);
-        const arts = await loaders.article(ctx).loadMany(p.items.map((i) => i.articleId));
-        const items = p.items.flatMap((i, k) => {
-          const a = arts[k];
-          return a && !(a instanceof Error) ? [{ article: a, mentions: i.mentions }] : [];
-        });
+        const items = await withLoaded(loaders.article(ctx), p.items, (i) => i.articleId, (i, article) => ({ article, mentions: i.mentions }));
         return connection(items, p.total, page);
       },
     }),
@@ -83,11 +73,7 @@ EntityRef.implement({
       args: { first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }) },
       resolve: async (e, args, ctx) => {
         const p = await loaders.coMentions(ctx, { first: pageArgs({ first: args.first }).limit }).load(e.id);
-        const ents = await loaders.entity(ctx).loadMany(p.items.map((i) => i.entityId));
-        return p.items.flatMap((i, k) => {
-          const x = ents[k];
-          return x && !(x instanceof Error) ? [{ entity: x, sharedArticles: i.sharedArticles }] : [];
-        });
+        return withLoaded(loaders.entity(ctx), p.items, (i) => i.entityId, (i, entity) => ({ entity, sharedArticles: i.sharedArticles }));
       },
     }),
   }),

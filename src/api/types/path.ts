@@ -6,7 +6,7 @@ import { entityKeysFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef, RelationRef } from "../refs.ts";
 import { relationKey, type ArticleRow, type EntityRow, type RelationRow } from "../rows.ts";
-import { loadAll } from "./entity.ts";
+import { loadAll } from "../join.ts";
 
 interface Hop {
   from: EntityRow;
