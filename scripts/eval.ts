@@ -55,6 +55,12 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
+const COUNT_KEYS = ["tp", "fp", "found", "required"] as const;
+
+function addCounts(into: Record<RelationType, Counts>, from: Record<RelationType, Counts>): void {
+  for (const t of RELATION_TYPES) for (const k of COUNT_KEYS) into[t][k] += from[t][k];
+}
+
 const emptyCounts = (): Record<RelationType, Counts> =>
   Object.fromEntries(RELATION_TYPES.map((t) => [t, { tp: 0, fp: 0, found: 0, required: 0 }])) as Record<RelationType, Counts>;
 
@@ -117,7 +123,7 @@ function evaluateSet(name: string, gold: GoldFile, texts: Map<string, string>): 
     const text = texts.get(id);
     if (text === undefined) throw new Error(`${name}: no text for article "${id}"`);
     const score = scoreArticle(extractArticle({ id, text }), relations);
-    for (const t of RELATION_TYPES) for (const k of ["tp", "fp", "found", "required"] as const) counts[t][k] += score.counts[t][k];
+    addCounts(counts, score.counts);
     details.push({ id, score });
   }
   return { name, counts, details };
@@ -155,7 +161,7 @@ function main(argv: string[]): number {
   } else console.log("devset: tests/fixtures/devset/gold.json is absent; evaluating the seeds only.\n");
 
   const combined: SetResult = { name: "combined", counts: emptyCounts(), details: sets.flatMap((s) => s.details) };
-  for (const s of sets) for (const t of RELATION_TYPES) for (const k of ["tp", "fp", "found", "required"] as const) combined.counts[t][k] += s.counts[t][k];
+  for (const s of sets) addCounts(combined.counts, s.counts);
   for (const s of sets.length > 1 ? [...sets, combined] : sets) console.log(table(s).join("\n") + "\n");
 
   if (verbose) {

@@ -54,7 +54,7 @@ export function resolveMentions(text: string, candidates: Mention[], descs: Pend
       resolved.push(m);
     }
   }
-  const withDescs = removeOverlaps([...resolved, ...resolveDescriptions(resolved, descs)]);
+  const withDescs = removeOverlaps([...resolved, ...resolveDescriptions(text, resolved, descs)]);
   return withDescs;
 }
 
@@ -72,7 +72,10 @@ function resolveSingle(m: Mention, surnames: Map<string, string>, acronyms: Map<
   return undefined;
 }
 
-function resolveDescriptions(mentions: Mention[], descs: PendingDescription[]): Mention[] {
+/** "US air strikes", "coalition warplanes": the mention names who strikes. */
+const STRIKER_TAIL = /^[\s-]*(?:led\s+)?(?:air\s*strikes|airstrikes|strikes|warplanes|jets|aircraft|bombing|drones)\b/;
+
+function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDescription[]): Mention[] {
   const out: Mention[] = [];
   const byStart = [...mentions].sort((a, b) => a.start - b.start);
   for (const d of descs) {
@@ -80,7 +83,7 @@ function resolveDescriptions(mentions: Mention[], descs: PendingDescription[]): 
       out.push(d);
       continue;
     }
-    const limit = d.category === "city" || /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
+    const limit = d.category === "city" || d.category === "force" || d.category === "striker" || /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
     for (let i = lowerBound(byStart, d.start) - 1; i >= 0; i--) {
       const a = byStart[i]!;
       if (d.start - a.end > limit) break;
@@ -88,11 +91,22 @@ function resolveDescriptions(mentions: Mention[], descs: PendingDescription[]): 
         out.push({ ...d, key: "gaz:" + a.country.name, type: "LOCATION", entry: a.country });
         break;
       }
-      if (fitsCategory(a, d.category)) {
-        out.push({ ...d, key: a.key, type: a.type, entry: a.entry });
+      const fits = d.category === "striker" ? a.kind !== "description" && STRIKER_TAIL.test(text.slice(a.end, a.end + 24)) : fitsCategory(a, d.category);
+      if (fits) {
+        const partners = d.category === "force" ? conjunctsBefore(text, byStart, i) : undefined;
+        out.push({ ...d, key: a.key, type: a.type, entry: a.entry, ...(partners?.length ? { partners } : {}) });
         break;
       }
     }
+  }
+  return out;
+}
+
+/** Mentions joined to sorted[i] by "and" or a comma just before it ("Iraqi and ⟨Kurdish forces⟩"). */
+function conjunctsBefore(text: string, sorted: Mention[], i: number): Mention[] {
+  const out: Mention[] = [];
+  for (let j = i - 1; j >= 0 && sorted[j]!.kind === "force" && /^\s*(?:,|,?\s+and)\s+$/.test(text.slice(sorted[j]!.end, sorted[j + 1]!.start)); j--) {
+    out.push(sorted[j]!);
   }
   return out;
 }
@@ -101,6 +115,8 @@ function fitsCategory(a: Mention, category: PendingDescription["category"]): boo
   const kind = a.entry?.kind;
   if (category === "armed") return kind === "armed" && a.entry?.name !== "Global Coalition";
   if (category === "city") return kind === "city";
+  if (category === "striker") return false;
+  if (category === "force") return a.kind === "force" || (kind === "armed" && a.entry?.name !== "Global Coalition");
   return kind === "country";
 }
 

@@ -26,7 +26,8 @@ export function buildEntities(mentions: Mention[], usedKeys: Set<string>): Entit
   const entities: ExtractedEntity[] = [];
   const ids = new Map<string, string>();
   for (const [key, list] of clusters) {
-    const weak = list.every((m) => m.kind === "generic" || m.kind === "description");
+    // Generic phrases, and descriptions of nothing the gazetteer knows, exist only for relations.
+    const weak = list.every((m) => m.kind === "generic" || (m.kind === "description" && !m.entry));
     if (weak && !usedKeys.has(key)) continue;
     const id = "e" + (entities.length + 1);
     ids.set(key, id);

@@ -39,7 +39,7 @@ export function extractArticle(input: ArticleInput): ExtractionResult {
     }
     if (slots.length < 1) continue;
     const view = buildView(text, sentence, slots);
-    const captured = findCaptured(view);
+    const captured = findCaptured(view, mentions);
     candidates.push(...findLeads(view, mentions), ...captured, ...findSupported(view, captured.map((c) => c.subject)));
   }
   candidates.push(...findQuoted(text, mentions, sentences));

@@ -27,6 +27,8 @@ export interface Mention {
   country?: GazEntry;
   /** Display name when it differs from the surface ("Iraqi" in "Iraqi and Kurdish forces"). */
   name?: string;
+  /** A plural description's other antecedents ("these troops" → Iraqi and Kurdish forces). */
+  partners?: Mention[];
 }
 
 const TITLES = new Set(LEXICON.personTitles);
@@ -37,7 +39,7 @@ const PLACE_HEADS = new Set(LEXICON.placeHeads);
 const STARTERS = new Set(LEXICON.sentenceStarters);
 const DETERMINERS = new Set(["The", "A", "An", "This", "That", "These", "Those"]);
 const PARTICLES = new Set(["al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "du", "da", "van", "von", "der", "la", "le", "ul"]);
-const JOINERS = new Set(["of", "for", "the", "and", "de"]);
+const JOINERS = new Set(["of", "for", "the", "and"]);
 const SAY_VERBS = LEXICON.sayVerbs.map(escape).join("|");
 const SAY_AFTER = new RegExp(`^(?:,[^,"“”]{1,80},)?\\s+(?:${SAY_VERBS})\\b`);
 const SAY_RIGHT_AFTER = new RegExp(`^\\s+(?:${SAY_VERBS})\\b`);
@@ -47,6 +49,7 @@ const PERSON_NOUNS = LEXICON.personNouns.map(escape).join("|");
 const PERSON_NOUN_BEFORE = new RegExp(`\\b(?:${PERSON_NOUNS})(?:,\\s|\\s)$`, "i");
 /** "X, a professor at …", "X, the group's leader", "Rehana, 28," */
 const PERSON_APPOSITIVE = new RegExp(`^,\\s+(?:\\d{1,3}\\s*,|(?:a|an|the|his|her|its|their)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:${PERSON_NOUNS})\\b|who\\s)`, "i");
+const HYPHEN_SUFFIXES = new Set(["led", "run", "held", "based", "born", "era", "style", "type", "like", "free", "wide", "made", "old", "year", "day"]);
 const HONORIFICS = new Set(["Mr", "Mrs", "Ms", "Miss", "Dr"]);
 
 /** Unknown names cluster by normalised surface; organisations share the "np:" space with force phrases. */
@@ -68,9 +71,11 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
     const found = matchGazetteer(text, tokens, i);
     const prev = chunk[chunk.length - 1];
     // "Mr Muslim" is a person even though "Muslim" is a known adjective.
-    // "Anwar Muslim": an adjective form right after a capitalised word is part of a name.
+    // "Anwar Muslim", "Diane Foley": an adjective or a known surname right after a capitalised
+    // word is part of another name.
+    const partial = found !== undefined && (found.form.adjective || (found.form.entry.type === "PERSON" && found.length === 1));
     const inName =
-      prev !== undefined && found?.form.adjective === true && isNameGap(gapBetween(text, prev, token)) &&
+      prev !== undefined && partial && isNameGap(gapBetween(text, prev, token)) &&
       chunk.some((t) => !DETERMINERS.has(t.norm) && !STARTERS.has(t.norm) && !TITLES.has(t.norm));
     const gaz = found && ((found.form.entry.type !== "PERSON" && i > 0 && HONORIFICS.has(tokens[i - 1]!.norm)) || inName) ? undefined : found;
     const run = gaz && gaz.form.entry.type !== "PERSON" && gaz.form.entry.type !== "ORGANIZATION" ? longerHeadedRun(text, tokens, i) : 0;
@@ -94,7 +99,7 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
       continue;
     }
     if (prev && !joinsName(text, prev, token, tokens[i + 1])) flush();
-    if (isCapitalized(token) || (chunk.length > 0 && (PARTICLES.has(token.norm) || JOINERS.has(token.norm)))) {
+    if (isCapitalized(token) || (chunk.length > 0 && (PARTICLES.has(token.norm) || JOINERS.has(token.norm) || gapBetween(text, prev!, token) === "-"))) {
       chunk.push(token);
     } else {
       flush();
@@ -129,14 +134,24 @@ function matchGazetteer(text: string, tokens: Token[], i: number): { form: impor
  */
 function longerHeadedRun(text: string, tokens: Token[], i: number): number {
   let best = 0;
-  for (let j = i + 1; j < tokens.length && isCapitalized(tokens[j]!) && isNameGap(gapBetween(text, tokens[j - 1]!, tokens[j]!)); j++) {
-    if (ORG_HEADS.has(tokens[j]!.norm)) best = j - i + 1;
+  let ofTail = false;
+  for (let j = i + 1; j < tokens.length && isNameGap(gapBetween(text, tokens[j - 1]!, tokens[j]!)); j++) {
+    const t = tokens[j]!;
+    // "London School of Economics": a joiner after a head word continues the name.
+    if (JOINERS.has(t.norm) && ORG_HEADS.has(tokens[j - 1]!.norm) && tokens[j + 1] !== undefined && isCapitalized(tokens[j + 1]!)) {
+      ofTail = true;
+      continue;
+    }
+    if (!isCapitalized(t)) break;
+    if (ORG_HEADS.has(t.norm) || ofTail) best = j - i + 1;
   }
   return best;
 }
 
 function joinsName(text: string, prev: Token, token: Token, next: Token | undefined): boolean {
   const gap = gapBetween(text, prev, token);
+  // "Kim Il-sung", "Ban Ki-moon": a short lowercase syllable after a hyphen.
+  if (gap === "-" && /^\p{Ll}{2,4}$/u.test(token.norm) && !HYPHEN_SUFFIXES.has(token.norm) && isCapitalized(prev)) return true;
   if (isNameGap(gap)) {
     if (JOINERS.has(token.norm)) return ORG_HEADS.has(prev.norm) && next !== undefined && isCapitalized(next);
     if (PARTICLES.has(token.norm)) return next !== undefined && isCapitalized(next);
@@ -159,12 +174,12 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   while (to > from && (JOINERS.has(chunk[to - 1]!.norm) || PARTICLES.has(chunk[to - 1]!.norm))) to--;
   if (to <= from) return;
   const lastWord = chunk[to - 1]!.norm;
-  const orgLike = ORG_HEADS.has(lastWord) || chunk[from]!.norm === "Operation";
+  const orgLike = (ORG_HEADS.has(lastWord) && to - from > 1) || chunk[from]!.norm === "Operation";
   let titleEnd = from;
   if (!orgLike) while (titleEnd < to - 1 && TITLES.has(chunk[titleEnd]!.norm)) titleEnd++;
   const titled = titleEnd > from || precededByTitle(text, chunk[from]!);
   // "Mr de Bretton-Gordon", "Army and Nato": a name never starts with a particle or joiner.
-  while (titleEnd < to - 1 && (PARTICLES.has(chunk[titleEnd]!.norm) || JOINERS.has(chunk[titleEnd]!.norm))) titleEnd++;
+  if (titleEnd > from) while (titleEnd < to - 1 && (PARTICLES.has(chunk[titleEnd]!.norm) || JOINERS.has(chunk[titleEnd]!.norm))) titleEnd++;
   const title = titleEnd > from ? text.slice(chunk[from]!.start, chunk[titleEnd - 1]!.end).replace(/\.$/, "") : undefined;
   const name = chunk.slice(titleEnd, to);
   const first = name[0]!;
@@ -175,7 +190,9 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   if (name.every((t) => TITLES.has(t.norm) || STARTERS.has(t.norm))) return;
   const after = text.slice(end, end + 100);
   const before = text.slice(Math.max(0, start - 20), start);
-  const speaks = (name.length > 1 ? SAY_AFTER : SAY_RIGHT_AFTER).test(after) || SAY_BEFORE.test(before);
+  // A single word after "of"/"the" is the tail of a longer name, not a speaker.
+  const tail = name.length === 1 && /\b(?:of|for|the|at|in|and|from)\s$/.test(before);
+  const speaks = !tail && ((name.length > 1 ? SAY_AFTER : SAY_RIGHT_AFTER).test(after) || SAY_BEFORE.test(before));
   const personCue = PERSON_NOUN_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || PERSON_APPOSITIVE.test(after);
   let type: EntityType | undefined;
   if (orgLike) type = "ORGANIZATION";
@@ -186,7 +203,8 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   if (type === undefined || (name.length === 1 && type === "PERSON" && !titled && !personCue)) {
     // CamelCase single words that speak are outlets ("GlobalPost notes").
     const camel = /^\p{Lu}\p{Ll}+\p{Lu}/u.test(surface);
-    if (name.length === 1) out.push({ start, end, surface, type: speaks && !camel ? "PERSON" : "ORGANIZATION", kind: "pending", key: "" });
+    if (name.length === 1 && speaks && camel) out.push({ start, end, surface, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", surface) });
+    else if (name.length === 1) out.push({ start, end, surface, type: speaks ? "PERSON" : "ORGANIZATION", kind: "pending", key: "" });
     return;
   }
   out.push({ start, end, surface, type, kind: "name", title, key: entityKey(type, surface) });

@@ -21,15 +21,21 @@ const COALITION = ENTRY_BY_NAME.get("Global Coalition");
 interface Description {
   re: RegExp;
   /** Which antecedents it can refer to; "coalition" names a fixed entry. */
-  category: "armed" | "city" | "country" | "coalition";
+  category: "armed" | "city" | "country" | "coalition" | "force" | "striker";
 }
 
 const DESCRIPTIONS: Description[] = [
-  { re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic)\s+){1,2}(?:group|organi[sz]ation|network|movement|outfit)\b/g, category: "armed" },
+  { re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic)\s+){1,2}(?:group|organi[sz]ation|network|movement|outfit|militants|jihadists|extremists|insurgents)\b/g, category: "armed" },
   { re: /\b[Tt]he\s+(?:group|militants|jihadists|extremists|insurgents)\b(?!\s+of\b)/g, category: "armed" },
   { re: /\b[Tt]he\s+(?:(?:northern|southern|eastern|western|strategic|ancient|key|embattled|besieged|border)\s+)?(?:city|town)\b(?!\s+of\b)(?!['’]s\s+(?:residents|people))/g, category: "city" },
   { re: /\b[Tt]he\s+country\b(?!\s+of\b)/g, category: "country" },
   { re: /\b[Tt]he\s+(?:(?:U\.S\.|US|American|Western|international|global|anti-ISIS|anti-IS|anti-ISIL)[- ](?:led\s+)?|international\s+|global\s+)?coalition\b/g, category: "coalition" },
+  // Without an article only before what the coalition does: "backed by coalition air strikes".
+  { re: /\b(?:(?:U\.S\.|US|American)-led\s+)?coalition(?=\s+(?:air\s*strikes|airstrikes|strikes|warplanes|jets|aircraft|bombing|forces|air\s+support|planes))/g, category: "coalition" },
+  // "those airstrikes have helped …": whoever was last said to strike.
+  { re: /\b(?:[Tt]hose|[Tt]hese|[Tt]he)\s+(?:air\s*strikes|airstrikes|strikes|bombing\s+raids|air\s+raids)\b/g, category: "striker" },
+  // "these troops": the nearest force before.
+  { re: /\b(?:[Tt]hese|[Tt]hose)\s+(?:troops|forces|fighters|soldiers)\b/g, category: "force" },
 ];
 
 const GENERIC = /\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z][a-z-]+\s+){1,3}?(?:contingent|forces|troops|militias?|fighters|rebels|soldiers))\b/g;
@@ -69,7 +75,7 @@ export function descriptions(text: string): PendingDescription[] {
       if (category === "coalition" && COALITION) {
         out.push({ ...base, type: "ORGANIZATION", entry: COALITION, key: "gaz:" + COALITION.name });
       } else {
-        out.push({ ...base, type: category === "armed" ? "ORGANIZATION" : "LOCATION", key: "" });
+        out.push({ ...base, type: category === "city" || category === "country" ? "LOCATION" : "ORGANIZATION", key: "" });
       }
     }
   }

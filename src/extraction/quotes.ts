@@ -16,7 +16,7 @@ import type { Sentence } from "./sentences.ts";
 import { gendersByKey, resolvePronoun } from "./pronouns.ts";
 import { containing, lowerBound, within } from "./spans.ts";
 
-const SAY = `(?:${alternation(LEXICON.sayVerbs)}|according\\s+to)`;
+const SAY = `(?:${alternation(LEXICON.sayVerbs)}|[Aa]ccording\\s+to)`;
 const SAY_RE = new RegExp(`\\b${SAY}\\b`);
 /** The last speech verb of a lead-in, at most 14 words before the quote ("X noted that … “…”"). */
 const SAY_LAST = new RegExp(`^[\\s\\S]*\\b(${SAY})\\b(?:\\s+\\S+){0,14}?\\s*[:,]?\\s*$`, "d");
@@ -69,22 +69,31 @@ interface Attribution {
  * a few lowercase words ("has also"), "of the 82nd Airborne Division", or a parenthesis.
  * Anything longer means the name belongs to another clause.
  */
-const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*|\s*,\s*|\s+(?:[a-z]+\s+){0,3}|\s+of\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
+const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*|\s*,\s*|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+of\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
 
-/** The speaker of the verb at `verbAt` among mentions in [from, verbAt): the first person, else organisation. */
+/** A mention governed by a preposition ("a friend of Ms Rosenberg", "inquiries from Mashable") is no subject. */
+const OBJECT_OF_PREPOSITION = /\b(?:of|to|from|with|for|by|at|about|on|in|against|toward|towards)\s+(?:(?:Mr|Mrs|Ms|Dr|the)\.?\s+)?$/;
+
+/**
+ * The speaker of the verb at `verbAt` among mentions in [from, verbAt): the closest person
+ * (else organisation) that can be the subject — its gap to the verb fits SPEAKER_GAP.
+ */
 function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: number): Mention | undefined {
-  // Every fit reaches the verb, so a later fit sits inside an earlier one's appositive.
-  const fits = within(speakers, from, verbAt).filter((m) => SPEAKER_GAP.test(text.slice(m.end, verbAt)));
-  return fits.find((m) => m.type === "PERSON") ?? fits[0];
+  const fits = within(speakers, from, verbAt).filter(
+    (m) => SPEAKER_GAP.test(text.slice(m.end, verbAt)) && !OBJECT_OF_PREPOSITION.test(text.slice(Math.max(from, m.start - 20), m.start)),
+  );
+  return fits.filter((m) => m.type === "PERSON").pop() ?? fits[0];
 }
 
 /** "said Humberto Saballos", "according to Pentagon spokesman Col. Steve Warren"; never after "told" (the listener). */
-function speakerAfter(speakers: Mention[], verb: string, verbEnd: number): Mention | undefined {
+function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: number): Mention | undefined {
   if (/^(?:told|tells|asked|asks)\b/.test(verb)) return undefined;
   let org: Mention | undefined;
   for (let i = lowerBound(speakers, verbEnd); i < speakers.length; i++) {
     const m = speakers[i]!;
-    if (m.start > verbEnd + 45) break;
+    // Only titles and role words may come between: "According to the video, Sotloff’s fate …" is no attribution.
+    if (m.start > verbEnd + 45 || !/^\s+(?:[\p{L}.-]+\s+){0,5}$/u.test(text.slice(verbEnd, m.start))) break;
+    if (/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) break;
     if (m.type === "PERSON") return m;
     if (m.start <= verbEnd + 15) org ??= m;
   }
@@ -105,14 +114,25 @@ function attributeAfter(ctx: QuoteContext, q: QuoteSpan, nextOpen: number): Attr
     // "…,” said X" / "…,” said he"
     const pronoun = PRONOUN_AFTER_VERB.exec(window.slice(verb.index));
     if (pronoun) return byPronoun(ctx, pronoun[1]!, q.open, verbAt);
-    const after = speakerAfter(speakers, verb[0], verbEnd);
+    const after = speakerAfter(text, speakers, verb[0], verbEnd);
     return after ? { speaker: after, at: after.end } : undefined;
   }
   if (lastSentenceBreak(lead) >= 0 || lead.length > 170) return undefined;
   const pronoun = PRONOUN_LEAD.exec(lead);
   if (pronoun) return byPronoun(ctx, pronoun[1]!, q.open, verbEnd);
   const speaker = speakerBefore(text, speakers, q.close, verbAt);
-  return speaker && speaker.start - q.close <= 40 ? { speaker, at: verbEnd } : undefined;
+  return speaker && speaker.start - q.close <= 90 ? { speaker, at: verbEnd } : undefined;
+}
+
+/** "Marie Harf said she could not confirm it, but said that “…”": the subject of an earlier verb. */
+function speakerOfEarlierVerb(text: string, speakers: Mention[], sentenceStart: number, verbAt: number): Mention | undefined {
+  const re = new RegExp(SAY_RE.source, "g");
+  const clause = text.slice(sentenceStart, verbAt);
+  for (let m = re.exec(clause); m; m = re.exec(clause)) {
+    const speaker = speakerBefore(text, speakers, sentenceStart, sentenceStart + m.index);
+    if (speaker) return speaker;
+  }
+  return undefined;
 }
 
 function attributeBefore(ctx: QuoteContext, q: QuoteSpan, prevClose: number): Attribution | undefined {
@@ -125,11 +145,11 @@ function attributeBefore(ctx: QuoteContext, q: QuoteSpan, prevClose: number): At
   const verbAt = from + verbIndex;
   const sentenceStart = from + Math.max(0, lastSentenceBreak(lead.slice(0, verbIndex)));
   if (lastSentenceBreak(lead.slice(verbIndex)) >= 0) return undefined;
-  const speaker = speakerBefore(text, speakers, sentenceStart, verbAt);
+  const speaker = speakerBefore(text, speakers, sentenceStart, verbAt) ?? speakerOfEarlierVerb(text, speakers, sentenceStart, verbAt);
   if (speaker) return { speaker, at: speaker.start };
   const pronoun = PRONOUN_BEFORE_VERB.exec(text.slice(sentenceStart, verbAt + verb[1]!.length + 1));
   if (pronoun) return byPronoun(ctx, pronoun[1]!, sentenceStart + pronoun.index, sentenceStart);
-  const after = speakerAfter(speakers, verb[1]!, verbAt + verb[1]!.length);
+  const after = speakerAfter(text, speakers, verb[1]!, verbAt + verb[1]!.length);
   return after && after.end <= q.open ? { speaker: after, at: verbAt } : undefined;
 }
 
@@ -151,11 +171,15 @@ function evidenceFor(text: string, sentences: Sentence[], start: number, end: nu
   return { evidence: { text: text.slice(span.start, span.end), start: span.start, end: span.end } };
 }
 
+/** Line bounds, searched at most WINDOW characters away so huge one-line texts stay linear. */
 const lineEnd = (text: string, at: number): number => {
-  const i = text.indexOf("\n", at);
-  return i < 0 ? text.length : i;
+  const i = text.slice(at, at + WINDOW + 1).indexOf("\n");
+  return i < 0 ? Math.min(text.length, at + WINDOW + 1) : at + i;
 };
-const lineStart = (text: string, at: number): number => text.lastIndexOf("\n", at - 1) + 1;
+const lineStart = (text: string, at: number): number => {
+  const from = Math.max(0, at - WINDOW - 1);
+  return from + text.slice(from, at).lastIndexOf("\n") + 1;
+};
 const ABBREVIATION_END = new RegExp(`(?:\\b(?:\\p{Lu}\\.)+|\\b\\p{Lu}\\.|\\b(?:${alternation(LEXICON.abbreviations)})\\.)$`, "u");
 /** Offset just after the last sentence end in `s`, or -1; abbreviations ("Col.", "U.S.") are not ends. */
 function lastSentenceBreak(s: string): number {

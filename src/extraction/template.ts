@@ -84,5 +84,5 @@ export function coordinated(view: SentenceView, i: number): Mention[] {
   for (let j = i - 1; j >= 0 && same(j) && JOIN.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--) group.unshift(j);
   const possessive = (j: number) => /^['’]s?\s/.test(view.template.slice(view.marks[j]!.end, view.marks[j]!.end + 3));
   for (let j = i + 1; j < view.slots.length && same(j) && !possessive(j) && JOIN.test(view.template.slice(view.marks[j - 1]!.end, view.marks[j]!.start)); j++) group.push(j);
-  return group.map((j) => view.slots[j]!);
+  return group.flatMap((j) => [view.slots[j]!, ...(view.slots[j]!.partners ?? [])]);
 }

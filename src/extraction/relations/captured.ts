@@ -6,6 +6,8 @@
  *   C4 relative   "⟦Mosul⟧, which ⟦ISIS⟧ forces took over this summer"
  *   C5 fell to    "⟦Mosul⟧ fell to ⟦ISIS⟧", "the fall of ⟦Mosul⟧ to ⟦ISIS⟧"
  *   C6 nominal    "⟦ISIS⟧’s capture of ⟦Mosul⟧", "the seizure of ⟦Mosul⟧ by ⟦ISIS⟧"
+ *   C7 "it"       "⟦these troops⟧ recaptured it" — the place named in the sentence before
+ *   C8 adjective  "⟦IS⟧ has seized several key ⟦Iraqi⟧ cities", "vast tracts of ⟦Iraqi⟧ territory"
  * Attempts and hypotheticals fail because only finite past/present verb forms are
  * accepted ("tried to capture", "capturing" never match) and a preceding "if/unless/
  * whether" or "attempt/bid/plan" vetoes; arrests fail because the object must be a place.
@@ -13,13 +15,17 @@
 import type { Mention } from "../names.ts";
 import type { Candidate } from "../relation.ts";
 import { ANY_SLOT, SLOT, before, eachMatch, isActor, isPlace, slotsAt, type SentenceView } from "../template.ts";
+import { lowerBound } from "../spans.ts";
 import { findTime } from "../time.ts";
 
 const ADV = "(?:[a-z]+ly\\s+|then\\s+|later\\s+|again\\s+|now\\s+|since\\s+|already\\s+|eventually\\s+|soon\\s+|also\\s+)?";
 const AUX = "(?:(?:has|have|had)\\s+" + ADV + ")?";
-const ACTOR_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|jihadists|soldiers|rebels|insurgents|army|units|militiamen|gunmen))?";
+/** After the actor: "fighters", an acronym in parentheses, or ", also known as ISIL,". */
+const ACTOR_TAIL =
+  "(?:\\s+(?:forces|fighters|militants|troops|jihadists|soldiers|rebels|insurgents|army|units|militiamen|gunmen))?" +
+  "(?:\\s*\\([^()]{1,40}\\)|,\\s+(?:also\\s+)?(?:known|referred\\s+to)\\s+as\\s+[^,]{1,50},)?";
 const VERB =
-  "(?:seized(?:\\s+control\\s+of)?|captured|overran|overrun|retook|retaken|recaptured|conquered|liberated|took\\s+(?:over|control\\s+of|back)|took|" +
+  "(?:seized(?:\\s+control\\s+of)?|captured|overran|overrun|retook|retaken|recaptured|conquered|liberated|took\\s+(?:over|control\\s+of|back)|took(?=\\s+(?:the\\s+)?⟦\\d+⟧(?!\\s+by\\s+surprise))|" +
   "taken\\s+(?:over|control\\s+of|back)|taken|seizes|captures|overruns|retakes|recaptures|takes\\s+(?:over|control\\s+of)|" +
   "(?:gained|wrested|grabbed|regained|retook|seized)\\s+control\\s+(?:of|over)|regained|(?:won|wins|took|takes)\\s+back)";
 const PASSIVE = "(?:seized|captured|taken(?:\\s+over|\\s+back)?|overrun|retaken|recaptured|conquered|liberated)";
@@ -27,27 +33,51 @@ const PLACE_ADJ = "(?:northern|southern|eastern|western|central|northeastern|nor
 const PLACE_NOUN = "(?:city|town|village|province|region|area|district|base|air\\s+base|dam|airport|border\\s+crossing|oil\\s+field|refinery|capital|stronghold)";
 const QUANTITY =
   "(?:(?:large|broad|vast|huge|wide|significant|key|big|much\\s+of\\s+the)\\s+)?" +
-  "(?:swaths?|swathes|parts?|areas?|much|most|chunks?|portions?|stretches|all|the\\s+rest|neighbou?rhoods|districts|villages|towns|territory|land|a\\s+third|a\\s+quarter|half|a\\s+(?:large\\s+|big\\s+|huge\\s+)?(?:part|chunk|swath|portion))" +
-  "(?:\\s+of\\s+(?:land|territory))?\\s+(?:of|in|across)\\s+(?:both\\s+)?";
+  "(?:swaths?|swathes|parts?|areas?|much|most|chunks?|portions?|stretches|all|the\\s+rest|neighbou?rhoods|districts|villages|towns|territory|land|(?:several|many|\\d+|dozens\\s+of)\\s+(?:key\\s+)?(?:cities|towns|villages|areas)|a\\s+third|a\\s+quarter|half|a\\s+(?:large\\s+|big\\s+|huge\\s+)?(?:part|chunk|swath|portion))" +
+  "(?:\\s+of\\s+(?:land|territory))?\\s+(?:of|in|across|throughout)\\s+(?:both\\s+)?" +
+  // "several key sites, including the ⟦Mosul dam⟧"
+  "|(?:[a-z]+\\s+){0,2}(?:sites|towns|cities|areas|villages|positions|places|territory),?\\s+including\\s+";
 /** Between the verb and the place: "broad swaths of", "the northern city of", "⟦Iraq⟧'s second city of". */
 const PARTITIVE = `(?:${QUANTITY})?(?:the\\s+|${ANY_SLOT}['’]s\\s+)?(?:${PLACE_ADJ}\\s+){0,2}(?:${PLACE_NOUN}\\s+of\\s+)?`;
-/** The possessor is not the place taken: "captured ⟦Iraq⟧'s second city". */
-const NOT_POSSESSOR = "(?!['’]s?\\s)";
+/**
+ * The place ends its noun phrase: not a possessor ("captured ⟦Iraq⟧'s second city"), not a
+ * modifier ("took control of the ⟦U.S.⟧ Embassy vehicles", "took ⟦the US⟧ by surprise").
+ */
+const NOT_POSSESSOR =
+  "(?!['’]s?\\s)(?=\\s*(?:[,.;:)!?\"”’—–]|$)|\\s+(?:and|or|in|on|at|from|after|before|since|during|last|this|earlier|by|with|as|when|while|until|within|to|for|following|amid|despite|but|which|where|early|late|over|three|two|several|a|an|the)\\b)";
 /** A short stretch of one clause: no slot, no punctuation, no relative pronoun. */
 const CLAUSE = "(?:(?!who\\b|which\\b|that\\b)[a-z]+\\s+){1,6}?(?!who\\b|which\\b|that\\b)[a-z]+";
 const BY = "by\\s+(?:the\\s+)?(?:[a-z]+\\s+)?";
-const AUX_PASSIVE = "(?:,?\\s+(?:which|that))?(?:,?\\s+(?:was|were|had\\s+been|has\\s+been|have\\s+been|is|are|being|got)\\s+|,\\s+)";
+const AUX_PASSIVE = "(?:,[^,]{1,60},)?(?:,?\\s+(?:which|that))?(?:,?\\s+(?:was|were|had\\s+been|has\\s+been|have\\s+been|is|are|being|got)\\s+|,\\s+)";
 
-const RULES: { re: RegExp; actor: number; place?: number; confidence: number }[] = [
+/**
+ * Rules whose place is the grammatical subject ("⟦Mosul⟧ was captured by …") must not take a
+ * place governed by a preposition: in "a woman fighting in ⟦Syria⟧ has been captured by ⟦ISIS⟧"
+ * the woman, not Syria, was captured; nor the object of a gerund ("forces defending ⟦Kobani⟧ being
+ * captured"). A relative pronoun ("in ⟦Mosul⟧, which was …") re-opens it.
+ */
+const PREPOSITION_BEFORE = /\b(?:in|into|near|from|of|across|at|to|around|inside|outside|towards?|through|on|over|throughout|within|outside)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$|\b[a-z]{3,}ing\s+$/;
+
+/** How far back "recaptured it" may look for its place: about one sentence. */
+const IT_REACH = 400;
+
+const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confidence: number; placeIsSubject?: boolean; adjectivePlace?: boolean }[] = [
   { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
   // Coordinated verb phrases: "⟦ISIS⟧ has declared a caliphate and seized wide areas of ⟦Iraq⟧"
   { re: new RegExp(`${SLOT}${ACTOR_TAIL}\\s+${CLAUSE}\\s+and\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
   // "⟦Mosul⟧ was among several cities ⟦ISIS⟧ fighters captured"
   { re: new RegExp(`${SLOT}\\s+(?:was|were|is|are)\\s+(?:one\\s+of|among)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,2}(?:cities|towns|areas|places|villages|territories)\\s+(?:that\\s+|which\\s+)?${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.75 },
-  { re: new RegExp(`${SLOT}${AUX_PASSIVE}${ADV}${PASSIVE}\\s+${ADV}${BY}${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.85 },
-  { re: new RegExp(`\\b(?:after|before|since|when|until)\\s+(?:being|it\\s+was|it\\s+had\\s+been)\\s+${ADV}${PASSIVE}\\s+${BY}${SLOT}`, "g"), actor: 1, confidence: 0.75 },
+  { re: new RegExp(`${SLOT}${AUX_PASSIVE}${ADV}${PASSIVE}\\s+${ADV}${BY}${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.85, placeIsSubject: true },
+  { re: new RegExp(`\\b(?:after|before|since|when|until)\\s+(?:being|it\\s+was|it\\s+had\\s+been)\\s+${ADV}${PASSIVE}\\s+${BY}${SLOT}`, "g"), actor: 1, place: "before", confidence: 0.75 },
+  {
+    re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${ADV}${AUX}${ADV}${VERB}\\s+(?:(?:vast|large|wide|huge|broad)\\s+(?:swaths?|swathes|tracts?|areas?|parts?)\\s+of\\s+)?(?:(?:several|many|key|major|\\d+)\\s+){0,2}${SLOT}\\s+(?:cities|towns|villages|territory|land|provinces)\\b`, "g"),
+    actor: 1, place: 2, confidence: 0.7, adjectivePlace: true,
+  },
+  // "U.S. air strikes helped ⟦Iraqi forces⟧ retake ⟦Tikrit⟧": a completed help, so the capture happened.
+  { re: new RegExp(`\\bhelped\\s+(?:the\\s+)?${SLOT}${ACTOR_TAIL}\\s+(?:to\\s+)?(?:retake|recapture|capture|seize|regain|take\\s+back|win\\s+back|liberate)\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
+  { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+${ADV}${AUX}${ADV}${VERB}\\s+it\\b(?!\\s+(?:was|is|had|has)\\b)`, "g"), actor: 1, place: "it", confidence: 0.65 },
   { re: new RegExp(`${SLOT},?\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.8 },
-  { re: new RegExp(`${SLOT}\\s+${ADV}(?:fell|falls|had\\s+fallen|has\\s+fallen)\\s+${ADV}(?:in\\s+[^⟦,]{1,25}?\\s+)?to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.8 },
+  { re: new RegExp(`${SLOT}\\s+${ADV}(?:fell|falls|had\\s+fallen|has\\s+fallen)\\s+${ADV}(?:in\\s+[^⟦,]{1,25}?\\s+)?to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.8, placeIsSubject: true },
   { re: new RegExp(`\\bfall\\s+of\\s+${PARTITIVE}${SLOT}\\s+to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.75 },
   { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z]+\\s+)?(?:capture|seizure|takeover|conquest|recapture)\\s+of\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
   { re: new RegExp(`\\b(?:capture|seizure|takeover|conquest|recapture)\\s+of\\s+${PARTITIVE}${SLOT}\\s+by\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.7 },
@@ -57,23 +87,38 @@ const RULES: { re: RegExp; actor: number; place?: number; confidence: number }[]
 const ATTEMPT = /\b(?:attempt|bid|plan|effort|push|offensive|operation|campaign)\s+(?:to|for|of)\s*$/i;
 const VETO = /\b(?:[Ii]f|[Uu]nless|[Ww]hether|lest|attempt(?:s|ed|ing)?|bid|plans?|planned|efforts?|push(?:es|ed|ing)?|offensive|operation|campaign|tried|trying|tries|failed|fails|aims?|aimed|seeks?|sought|vowed|threaten(?:s|ed)?|hopes?|hoped|would|could|might|should|will|may|can|cannot|wants?|wanted|not|never|no)\s+(?:\S+\s+){0,2}$/;
 
-export function findCaptured(view: SentenceView): Candidate[] {
+/** @param mentions all mentions of the article, sorted, for "it" in the previous sentence */
+export function findCaptured(view: SentenceView, mentions: readonly Mention[] = []): Candidate[] {
   const out: Candidate[] = [];
   const { template } = view;
   for (const rule of RULES) {
     eachMatch(rule.re, template, (m) => {
       if (VETO.test(before(template, m.index, 40)) || ATTEMPT.test(before(template, m.index))) return;
-      const places = rule.place !== undefined ? slotsAt(view, m[rule.place]) : [nearestPlaceBefore(view, m.index)];
+      if (rule.placeIsSubject && !/\b(?:which|that)\b/.test(m[0]) && PREPOSITION_BEFORE.test(before(template, m.index))) return;
+      const places =
+        rule.place === "before" ? [nearestPlaceBefore(view, m.index)] : rule.place === "it" ? [placeBeforeSentence(view, mentions)] : slotsAt(view, m[rule.place]);
       const time = findTime(template, m.index + m[0].length);
       for (const actor of slotsAt(view, m[rule.actor])) {
         for (const place of places) {
-          if (!isActor(actor) || !isPlace(place) || actor.key === place.key) continue;
+          if (!place || !isActor(actor) || actor.key === place.key) continue;
+          const named: boolean = isPlace(place);
+          if (!named && !(rule.adjectivePlace && place.kind === "adjective" && place.entry?.kind === "country")) continue;
           out.push({ type: "CAPTURED", subject: actor, object: place, confidence: rule.confidence, view, time });
         }
       }
     });
   }
   return out;
+}
+
+/** "it": the last city, region or facility named shortly before this sentence (never a country). */
+function placeBeforeSentence(view: SentenceView, mentions: readonly Mention[]): Mention | undefined {
+  const start = view.sentence.start;
+  for (let i = lowerBound(mentions, start) - 1; i >= 0 && start - mentions[i]!.end <= IT_REACH; i--) {
+    const m = mentions[i]!;
+    if (isPlace(m) && m.entry?.kind !== "country") return m;
+  }
+  return undefined;
 }
 
 /** The subject of the main clause, for elliptic passives: the last place slot before `at`. */

@@ -27,13 +27,13 @@ const FORCE_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|militiamen|rebels
 /** "P as prime minister", "P, ousted as prime minister": the role, with the gazetteer's object. */
 const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLE})\\b`, "gi");
 
-const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?: number; confidence: number }[] = [
+const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?: number; orgAfterOf?: boolean; confidence: number }[] = [
   { re: new RegExp(`${SLOT}${POSS}\\s+${MOD}(${ROLE})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
     re: new RegExp(`${SLOT}(?:,\\s+(?:who\\s+)?|\\s+)${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLE})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
     person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,
   },
-  { re: new RegExp(`\\b(${ROLE})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, confidence: 0.85 },
+  { re: new RegExp(`\\b(${ROLE})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
   // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
   { re: new RegExp(`${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLE})\\s+)?${SLOT}`, "gi"), org: 1, person: 2, confidence: 0.8 },
   {
@@ -55,6 +55,8 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       // "head of ⟦U.S. military⟧'s ⟦Central Command⟧": the last possessed name is the organisation.
       const org = [p.org2, p.org3, p.org].map((g) => (g === undefined ? undefined : slotAt(view, m[g]))).find((x) => x !== undefined);
       if (!isType(person, "PERSON") || !isLeadable(org) || org.key === person.key) return;
+      // "director of ⟦Christian⟧ outreach": after "of", an adjective names no organisation.
+      if (org.kind === "adjective" && (p.orgAfterOf || org !== slotAt(view, m[p.org]))) return;
       const context = before(template, m.index, 25) + m[0];
       const former = FORMER.test(context) || (person.entry?.former === true && person.entry.leads === org.entry?.name);
       out.push({ type: "LEADS", subject: person, object: org, confidence: p.confidence, view, time: former ? "former" : undefined });

@@ -14,6 +14,8 @@ import type { Candidate } from "../relation.ts";
 import { ANY_SLOT, SLOT, eachMatch, isActor, isType, slotAt, slotsAt, type SentenceView } from "../template.ts";
 
 const HELP_VERB = "(?:backed|supported|aided|assisted|helped|armed|trained|funded|bankrolled|equipped|sponsored)";
+/** Up to two modifiers, not a noun with its preposition ("U.S.-backed rebels in ⟦Syria⟧"). */
+const MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|against)\\b)[a-z-]+\\s+){0,2}";
 const FILLER = "(?:[a-z-]+(?:,|\\s+and)?\\s+){0,4}";
 const TAIL = "(?:\\s+(?:forces|fighters|militants|troops|rebels|units|militias|militiamen))?";
 const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|being|(?:have|has|had)\\s+(?:[a-z]+ly\\s+)?been)\\s+)?";
@@ -22,9 +24,9 @@ const AID = "(?:support|help|aid|assistance|air\\s+cover|weapons|arms|training)"
 /** A few words of the same clause: no slot, no sentence punctuation. */
 const CLAUSE_WORDS = "(?:[^\\s⟦⟧.;]+\\s+){0,6}?";
 
-const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number }[] = [
+const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean }[] = [
   { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${HELP_VERB}\\s+by\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g"), supported: 1, supporter: 2, confidence: 0.85 },
-  { re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+(?:[a-z-]+\\s+){0,2}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.85 },
+  { re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+${MODIFIERS}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.85, adjectiveSupporter: true },
   // "⟦Free Syrian Army⟧ (⟦FSA⟧), the ⟦U.S.⟧-backed rebel group"
   { re: new RegExp(`${SLOT}(?:\\s*\\(\\s*${ANY_SLOT}\\s*\\))?,\\s+(?:the|a|an)\\s+(?:[a-z]+\\s+)?${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+[a-z]`, "g"), supported: 1, supporter: 2, confidence: 0.8 },
   // "⟦Saudi Arabia⟧ and other countries that support ⟦Syrian opposition groups⟧"
@@ -52,13 +54,20 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
   const out: Candidate[] = [];
   const { template } = view;
   const add = (supported: Mention | undefined, supporter: Mention | undefined, confidence: number) => {
-    if (!isParty(supported) || !isParty(supporter) || supported.key === supporter.key) return;
-    if (supported.type === "PERSON" && supporter.type === "PERSON") return;
-    out.push({ type: "SUPPORTED_BY", subject: supported, object: supporter, confidence, view });
+    for (const s of supported ? [supported, ...(supported.partners ?? [])] : []) {
+      if (!isParty(s) || !isParty(supporter) || s.key === supporter.key) continue;
+      if (s.type === "PERSON" && supporter.type === "PERSON") continue;
+      out.push({ type: "SUPPORTED_BY", subject: s, object: supporter, confidence, view });
+    }
   };
   for (const p of PAIRS) {
     eachMatch(p.re, template, (m) => {
-      for (const supported of slotsAt(view, m[p.supported])) for (const supporter of slotsAt(view, m[p.supporter])) add(supported, supporter, p.confidence);
+      for (const supported of slotsAt(view, m[p.supported])) {
+        for (const supporter of slotsAt(view, m[p.supporter])) {
+          // "Iranian-backed": the adjective names the supporter.
+          add(supported, supporter.kind === "adjective" && p.adjectiveSupporter ? { ...supporter, kind: "name" } : supporter, p.confidence);
+        }
+      }
     });
   }
   eachMatch(WITH_HELP, template, (m) => {
@@ -82,13 +91,18 @@ function slotBefore(view: SentenceView, at: number): Mention | undefined {
   return m ? slotAt(view, m[1]) : undefined;
 }
 
-/** The first actor after the phrase that is not a "⟦ISIS⟧-controlled" modifier. */
+/**
+ * The first actor of the main clause after the phrase ("With the help of X, ⟦S⟧ …"): after
+ * the comma that closes it, and not a "⟦ISIS⟧-controlled" or "anti-⟦ISIS⟧" modifier.
+ */
 function firstActorAfter(view: SentenceView, at: number): Mention | undefined {
-  const re = /⟦(\d+)⟧(-(?:controlled|held|occupied|led|run|ruled))?/g;
-  re.lastIndex = at;
+  const comma = view.template.indexOf(",", at);
+  if (comma < 0) return undefined;
+  const re = /(anti-)?⟦(\d+)⟧(-(?:controlled|held|occupied|led|run|ruled))?/g;
+  re.lastIndex = comma;
   for (let m = re.exec(view.template); m; m = re.exec(view.template)) {
-    const s = slotAt(view, m[1]);
-    if (!m[2] && isActor(s)) return s;
+    const s = slotAt(view, m[2]);
+    if (!m[1] && !m[3] && isActor(s)) return s;
   }
   return undefined;
 }

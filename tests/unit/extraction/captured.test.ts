@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle, nameOf, relations } from "./helpers.ts";
+
+describe("CAPTURED", () => {
+  it.each([
+    ["ISIS seized Mosul in June.", "Islamic State -> Mosul"],
+    ["Mosul was retaken by Iraqi special forces.", "Iraqi special forces -> Mosul"],
+    ["Kurdish forces have recaptured the strategic Mosul dam.", "Kurdish forces -> Mosul Dam"],
+    ["Islamic State militants took control of Iraq's second city of Mosul.", "Islamic State -> Mosul"],
+    ["The town fell to the Nusra Front after a week of fighting. Idlib fell to the Nusra Front.", "Nusra Front -> Idlib"],
+    ["He visited Mosul, which ISIS forces took over this summer.", "Islamic State -> Mosul"],
+    ["The Islamic State has declared a caliphate and seized wide areas of Iraq and Syria.", "Islamic State -> Syria"],
+    ["Kurdish forces fought near the Mosul Dam for days. These troops finally recaptured it on Aug. 18.", "Kurdish forces -> Mosul Dam"],
+    ["Mosul, Iraq's second-largest city, was captured by ISIS in June.", "Islamic State -> Mosul"],
+    ["Iraqi and Kurdish security forces massed near Haditha. These troops retook Haditha on Friday.", "Iraqi security forces -> Haditha"],
+    ["U.S. air strikes helped Iraqi forces retake several towns, including Zumar.", "Iraqi forces -> Zumar"],
+  ])("finds the capture in %j", (text, expected) => {
+    expect(relations(text, "CAPTURED")).toContain(expected);
+  });
+
+  it("keeps the time phrase and handles the elliptic passive", () => {
+    const r = extractArticle({ text: "ISIS-controlled Mosul was retaken by Iraqi forces after being seized by the terrorist group in 2014." });
+    const got = r.relations.filter((x) => x.type === "CAPTURED").map((x) => `${nameOf(r, x.subject)} -> ${nameOf(r, x.object)} ${x.time ?? ""}`.trim());
+    expect(got).toEqual(["Iraqi forces -> Mosul", "Islamic State -> Mosul 2014"]);
+  });
+
+  it.each([
+    "Iraqi forces tried to capture Tikrit last month.",
+    "The army is preparing an offensive to retake Mosul.",
+    "Capturing the town would give ISIS a route to Baghdad.",
+    "If ISIS captured Baghdad, the government would fall.",
+    "Police captured three ISIS suspects in Erbil.",
+    "Lebanese authorities detained Saja al-Dulaimi near Tripoli.",
+    "ISIS captured Jordanian pilot Muath al-Kasasbeh in December.",
+    "Iraqi troops have not retaken Ramadi.",
+    "A Canadian woman fighting in northern Syria has been captured by Islamic State fighters.",
+    "ISIS, which took the US by surprise this year, grew fast.",
+    "Rebels took control of the U.S. Embassy vehicles at the airport.",
+  ])("ignores attempts, hypotheticals and arrests: %j", (text) => {
+    expect(relations(text, "CAPTURED")).toEqual([]);
+  });
+});

