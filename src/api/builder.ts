@@ -1,6 +1,9 @@
-/** The Pothos builder and its plugins. It defines no types: each graph type has its own file in ./types. */
+/**
+ * The Pothos builder. It defines no types: each graph type has its own file in ./types.
+ * Relay shapes (Node, connections with totalCount) are built in refs.ts and types/node.ts, not by
+ * the relay plugin, so pagination, global ids and totalCount stay under our control.
+ */
 import SchemaBuilder from "@pothos/core";
-import RelayPlugin from "@pothos/plugin-relay";
 import type { AppContext } from "./context.ts";
 
 export interface AppTypes {
@@ -10,12 +13,7 @@ export interface AppTypes {
 }
 
 export const builder = new SchemaBuilder<AppTypes>({
-  plugins: [RelayPlugin],
   defaultFieldNullability: false,
-  relay: {
-    clientMutationId: "omit",
-    cursorType: "String",
-  },
 });
 
 builder.queryType({ description: "Questions about people, organisations and places across news articles." });

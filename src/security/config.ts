@@ -38,6 +38,12 @@ export interface SecurityConfig {
   limits: QueryLimits;
   /** Serve /metrics (KG_METRICS). */
   metrics: boolean;
+  /** GraphQL requests executing at once; more wait in a queue (KG_MAX_CONCURRENT_REQUESTS). */
+  maxConcurrentRequests: number;
+  /** Longest wait in that queue before 503 SERVER_BUSY, ms (KG_QUEUE_TIMEOUT_MS). */
+  queueTimeoutMs: number;
+  /** Longest queue (KG_MAX_QUEUE). */
+  maxQueue: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = { depth: 10, cost: 5000, aliases: 15, tokens: 1000, directives: 20 };
@@ -130,5 +136,8 @@ export function securityConfig(env: Env = process.env, host = get(env, "HOST") ?
       directives: int(env, "KG_MAX_DIRECTIVES", DEFAULT_LIMITS.directives, 0, 10_000),
     },
     metrics: bool(env, "KG_METRICS", true),
+    maxConcurrentRequests: int(env, "KG_MAX_CONCURRENT_REQUESTS", 16, 1, 10_000),
+    queueTimeoutMs: int(env, "KG_QUEUE_TIMEOUT_MS", 10_000, 0, 600_000),
+    maxQueue: int(env, "KG_MAX_QUEUE", 1000, 0, 1_000_000),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
+import type { GraphQLError, ValidationRule } from "graphql";
 import { createGraphQLError, type CORSOptions, type Plugin } from "graphql-yoga";
 import type { SecurityConfig } from "./config.ts";
 
@@ -28,7 +28,7 @@ function badBody(message: string): GraphQLError {
 }
 
 /** Read a body stream, giving up as soon as it passes `limit` bytes. */
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -73,24 +73,57 @@ export function useBodyLimit(maxBytes: number): Plugin {
             throw badBody("The request body is not valid UTF-8.");
           }
         }
-        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes }));
+        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes as Uint8Array<ArrayBuffer> }));
       });
     },
   };
 }
 
-/** Turn off introspection (`__schema`, `__type`); `__typename` stays allowed. */
+/**
+ * Turn off introspection (`__schema`, `__type`); `__typename` stays allowed. A plain AST check
+ * (no type-system calls), so it works whichever copy of graphql-js the schema came from.
+ */
 export function useNoIntrospection(): Plugin {
+  const rule: ValidationRule = (context) => ({
+    Field(node) {
+      const name = node.name.value;
+      if (name === "__schema" || name === "__type") {
+        context.reportError(
+          createGraphQLError(`GraphQL introspection has been disabled, but the requested query contained the field "${name}". Set KG_INTROSPECTION=true to allow it.`, {
+            nodes: [node],
+            extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+          }),
+        );
+      }
+    },
+  });
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(NoSchemaIntrospectionCustomRule);
+      addValidationRule(rule);
     },
   };
 }
 
+const isLimit = (e: GraphQLError) => /limit of \d+ exceeded|Query validation error|Token limit|limit exceeded/i.test(e.message);
+
+/**
+ * A plugin's refusal thrown before execution (Armor limit, CSRF), as the client should see it:
+ * with a code and an HTTP status. Undefined for anything else (which is then masked).
+ */
+export function refusalError(e: GraphQLError): GraphQLError | undefined {
+  if (isLimit(e)) return createGraphQLError(e.message.replace(/^Syntax Error: /, ""), { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
+  const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+  if (/CSRF/i.test(e.message)) {
+    return createGraphQLError(`${e.message}: send one of the headers ${CSRF_HEADERS.join(", ")} (any value), or a JSON body with content-type application/json.`, {
+      extensions: { code: "CSRF_CHECK_FAILED", http: { status: 403 } },
+    });
+  }
+  if (typeof status === "number" && status >= 400 && status < 500) return createGraphQLError(e.message, { extensions: { code: "BAD_REQUEST", http: { status } } });
+  return undefined;
+}
+
 /** Give Armor's rejections (and other limit errors) a stable code clients and metrics can act on. */
 export function useLimitErrorCodes(): Plugin {
-  const isLimit = (e: GraphQLError) => /limit of \d+ exceeded|Query validation error|Token limit|limit exceeded/i.test(e.message);
   const tag = (errors: readonly GraphQLError[]) => {
     for (const e of errors) {
       if (!e.extensions?.code && isLimit(e)) (e.extensions as Record<string, unknown>).code = LIMIT_CODE;

@@ -1,23 +1,41 @@
 /**
  * The HTTP app, built apart from the socket that serves it: tests call `app.fetch(...)` in-process.
- * GET /health is liveness (the process runs); GET /ready is readiness (200 only while Neo4j answers).
+ * GET /health is liveness (the process runs); GET /ready is readiness (200 only while Neo4j answers
+ * and the server is not draining); GET /metrics is Prometheus text.
+ *
+ * Security (src/security): body limit and strict UTF-8, GraphQL Armor limits, introspection and
+ * field suggestions by environment, CORS allow-list, CSRF prevention, API keys for mutations.
+ * Observability (src/observability): request ids, one JSON access-log line per request, metrics.
  */
-import { randomUUID } from "node:crypto";
-import { createGraphQLError, createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
+import type { GraphQLError } from "graphql";
+import { createGraphQLError, createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { createContext, type AppContext } from "../api/context.ts";
 import { schema } from "../api/schema.ts";
 import { DEFAULT_QUERY } from "./default-query.ts";
+import { useAdmission } from "./admission.ts";
+import { securityConfig, type SecurityConfig } from "../security/config.ts";
+import { authenticate, refusal, useApiKeys } from "../security/auth.ts";
+import { armorPlugins, corsOptions, csrfPlugin, refusalError, useBodyLimit, useLimitErrorCodes, useNoIntrospection } from "../security/limits.ts";
+import { createMetrics, type Metrics } from "../observability/metrics.ts";
+import { noteAuth, requestIdOf, useRequestTracking } from "../observability/requests.ts";
 
 export interface AppOptions {
   db: Db;
   log: Logger;
+  /** false turns GraphiQL off whatever the configuration says. */
   graphiql?: boolean;
+  /** Security settings; read from the environment (securityConfig()) when absent. */
+  security?: SecurityConfig;
+  /** Metrics registry; a new one when absent. */
+  metrics?: Metrics;
+  /** True while the server shuts down: /ready answers 503 so load balancers stop sending. */
+  isDraining?: () => boolean;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, AppContext>;
+export type App = YogaServerInstance<Record<string, unknown>, AppContext> & { metrics: Metrics; security: SecurityConfig };
 
 /** Expected failures keep their code for clients; anything else is masked and logged with detail. */
 function maskError(log: Logger) {
@@ -27,6 +45,15 @@ function maskError(log: Logger) {
       return createGraphQLError(original.message, { extensions: { code: original.code } });
     }
     if ((error as { extensions?: { code?: string } }).extensions?.code) return error as Error;
+    // Variable coercion (wrong type, missing required field) is the client's mistake, not ours.
+    const outer = (error as Error | undefined)?.message ?? "";
+    if ((error as Error | undefined)?.name === "GraphQLError" && outer.startsWith('Variable "$')) {
+      return createGraphQLError(outer, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+    }
+    // Refusals raised by plugins (limits, CSRF) before any resolver ran: keep them, with a code.
+    // (Duck-typed: graphql-js may be loaded twice, ESM and CJS, so instanceof is unreliable.)
+    const refused = (original as Error | undefined)?.name === "GraphQLError" ? refusalError(original as GraphQLError) : undefined;
+    if (refused) return refused;
     log.error({ err: original }, "unexpected error while resolving a request");
     return createGraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
   };
@@ -34,28 +61,49 @@ function maskError(log: Logger) {
 
 export function createApp(opts: AppOptions): App {
   const { db, log } = opts;
-  return createYoga<Record<string, unknown>, AppContext>({
+  const security = opts.security ?? securityConfig();
+  const metrics = opts.metrics ?? createMetrics();
+  const unwatch = metrics.watchDb(db);
+  const plugins: Array<Plugin | Plugin<AppContext>> = [
+    useRequestTracking({
+      log,
+      metrics,
+      metricsEndpoint: security.metrics ? { authorize: (r) => !refusal("query", authenticate(r.headers, security), security) } : undefined,
+    }),
+    useAdmission({ limit: security.maxConcurrentRequests, queueMs: security.queueTimeoutMs, maxQueue: security.maxQueue }),
+    csrfPlugin(),
+    useBodyLimit(security.maxBodyBytes),
+    ...armorPlugins(security),
+    ...(security.introspection ? [] : [useNoIntrospection()]),
+    useLimitErrorCodes(),
+    useApiKeys(security),
+    useReadinessCheck({
+      endpoint: "/ready",
+      check: async () => {
+        const reason = opts.isDraining?.() ? "shutting down" : (await db.ping(2_000)) ? undefined : "neo4j unreachable";
+        if (reason) {
+          return new Response(JSON.stringify({ ready: false, reason }), { status: 503, headers: { "content-type": "application/json" } });
+        }
+        return true;
+      },
+    }),
+    { onDispose: () => void unwatch() },
+  ];
+  const yoga = createYoga<Record<string, unknown>, AppContext>({
     schema,
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,
-    graphiql: opts.graphiql === false ? false : { title: "News knowledge graph", defaultQuery: DEFAULT_QUERY },
+    graphiql: opts.graphiql === false || !security.graphiql ? false : { title: "News knowledge graph", defaultQuery: DEFAULT_QUERY },
     maskedErrors: { maskError: maskError(log) },
+    cors: corsOptions(security),
     logging: false,
-    context: ({ request }) => createContext(db, log, request.headers.get("x-request-id") ?? randomUUID()),
-    plugins: [
-      useReadinessCheck({
-        endpoint: "/ready",
-        check: async () => {
-          if (!(await db.ping(2_000))) {
-            return new Response(JSON.stringify({ ready: false, reason: "neo4j unreachable" }), {
-              status: 503,
-              headers: { "content-type": "application/json" },
-            });
-          }
-          return true;
-        },
-      }),
-    ],
+    context: ({ request }) => {
+      const auth = authenticate(request.headers, security);
+      noteAuth(request, auth);
+      return createContext(db, log, requestIdOf(request), auth);
+    },
+    plugins,
   });
+  return Object.assign(yoga, { metrics, security });
 }

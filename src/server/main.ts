@@ -1,11 +1,15 @@
 /**
- * Serve the app on a socket, and shut down cleanly: on SIGTERM/SIGINT stop accepting,
- * let in-flight requests finish (bounded), then close the driver.
+ * Serve the app on a socket, and shut down cleanly: on SIGTERM/SIGINT stop accepting, answer
+ * /ready with 503, let in-flight requests finish (bounded), then close the driver.
+ * While Neo4j has not been reached since start, the schema (cypher/schema.cypher, idempotent)
+ * is applied as soon as it answers, so a service started before its database recovers fully.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { createApp, type App } from "./app.ts";
 
 export interface RunningServer {
@@ -15,29 +19,92 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(opts: { db: Db; log: Logger; host: string; port: number; graphiql?: boolean }): Promise<RunningServer> {
-  const app = createApp(opts);
-  const server = http.createServer(app);
+/** In-flight requests get this long after a signal; then remaining sockets are cut (exit within 10 s). */
+const DRAIN_MS = 8_000;
+
+export interface ListenOptions {
+  db: Db;
+  log: Logger;
+  host: string;
+  port: number;
+  graphiql?: boolean;
+  /** Defaults to securityConfig() from the environment, checked against `host`. */
+  security?: SecurityConfig;
+  /** Apply the schema once Neo4j answers (default true). */
+  ensureSchema?: boolean;
+}
+
+export async function listen(opts: ListenOptions): Promise<RunningServer> {
+  const security = opts.security ?? securityConfig(process.env, opts.host);
+  let draining = false;
+  // GraphiQL follows KG_GRAPHIQL / NODE_ENV (security config); the caller can only turn it off.
+  const app = createApp({ db: opts.db, log: opts.log, graphiql: opts.graphiql === false ? false : undefined, security, isDraining: () => draining });
+  const inFlight = new Set<http.ServerResponse>();
+  const server = http.createServer((req, res) => {
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
+    // While draining, answer what arrives on open connections but close them afterwards.
+    if (draining) res.setHeader("connection", "close");
+    void app(req, res);
+  });
   server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
   const addr = server.address() as AddressInfo;
   const url = `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host}:${addr.port}/graphql`;
+  if (security.apiKeyDigests.length === 0 && !security.allowAnonymousWrites) {
+    opts.log.warn("no KG_API_KEYS configured: mutations are refused (set KG_API_KEYS, or KG_ALLOW_ANONYMOUS_WRITES=true for local development)");
+  } else if (security.allowAnonymousWrites) {
+    opts.log.warn({ host: opts.host }, "KG_ALLOW_ANONYMOUS_WRITES=true: anyone who can reach this address may write");
+  }
+
+  // Apply the schema once Neo4j answers (retrying while it is away), so a late database works fully.
+  let schemaTimer: NodeJS.Timeout | undefined;
+  if (opts.ensureSchema !== false) {
+    const attempt = async () => {
+      if (draining) return;
+      if (await opts.db.ping(2_000)) {
+        try {
+          await migrate(opts.db);
+          opts.log.debug("schema applied");
+          return;
+        } catch (err) {
+          opts.log.warn({ err }, "applying the schema failed; retrying");
+        }
+      }
+      if (!draining) schemaTimer = setTimeout(() => void attempt(), 2_000).unref();
+    };
+    void attempt();
+  }
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      draining = true;
+      clearTimeout(schemaTimer);
       await new Promise<void>((resolve) => {
+        const t0 = Date.now();
         server.close(() => resolve());
+        // Keep-alive connections: close the idle ones now and whenever one becomes idle.
+        const sweep = setInterval(() => {
+          server.closeIdleConnections();
+          if (Date.now() - t0 > DRAIN_MS) {
+            opts.log.warn({ inFlight: inFlight.size }, "drain time over: closing the remaining connections");
+            server.closeAllConnections();
+            clearInterval(sweep);
+            resolve();
+          }
+        }, 50);
+        sweep.unref();
         server.closeIdleConnections();
-        // In-flight requests get up to 8 s; then remaining sockets are cut so we exit within 10 s.
-        setTimeout(() => {
-          server.closeAllConnections();
-          resolve();
-        }, 8_000).unref();
+        server.once("close", () => clearInterval(sweep));
       });
       await opts.db.close();
+      await app.dispose();
     })());
   return { app, server, url, close };
 }

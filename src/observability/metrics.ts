@@ -1,0 +1,79 @@
+/**
+ * Prometheus metrics (prom-client), one registry per app so in-process tests do not collide:
+ * GraphQL requests and latency by operation name, operation type and outcome (ok or an error code),
+ * HTTP requests by route and status, and Neo4j statement time by statement name (from `db.observe`).
+ * Label values are bounded: operation names are sanitised and capped, codes and statements are ours.
+ */
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { Db } from "../db/client.ts";
+
+const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Distinct operation names kept as labels; more are counted as "other" (clients choose names). */
+const MAX_OPERATION_NAMES = 200;
+
+export interface Metrics {
+  registry: Registry;
+  observeGraphQL(e: { operation: string; type: string; outcome: string; seconds: number }): void;
+  observeHttp(e: { method: string; route: string; status: number; seconds: number }): void;
+  /** Subscribe to the Db's statement events; returns the unsubscribe function. */
+  watchDb(db: Db): () => void;
+  /** The text exposition. */
+  render(): Promise<string>;
+  contentType: string;
+}
+
+export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: "kg_" });
+  const gqlCount = new Counter({
+    name: "kg_graphql_requests_total",
+    help: "GraphQL operations by operation name, type (query, mutation) and outcome (ok or error code).",
+    labelNames: ["operation", "type", "outcome"] as const,
+    registers: [registry],
+  });
+  const gqlTime = new Histogram({
+    name: "kg_graphql_request_duration_seconds",
+    help: "GraphQL request latency (HTTP request in to response out) by operation name, type and outcome.",
+    labelNames: ["operation", "type", "outcome"] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const httpCount = new Counter({
+    name: "kg_http_requests_total",
+    help: "HTTP requests by method, route and status.",
+    labelNames: ["method", "route", "status"] as const,
+    registers: [registry],
+  });
+  const dbTime = new Histogram({
+    name: "kg_neo4j_query_duration_seconds",
+    help: "Neo4j statement time by statement name (cypher/<name>.cypher) and outcome.",
+    labelNames: ["statement", "outcome"] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const names = new Set<string>();
+  const opLabel = (name: string) => {
+    const clean = name.replace(/[^A-Za-z0-9_]/g, "_").slice(0, 64) || "anonymous";
+    if (names.has(clean)) return clean;
+    if (names.size >= MAX_OPERATION_NAMES) return "other";
+    names.add(clean);
+    return clean;
+  };
+  return {
+    registry,
+    contentType: registry.contentType,
+    observeGraphQL({ operation, type, outcome, seconds }) {
+      const labels = { operation: opLabel(operation), type, outcome };
+      gqlCount.inc(labels);
+      gqlTime.observe(labels, seconds);
+    },
+    observeHttp({ method, route, status, seconds }) {
+      void seconds;
+      httpCount.inc({ method, route, status: String(status) });
+    },
+    watchDb(db) {
+      return db.observe(({ name, ms, ok }) => dbTime.observe({ statement: name, outcome: ok ? "ok" : "error" }, ms / 1000));
+    },
+    render: () => registry.metrics(),
+  };
+}
