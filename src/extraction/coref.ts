@@ -83,6 +83,11 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
       out.push(d);
       continue;
     }
+    const topic = d.category === "armed" && /^the\s+group$/i.test(d.surface) ? previousSubject(text, byStart, d.start) : undefined;
+    if (topic) {
+      out.push({ ...d, key: topic.key, type: topic.type, entry: topic.entry });
+      continue;
+    }
     const limit = d.category === "city" || d.category === "force" || d.category === "striker" || /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
     for (let i = lowerBound(byStart, d.start) - 1; i >= 0; i--) {
       const a = byStart[i]!;
@@ -100,6 +105,29 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
     }
   }
   return out;
+}
+
+/** A short introductory phrase before a sentence's subject: "Last week, ", "On Friday, ". */
+const INTRO = /^\s*(?:[\w’'-]+(?:\s+[\w’'-]+){0,3},\s+)?$/;
+
+/**
+ * "Last week, ⟨Kurdish gunmen⟩ stormed … ⟨The group⟩, aided by …": a sentence-initial "the group"
+ * continues the subject of the sentence before when that subject is an armed group or a
+ * militia (a force named after a people, not a state's army) — not the nearest group named.
+ */
+function previousSubject(text: string, sorted: Mention[], at: number): Mention | undefined {
+  const lead = text.slice(Math.max(0, at - 4), at);
+  if (!/(?:^|[.!?]["”’)]?\s+)$/.test(lead) && at > 0) return undefined;
+  const end = text.slice(0, at).trimEnd().length;
+  const window = text.slice(Math.max(0, end - 400), end - 1);
+  const boundary = /[.!?]["”’)]?\s+(?=\S)/g;
+  let start = Math.max(0, end - 400);
+  for (let m = boundary.exec(window); m; m = boundary.exec(window)) start = Math.max(0, end - 400) + m.index + m[0].length;
+  const first = sorted[lowerBound(sorted, start)];
+  if (!first || first.end > end || !INTRO.test(text.slice(start, first.start))) return undefined;
+  const armed = first.entry?.kind === "armed" && first.entry.name !== "Global Coalition";
+  const militia = first.kind === "force" && first.country?.kind === "group";
+  return armed || militia ? first : undefined;
 }
 
 /** Mentions joined to sorted[i] by "and" or a comma just before it ("Iraqi and ⟨Kurdish forces⟩"). */

@@ -39,6 +39,14 @@ const DESCRIPTIONS: Description[] = [
 ];
 
 const GENERIC = /\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z][a-z-]+\s+){1,3}?(?:contingent|forces|troops|militias?|fighters|rebels|soldiers))\b/g;
+/**
+ * Defenders of a place ("its defenders", "the town's Kurdish defenders"), and bare plurals after
+ * "of" ("the efforts of resistance fighters"), which a modifier makes specific enough.
+ */
+const GENERIC_MORE = [
+  /\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:city|town|village|base)['’]s)\s+((?:[a-z][a-z-]+\s+){0,2}?defenders)\b/g,
+  /\bof\s+((?:[a-z][a-z-]+\s+){1,2}?(?:fighters|rebels|militias|militiamen|defenders))\b/g,
+];
 const NOT_MODIFIERS = lowerSet(["of", "and", "or", "that", "which", "the", "a", "these", "those", "some", "many", "all", "more", "most", "other", "same", "its", "their", "his", "her", "our", "with", "by", "for", "to", "in", "on", "from", "at", "as", "who", "were", "was", "are", "is", "been", "be", "had", "has", "have", "not", "no", "any", "such", "few", "several", "two", "three", "four", "five"]);
 
 /** Force phrases: extend adjective and country mentions to "Iraqi special forces". */
@@ -84,13 +92,17 @@ export function descriptions(text: string): PendingDescription[] {
 
 export function genericForces(text: string): Mention[] {
   const out: Mention[] = [];
-  GENERIC.lastIndex = 0;
-  for (let m = GENERIC.exec(text); m; m = GENERIC.exec(text)) {
+  for (const re of [GENERIC, ...GENERIC_MORE]) collectGeneric(re, text, out);
+  return out;
+}
+
+function collectGeneric(re: RegExp, text: string, out: Mention[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const phrase = m[1]!;
     const words = phrase.split(/\s+/);
     if (words.slice(0, -1).some((w) => NOT_MODIFIERS.has(w) || /(?:ed|ing)$/.test(w) && !/^(?:armed|allied|trained|refortified)$/.test(w))) continue;
     const start = m.index + m[0].length - phrase.length;
     out.push({ start, end: start + phrase.length, surface: phrase, type: "ORGANIZATION", kind: "generic", key: entityKey("ORGANIZATION", phrase) });
   }
-  return out;
 }

@@ -8,6 +8,11 @@
  *   C6 nominal    "⟦ISIS⟧’s capture of ⟦Mosul⟧", "the seizure of ⟦Mosul⟧ by ⟦ISIS⟧"
  *   C7 "it"       "⟦these troops⟧ recaptured it" — the place named in the sentence before
  *   C8 adjective  "⟦IS⟧ has seized several key ⟦Iraqi⟧ cities", "vast tracts of ⟦Iraqi⟧ territory"
+ *   C1 also takes an aside and a time phrase between subject and verb ("⟦Kurdish fighters⟧, backed
+ *   by ⟦U.S.⟧ air strikes, on Monday retook ⟦Kobani⟧") when the subject is not an object of a
+ *   preposition or gerund; "the town of ⟦Kobani⟧ fell to …" (a naming "of" is not a preposition);
+ *   "won back / regained / reclaimed" passives; nominals "liberation / retaking of ⟦X⟧ by ⟦Y⟧"
+ *   unless planned, expected or fought for ("plans for the liberation of …").
  * Attempts and hypotheticals fail because only finite past/present verb forms are
  * accepted ("tried to capture", "capturing" never match) and a preceding "if/unless/
  * whether" or "attempt/bid/plan" vetoes; arrests fail because the object must be a place.
@@ -20,6 +25,15 @@ import { findTime } from "../time.ts";
 
 const ADV = "(?:[a-z]+ly\\s+|then\\s+|later\\s+|again\\s+|now\\s+|since\\s+|already\\s+|eventually\\s+|soon\\s+|also\\s+)?";
 const AUX = "(?:(?:has|have|had)\\s+" + ADV + ")?";
+/** A time phrase between the subject and its verb: "⟦Iraqi forces⟧ on Tuesday recaptured …". */
+const WHEN =
+  "(?:(?:on\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:last|this|earlier\\s+this)\\s+(?:week|month|year|summer|spring|autumn|fall|winter|weekend))\\s+)?";
+/**
+ * A comma-delimited aside between the subject and its verb: "⟦Kurdish fighters⟧, backed by
+ * ⟦U.S.⟧ air strikes, retook …", "⟦ISIS⟧, which declared a caliphate in June, seized …".
+ * Not a clause of its own ("…, and …", "…, said …") and no quotation or parenthesis.
+ */
+const ASIDE = ",\\s+(?!(?:and|but|or|while|when|where|as|if|said|says|according)\\b)[^,;:\"“”()]{1,90}?,";
 /** After the actor: "fighters", an acronym in parentheses, or ", also known as ISIL,". */
 const ACTOR_TAIL =
   "(?:\\s+(?:forces|fighters|militants|troops|jihadists|soldiers|rebels|insurgents|army|units|militiamen|gunmen))?" +
@@ -27,8 +41,8 @@ const ACTOR_TAIL =
 const VERB =
   "(?:seized(?:\\s+control\\s+of)?|captured|overran|overrun|retook|retaken|recaptured|conquered|liberated|took\\s+(?:over|control\\s+of|back)|took(?=\\s+(?:the\\s+)?⟦\\d+⟧(?!\\s+by\\s+surprise))|" +
   "taken\\s+(?:over|control\\s+of|back)|taken|seizes|captures|overruns|retakes|recaptures|takes\\s+(?:over|control\\s+of)|" +
-  "(?:gained|wrested|grabbed|regained|retook|seized)\\s+control\\s+(?:of|over)|regained|(?:won|wins|took|takes)\\s+back)";
-const PASSIVE = "(?:seized|captured|taken(?:\\s+over|\\s+back)?|overrun|retaken|recaptured|conquered|liberated)";
+  "(?:gained|wrested|grabbed|regained|retook|seized)\\s+control\\s+(?:of|over)|regained|reclaimed|(?:won|wins|took|takes)\\s+back)";
+const PASSIVE = "(?:seized|captured|taken(?:\\s+over|\\s+back)?|overrun|retaken|recaptured|conquered|liberated|reclaimed|regained|won\\s+back)";
 const PLACE_ADJ = "(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|strategic|key|border|oil|ancient|nearby|embattled|besieged|seized|captured|entire|whole|Kurdish|Sunni|second|largest|biggest|" + ANY_SLOT + ")";
 const PLACE_NOUN = "(?:city|town|village|province|region|area|district|base|air\\s+base|dam|airport|border\\s+crossing|oil\\s+field|refinery|capital|stronghold)";
 const QUANTITY =
@@ -58,11 +72,24 @@ const AUX_PASSIVE = "(?:,[^,]{1,60},)?(?:,?\\s+(?:which|that))?(?:,?\\s+(?:was|w
  */
 const PREPOSITION_BEFORE = /\b(?:in|into|near|from|of|across|at|to|around|inside|outside|towards?|through|on|over|throughout|within|outside)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$|\b[a-z]{3,}ing\s+$/;
 
+/** "the town of ⟦Kobani⟧": an appositive "of" names the place itself; what governs is before it. */
+const NAMING_OF = /(?:\b(?:the|a)\s+)?(?:\b(?!(?:in|into|of|at|near|from|to|on|for|by|with)\b)[a-z]+\s+){0,2}\b(?:city|town|village|province|region|district|governorate|area)\s+of\s+$/i;
+
+/** Whether the slot at `at` is the object of a preposition or a gerund rather than a subject. */
+function governed(template: string, at: number): boolean {
+  const head = before(template, at, 60);
+  const named = head.replace(NAMING_OF, "");
+  return named === head ? PREPOSITION_BEFORE.test(before(template, at)) : PREPOSITION_BEFORE.test(named.slice(-30));
+}
+
 /** How far back "recaptured it" may look for its place: about one sentence. */
 const IT_REACH = 400;
 
-const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confidence: number; placeIsSubject?: boolean; adjectivePlace?: boolean }[] = [
-  { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
+const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confidence: number; placeIsSubject?: boolean; actorIsSubject?: boolean; adjectivePlace?: boolean; nominal?: boolean }[] = [
+  { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${WHEN}${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
+  // With an aside: "⟦Kurdish fighters⟧, backed by ⟦U.S.⟧ air strikes, retook ⟦Kobani⟧". The actor must
+  // head the clause: in "fighters battling ⟦ISIS⟧, backed by …, retook" ISIS is an object.
+  { re: new RegExp(`${SLOT}${ACTOR_TAIL}${ASIDE}\\s+${WHEN}${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.8, actorIsSubject: true },
   // Coordinated verb phrases: "⟦ISIS⟧ has declared a caliphate and seized wide areas of ⟦Iraq⟧"
   { re: new RegExp(`${SLOT}${ACTOR_TAIL}\\s+${CLAUSE}\\s+and\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
   // "⟦Mosul⟧ was among several cities ⟦ISIS⟧ fighters captured"
@@ -79,9 +106,14 @@ const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confi
   { re: new RegExp(`${SLOT},?\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.8 },
   { re: new RegExp(`${SLOT}\\s+${ADV}(?:fell|falls|had\\s+fallen|has\\s+fallen)\\s+${ADV}(?:in\\s+[^⟦,]{1,25}?\\s+)?to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.8, placeIsSubject: true },
   { re: new RegExp(`\\bfall\\s+of\\s+${PARTITIVE}${SLOT}\\s+to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.75 },
-  { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z]+\\s+)?(?:capture|seizure|takeover|conquest|recapture)\\s+of\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
-  { re: new RegExp(`\\b(?:capture|seizure|takeover|conquest|recapture)\\s+of\\s+${PARTITIVE}${SLOT}\\s+by\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.7 },
+  { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z]+\\s+)?(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\\s+of\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7, nominal: true },
+  { re: new RegExp(`\\b(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\\s+of\\s+${PARTITIVE}${SLOT}\\s+by\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.7, nominal: true },
 ];
+
+const NOMINAL = /\b(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\b/;
+/** Before a nominal ("the liberation of ⟦Mosul⟧ by …"): one only planned, expected or fought for. */
+const NOMINAL_VETO =
+  /\b(?:plans?|planned|planning|expected|upcoming|coming|anticipated|eventual|future|possible|potential|imminent|impending|awaited|long-awaited|prospective|push|bid|attempt|efforts?|fight|battle|campaign|offensive|operation|drive|preparations?)\s+(?:(?:for|toward|towards|at)\s+)?(?:the\s+)?$/i;
 
 /** Hypotheticals, conditionals and attempts just before the match veto it. */
 const ATTEMPT = /\b(?:attempt|bid|plan|effort|push|offensive|operation|campaign)\s+(?:to|for|of)\s*$/i;
@@ -94,7 +126,9 @@ export function findCaptured(view: SentenceView, mentions: readonly Mention[] = 
   for (const rule of RULES) {
     eachMatch(rule.re, template, (m) => {
       if (VETO.test(before(template, m.index, 40)) || ATTEMPT.test(before(template, m.index))) return;
-      if (rule.placeIsSubject && !/\b(?:which|that)\b/.test(m[0]) && PREPOSITION_BEFORE.test(before(template, m.index))) return;
+      if (rule.placeIsSubject && !/\b(?:which|that)\b/.test(m[0]) && governed(template, m.index)) return;
+      if (rule.actorIsSubject && governed(template, m.index)) return;
+      if (rule.nominal && NOMINAL_VETO.test(before(template, m.index, 40) + m[0].slice(0, Math.max(0, m[0].search(NOMINAL))))) return;
       const places =
         rule.place === "before" ? [nearestPlaceBefore(view, m.index)] : rule.place === "it" ? [placeBeforeSentence(view, mentions)] : slotsAt(view, m[rule.place]);
       const time = findTime(template, m.index + m[0].length);

@@ -8,14 +8,20 @@
  *   S5 "⟦U.S.⟧ warplanes struck … in support of ⟦Kurdish fighters⟧"
  *   plus appositives ("⟦FSA⟧, the ⟦U.S.⟧-backed rebel group"), relatives ("⟦X⟧, which
  *   backs ⟦Y⟧") and giving verbs ("provide ⟦Y⟧ with support", "sent weapons to ⟦Y⟧").
+ *   S6 possessed passive "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ have
+ *      been helped by ⟦Y⟧", "⟦Abadi⟧, …, whose candidacy was supported by ⟦the US⟧"
+ *   S7 "with ⟦American⟧ support, ⟦Iraqi forces⟧ …", "⟦X⟧, with ⟦Y⟧'s backing, …"
+ * After "by" / "of" the supporters may be listed: "backed by ⟦coalition⟧ air strikes and an
+ * influx of ⟦peshmerga forces⟧". A country adjective before what a supporter sends ("⟦Russian⟧
+ * warplanes", "⟦American⟧ support") names that country.
  */
 import type { Mention } from "../names.ts";
 import type { Candidate } from "../relation.ts";
-import { ANY_SLOT, SLOT, eachMatch, isActor, isType, slotAt, slotsAt, type SentenceView } from "../template.ts";
+import { ANY_SLOT, SLOT, before, eachMatch, isActor, isType, slotAt, slotsAt, type SentenceView } from "../template.ts";
 
 const HELP_VERB = "(?:backed|supported|aided|assisted|helped|armed|trained|funded|bankrolled|equipped|sponsored)";
 /** Up to two modifiers, not a noun with its preposition ("U.S.-backed rebels in ⟦Syria⟧"). */
-const MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|against)\\b)[a-z-]+\\s+){0,2}";
+const MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|against|and|or|but|as|that|which|who)\\b)[a-z-]+\\s+){0,2}";
 const FILLER = "(?:[a-z-]+(?:,|\\s+and)?\\s+){0,4}";
 const TAIL = "(?:\\s+(?:forces|fighters|militants|troops|rebels|units|militias|militiamen))?";
 const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|being|(?:have|has|had)\\s+(?:[a-z]+ly\\s+)?been)\\s+)?";
@@ -23,9 +29,36 @@ const GIVE = "(?:provid\\w*|giv\\w*|gave|offer\\w*|lend\\w*|lent|sen[dt]\\w*)";
 const AID = "(?:support|help|aid|assistance|air\\s+cover|weapons|arms|training)";
 /** A few words of the same clause: no slot, no sentence punctuation. */
 const CLAUSE_WORDS = "(?:[^\\s⟦⟧.;]+\\s+){0,6}?";
+/** What a supporter sends or gives: "⟦coalition⟧ air strikes", "⟦Russian⟧ warplanes", "⟦US⟧ arms drops". */
+const SUPPORT_NOUN =
+  "(?:air\\s*strikes|airstrikes|air\\s+(?:support|power|cover|raids)|warplanes|jets|aircraft|planes|drones|bombers|bombing(?:\\s+raids)?|" +
+  "arms(?:\\s+(?:drops|supplies|shipments))?|air\\s*drops|weapons|advis[eo]rs|special\\s+forces|troops|intelligence|funding|money|support|backing|help|aid|assistance)";
+/** A possessed noun whose support is its possessor's: "⟦X⟧'s offensive", "the efforts of ⟦X⟧". */
+const POSSESSED =
+  "(?:efforts?|offensive|counter-?offensive|advance|campaign|fight|struggle|push|operations?|war|rebellion|insurgency|uprising|resistance|defen[cs]es?|" +
+  "forces|troops|fighters|army|military|militias?|government|regime|candidacy|nomination|appointment|bid)";
+const BY_SUPPORTER = `${HELP_VERB}\\s+by\\s+(?:the\\s+)?${FILLER}${SLOT}`;
+/** More supporters after the first one (slot numbers are read from the text). */
+const MORE_SUPPORTERS = new RegExp(
+  `^(?:\\s+${SUPPORT_NOUN})?\\s+and\\s+(?:(?:an?|the|some|other)\\s+)?(?:(?:influx|flow|supply|deliveries|shipments?|help|support|assistance|backing|arms|weapons)\\s+(?:of|from)\\s+)?(?:the\\s+)?⟦(\\d+)⟧(?![-'’])`,
+);
+const ADJECTIVE_SENDS = new RegExp(`^\\s+(?:[a-z-]+\\s+)?${SUPPORT_NOUN}\\b`);
+/** "fighters battling ⟦ISIS⟧, backed by …": an object of a gerund or "against" is not who is backed. */
+const GOVERNED = /\b(?:[a-z]{3,}ing|against)\s+(?:the\s+)?$/;
 
-const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean }[] = [
-  { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${HELP_VERB}\\s+by\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g"), supported: 1, supporter: 2, confidence: 0.85 },
+const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean; list?: boolean; notGoverned?: boolean }[] = [
+  { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.85, list: true, notGoverned: true },
+  // S6 "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ in ⟦Kobani⟧ have been helped by ⟦Y⟧"
+  { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${POSSESSED},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.75, list: true },
+  {
+    re: new RegExp(`\\b${POSSESSED}\\s+of\\s+(?:the\\s+)?${SLOT}(?:\\s+(?:in|at|near|around|inside)\\s+(?:the\\s+)?${ANY_SLOT})?,?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
+    supported: 1, supporter: 2, confidence: 0.75, list: true,
+  },
+  // "⟦Abadi⟧, a member of …, whose candidacy was supported by ⟦the US⟧"
+  {
+    re: new RegExp(`${SLOT}(?:,\\s+(?:a|an|the)\\s+[^,;:⟦]{0,60}(?:${ANY_SLOT}[^,;:⟦]{0,30}){0,3})?,\\s+whose\\s+(?:[a-z-]+\\s+)?${POSSESSED}\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
+    supported: 1, supporter: 2, confidence: 0.7, list: true,
+  },
   { re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+${MODIFIERS}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.85, adjectiveSupporter: true },
   // "⟦Free Syrian Army⟧ (⟦FSA⟧), the ⟦U.S.⟧-backed rebel group"
   { re: new RegExp(`${SLOT}(?:\\s*\\(\\s*${ANY_SLOT}\\s*\\))?,\\s+(?:the|a|an)\\s+(?:[a-z]+\\s+)?${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+[a-z]`, "g"), supported: 1, supporter: 2, confidence: 0.8 },
@@ -35,13 +68,15 @@ const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: num
   { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:the\\s+)?${SLOT}\\s+with\\s+(?:[a-z]+\\s+){0,2}${AID}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
   { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:[a-z-]+\\s+){0,3}${AID}\\s+(?:to|for)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
   {
-    re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:that|which)\\s+(?:have\\s+|has\\s+|had\\s+)?(?:helped|enabled|allowed|supported|assisted)\\s+(?:the\\s+)?${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.8,
+    re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:(?:that|which)\\s+)?(?:have\\s+|has\\s+|had\\s+)?(?:also\\s+)?(?:helped|enabled|allowed|supported|assisted|aided)\\s+(?:the\\s+)?${SLOT}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.8, adjectiveSupporter: true,
   },
   { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
 ];
 
 const WITH_HELP = new RegExp(`(?:\\b[Ww]ith\\s+(?:the\\s+)?(?:help|support|backing|assistance|aid)\\s+(?:of|from)|^(?:Aided|Backed|Supported|Assisted|Helped)\\s+by)\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g");
+/** S7 "with ⟦American⟧ air support", "with ⟦Turkey⟧'s backing" (not "with ⟦US⟧ support for ⟦Y⟧"). */
+const WITH_SUPPORT = new RegExp(`\\b[Ww]ith\\s+(?:the\\s+)?${SLOT}(?:['’]s?)?\\s+(?:[a-z-]+\\s+)?(?:help|support|backing|assistance|aid|air\\s+(?:support|cover|power))\\b(?!\\s+(?:for|to|of)\\b)`, "g");
 const IN_SUPPORT = new RegExp(`\\bin\\s+support\\s+of\\s+(?:the\\s+)?${SLOT}`, "g");
 
 function isParty(m: Mention | undefined): m is Mention {
@@ -62,21 +97,28 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
   };
   for (const p of PAIRS) {
     eachMatch(p.re, template, (m) => {
+      if (p.notGoverned && GOVERNED.test(before(template, m.index))) return;
+      const supporters = p.list ? supporterList(view, m[p.supporter], m.index + m[0].length) : slotsAt(view, m[p.supporter]);
       for (const supported of slotsAt(view, m[p.supported])) {
-        for (const supporter of slotsAt(view, m[p.supporter])) {
+        for (const supporter of supporters) {
           // "Iranian-backed": the adjective names the supporter.
           add(supported, supporter.kind === "adjective" && p.adjectiveSupporter ? { ...supporter, kind: "name" } : supporter, p.confidence);
         }
       }
     });
   }
-  eachMatch(WITH_HELP, template, (m) => {
-    const supporter = slotAt(view, m[1]);
-    const supported =
-      capturers.find((c) => c.key !== supporter?.key) ??
-      slotBefore(view, m.index) ??
-      firstActorAfter(view, m.index + m[0].length);
-    add(supported, supporter, 0.75);
+  const withSupport = (m: RegExpExecArray, supporters: Mention[]) => {
+    const first = supporters[0];
+    const capturer = capturers.find((c) => c.key !== first?.key);
+    // "⟦Iraqi⟧ and ⟦Kurdish forces⟧, with ⟦U.S.⟧ air support, …": every conjunct is supported.
+    const supported = capturer ? [capturer] : slotsBefore(view, m.index);
+    if (!supported.length) supported.push(...[firstActorAfter(view, m.index + m[0].length)].filter((x) => x !== undefined));
+    for (const s of supported) for (const supporter of supporters) add(s, supporter, 0.75);
+  };
+  eachMatch(WITH_HELP, template, (m) => withSupport(m, supporterList(view, m[1], m.index + m[0].length)));
+  eachMatch(WITH_SUPPORT, template, (m) => {
+    const s = slotAt(view, m[1]);
+    if (s) withSupport(m, [s.kind === "adjective" && s.entry?.kind === "country" ? { ...s, kind: "name" } : s]);
   });
   eachMatch(IN_SUPPORT, template, (m) => {
     const supporter = view.slots.find((s, i) => template.indexOf(`⟦${i}⟧`) < m.index && isType(s, "ORGANIZATION", "LOCATION", "GROUP"));
@@ -85,10 +127,37 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
   return out;
 }
 
-/** "⟦Iraqi forces⟧, with the help of …": the slot right before the phrase. */
-function slotBefore(view: SentenceView, at: number): Mention | undefined {
+/**
+ * The supporter at slot `group` with those listed after it up to `end` and beyond: "⟦coalition⟧ air
+ * strikes and an influx of ⟦peshmerga⟧", "⟦coalition⟧ air support and ⟦US⟧ arms drops". A country
+ * adjective before what it sends ("⟦Russian⟧ warplanes") stands for the country.
+ */
+function supporterList(view: SentenceView, group: string | undefined, end: number): Mention[] {
+  if (group === undefined) return [];
+  const out: Mention[] = [];
+  let i = Number(group);
+  let at = end;
+  for (;;) {
+    for (const s of slotsAt(view, String(i))) out.push(sender(view, s));
+    const more = MORE_SUPPORTERS.exec(view.template.slice(at, at + 120));
+    if (!more) break;
+    i = Number(more[1]);
+    at += more[0].length;
+  }
+  return out;
+}
+
+function sender(view: SentenceView, m: Mention): Mention {
+  if (m.kind !== "adjective" || m.entry?.kind !== "country") return m;
+  const i = view.slots.indexOf(m);
+  const after = i < 0 ? "" : view.template.slice(view.marks[i]!.end, view.marks[i]!.end + 40);
+  return ADJECTIVE_SENDS.test(after) ? { ...m, kind: "name" } : m;
+}
+
+/** "⟦Iraqi forces⟧, with the help of …": the slot right before the phrase, with its conjuncts. */
+function slotsBefore(view: SentenceView, at: number): Mention[] {
   const m = /⟦(\d+)⟧,?\s*$/.exec(view.template.slice(0, at));
-  return m ? slotAt(view, m[1]) : undefined;
+  return m ? slotsAt(view, m[1]) : [];
 }
 
 /**

@@ -39,4 +39,47 @@ describe("CAPTURED", () => {
   ])("ignores attempts, hypotheticals and arrests: %j", (text) => {
     expect(relations(text, "CAPTURED")).toEqual([]);
   });
+
+  describe("asides, time phrases, naming 'of', passives and nominals", () => {
+    it.each([
+      ["Kurdish fighters, backed by U.S. air strikes, retook Kobani.", "Kurdish fighters -> Kobani"],
+      ["ISIS, which declared a caliphate in June, overran Ramadi.", "Islamic State -> Ramadi"],
+      ["Iraqi forces on Tuesday recaptured Baiji.", "Iraqi forces -> Baiji"],
+      ["The town of Sinjar fell to Kurdish fighters.", "Kurdish fighters -> Sinjar"],
+      ["The northern city of Tikrit was retaken by Iraqi troops.", "Iraqi troops -> Tikrit"],
+      ["Tikrit was won back by Iraqi forces.", "Iraqi forces -> Tikrit"],
+      ["Iraqi forces reclaimed Ramadi in December.", "Iraqi forces -> Ramadi"],
+      ["The liberation of Tikrit by Iraqi forces was celebrated in Baghdad.", "Iraqi forces -> Tikrit"],
+      ["Kurdish fighters, aided by coalition jets, on Monday won back Tal Abyad.", "Kurdish fighters -> Tal Abyad"],
+    ])("finds the capture in %j", (text, expected) => {
+      expect(relations(text, "CAPTURED")).toContain(expected);
+    });
+
+    it("keeps the subject of the sentence before for a sentence-initial 'the group'", () => {
+      const text = "Last week, Kurdish gunmen stormed a village near Hasakah after clashes with Islamic State rebels. The group, aided by coalition air strikes, previously retook Tal Abyad.";
+      expect(relations(text, "CAPTURED")).toEqual(["Kurdish gunmen -> Tal Abyad"]);
+      expect(relations(text, "SUPPORTED_BY")).toEqual(["Kurdish gunmen -> Global Coalition"]);
+    });
+
+    it("still takes the nearest armed group when the sentence before has no group subject", () => {
+      const text = "Officials in Baghdad met Islamic State defectors. The group later seized Ramadi.";
+      expect(relations(text, "CAPTURED")).toEqual(["Islamic State -> Ramadi"]);
+    });
+
+    it.each([
+      "A woman in the town of Kobani was captured by ISIS.",
+      "Kurdish fighters battling ISIS, backed by US jets, held out.",
+      "Iraqi forces, which tried for weeks, failed to retake Ramadi.",
+      "The expected liberation of Mosul by Iraqi forces was delayed.",
+      "Plans for the liberation of Mosul by Iraqi forces were drawn up.",
+      "Iraq's planned recapture of Mosul was postponed.",
+      "Iraqi forces, the minister said, would retake Mosul soon.",
+    ])("ignores %j", (text) => {
+      expect(relations(text, "CAPTURED")).toEqual([]);
+    });
+
+    it("does not give the capture to the object of a gerund before an aside", () => {
+      expect(relations("Kurdish fighters battling ISIS, backed by US jets, retook Kobani.", "CAPTURED")).not.toContain("Islamic State -> Kobani");
+    });
+  });
 });

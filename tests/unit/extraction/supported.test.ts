@@ -26,4 +26,52 @@ describe("SUPPORTED_BY", () => {
   ])("ignores sentences without support: %j", (text) => {
     expect(relations(text, "SUPPORTED_BY")).toEqual([]);
   });
+
+  describe("coordinated supporters, possessed nouns, 'with X support' and country adjectives", () => {
+    it.each([
+      // a list after "by": a support noun, then "and (an influx of) Y"
+      ["Yazidi militias, backed by coalition warplanes and an influx of Kurdish peshmerga forces, held the ridge.", "Yazidi militias -> Peshmerga"],
+      ["Yazidi militias, backed by coalition warplanes and an influx of Kurdish peshmerga forces, held the ridge.", "Yazidi militias -> Global Coalition"],
+      ["The Iraqi army, aided by Shiite militias and U.S. airstrikes, pushed north.", "Iraqi army -> United States"],
+      // a country adjective before what it sends
+      ["The Syrian army, supported by Russian warplanes, pushed east.", "Syrian army -> Russia"],
+      // possessed nouns: "X's regime", "the efforts of X", "X, …, whose bid was backed by Y"
+      ["Assad's regime is backed by Russia.", "Bashar al-Assad -> Russia"],
+      ["The efforts of tribal fighters in Ramadi have been helped by American air support.", "tribal fighters -> United States"],
+      ["The offensive of Shiite militias near Baiji was aided by Iran.", "Shiite militias -> Iran"],
+      ["Mr Abadi, a Shia politician, whose nomination was backed by Iran, took office.", "Haider al-Abadi -> Iran"],
+      // "with X('s) support"
+      ["With American air support, Kurdish fighters advanced on Sinjar.", "Kurdish fighters -> United States"],
+      ["Iraqi and Kurdish forces, with Turkey's backing, held the line.", "Iraqi forces -> Turkey"],
+      ["Iraqi and Kurdish forces, with Turkey's backing, held the line.", "Kurdish forces -> Turkey"],
+      // strikes that help, with or without "that"
+      ["U.S.-led coalition air strikes helped Kurdish fighters hold the town.", "Kurdish fighters -> Global Coalition"],
+      ["American airstrikes have aided Iraqi forces near Tikrit.", "Iraqi forces -> United States"],
+      // defenders of a place
+      ["The town held out because its defenders, aided by French air strikes, never gave up.", "defenders -> France"],
+    ])("finds the support in %j", (text, expected) => {
+      expect(relations(text, "SUPPORTED_BY")).toContain(expected);
+    });
+
+    it.each([
+      // "and" after a "-backed" noun starts a new conjunct, not a modifier
+      ["Iran-backed militias and Iraqi forces advanced on Tikrit.", "Iraqi forces -> Iran"],
+      // a list item that only modifies ("ISIS-controlled") is not a supporter
+      ["With the help of the United States, ISIS-controlled Ramadi was retaken by Iraqi forces.", "Iraqi forces -> Islamic State"],
+      // the object of a gerund is not who is backed
+      ["Kurdish fighters battling ISIS, backed by US jets, held Kobani.", "Islamic State -> United States"],
+      // a group adjective is not a state sending arms
+      ["With the help of U.S. and Arab bombing raids, Kurdish forces held.", "Kurdish forces -> Arabs"],
+    ])("does not read %j as %j", (text, wrong) => {
+      expect(relations(text, "SUPPORTED_BY")).not.toContain(wrong);
+    });
+
+    it.each([
+      "With US support for the rebels waning, Assad advanced.",
+      "Assad's regime is accused by Britain of war crimes.",
+      "The efforts of aid workers were praised by the United Nations.",
+    ])("ignores %j", (text) => {
+      expect(relations(text, "SUPPORTED_BY")).toEqual([]);
+    });
+  });
 });
