@@ -4,6 +4,8 @@
  * development set (when the corpus is available: ../shared/corpus or $KG_CORPUS_DIR).
  * Matching rules are those stated in each gold file's "about" field.
  * --strict exits 1 when a type misses the target (precision ≥ 0.90, recall ≥ 0.75).
+ * The held-out FNC-1 set (tests/fixtures/heldout) is scored and reported on its own: it is not
+ * part of "combined", not judged by --strict, and its misses are not listed by --verbose.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -176,6 +178,17 @@ function main(argv: string[]): number {
     return ratio(c.tp, c.tp + c.fp) < TARGET.precision || ratio(c.found, c.required) < TARGET.recall;
   });
   console.log(failed.length ? `Below target (P ≥ ${TARGET.precision}, R ≥ ${TARGET.recall}): ${failed.join(", ")}` : "All types meet the target.");
+
+  // Held-out set: reported separately, never part of "combined" or --strict.
+  const heldGold = path.join(ROOT, "tests/fixtures/heldout/gold.json");
+  if (existsSync(heldGold)) {
+    const held = loadGold(heldGold);
+    const corpusFile = path.join(corpusDir(), held.corpus ?? "fnc1-bodies.ndjson");
+    if (existsSync(corpusFile)) {
+      const heldout = evaluateSet("heldout", held, readCorpusTexts(corpusFile, new Set(Object.keys(held.articles))));
+      console.log("\n" + table(heldout).join("\n") + "\n  (held out: reported separately; not in combined, not judged by --strict)");
+    } else console.log(`\nheldout: corpus not found at ${corpusFile} (set KG_CORPUS_DIR); not evaluated.`);
+  }
   return strict && failed.length ? 1 : 0;
 }
 
