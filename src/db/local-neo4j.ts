@@ -119,10 +119,21 @@ function livePid(home: string): number | undefined {
   return pid;
 }
 
+/** The Bolt port a home's neo4j.conf was written with (the port its server listens on), if any. */
+function configuredPort(home: string): number | undefined {
+  try {
+    const m = /^server\.bolt\.listen_address=[^:\n]*:(\d+)$/m.exec(fs.readFileSync(path.join(home, "conf", "neo4j.conf"), "utf8"));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function localNeo4jStatus(o?: LocalNeo4jOptions): LocalNeo4jStatus {
   const r = resolveOptions(o);
   const pid = livePid(r.home);
-  return { running: pid !== undefined, pid, uri: `bolt://127.0.0.1:${r.boltPort}`, home: r.home };
+  const port = (pid !== undefined ? configuredPort(r.home) : undefined) ?? r.boltPort;
+  return { running: pid !== undefined, pid, uri: `bolt://127.0.0.1:${port}`, home: r.home };
 }
 
 function which(cmd: string): boolean {
@@ -307,6 +318,13 @@ export async function startLocalNeo4j(o?: LocalNeo4jOptions): Promise<LocalNeo4j
     const running = livePid(r.home);
     const creds = (): LocalNeo4jCredentials => readLocalCredentials(o)!;
     if (running !== undefined) {
+      const port = configuredPort(r.home);
+      if (port !== undefined && port !== r.boltPort) {
+        throw new AppError(
+          "NEO4J_SETUP_FAILED",
+          `The local Neo4j in ${r.home} already runs (pid ${running}) on port ${port}, not on the requested ${r.boltPort}. Stop it first (KG_NEO4J_INSTANCE=${path.basename(r.home)} KG_NEO4J_BOLT_PORT=${port} npx kg neo4j stop) or ask for port ${port}.`,
+        );
+      }
       await waitForBolt(r, running, creds());
       return creds();
     }

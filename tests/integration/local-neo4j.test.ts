@@ -24,3 +24,13 @@ describe("the Neo4j the tests run against", () => {
     expect(names).toEqual(expect.arrayContaining(["article_id", "entity_id", "alias_key", "entity_names"]));
   });
 });
+
+describe("asking a running local instance for another port", () => {
+  it.runIf(inject("neo4j").local)("fails at once with a message naming both ports, instead of waiting for Bolt", async () => {
+    const { startLocalNeo4j } = await import("../../src/db/local-neo4j.ts");
+    const port = Number(new URL(inject("neo4j").uri).port);
+    const t0 = Date.now();
+    await expect(startLocalNeo4j({ instance: "test", boltPort: port + 1000 })).rejects.toThrow(new RegExp(`runs \\(pid \\d+\\) on port ${port}, not on the requested ${port + 1000}`));
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+});
