@@ -1,7 +1,8 @@
 /**
  * `npm run eval [-- --strict] [-- --verbose]`: precision and recall per relation type of
  * the extractor against the hand-made gold sets — the seeds (always) and the FNC-1
- * development set (when the corpus is available: ../shared/corpus or $KG_CORPUS_DIR).
+ * development sets devset and devset2 (when the corpus is available: ../shared/corpus or
+ * $KG_CORPUS_DIR); together they form "combined", which --strict judges.
  * Matching rules are those stated in each gold file's "about" field.
  * --strict exits 1 when a type misses the target (precision ≥ 0.90, recall ≥ 0.75).
  * The held-out FNC-1 set (tests/fixtures/heldout) is scored and reported on its own: it is not
@@ -154,13 +155,15 @@ function main(argv: string[]): number {
   const seedTexts = new Map(Object.keys(seeds.articles).map((f) => [f, readFileSync(path.join(seedDir, f), "utf8")]));
   sets.push(evaluateSet("seeds", seeds, seedTexts));
 
-  const devGold = path.join(ROOT, "tests/fixtures/devset/gold.json");
-  if (existsSync(devGold)) {
-    const dev = loadGold(devGold);
-    const corpusFile = path.join(corpusDir(), dev.corpus ?? "fnc1-bodies.ndjson");
-    if (existsSync(corpusFile)) sets.push(evaluateSet("devset", dev, readCorpusTexts(corpusFile, new Set(Object.keys(dev.articles)))));
-    else console.log(`devset: corpus not found at ${corpusFile} (set KG_CORPUS_DIR); evaluating the seeds only.\n`);
-  } else console.log("devset: tests/fixtures/devset/gold.json is absent; evaluating the seeds only.\n");
+  for (const devName of ["devset", "devset2"]) {
+    const devGold = path.join(ROOT, `tests/fixtures/${devName}/gold.json`);
+    if (existsSync(devGold)) {
+      const dev = loadGold(devGold);
+      const corpusFile = path.join(corpusDir(), dev.corpus ?? "fnc1-bodies.ndjson");
+      if (existsSync(corpusFile)) sets.push(evaluateSet(devName, dev, readCorpusTexts(corpusFile, new Set(Object.keys(dev.articles)))));
+      else console.log(`${devName}: corpus not found at ${corpusFile} (set KG_CORPUS_DIR); not evaluated.\n`);
+    } else console.log(`${devName}: tests/fixtures/${devName}/gold.json is absent; not evaluated.\n`);
+  }
 
   const combined: SetResult = { name: "combined", counts: emptyCounts(), details: sets.flatMap((s) => s.details) };
   for (const s of sets) addCounts(combined.counts, s.counts);

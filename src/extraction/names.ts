@@ -50,6 +50,8 @@ const PERSON_NOUN_BEFORE = new RegExp(`\\b(?:${PERSON_NOUNS})(?:,\\s|\\s)$`, "i"
 /** "X, a professor at …", "X, the group's leader", "Rehana, 28," */
 const PERSON_APPOSITIVE = new RegExp(`^,\\s+(?:\\d{1,3}\\s*,|(?:a|an|the|his|her|its|their)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:${PERSON_NOUNS})\\b|who\\s)`, "i");
 const HYPHEN_SUFFIXES = new Set(["led", "run", "held", "based", "born", "era", "style", "type", "like", "free", "wide", "made", "old", "year", "day"]);
+const MEDIA_NOUN_BEFORE = /\b(?:newspaper|daily|weekly|paper|magazine|broadcaster|channel|website|outlet|news\s+agency|network|station|tabloid)\s+$/i;
+const PLACE_NOUN_AFTER = /^\s(?:facility|complex|compound|air\s?base|base|airport|airfield|dam|refinery|oilfield|oil\s+field|gas\s+field|town|village|district|province|governorate|crossing|border\s+crossing|checkpoint|camp|neighbou?rhood|suburb)\b(?![-'’])/;
 const HONORIFICS = new Set(["Mr", "Mrs", "Ms", "Miss", "Dr"]);
 
 /** Unknown names cluster by normalised surface; organisations share the "np:" space with force phrases. */
@@ -174,7 +176,14 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   while (to > from && (JOINERS.has(chunk[to - 1]!.norm) || PARTICLES.has(chunk[to - 1]!.norm))) to--;
   if (to <= from) return;
   const lastWord = chunk[to - 1]!.norm;
-  const orgLike = (ORG_HEADS.has(lastWord) && to - from > 1) || chunk[from]!.norm === "Operation";
+  // "Ministry of Defence", "Department of Defense": a head word followed by "of" / "for" inside the name.
+  const headOf = chunk.slice(from, to - 1).some((t, k) => ORG_HEADS.has(t.norm) && k > 0 && /^(?:of|for)$/.test(chunk[from + k + 1]!.norm)) ||
+    (ORG_HEADS.has(chunk[from]!.norm) && to - from > 2 && /^(?:of|for)$/.test(chunk[from + 1]!.norm));
+  // "Center for Strategic & International Studies": a name cut at "&" is no name of its own.
+  const cut = /^\s*&/.test(text.slice(chunk[to - 1]!.end, chunk[to - 1]!.end + 3));
+  // "the Lebanese daily As-Safir", "the newspaper Al-Hayat": an outlet named after its kind.
+  const outlet = MEDIA_NOUN_BEFORE.test(text.slice(Math.max(0, chunk[from]!.start - 30), chunk[from]!.start));
+  const orgLike = (ORG_HEADS.has(lastWord) && to - from > 1) || chunk[from]!.norm === "Operation" || (headOf && !cut) || outlet;
   let titleEnd = from;
   if (!orgLike) while (titleEnd < to - 1 && TITLES.has(chunk[titleEnd]!.norm)) titleEnd++;
   const titled = titleEnd > from || precededByTitle(text, chunk[from]!);
@@ -185,9 +194,15 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   const first = name[0]!;
   const last = name[name.length - 1]!;
   const start = first.start;
-  const end = last.end;
+  // "Al Muthanna facility", "Tal Afar airbase": an unknown name before a lowercase place noun is that place.
+  const placeNoun = !orgLike && !titled ? PLACE_NOUN_AFTER.exec(text.slice(last.end, last.end + 30)) : null;
+  const end = last.end + (placeNoun ? placeNoun[0].length : 0);
   const surface = text.slice(start, end);
   if (name.every((t) => TITLES.has(t.norm) || STARTERS.has(t.norm))) return;
+  if (placeNoun && !name.every((t) => STARTERS.has(t.norm))) {
+    out.push({ start, end, surface, type: "LOCATION", kind: "name", key: entityKey("LOCATION", surface) });
+    return;
+  }
   const after = text.slice(end, end + 100);
   const before = text.slice(Math.max(0, start - 20), start);
   // A single word after "of"/"the" is the tail of a longer name, not a speaker.

@@ -16,8 +16,15 @@ import type { Sentence } from "./sentences.ts";
 import { gendersByKey, resolvePronoun } from "./pronouns.ts";
 import { containing, lowerBound, within } from "./spans.ts";
 
-const SAY = `(?:${alternation(LEXICON.sayVerbs)}|[Aa]ccording\\s+to)`;
+/** Participles and naming verbs that introduce a quote in news style ("…, saying he was “…”", "called it “…”"). */
+const PARTICIPLE = "saying|adding|noting|warning|insisting|writing|calling(?:\\s+for)?|branding|describing|urging";
+const SAY = `(?:${alternation(LEXICON.sayVerbs)}|called(?:\\s+for)?|calls\\s+for|branded|${PARTICIPLE}|[Aa]ccording\\s+to)`;
+const PARTICIPLE_RE = new RegExp(`^(?:${PARTICIPLE})$`);
+/** A quoted title or name, not speech: "songs titled “Overdose”", "a group called “Free Syria”", "the hashtag “…”". */
+const TITLE_BEFORE = /\b(?:titled|entitled|called|named|dubbed|nicknamed|known\s+as|hashtag|slogan|headlined?|caption|tagline|motto|banner|labell?ed|the\s+words?|the\s+phrase|the\s+term)\s*(?:,\s*)?(?:["“][^"“”]{1,40}["”],?\s+(?:and\s+|or\s+)?)*$/i;
 const SAY_RE = new RegExp(`\\b${SAY}\\b`);
+/** After a quote, a participle ("…, adding") never attributes it: look for a finite speech verb. */
+const SAY_FINITE_RE = new RegExp(`\\b(?:${alternation(LEXICON.sayVerbs)}|called(?:\\s+for)?|branded|[Aa]ccording\\s+to)\\b`);
 /** The last speech verb of a lead-in, at most 14 words before the quote ("X noted that … “…”"). */
 const SAY_LAST = new RegExp(`^[\\s\\S]*\\b(${SAY})\\b(?:\\s+\\S+){0,14}?\\s*[:,]?\\s*$`, "d");
 const PRONOUN_BEFORE_VERB = new RegExp(`\\b([Hh]e|[Ss]he)\\s+(?:[a-z]+\\s+){0,2}?${SAY}\\b`);
@@ -44,7 +51,12 @@ export function findQuoted(text: string, mentions: Mention[], sentences: Sentenc
   const ctx: QuoteContext = { text, speakers, persons: speakers.filter((m) => m.type === "PERSON"), genders: gendersByKey(mentions) };
   const out: Candidate[] = [];
   let previous: { quote: QuoteSpan; speaker?: Mention } | undefined;
+  let lastTitle: QuoteSpan | undefined;
   for (const [i, q] of quotes.entries()) {
+    if (isTitle(text, q, lastTitle)) {
+      lastTitle = q;
+      continue;
+    }
     const nextOpen = quotes[i + 1]?.open ?? text.length;
     let found = attributeAfter(ctx, q, nextOpen) ?? attributeBefore(ctx, q, previous?.quote.close ?? 0);
     if (!found && previous?.speaker && continues(text, previous.quote, q)) found = { speaker: previous.speaker, at: previous.quote.open };
@@ -58,6 +70,16 @@ export function findQuoted(text: string, mentions: Mention[], sentences: Sentenc
   return out;
 }
 
+/** A quoted title: right after "titled / called / dubbed …", or listed after one ("“A,” “B” and “C”"). */
+function isTitle(text: string, q: QuoteSpan, lastTitle: QuoteSpan | undefined): boolean {
+  // "Bart the “Miracle Cat”", "known to fighters as “Jihadi John.”": a short Title-Case name.
+  const words = text.slice(q.start, q.end).replace(/[.,!?;:]+$/, "").split(/\s+/);
+  if (words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
+  const lead = text.slice(Math.max(0, q.open - 120), q.open);
+  if (TITLE_BEFORE.test(lead)) return true;
+  return lastTitle !== undefined && q.open - lastTitle.close <= 8 && /^[ ,]*(?:(?:and|or) )?$/.test(text.slice(lastTitle.close, q.open));
+}
+
 interface Attribution {
   speaker: Mention;
   /** Where the attribution is, to build the evidence span. */
@@ -69,33 +91,49 @@ interface Attribution {
  * a few lowercase words ("has also"), "of the 82nd Airborne Division", or a parenthesis.
  * Anything longer means the name belongs to another clause.
  */
-const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*|\s*,\s*|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+of\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
+const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later|then|previously|earlier)\s+){0,2}|\s*,\s*|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+of\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
 
 /** A mention governed by a preposition ("a friend of Ms Rosenberg", "inquiries from Mashable") is no subject. */
 const OBJECT_OF_PREPOSITION = /\b(?:of|to|from|with|for|by|at|about|on|in|against|toward|towards)\s+(?:(?:Mr|Mrs|Ms|Dr|the)\.?\s+)?$/;
+
+/** "a spokesperson for (the)", "a statement by", "officials at": the organisation after it is the source. */
+const SPOKESMAN_OF = /\b(?:spokes(?:man|woman|person)|representative|statement|release|communiqu[eé]|report)\s+(?:issued\s+|released\s+)?(?:for|of|from|by|at)\s+(?:the\s+)?$/i;
 
 /**
  * The speaker of the verb at `verbAt` among mentions in [from, verbAt): the closest person
  * (else organisation) that can be the subject — its gap to the verb fits SPEAKER_GAP.
  */
 function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: number): Mention | undefined {
-  const fits = within(speakers, from, verbAt).filter(
-    (m) => SPEAKER_GAP.test(text.slice(m.end, verbAt)) && !OBJECT_OF_PREPOSITION.test(text.slice(Math.max(from, m.start - 20), m.start)),
-  );
+  const fits = within(speakers, from, verbAt).filter((m) => {
+    if (!SPEAKER_GAP.test(text.slice(m.end, verbAt))) return false;
+    const head = text.slice(Math.max(from, m.start - 60), m.start);
+    // "A spokesperson for ⟨YouTube⟩ said": the organisation speaks through its spokesman.
+    if (m.type === "ORGANIZATION" && SPOKESMAN_OF.test(head)) return true;
+    // "X from McGill University's ⟨Department of …⟩ told": inside a prepositional phrase.
+    if (/\b(?:of|to|from|with|for|by|at|in)\s+(?:\S+\s+){0,3}\S+['’]s\s+$/.test(head)) return false;
+    return !OBJECT_OF_PREPOSITION.test(head.slice(-20));
+  });
   return fits.filter((m) => m.type === "PERSON").pop() ?? fits[0];
 }
 
 /** "said Humberto Saballos", "according to Pentagon spokesman Col. Steve Warren"; never after "told" (the listener). */
+const CLAUSE_VERB_AFTER = /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|should|might|may|must|[a-z]{2,}ed)\b/;
+
 function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: number): Mention | undefined {
   if (/^(?:told|tells|asked|asks)\b/.test(verb)) return undefined;
   let org: Mention | undefined;
   for (let i = lowerBound(speakers, verbEnd); i < speakers.length; i++) {
     const m = speakers[i]!;
     // Only titles and role words may come between: "According to the video, Sotloff’s fate …" is no attribution.
-    if (m.start > verbEnd + 45 || !/^\s+(?:[\p{L}.-]+\s+){0,5}$/u.test(text.slice(verbEnd, m.start))) break;
+    const gap = text.slice(verbEnd, m.start);
+    // "said the statement by ⟨NSC⟩ spokeswoman ⟨Caitlin Hayden⟩": the spokesman's organisation may come between.
+    const reach = org && SPOKESMAN_OF.test(text.slice(verbEnd, org.start)) ? 100 : 45;
+    if (m.start > verbEnd + reach || !/^\s+(?:[\p{L}.-]+\s+){0,5}$/u.test(org && reach > 45 ? text.slice(org.end, m.start) : gap)) break;
     if (/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) break;
+    // "said the ⟨ISIS⟩ used chlorine": the subject of a reported clause, not the speaker.
+    if (CLAUSE_VERB_AFTER.test(text.slice(m.end, m.end + 30))) break;
     if (m.type === "PERSON") return m;
-    if (m.start <= verbEnd + 15) org ??= m;
+    if (m.start <= verbEnd + 15 || SPOKESMAN_OF.test(gap)) org ??= m;
   }
   return org;
 }
@@ -105,7 +143,8 @@ function attributeAfter(ctx: QuoteContext, q: QuoteSpan, nextOpen: number): Attr
   if (q.unclosed) return undefined;
   const limit = Math.min(nextOpen, q.close + WINDOW, lineEnd(text, q.close));
   const window = text.slice(q.close, limit);
-  const verb = SAY_RE.exec(window);
+  // "“…” … by his nom de guerre X, adding that …": a participle after a quote introduces other words.
+  const verb = SAY_FINITE_RE.exec(window);
   if (!verb) return undefined;
   const verbAt = q.close + verb.index;
   const verbEnd = verbAt + verb[0].length;
@@ -115,13 +154,17 @@ function attributeAfter(ctx: QuoteContext, q: QuoteSpan, nextOpen: number): Attr
     const pronoun = PRONOUN_AFTER_VERB.exec(window.slice(verb.index));
     if (pronoun) return byPronoun(ctx, pronoun[1]!, q.open, verbAt);
     const after = speakerAfter(text, speakers, verb[0], verbEnd);
-    return after ? { speaker: after, at: after.end } : undefined;
+    if (after) return { speaker: after, at: after.end };
+    const nominal = NOMINAL_AFTER_VERB.exec(text.slice(verbEnd, verbEnd + 60));
+    return nominal ? nominalSpeaker(ctx, nominal[1]!, q.open, verbEnd) : undefined;
   }
   if (lastSentenceBreak(lead) >= 0 || lead.length > 170) return undefined;
   const pronoun = PRONOUN_LEAD.exec(lead);
   if (pronoun) return byPronoun(ctx, pronoun[1]!, q.open, verbEnd);
   const speaker = speakerBefore(text, speakers, q.close, verbAt);
-  return speaker && speaker.start - q.close <= 90 ? { speaker, at: verbEnd } : undefined;
+  if (speaker && speaker.start - q.close <= 90) return { speaker, at: verbEnd };
+  const nominal = NOMINAL_BEFORE_VERB.exec(lead.replace(/^[\s,]+/, ""));
+  return nominal ? nominalSpeaker(ctx, nominal[1]!, q.open, verbEnd) : undefined;
 }
 
 /** "Marie Harf said she could not confirm it, but said that “…”": the subject of an earlier verb. */
@@ -145,12 +188,87 @@ function attributeBefore(ctx: QuoteContext, q: QuoteSpan, prevClose: number): At
   const verbAt = from + verbIndex;
   const sentenceStart = from + Math.max(0, lastSentenceBreak(lead.slice(0, verbIndex)));
   if (lastSentenceBreak(lead.slice(verbIndex)) >= 0) return undefined;
+  if (PARTICIPLE_RE.test(verb[1]!)) {
+    const quoted = quotedAs(ctx, sentenceStart, verbAt);
+    if (quoted !== undefined) return quoted ?? undefined;
+    // Else the sentence's subject, or the subject of an earlier speech verb ("X vowed …, saying …").
+    const earlier = speakerOfEarlierVerb(text, speakers, sentenceStart, verbAt);
+    return sentenceSubject(ctx, sentenceStart, verbAt) ?? (earlier ? { speaker: earlier, at: earlier.start } : undefined);
+  }
   const speaker = speakerBefore(text, speakers, sentenceStart, verbAt) ?? speakerOfEarlierVerb(text, speakers, sentenceStart, verbAt);
   if (speaker) return { speaker, at: speaker.start };
   const pronoun = PRONOUN_BEFORE_VERB.exec(text.slice(sentenceStart, verbAt + verb[1]!.length + 1));
   if (pronoun) return byPronoun(ctx, pronoun[1]!, sentenceStart + pronoun.index, sentenceStart);
+  const nominal = NOMINAL_BEFORE_VERB.exec(text.slice(sentenceStart, verbAt).replace(/^.*[,;:]\s*/s, ""));
+  if (nominal) return nominalSpeaker(ctx, nominal[1]!, sentenceStart, verbAt);
   const after = speakerAfter(text, speakers, verb[1]!, verbAt + verb[1]!.length);
   return after && after.end <= q.open ? { speaker: after, at: verbAt } : undefined;
+}
+
+/**
+ * "⟨Pope Francis⟩ denounced the killing, branding it “…”", "But he walked out, saying he was “…”":
+ * a participle's speaker is its sentence's subject — a pronoun or a speaker mention that opens
+ * the sentence (after "But / And / However") and is followed by a verb-like lowercase word.
+ */
+const ROLE_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:[a-z-]+\\s+)?(?:${alternation(LEXICON.personNouns)})\\b`);
+const OPENER = /^\s*(?:(?:But|And|Yet|However|Later|Then|Now|Meanwhile|Still)\b,?\s+)?/;
+/**
+ * "⟨Ajel⟩ quoted ⟨him⟩ as saying “…”": the one quoted, not the outlet. Undefined when there is no
+ * "quoted … as", null when there is but its person cannot be found (then nobody is credited).
+ */
+function quotedAs(ctx: QuoteContext, sentenceStart: number, verbAt: number): Attribution | null | undefined {
+  const clause = ctx.text.slice(sentenceStart, verbAt);
+  const m = /\bquot(?:ed|es|ing)\s+([^"“”]{1,120}?)\s+(?:as\s+)?$/.exec(clause);
+  if (!m) return undefined;
+  const from = sentenceStart + m.index + m[0].indexOf(m[1]!);
+  const pronoun = /^(him|her)\b/i.exec(m[1]!);
+  if (pronoun) return byPronoun(ctx, /^him$/i.test(pronoun[1]!) ? "he" : "she", from, from);
+  const speaker = within(ctx.speakers, from, from + m[1]!.length).filter((x) => x.type === "PERSON").pop() ?? within(ctx.speakers, from, from + m[1]!.length).pop();
+  return speaker ? { speaker, at: speaker.start } : null;
+}
+
+function sentenceSubject(ctx: QuoteContext, sentenceStart: number, verbAt: number): Attribution | undefined {
+  const { text, speakers } = ctx;
+  const clause = text.slice(sentenceStart, verbAt);
+  const open = OPENER.exec(clause)![0].length;
+  const pronoun = /^(he|she)\b/i.exec(clause.slice(open));
+  if (pronoun) return byPronoun(ctx, pronoun[1]!, sentenceStart + open, sentenceStart);
+  // Only a title or role before it ("Iraq's UN Ambassador ⟨Mohamed Alhakim⟩"); a verb right after it.
+  for (const m of within(speakers, sentenceStart, verbAt)) {
+    const lead = text.slice(sentenceStart + open, m.start);
+    // A known organisation or a person; "⟨Boko Haram⟩ leader X" names a role, so read on.
+    if (m.type !== "PERSON" && m.entry === undefined) continue;
+    if (ROLE_AFTER.test(text.slice(m.end, m.end + 40))) continue;
+    if (!/^(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}$/u.test(lead)) return undefined;
+    if (/^(?:,[^,"“”]{1,80},)?\s+(?:(?:has|had|have|also|then|later|was|is)\s+)?[a-z]{3,}(?:ed|s)?\b/.test(text.slice(m.end, m.end + 100))) return { speaker: m, at: m.start };
+  }
+  return undefined;
+}
+
+/**
+ * "“…,” the ministry said", "The paper added that “…”", "said the Russian body": a definite
+ * description as speaker stands for the nearest organisation before it of the matching kind.
+ */
+const NOMINAL = "(?:[Tt]he|[Tt]his)\\s+(?:[A-Za-z-]+\\s+){0,2}?(ministry|department|paper|newspaper|daily|weekly|magazine|broadcaster|agency|body)";
+const NOMINAL_BEFORE_VERB = new RegExp(`^\\s*${NOMINAL}\\s+(?:(?:also|later|then|has|had|have)\\s+){0,2}$`);
+const NOMINAL_AFTER_VERB = new RegExp(`^\\s+${NOMINAL}\\b(?!\\s+(?:had|has|have|was|were|is|are|would|will|could|[a-z]{3,}ed)\\b)`);
+const MEDIA_HEAD = /\b(?:News|Times|Post|Journal|Herald|Tribune|Telegraph|Magazine|Press|Radio|Television|TV|Daily|Gazette|Mail|Safir|Akhbar|Hayat)\b/;
+function nominalFits(noun: string, m: Mention): boolean {
+  if (m.type !== "ORGANIZATION") return false;
+  const name = m.entry?.name ?? m.surface;
+  if (/^(?:ministry|department)$/.test(noun)) return /\b(?:[Mm]inistry|[Dd]epartment)\b/.test(name + " " + m.surface);
+  if (/^(?:agency|body)$/.test(noun)) return m.kind !== "force" && !/^(?:armed|media)$/.test(m.entry?.kind ?? "") && !MEDIA_HEAD.test(m.surface);
+  // paper, daily, magazine …: a news outlet (known, or an unknown name that reported before).
+  return m.entry ? m.entry.kind === "media" : m.kind === "name" && (MEDIA_HEAD.test(m.surface) || /^(?:As|Al|An|Ar)-/.test(m.surface));
+}
+function nominalSpeaker(ctx: QuoteContext, noun: string, before: number, at: number): Attribution | undefined {
+  const kind = noun.toLowerCase();
+  for (let i = lowerBound(ctx.speakers, before) - 1; i >= 0; i--) {
+    const m = ctx.speakers[i]!;
+    if (before - m.start > 1500) break;
+    if (nominalFits(kind, m)) return { speaker: m, at };
+  }
+  return undefined;
 }
 
 function byPronoun(ctx: QuoteContext, pronoun: string, before: number, at: number): Attribution | undefined {

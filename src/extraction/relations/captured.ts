@@ -48,7 +48,7 @@ const PLACE_NOUN = "(?:city|town|village|province|region|area|district|base|air\
 const QUANTITY =
   "(?:(?:large|broad|vast|huge|wide|significant|key|big|much\\s+of\\s+the)\\s+)?" +
   "(?:swaths?|swathes|parts?|areas?|much|most|chunks?|portions?|stretches|all|the\\s+rest|neighbou?rhoods|districts|villages|towns|territory|land|(?:several|many|\\d+|dozens\\s+of)\\s+(?:key\\s+)?(?:cities|towns|villages|areas)|a\\s+third|a\\s+quarter|half|a\\s+(?:large\\s+|big\\s+|huge\\s+)?(?:part|chunk|swath|portion))" +
-  "(?:\\s+of\\s+(?:land|territory))?\\s+(?:of|in|across|throughout)\\s+(?:both\\s+)?" +
+  "(?:\\s+of\\s+(?:land|territory|area|ground))?\\s+(?:of|in|across|throughout)\\s+(?:both\\s+)?" +
   // "several key sites, including the ⟦Mosul dam⟧"
   "|(?:[a-z]+\\s+){0,2}(?:sites|towns|cities|areas|villages|positions|places|territory),?\\s+including\\s+";
 /** Between the verb and the place: "broad swaths of", "the northern city of", "⟦Iraq⟧'s second city of". */
@@ -58,7 +58,7 @@ const PARTITIVE = `(?:${QUANTITY})?(?:the\\s+|${ANY_SLOT}['’]s\\s+)?(?:${PLACE
  * modifier ("took control of the ⟦U.S.⟧ Embassy vehicles", "took ⟦the US⟧ by surprise").
  */
 const NOT_POSSESSOR =
-  "(?!['’]s?\\s)(?=\\s*(?:[,.;:)!?\"”’—–]|$)|\\s+(?:and|or|in|on|at|from|after|before|since|during|last|this|earlier|by|with|as|when|while|until|within|to|for|following|amid|despite|but|which|where|early|late|over|three|two|several|a|an|the)\\b)";
+  "(?!['’]s?\\s(?!(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center|heartland)\\b))(?=['’]s\\s|\\s*(?:[,.;:)!?\"”’—–]|$)|\\s+--?\\s|\\s+(?:and|or|in|on|at|from|after|before|since|during|last|this|earlier|by|with|as|when|while|until|within|to|for|following|amid|despite|but|which|where|early|late|over|three|two|several|a|an|the)\\b)";
 /** A short stretch of one clause: no slot, no punctuation, no relative pronoun. */
 const CLAUSE = "(?:(?!who\\b|which\\b|that\\b)[a-z]+\\s+){1,6}?(?!who\\b|which\\b|that\\b)[a-z]+";
 const BY = "by\\s+(?:the\\s+)?(?:[a-z]+\\s+)?";

@@ -25,8 +25,12 @@ const MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|against|and
 const FILLER = "(?:[a-z-]+(?:,|\\s+and)?\\s+){0,4}";
 const TAIL = "(?:\\s+(?:forces|fighters|militants|troops|rebels|units|militias|militiamen))?";
 const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|being|(?:have|has|had)\\s+(?:[a-z]+ly\\s+)?been)\\s+)?";
-const GIVE = "(?:provid\\w*|giv\\w*|gave|offer\\w*|lend\\w*|lent|sen[dt]\\w*)";
-const AID = "(?:support|help|aid|assistance|air\\s+cover|weapons|arms|training)";
+const GIVE = "(?:provid\\w*|giv\\w*|gave|offer\\w*|lend\\w*|lent|sen[dt]\\w*|(?:air\\s*)?dropp(?:ed|ing)|airdrop(?:s|ped|ping)?|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping)?)";
+const AID = "(?:support|help|aid|assistance|air\\s+cover|weapons|arms|training|ammunition|munitions|supplies|equipment)";
+/** What is sent, possibly a list: "weapons, ammunition and medical supplies". */
+const AID_LIST = `(?:(?:[a-z-]+\\s+){0,2}${AID},?\\s+(?:and\\s+)?){0,3}(?:[a-z-]+\\s+){0,2}${AID}`;
+/** A supply received: "⟦Y⟧ (had) received the weapons from ⟦X⟧". */
+const RECEIVED = "(?:received|receives|got|obtained|took\\s+delivery\\s+of)";
 /** A few words of the same clause: no slot, no sentence punctuation. */
 const CLAUSE_WORDS = "(?:[^\\s⟦⟧.;]+\\s+){0,6}?";
 /** What a supporter sends or gives: "⟦coalition⟧ air strikes", "⟦Russian⟧ warplanes", "⟦US⟧ arms drops". */
@@ -46,7 +50,14 @@ const ADJECTIVE_SENDS = new RegExp(`^\\s+(?:[a-z-]+\\s+)?${SUPPORT_NOUN}\\b`);
 /** "fighters battling ⟦ISIS⟧, backed by …": an object of a gerund or "against" is not who is backed. */
 const GOVERNED = /\b(?:[a-z]{3,}ing|against)\s+(?:the\s+)?$/;
 
-const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean; list?: boolean; notGoverned?: boolean }[] = [
+/**
+ * Supplies that are only alleged or went astray are no support: "reports that ⟦X⟧ planes airdrop
+ * weapons for ⟦ISIL⟧", "slammed ⟦the US⟧ for providing aid to ⟦ISIL⟧", "mistakenly airdropped to …".
+ */
+const ALLEGED = /\b(?:reports?|reported|reportedly|claims?|claimed|alleg\w+|accus\w+|slamm\w+|blam\w+|rumou?rs?|purported\w*|denied|denies|deny)\b/;
+const ASTRAY = /\b(?:mistakenly|accidentally|inadvertently|wrongly|by\s+mistake|fell\s+into|ended\s+up)\b/;
+
+const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean; list?: boolean; notGoverned?: boolean; supply?: boolean }[] = [
   { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.85, list: true, notGoverned: true },
   // S6 "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ in ⟦Kobani⟧ have been helped by ⟦Y⟧"
   { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${POSSESSED},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.75, list: true },
@@ -66,7 +77,16 @@ const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: num
   { re: new RegExp(`${SLOT}(?:\\s+and\\s+(?:other\\s+)?[a-z]+)?,?\\s+(?:that|which|who)\\s+(?:support|back|arm|fund|supports|backs|arms|funds|supported|backed|armed|funded)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.75 },
   // "⟦rebels⟧ arrived to provide ⟦the Peshmerga⟧ with support", "⟦X⟧ sent weapons to ⟦Y⟧"
   { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:the\\s+)?${SLOT}\\s+with\\s+(?:[a-z]+\\s+){0,2}${AID}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
-  { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:[a-z-]+\\s+){0,3}${AID}\\s+(?:to|for)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
+  { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:[a-z-]+\\s+){0,3}${AID}\\s+(?:to|for)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, supply: true },
+  // "⟦the US military⟧ said it had air dropped weapons, ammunition and medical supplies to ⟦Kurdish forces⟧"
+  { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+${AID_LIST}\\s+(?:[a-z]+\\s+){0,2}?to\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, supply: true },
+  // "aid airdropped by ⟦US forces⟧ and meant for ⟦Kurdish forces⟧"
+  {
+    re: new RegExp(`\\b${AID}\\s+(?:that\\s+(?:was|were|had\\s+been)\\s+)?(?:air\\s*)?(?:dropped|airdropped|delivered|sent|supplied|shipped|provided)\\s+by\\s+(?:the\\s+)?${SLOT}${TAIL}(?:\\s+[a-z-]+){0,3}?,?\\s+(?:and\\s+)?(?:meant|intended|destined|earmarked)\\s+for\\s+(?:the\\s+)?${SLOT}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.7, supply: true,
+  },
+  // "⟦Kurdish fighters⟧ had received the weapons from ⟦the US⟧"
+  { re: new RegExp(`${SLOT}${TAIL}\\s+(?:(?:have|has|had)\\s+)?(?:also\\s+)?${RECEIVED}\\s+(?:the\\s+)?${AID_LIST}\\s+(?:from|sent\\s+by|supplied\\s+by|provided\\s+by)\\s+(?:the\\s+)?${SLOT}`, "g"), supported: 1, supporter: 2, confidence: 0.7, supply: true },
   {
     re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:(?:that|which)\\s+)?(?:have\\s+|has\\s+|had\\s+)?(?:also\\s+)?(?:helped|enabled|allowed|supported|assisted|aided)\\s+(?:the\\s+)?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.8, adjectiveSupporter: true,
@@ -98,6 +118,7 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
   for (const p of PAIRS) {
     eachMatch(p.re, template, (m) => {
       if (p.notGoverned && GOVERNED.test(before(template, m.index))) return;
+      if (p.supply && (ALLEGED.test(template.slice(0, m.index)) || ASTRAY.test(template))) return;
       const supporters = p.list ? supporterList(view, m[p.supporter], m.index + m[0].length) : slotsAt(view, m[p.supporter]);
       for (const supported of slotsAt(view, m[p.supported])) {
         for (const supporter of supporters) {
