@@ -7,6 +7,7 @@
  */
 import type { Driver } from "neo4j-driver";
 import * as aid from "../../src/extraction/article-id.ts";
+import { EXTRACTOR_VERSION } from "../../src/ingest/plan.ts";
 import { extractArticle } from "../../src/extraction/index.ts";
 import type { ArticleInput } from "../../src/extraction/types.ts";
 
@@ -60,8 +61,8 @@ function diff(what: string, want: string[], got: string[]): string[] {
 function compare(article: ArticleInput, s: Stored): ArticleCheck {
   const id = s.id;
   const problems: string[] = [];
-  // The pipeline stores articleHash (text and metadata) or, in older versions, contentHash (text).
-  const hashes = [aid.contentHash(article.text), (aid as { articleHash?: (a: ArticleInput) => string }).articleHash?.(article)];
+  // The pipeline stores articleHash (text, metadata and the extractor version that read it).
+  const hashes = [aid.articleHash(article, EXTRACTOR_VERSION)];
   if (!hashes.includes(s.hash ?? "")) problems.push("stored hash differs from the input's");
   if (s.text !== null && s.text !== article.text) problems.push("stored text differs from the input");
   const ex = extractArticle({ ...article, id });

@@ -21,10 +21,11 @@ export function articleId(input: ArticleInput): string {
 }
 
 /**
- * The change-detection hash of a whole article: text and metadata. A new title or date with
- * the same text is an update too (relations carry the publication date).
+ * The change-detection hash of a whole article as the graph stores it: text, metadata and the
+ * extractor that read it. A new title or date with the same text is an update (relations carry
+ * the publication date), and so is the same article under a changed extractor.
  */
-export function articleHash(input: ArticleInput): string {
-  const fields = [input.text, input.title ?? null, input.url ?? null, input.source ?? null, input.publishedAt ?? null];
+export function articleHash(input: ArticleInput, extractor: string): string {
+  const fields = [input.text, input.title ?? null, input.url ?? null, input.source ?? null, input.publishedAt ?? null, extractor];
   return createHash("sha256").update(JSON.stringify(fields), "utf8").digest("hex");
 }

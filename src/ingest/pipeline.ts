@@ -9,7 +9,7 @@ import { extractArticle } from "../extraction/index.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, describeError } from "../errors.ts";
 import type { ArticleRecord, Origin } from "../input/read-articles.ts";
-import type { PreparedArticle } from "./plan.ts";
+import { EXTRACTOR_VERSION, type PreparedArticle } from "./plan.ts";
 import { writeBatch, type BatchResult } from "./writer.ts";
 
 export interface IngestSummary {
@@ -85,7 +85,7 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
   // Private: hash check and extraction for one batch of valid records.
   const prepare = async (batch: { article: ArticleRecord & { ok: true } }[]): Promise<Pending> => {
     const byId = new Map<string, { rec: ArticleRecord & { ok: true }; hash: string }>();
-    for (const { article: rec } of batch) byId.set(articleId(rec.article), { rec, hash: articleHash(rec.article) });
+    for (const { article: rec } of batch) byId.set(articleId(rec.article), { rec, hash: articleHash(rec.article, EXTRACTOR_VERSION) });
     const stored = await timed(() => db.read("articleHashes", { ids: [...byId.keys()] }));
     const storedHash = new Map(stored.map((r) => [r.id as string, r.contentHash as string]));
     const pending: Pending = { prepared: [], origins: new Map(), status: new Map() };

@@ -5,7 +5,10 @@
 import type { ArticleInput, EntityType, ExtractionResult } from "../extraction/types.ts";
 import { aliasKey, ENTITY_LABEL, entityId, isStrongAlias } from "./keys.ts";
 
-export const EXTRACTOR_VERSION = "rules-1";
+import { extractorVersion } from "../extraction/version.ts";
+
+/** Stored on every relation and article; part of the change hash (see extraction/version.ts). */
+export const EXTRACTOR_VERSION = extractorVersion();
 
 export interface PreparedArticle {
   input: ArticleInput;
@@ -94,6 +97,7 @@ export function articleParams(a: PreparedArticle): WriteParams["articles"][numbe
       publishedAt: input.publishedAt ?? null,
       text: input.text,
       contentHash: a.contentHash,
+      extractor: EXTRACTOR_VERSION,
     },
   };
 }
