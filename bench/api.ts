@@ -1,0 +1,124 @@
+/**
+ * bench:api — our GraphQL API served by `listen()` (own process, 127.0.0.1, free port) over the
+ * bench database holding the corpus (reused if it already does; else ingested). For each query:
+ * requests/s and p50/p99 at 1, 8 and 32 concurrent clients.
+ *
+ *   npm run bench:api [-- --duration S] [--concurrency 1,8,32] [--limit N] [--only name,name] [--check-timeout 20] [--wipe]
+ * A query whose checking request errs or gets no answer within --check-timeout seconds is reported, not timed.
+ * Default durations: 5 s at 1 and 8 clients, 20 s at 32 (each after a 1 s unmeasured warm-up).
+ */
+import { numberArg, parseBenchArgs } from "./lib/args.ts";
+import { ensureCorpus } from "./lib/ensure-corpus.ts";
+import { machineInfo, machineLine } from "./lib/machine.ts";
+import { runMain } from "./lib/main.ts";
+import { checkedAnswer, load, statementMix, statementsPerRequest } from "./lib/measure.ts";
+import { benchDb, benchNeo4j } from "./lib/neo4j.ts";
+import { API_QUERIES, answerSize } from "./lib/queries.ts";
+import { table, writeResult } from "./lib/results.ts";
+import { startServer } from "./lib/server-proc.ts";
+
+export const API_TARGET_P99_MS = 50;
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseBenchArgs(argv, ["wipe", "json"]);
+  const duration = numberArg(args, "duration");
+  const limit = numberArg(args, "limit");
+  const levels = (args.values.get("concurrency") ?? "1,8,32").split(",").map(Number);
+  const only = args.values.get("only")?.split(",");
+  const checkTimeoutMs = (numberArg(args, "check-timeout", 20) ?? 20) * 1000;
+  const queries = API_QUERIES.filter((q) => !only || only.includes(q.name));
+  const log = (l: string) => process.stderr.write(l + "\n");
+
+  const b = await benchNeo4j();
+  const db = benchDb(b, { maxRetryMs: 120_000, acquireTimeoutMs: 10_000 });
+  let counts;
+  let machine;
+  try {
+    counts = (await ensureCorpus(db, b, { limit, allowWipe: args.flags.has("wipe"), log })).counts;
+    machine = await machineInfo(db);
+  } finally {
+    await db.close();
+  }
+  log(`bench:api on ${machineLine(machine)}`);
+  let server = await startServer("ours", b.cfg);
+  log(`our API at ${server.url} (pid ${server.pid})`);
+  const results = [];
+  const skipped: { name: string; query: string; error: string }[] = [];
+  try {
+    for (const q of queries) {
+      let data: unknown;
+      try {
+        data = await checkedAnswer(server.url, q.query, checkTimeoutMs);
+      } catch (e) {
+        const error = (e as Error).message.slice(0, 300);
+        log(`${q.name}: NOT TIMED: ${error}`);
+        skipped.push({ name: q.name, query: q.query, error });
+        if (/timed out/.test(error)) {
+          // A runaway statement: restarting the server closes its driver, which ends the transaction.
+          await server.stop();
+          server = await startServer("ours", b.cfg);
+        }
+        continue;
+      }
+      const statements = await statementsPerRequest(server, q.query);
+      const size = answerSize(data);
+      const mix = await statementMix(server, q.query);
+      log(`${q.name}: answer ok (${size} values), ${statements} Cypher statements/request ${JSON.stringify(mix)}`);
+      const runs = [];
+      for (const c of levels) {
+        const ms = (duration ?? (c >= 32 ? 20 : 5)) * 1000;
+        const r = await load(server.url, q.query, c, ms);
+        log(`  ${c} clients: ${r.rps} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms${r.errors ? `, ${r.errors} ERRORS` : ""}`);
+        runs.push(r);
+      }
+      const at32 = runs.find((r) => r.concurrency === 32);
+      results.push({
+        name: q.name,
+        query: q.query,
+        singleEntity: q.singleEntity,
+        answerValues: size,
+        statementsPerRequest: statements,
+        statementMix: mix,
+        runs,
+        targetP99Ms: q.singleEntity ? API_TARGET_P99_MS : null,
+        targetMet: q.singleEntity && at32 ? at32.p99Ms < API_TARGET_P99_MS && at32.errors === 0 : null,
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+  // Only a default full run writes <date>-api.json; a partial or customised one gets its own name.
+  const custom = only !== undefined || duration !== undefined || args.values.has("concurrency");
+  const file = writeResult(`api${limit === undefined ? "" : `-limit${limit}`}${custom ? "-custom" : ""}`, {
+    benchmark: "api",
+    full: limit === undefined,
+    limit: limit ?? null,
+    machine,
+    graph: counts,
+    concurrency: levels,
+    results,
+    skipped,
+  });
+  const rows: (string | number)[][] = [];
+  for (const r of results) {
+    for (const run of r.runs) {
+      rows.push([
+        run.concurrency === r.runs[0]!.concurrency ? r.name : "",
+        run.concurrency,
+        run.rps,
+        run.p50Ms,
+        run.p99Ms,
+        run.errors,
+        run.concurrency === 32 && r.targetMet !== null ? (r.targetMet ? `<${API_TARGET_P99_MS} yes` : `<${API_TARGET_P99_MS} NO`) : "",
+        run.concurrency === r.runs[0]!.concurrency ? r.statementsPerRequest : "",
+      ]);
+    }
+  }
+  console.log("\n" + table(["query", "clients", "req/s", "p50 ms", "p99 ms", "errors", "p99 target", "stmts/req"], rows));
+  for (const s of skipped) console.log(`NOT TIMED ${s.name}: ${s.error}`);
+  console.log(`\ngraph: ${counts.articles} articles, ${counts.entities} entities, ${counts.relations} relations, ${counts.quotes} quotes`);
+  console.log(`written ${file}`);
+  return 0;
+}
+
+runMain(import.meta.url, main);
