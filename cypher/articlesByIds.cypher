@@ -1,4 +1,4 @@
-// Articles by id (DataLoader batch: one statement for all parents).
+// Article headers by id, without the text (DataLoader batch; the text is loaded only when asked for, see articleTexts).
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN a.id AS id, a.title AS title, a.url AS url, a.source AS source, a.publishedAt AS publishedAt, a.text AS text
+RETURN a.id AS id, a.title AS title, a.url AS url, a.source AS source, a.publishedAt AS publishedAt

@@ -1,4 +1,4 @@
-// Relations across articles, filtered by type, subject ids and/or object ids (each branch starts from an indexed end), aggregated per (type, subject, object), most attested first; paginated.
+// Relations across articles, filtered by type, subject ids and/or object ids (each branch starts from an indexed end), aggregated per (type, subject, object), most attested first; paginated, with subject and object headers.
 CALL () {
   WITH $objects AS oids WHERE oids IS NOT NULL
   UNWIND oids AS oid
@@ -16,11 +16,13 @@ CALL () {
   RETURN s, r, o
 }
 WITH s, r, o WHERE $type IS NULL OR type(r) = $type
-WITH type(r) AS type, s.id AS subjectId, o.id AS objectId,
+WITH type(r) AS type, s, o,
      count(DISTINCT r.articleId) AS articleCount, min(r.publishedAt) AS firstSeen, max(r.publishedAt) AS lastSeen,
      [t IN collect(r.time) WHERE t IS NOT NULL][0] AS time
 WHERE articleCount >= $minArticles
-ORDER BY articleCount DESC, type, subjectId, objectId
-WITH collect({type: type, subjectId: subjectId, objectId: objectId, objectIsArticle: false, articleCount: articleCount,
-              firstSeen: firstSeen, lastSeen: lastSeen, time: time}) AS found
-RETURN size(found) AS total, found[$offset..$offset + $limit] AS items
+ORDER BY articleCount DESC, type, s.id, o.id
+WITH collect({type: type, subjectId: s.id, objectId: o.id, objectIsArticle: false, articleCount: articleCount,
+              firstSeen: firstSeen, lastSeen: lastSeen, time: time, s: s, o: o}) AS found
+RETURN size(found) AS total,
+       [item IN found[$offset..$offset + $limit] | item {.type, .subjectId, .objectId, .objectIsArticle, .articleCount, .firstSeen, .lastSeen, .time,
+         entities: [x IN [item.s, item.o] | x {.id, .name, .type, .aliases, articleCount: coalesce(x.mentionCount, COUNT { (x)<-[:MENTIONS]-() })}]}] AS items

@@ -9,7 +9,8 @@ export type ErrorCode =
   | "DATABASE_UNAVAILABLE"
   | "CONFIG_INVALID"
   | "NEO4J_SETUP_FAILED"
-  | "INPUT_UNREADABLE";
+  | "INPUT_UNREADABLE"
+  | "QUERY_TIMEOUT";
 
 export class AppError extends Error {
   readonly code: ErrorCode;

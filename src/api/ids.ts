@@ -7,6 +7,8 @@ import type { AppContext } from "./context.ts";
 import { AppError } from "../errors.ts";
 import { ENTITY_TYPES } from "../extraction/types.ts";
 import { nameKey } from "../ingest/keys.ts";
+import { primeEntities } from "./loaders.ts";
+import type { EntityRow } from "./rows.ts";
 
 export const NODE_TYPES = ["Article", "Entity", "Relation", "Quote"] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
@@ -43,11 +45,7 @@ export async function entityKeysFor(ctx: AppContext, ref: string): Promise<strin
   if (g) return [keyOf("Entity", trimmed)];
   const norm = nameKey(trimmed);
   const keys = ENTITY_TYPES.map((t) => `${t}|${norm}`);
-  const rows = await ctx.db.read("entityIdsByAlias", { keys, id: trimmed });
-  const ids = rows.map((r) => r.id as string);
-  if (/^(person|organization|location|group):/.test(trimmed) && !ids.includes(trimmed)) {
-    const [exists] = await ctx.db.read("entitiesByIds", { ids: [trimmed] });
-    if (exists) ids.unshift(trimmed);
-  }
-  return ids;
+  const rows = (await ctx.db.read("entityIdsByAlias", { keys, id: trimmed })) as unknown as EntityRow[];
+  primeEntities(ctx, rows);
+  return rows.map((r) => r.id);
 }

@@ -35,15 +35,40 @@ function paged<T>(rows: Row[]): Map<string, Paged<T>> {
 
 const EMPTY: Paged<never> = { total: 0, items: [] };
 
+/**
+ * Statements that already return related rows (relation ends, evidence articles) hand them to the
+ * node loaders, so a later `subject { name }` or `article { title }` costs no statement at all.
+ */
+export function primeEntities(ctx: AppContext, rows: readonly EntityRow[]): void {
+  const l = loaders.entity(ctx);
+  for (const r of rows) l.prime(r.id, r);
+}
+export function primeArticles(ctx: AppContext, rows: readonly ArticleRow[]): void {
+  const l = loaders.article(ctx);
+  for (const r of rows) l.prime(r.id, r);
+}
+
 export const loaders = {
   article: (ctx: AppContext) =>
     loader<ArticleRow | null>(ctx, "article", {}, async (ids) => byId(await ctx.db.read("articlesByIds", { ids })), null),
+
+  articleText: (ctx: AppContext) =>
+    loader<string | null>(ctx, "articleText", {}, async (ids) => new Map((await ctx.db.read("articleTexts", { ids })).map((r) => [r.id as string, r.text as string])), null),
 
   entity: (ctx: AppContext) =>
     loader<EntityRow | null>(ctx, "entity", {}, async (ids) => byId(await ctx.db.read("entitiesByIds", { ids })), null),
 
   entityRelations: (ctx: AppContext, args: { type: string | null; direction: string; first: number }) =>
-    loader<Paged<RelationRow>>(ctx, "entityRelations", args, async (ids) => paged(await ctx.db.read("entityRelations", { ids, ...args, first: int(args.first) })), EMPTY),
+    loader<Paged<RelationRow>>(ctx, "entityRelations", args, async (ids) => {
+      const found = paged<RelationRow & { header: EntityRow | ArticleRow }>(await ctx.db.read("entityRelations", { ids, ...args, first: int(args.first) }));
+      for (const p of found.values()) {
+        for (const r of p.items) {
+          if (r.objectIsArticle) primeArticles(ctx, [r.header as ArticleRow]);
+          else primeEntities(ctx, [r.header as EntityRow]);
+        }
+      }
+      return found;
+    }, EMPTY),
 
   evidence: (ctx: AppContext, args: { first: number }) =>
     loader<EvidenceRow[]>(ctx, "evidence", args, async (keys) => {
@@ -52,12 +77,19 @@ export const loaders = {
         return { key, type, subjectId, objectId: rest.join("|") };
       });
       const rows = await ctx.db.read("relationEvidence", { keys: parsed, first: int(args.first) });
-      return new Map(rows.map((r) => [r.key as string, r.items as unknown as EvidenceRow[]]));
+      const found = new Map(rows.map((r) => [r.key as string, r.items as unknown as (EvidenceRow & { article: ArticleRow | null })[]]));
+      for (const ev of found.values()) primeArticles(ctx, ev.flatMap((e) => (e.article ? [e.article] : [])));
+      return found;
     }, []),
 
   entityArticles: (ctx: AppContext, args: { offset: number; limit: number }) =>
-    loader<Paged<{ articleId: string; mentions: number }>>(ctx, "entityArticles", args, async (ids) =>
-      paged(await ctx.db.read("entityArticles", { ids, offset: int(args.offset), limit: int(args.limit) })), EMPTY),
+    loader<Paged<{ articleId: string; mentions: number }>>(ctx, "entityArticles", args, async (ids) => {
+      const found = paged<{ articleId: string; mentions: number; article: ArticleRow }>(
+        await ctx.db.read("entityArticles", { ids, offset: int(args.offset), limit: int(args.limit) }),
+      );
+      for (const p of found.values()) primeArticles(ctx, p.items.map((i) => i.article));
+      return found;
+    }, EMPTY),
 
   entityQuotes: (ctx: AppContext, args: { first: number }) =>
     loader<Paged<QuoteRow>>(ctx, "entityQuotes", args, async (ids) => paged(await ctx.db.read("entityQuotes", { ids, first: int(args.first) })), EMPTY),

@@ -1,13 +1,13 @@
 /** What resolvers pass around: plain rows read from Neo4j, before GraphQL shapes them. */
 import type { EntityType, RelationType } from "../extraction/types.ts";
 
+/** An article's header; its text is loaded separately, only when a request selects it. */
 export interface ArticleRow {
   id: string;
   title: string | null;
   url: string | null;
   source: string | null;
   publishedAt: string | null;
-  text: string;
 }
 
 export interface EntityRow {

@@ -21,6 +21,8 @@ export interface DbOptions {
   /** How long to wait for a connection before failing (ms). */
   acquireTimeoutMs?: number;
   maxPoolSize?: number;
+  /** Server-side limit on a read transaction (ms): a runaway question is stopped, not left to pin a core. */
+  readTimeoutMs?: number;
 }
 
 /** A transaction handle that runs named statements, so multi-statement units stay observable. */
@@ -35,6 +37,9 @@ export function translateDbError(e: unknown): unknown {
   if (e instanceof AppError) return e;
   const code = (e as { code?: unknown }).code;
   if (typeof code === "string") {
+    if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+      return new AppError("QUERY_TIMEOUT", "The question took too long to answer: narrow it (a more specific name, fewer hops, a smaller page) and ask again.", { cause: e });
+    }
     if (UNAVAILABLE_CODES.has(code) || code.startsWith("Neo.TransientError.")) {
       return new AppError("DATABASE_UNAVAILABLE", "The graph database is not reachable right now; try again shortly.", { cause: e });
     }
@@ -60,10 +65,12 @@ function rows(records: Neo4jRecord[]): Row[] {
 export class Db {
   readonly driver: Driver;
   readonly database: string;
+  private readonly readTimeoutMs: number;
   private observers = new Set<QueryObserver>();
 
   constructor(cfg: Neo4jConfig, opts: DbOptions = {}) {
     this.database = cfg.database;
+    this.readTimeoutMs = opts.readTimeoutMs ?? Number(process.env.KG_QUERY_TIMEOUT_MS ?? 10_000);
     this.driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
       maxTransactionRetryTime: opts.maxRetryMs ?? 2_000,
       connectionAcquisitionTimeout: opts.acquireTimeoutMs ?? 3_000,
@@ -101,7 +108,7 @@ export class Db {
   async readTx<T>(work: (tx: Tx) => Promise<T>, observer?: QueryObserver): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead((tx) => work(this.txHandle(tx, observer)));
+      return await session.executeRead((tx) => work(this.txHandle(tx, observer)), { timeout: this.readTimeoutMs });
     } catch (e) {
       throw translateDbError(e);
     } finally {

@@ -31,14 +31,17 @@ const RelatedArticleRef = builder.objectRef<{ article: ArticleRow; sharedEntitie
 ArticleRef.implement({
   description: "A news article as ingested, with what it mentions and asserts.",
   interfaces: [NodeRef],
-  isTypeOf: (v) => typeof v === "object" && v !== null && "text" in v && !("speakerId" in v),
+  isTypeOf: (v) => typeof v === "object" && v !== null && "url" in v && !("speakerId" in v),
   fields: (t) => ({
     key: t.exposeString("id", { description: 'The article id as ingested (the global id without "Article:").' }),
     title: t.exposeString("title", { nullable: true, description: "Headline, where known." }),
     url: t.exposeString("url", { nullable: true, description: "Where it was published, where known." }),
     source: t.exposeString("source", { nullable: true, description: "Publisher or data set." }),
     publishedAt: t.exposeString("publishedAt", { nullable: true, description: "Publication time, ISO 8601, where known." }),
-    text: t.exposeString("text", { description: "Full text; evidence offsets index into it." }),
+    text: t.string({
+      description: "Full text; evidence offsets index into it. Loaded only when selected.",
+      resolve: async (a, _args, ctx) => (await loaders.articleText(ctx).load(a.id)) ?? Promise.reject(new AppError("NOT_FOUND", `Article ${a.id} was deleted while the request ran; ask again.`)),
+    }),
     entities: t.field({
       type: [ArticleEntityRef],
       description: "Entities it mentions, most mentioned first, with mention counts.",

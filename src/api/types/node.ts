@@ -8,7 +8,7 @@ type NodeShape = ArticleRow | EntityRow | RelationRow | QuoteRow;
 
 // Rows carry no type tag; their shapes are disjoint, so a distinguishing field decides.
 function typeOf(v: NodeShape): NodeTypeName {
-  return "speakerId" in v ? "Quote" : "subjectId" in v ? "Relation" : "text" in v ? "Article" : "Entity";
+  return "speakerId" in v ? "Quote" : "subjectId" in v ? "Relation" : "aliases" in v ? "Entity" : "Article";
 }
 
 function keyOfRow(v: NodeShape): string {

@@ -2,7 +2,7 @@ import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { int } from "../../db/values.ts";
 import { entityKeysFor } from "../ids.ts";
-import { loaders } from "../loaders.ts";
+import { loaders, primeEntities } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EvidenceRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { relationKey, type ArticleRow, type EntityRow, type RelationRow } from "../rows.ts";
@@ -11,7 +11,7 @@ import { NodeRef } from "./node.ts";
 const RelationTarget = builder.unionType("RelationTarget", {
   description: "What a relation points at: an Entity, or for QUOTED_IN the Article.",
   types: [EntityRef, ArticleRef],
-  resolveType: (v) => ("text" in v ? "Article" : "Entity"),
+  resolveType: (v) => ("aliases" in v ? "Entity" : "Article"),
 });
 
 function missing(what: string, id: string): AppError {
@@ -100,7 +100,9 @@ builder.queryField("relations", (t) =>
         offset: int(page.offset),
         limit: int(page.limit),
       });
-      return connection((row?.items as unknown as RelationRow[]) ?? [], Number(row?.total ?? 0), page);
+      const items = (row?.items as unknown as (RelationRow & { entities: EntityRow[] })[]) ?? [];
+      primeEntities(ctx, items.flatMap((i) => i.entities));
+      return connection(items, Number(row?.total ?? 0), page);
     },
   }),
 );
