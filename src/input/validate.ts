@@ -27,6 +27,10 @@ export function validateArticle(raw: unknown): Validated {
     else if (typeof v !== "string") return { ok: false, message: `field "${f}" must be a string, got ${Array.isArray(v) ? "an array" : typeof v}` };
     else out[f] = v;
   }
+  // Data sets often carry the date as free text ("26-FEB-1987 15:01:01.79"): use it when it parses.
+  if (out.publishedAt === undefined && typeof o.publishedRaw === "string" && !Number.isNaN(Date.parse(o.publishedRaw))) {
+    out.publishedAt = o.publishedRaw;
+  }
   const text = out.text;
   if (text === undefined) return { ok: false, message: 'missing required field "text" (the article body)' };
   if (text.trim() === "") return { ok: false, message: 'field "text" is empty' };
