@@ -31,4 +31,5 @@ CALL (f, into) {
 }
 SET into.aliases = into.aliases + [n IN [f.name] + f.aliases WHERE n <> into.name AND NOT n IN into.aliases]
 DETACH DELETE f
+SET into.mentionCount = COUNT { (into)<-[:MENTIONS]-() }
 RETURN count(*) AS merged

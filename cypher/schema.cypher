@@ -5,6 +5,7 @@ CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE;
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
 CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
 CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
+CREATE INDEX entity_mention_count IF NOT EXISTS FOR (e:Entity) ON (e.mentionCount);
 CREATE INDEX leads_article IF NOT EXISTS FOR ()-[r:LEADS]-() ON (r.articleId);
 CREATE INDEX captured_article IF NOT EXISTS FOR ()-[r:CAPTURED]-() ON (r.articleId);
 CREATE INDEX supported_by_article IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.articleId);

@@ -16,6 +16,14 @@ async function removeOrphans(tx: Tx, previous: string[]): Promise<void> {
   if (previous.length > 0) await tx.run("deleteOrphanEntities", { ids: [...new Set(previous)] });
 }
 
+// Private: the last statement of a write: recount `mentionCount` (what `entitiesList` sorts on, by index) on
+// every entity the transaction added or removed mentions of. One statement; ids sorted so two writers lock
+// shared entities in the same order. Entities deleted as orphans are skipped by the statement.
+async function refreshMentionCounts(tx: Tx, touched: Iterable<string>): Promise<void> {
+  const ids = [...new Set(touched)].sort();
+  if (ids.length > 0) await tx.run("refreshMentionCounts", { ids });
+}
+
 /** Store (or replace) the articles of one batch with their mentions, relations and quotes. */
 export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<BatchResult> {
   // Lock in id order so two ingesters with overlapping batches cannot deadlock each other.
@@ -41,6 +49,7 @@ export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<B
     if (params.quotes.length) await tx.run("createQuotes", { quotes: params.quotes });
     const now = new Set(params.entities.map((e) => e.id));
     await removeOrphans(tx, previous.filter((id) => !now.has(id)));
+    await refreshMentionCounts(tx, [...now, ...params.mentions.map((m) => m.entityId), ...previous]);
     return {
       entitiesCreated: params.entities.filter((e) => !existing.has(e.id)).length,
       relations: params.relations.length,
@@ -57,7 +66,9 @@ export async function deleteArticles(db: Db, ids: string[]): Promise<string[]> {
     const found = rows.map((r) => r.id as string);
     await tx.run("clearArticleContributions", { ids: found });
     await tx.run("deleteArticles", { ids: found });
-    await removeOrphans(tx, rows.flatMap((r) => r.mentioned as string[]));
+    const mentioned = rows.flatMap((r) => r.mentioned as string[]);
+    await removeOrphans(tx, mentioned);
+    await refreshMentionCounts(tx, mentioned);
     return found;
   });
 }
