@@ -39,13 +39,23 @@ export function keyOf(type: NodeTypeName, id: string): string {
  * "Entity:organization:islamic-state" and "organization:islamic-state" all find the same node.
  */
 export async function entityKeysFor(ctx: AppContext, ref: string): Promise<string[]> {
-  const trimmed = ref.trim();
-  if (trimmed === "" || trimmed.length > 300) throw new AppError("BAD_USER_INPUT", "An entity reference must be an id, a name or an alias of 1 to 300 characters.");
-  const g = parseGlobalId(trimmed);
-  if (g) return [keyOf("Entity", trimmed)];
-  const norm = nameKey(trimmed);
-  const keys = ENTITY_TYPES.map((t) => `${t}|${norm}`);
-  const rows = (await ctx.db.read("entityIdsByAlias", { keys, id: trimmed })) as unknown as EntityRow[];
+  const p = entityRefParams(ref);
+  if (p.keys.length === 0) return [p.ref];
+  const rows = (await ctx.db.read("entityIdsByAlias", { keys: p.keys, id: p.ref })) as unknown as EntityRow[];
   primeEntities(ctx, rows);
   return rows.map((r) => r.id);
+}
+
+/**
+ * What a statement needs to resolve an entity reference itself: the bare id to try, and the
+ * alias-index keys of the name in every type (none for a global id, which names one entity).
+ *
+ * @example entityRefParams("ISIS") // { ref: "ISIS", keys: ["PERSON|isis", "ORGANIZATION|isis", …] }
+ */
+export function entityRefParams(ref: string): { ref: string; keys: string[] } {
+  const trimmed = ref.trim();
+  if (trimmed === "" || trimmed.length > 300) throw new AppError("BAD_USER_INPUT", "An entity reference must be an id, a name or an alias of 1 to 300 characters.");
+  if (parseGlobalId(trimmed)) return { ref: keyOf("Entity", trimmed), keys: [] };
+  const norm = nameKey(trimmed);
+  return { ref: trimmed, keys: ENTITY_TYPES.map((t) => `${t}|${norm}`) };
 }

@@ -160,3 +160,29 @@ describe("DataLoader batching (no N+1)", () => {
     expect(many.count).toBeLessThanOrEqual(9);
   });
 });
+
+describe("look-ahead: relations with evidence in one statement", () => {
+  it("answers 'who captured Mosul, with evidence and article titles' in one statement, same answer as without look-ahead", async () => {
+    const names: string[] = [];
+    const off = db.observe((e) => names.push(e.name));
+    let withEvidence;
+    try {
+      withEvidence = await gql<{ relations: Conn<{ subject: { name: string }; evidence: { sentence: string; article: { title: string } }[] }> }>(
+        app,
+        `query($n: Int) { relations(type: CAPTURED, object: "Mosul") { edges { node { subject { name } evidence(first: $n) { sentence article { title } } } } } }`,
+        { n: 5 },
+      );
+    } finally {
+      off();
+    }
+    expect(names).toEqual(["relationsSearch"]);
+    // Two evidence selections (aliases with different sizes) fall back to the loader: same sentences.
+    const twice = await gql<{ relations: Conn<{ a: { sentence: string }[]; b: { sentence: string }[] }> }>(
+      app,
+      `{ relations(type: CAPTURED, object: "Mosul") { edges { node { a: evidence(first: 5) { sentence } b: evidence(first: 1) { sentence } } } } }`,
+    );
+    const viaLookahead = withEvidence.data!.relations.edges.map((e) => e.node.evidence.map((x) => x.sentence));
+    expect(twice.data!.relations.edges.map((e) => e.node.a.map((x) => x.sentence))).toEqual(viaLookahead);
+    expect(twice.data!.relations.edges.every((e) => e.node.b.length <= 1)).toBe(true);
+  });
+});

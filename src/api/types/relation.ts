@@ -1,11 +1,14 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { int } from "../../db/values.ts";
-import { entityKeysFor } from "../ids.ts";
-import { loaders, primeEntities } from "../loaders.ts";
+import { entityRefParams } from "../ids.ts";
+import { loaders, primeArticles, primeEntities } from "../loaders.ts";
+import { intArgsAt } from "../selection.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EvidenceRef, RelationRef, RelationTypeEnum } from "../refs.ts";
-import { relationKey, type ArticleRow, type EntityRow, type RelationRow } from "../rows.ts";
+import { relationKey, type ArticleRow, type EntityRow, type EvidenceRow, type RelationRow } from "../rows.ts";
+
+const EVIDENCE_DEFAULT = 20;
 import { NodeRef } from "./node.ts";
 
 const RelationTarget = builder.unionType("RelationTarget", {
@@ -40,7 +43,7 @@ RelationRef.implement({
     evidence: t.field({
       type: [EvidenceRef],
       description: "The sentences that assert it, one per article, most confident first.",
-      args: { first: t.arg.int({ defaultValue: 20, description: "At most this many (default 20, at most 100)." }) },
+      args: { first: t.arg.int({ defaultValue: EVIDENCE_DEFAULT, description: "At most this many (default 20, at most 100)." }) },
       resolve: async (r, args, ctx) => loaders.evidence(ctx, { first: pageArgs({ first: args.first }).limit }).load(relationKey(r)),
     }),
     firstSeen: t.exposeString("firstSeen", { nullable: true, description: "Earliest publication date among the asserting articles, where known (ISO 8601)." }),
@@ -68,10 +71,6 @@ EvidenceRef.implement({
 
 const RelationConnection = connectionOf("Relation", RelationRef, "Relations, most attested first.");
 
-/** Entity ids for a subject/object filter; a name that matches nothing yields no results, not an error. */
-async function filterIds(ctx: Parameters<typeof entityKeysFor>[0], ref: string | null | undefined): Promise<string[] | null> {
-  return ref == null ? null : entityKeysFor(ctx, ref);
-}
 
 builder.queryField("relations", (t) =>
   t.field({
@@ -85,23 +84,36 @@ builder.queryField("relations", (t) =>
       first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
       after: t.arg.string({ description: "Cursor to continue after." }),
     },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx, info) => {
       const page = pageArgs(args);
       if (args.type === "QUOTED_IN") throw new AppError("BAD_USER_INPUT", 'QUOTED_IN relations point at articles: use `quotes(speaker: …)`, or `entity { relations(type: QUOTED_IN) }`.');
       const minArticles = args.minArticles ?? 1;
       if (!Number.isInteger(minArticles) || minArticles < 1) throw new AppError("BAD_USER_INPUT", '"minArticles" must be at least 1.');
-      const [subjects, objects] = await Promise.all([filterIds(ctx, args.subject), filterIds(ctx, args.object)]);
-      if (subjects?.length === 0 || objects?.length === 0) return connection<RelationRow>([], 0, page);
+      // Names and aliases are resolved inside the statement: one round trip for the whole question.
+      const subject = args.subject == null ? null : entityRefParams(args.subject);
+      const object = args.object == null ? null : entityRefParams(args.object);
+      // When the request asks for evidence (one evidence selection, as GraphiQL's example does), the
+      // same statement returns it and primes the evidence loader: one statement instead of two.
+      const evidenceArgs = intArgsAt(info, ["edges", "node", "evidence"], "first");
+      const evidenceFirst = evidenceArgs.length === 1 ? pageArgs({ first: evidenceArgs[0] ?? EVIDENCE_DEFAULT }).limit : 0;
       const [row] = await ctx.db.read("relationsSearch", {
         type: args.type ?? null,
-        subjects,
-        objects,
+        subjectRef: subject?.ref ?? null,
+        subjectKeys: subject?.keys ?? [],
+        objectRef: object?.ref ?? null,
+        objectKeys: object?.keys ?? [],
         minArticles: int(minArticles),
+        evidenceFirst: int(evidenceFirst),
         offset: int(page.offset),
         limit: int(page.limit),
       });
-      const items = (row?.items as unknown as (RelationRow & { entities: EntityRow[] })[]) ?? [];
+      const items = (row?.items as unknown as (RelationRow & { entities: EntityRow[]; evidence: (EvidenceRow & { article: ArticleRow })[] | null })[]) ?? [];
       primeEntities(ctx, items.flatMap((i) => i.entities));
+      if (evidenceFirst > 0) {
+        const ev = loaders.evidence(ctx, { first: evidenceFirst });
+        for (const i of items) ev.prime(relationKey(i), i.evidence ?? []);
+        primeArticles(ctx, items.flatMap((i) => (i.evidence ?? []).map((e) => e.article)));
+      }
       return connection(items, Number(row?.total ?? 0), page);
     },
   }),

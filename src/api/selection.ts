@@ -1,0 +1,38 @@
+/**
+ * Looking ahead in the request: which child fields a resolver's caller selected, so one statement
+ * can fetch what the next level will ask for. Kinds are compared as strings (no graphql import of
+ * Kind) to stay independent of which graphql build loaded the document.
+ */
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+
+// Private: the fields a selection set selects, through inline fragments and named fragments.
+function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode[] {
+  if (!set) return [];
+  return set.selections.flatMap((sel) => {
+    if (sel.kind === "Field") return [sel];
+    if (sel.kind === "InlineFragment") return fieldsOf(sel.selectionSet, info);
+    const frag = info.fragments[sel.name.value];
+    return frag ? fieldsOf(frag.selectionSet, info) : [];
+  });
+}
+
+/**
+ * The value of integer argument `arg` on every selection of the field at `path` below the current
+ * field (one entry per selection; `undefined` where the argument is omitted).
+ *
+ * @example intArgsAt(info, ["edges", "node", "evidence"], "first") // [3] for `edges { node { evidence(first: 3) { … } } }`
+ */
+export function intArgsAt(info: GraphQLResolveInfo, path: string[], arg: string): (number | undefined)[] {
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) level = level.flatMap((f) => fieldsOf(f.selectionSet, info)).filter((f) => f.name.value === name);
+  return level.map((f) => {
+    const a = f.arguments?.find((x) => x.name.value === arg);
+    if (!a) return undefined;
+    if (a.value.kind === "IntValue") return Number(a.value.value);
+    if (a.value.kind === "Variable") {
+      const v = info.variableValues[a.value.name.value];
+      return typeof v === "number" ? v : undefined;
+    }
+    return undefined;
+  });
+}
