@@ -25,7 +25,7 @@ import neo4j from "neo4j-driver";
 import { startLocalNeo4j, stopLocalNeo4j } from "../src/db/local-neo4j.ts";
 import type { ArticleInput } from "../src/extraction/types.ts";
 import { articleId } from "../src/extraction/article-id.ts";
-import { checkArticles } from "./load-lib/verify.ts";
+import { checkArticles, extractorStamp } from "./load-lib/verify.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const num = (name: string, dflt: number) => {
@@ -80,19 +80,6 @@ function rssKb(pid: number): number | undefined {
 }
 
 /** Newest modification time under src/extraction: others may edit the extractor while we run. */
-function extractorStamp(): number {
-  let newest = 0;
-  const visit = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  visit(path.join(ROOT, "src/extraction"));
-  visit(path.join(ROOT, "data/gazetteer"));
-  return newest;
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

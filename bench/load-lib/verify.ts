@@ -5,6 +5,9 @@
  * mapping is read from the stored mentions (by span), so the comparison is exact.
  * Used by bench/load.ts and tests/integration/reliability*.test.ts.
  */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
 import * as aid from "../../src/extraction/article-id.ts";
 import { EXTRACTOR_VERSION } from "../../src/ingest/plan.ts";
@@ -126,4 +129,24 @@ export async function checkArticles(driver: Driver, database: string, articles: 
     await session.close();
   }
   return out;
+}
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * The newest modification time among the extractor's files. A check that compares stored articles
+ * with a fresh extraction is only meaningful if this did not change while the articles were written.
+ */
+export function extractorStamp(): number {
+  let newest = 0;
+  const visit = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  visit(path.join(REPO, "src/extraction"));
+  visit(path.join(REPO, "data/gazetteer"));
+  return newest;
 }

@@ -6,20 +6,13 @@ import { extractArticle } from "../../src/extraction/index.ts";
 import { readArticles } from "../../src/input/read-articles.ts";
 import { ingest, type IngestFailure } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
-import { testDb, uniquePrefix } from "../support/db.ts";
+import { rawRows, testDb, uniquePrefix } from "../support/db.ts";
 import { seedRecords } from "../support/seeds.ts";
 
 const db = testDb();
 const created: string[] = [];
 
-async function rows(query: string, params: Record<string, unknown> = {}) {
-  const session = db.driver.session({ database: db.database });
-  try {
-    return (await session.run(query, params)).records.map((r) => r.toObject());
-  } finally {
-    await session.close();
-  }
-}
+const rows = (query: string, params: Record<string, unknown> = {}) => rawRows(db, query, params);
 
 /** What the graph holds for one article: mention count, relation count, quote count. */
 async function footprint(id: string) {

@@ -5,7 +5,7 @@ import { int } from "../../src/db/values.ts";
 import { ingest } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
 import type { ArticleRecord } from "../../src/input/read-articles.ts";
-import { testDb, uniquePrefix } from "../support/db.ts";
+import { rawRows, testDb, uniquePrefix } from "../support/db.ts";
 
 // e.mentionCount (what `entities` without a search sorts on, by index) must equal the number of
 // articles mentioning the entity after every write: ingest, update, delete, concurrent ingesters.
@@ -13,14 +13,7 @@ import { testDb, uniquePrefix } from "../support/db.ts";
 const db = testDb();
 const created: string[] = [];
 
-async function rows(query: string, params: Record<string, unknown> = {}) {
-  const session = db.driver.session({ database: db.database });
-  try {
-    return (await session.run(query, params)).records.map((r) => r.toObject());
-  } finally {
-    await session.close();
-  }
-}
+const rows = (query: string, params: Record<string, unknown> = {}) => rawRows(db, query, params);
 
 /** A person name no other run shares, made of syllables so the extractor takes it for a name. */
 function uniqueName(first: string): string {

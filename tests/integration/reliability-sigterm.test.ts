@@ -5,49 +5,20 @@
  *   - during `kg ingest`: the batch in flight commits or rolls back (no article half-written) and
  *     the process exits within 10 s.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import neo4j from "neo4j-driver";
 import type { ArticleInput } from "../../src/extraction/types.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
 import { checkArticles } from "../../bench/load-lib/verify.ts";
+import { killKgProcesses, ROOT, spawnKg } from "../support/kg-process.ts";
 import { testDb, uniquePrefix } from "../support/db.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CORPUS = path.resolve(ROOT, "../shared/corpus/bbc-2005.ndjson");
 const KEY = "sigterm-key-0123456789abcdef";
-const children = new Set<ChildProcess>();
 
-function kg(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  let out = "";
-  let err = "";
-  child.stdout!.on("data", (d) => (out += d));
-  const waiters: { re: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
-  readline.createInterface({ input: child.stderr! }).on("line", (l) => {
-    err += l + "\n";
-    for (const w of [...waiters]) {
-      const m = w.re.exec(l);
-      if (m) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(m);
-      }
-    }
-  });
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => (children.delete(child), resolve(code))));
-  const line = (re: RegExp, ms: number) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no line matching ${re} within ${ms} ms; stderr:\n${err.slice(-2000)}`)), ms);
-      waiters.push({ re, resolve: (m) => (clearTimeout(t), resolve(m)) });
-    });
-  return { child, exit, line, stdout: () => out, stderr: () => err };
-}
 
 function corpus(prefix: string, n: number): ArticleInput[] {
   return fs
@@ -66,14 +37,14 @@ describe.skipIf(!fs.existsSync(CORPUS))("SIGTERM", () => {
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password));
   const cleanup: string[] = [];
   afterAll(async () => {
-    for (const c of children) c.kill("SIGKILL");
+    killKgProcesses();
     if (cleanup.length) await deleteArticles(db, cleanup);
     await driver.close();
     await db.close();
   }, 60_000);
 
   it("kg serve under query load with a mutation in flight: answers in-flight requests, exits 0 within 10 s", async () => {
-    const serve = kg(["serve"], env);
+    const serve = spawnKg(["serve"], env);
     const [, url] = await serve.line(/GraphiQL: (http:\/\/\S+)/, 30_000);
     const post = (query: string, variables?: object, key = false) =>
       fetch(url!, { method: "POST", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${KEY}` } : {}) }, body: JSON.stringify({ query, variables }) });
@@ -119,7 +90,7 @@ describe.skipIf(!fs.existsSync(CORPUS))("SIGTERM", () => {
     cleanup.push(...articles.map((a) => a.id!));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kg-sigterm-")), "articles.ndjson");
     fs.writeFileSync(file, articles.map((a) => JSON.stringify(a)).join("\n") + "\n");
-    const ingest = kg(["ingest", file, "--json", "--batch", "50"], env);
+    const ingest = spawnKg(["ingest", file, "--json", "--batch", "50"], env);
     const source = articles[0]!.source!;
     const stored = async () => {
       const s = driver.session({ database: cfg.database });

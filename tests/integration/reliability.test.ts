@@ -6,49 +6,19 @@
  *   2. Neo4j restarted in the middle of `kg ingest`: every article ends fully stored (compared with
  *      the extractor's output) or reported as failed — never half-written — and a rerun completes the rest.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import neo4j, { type Driver } from "neo4j-driver";
 import { readLocalCredentials, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jCredentials } from "../../src/db/local-neo4j.ts";
 import type { ArticleInput } from "../../src/extraction/types.ts";
-import { checkArticles } from "../../bench/load-lib/verify.ts";
+import { checkArticles, extractorStamp } from "../../bench/load-lib/verify.ts";
+import { killKgProcesses, ROOT, spawnKg } from "../support/kg-process.ts";
 
 const R = { instance: "reliability", boltPort: 7690, heap: "512m", pageCache: "128m" };
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CORPUS = path.resolve(ROOT, "../shared/corpus/fnc1-bodies.ndjson");
-const children = new Set<ChildProcess>();
 
-function kg(args: string[], env: Record<string, string>): { child: ChildProcess; stdout: () => string; stderr: () => string; exit: Promise<number | null>; line: (re: RegExp, ms: number) => Promise<RegExpExecArray> } {
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  let out = "";
-  let err = "";
-  const waiters: { re: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
-  child.stdout!.on("data", (d) => (out += d));
-  readline.createInterface({ input: child.stderr! }).on("line", (l) => {
-    err += l + "\n";
-    for (const w of [...waiters]) {
-      const m = w.re.exec(l);
-      if (m) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(m);
-      }
-    }
-  });
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => (children.delete(child), resolve(code))));
-  const line = (re: RegExp, ms: number) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no line matching ${re} within ${ms} ms; stderr:\n${err.slice(-2000)}`)), ms);
-      waiters.push({ re, resolve: (m) => (clearTimeout(t), resolve(m)) });
-      void exit.then((c) => reject(new Error(`exited (${c}) before a line matching ${re}; stderr:\n${err.slice(-2000)}`)));
-    });
-  return { child, stdout: () => out, stderr: () => err, exit, line };
-}
 
 async function until(what: string, ms: number, probe: () => Promise<boolean>): Promise<number> {
   const t0 = Date.now();
@@ -59,19 +29,6 @@ async function until(what: string, ms: number, probe: () => Promise<boolean>): P
   throw new Error(`${what} did not happen within ${ms} ms`);
 }
 
-function extractorStamp(): number {
-  let newest = 0;
-  const visit = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  visit(path.join(ROOT, "src/extraction"));
-  visit(path.join(ROOT, "data/gazetteer"));
-  return newest;
-}
 
 describe.skipIf(!!process.env.NEO4J_URI || !fs.existsSync(CORPUS))("reliability with a throwaway Neo4j", () => {
   let creds: LocalNeo4jCredentials;
@@ -87,13 +44,13 @@ describe.skipIf(!!process.env.NEO4J_URI || !fs.existsSync(CORPUS))("reliability 
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of children) c.kill("SIGKILL");
+    killKgProcesses();
     await driver?.close();
     await stopLocalNeo4j(R);
   }, 120_000);
 
   it("starts without Neo4j (/ready 503, DATABASE_UNAVAILABLE fast) and recovers by itself", async () => {
-    const serve = kg(["serve"], env);
+    const serve = spawnKg(["serve"], env);
     const [, url] = await serve.line(/GraphiQL: (http:\/\/\S+)/, 30_000);
     const base = url!.replace(/\/graphql$/, "");
     expect((await fetch(`${base}/health`)).status).toBe(200);
@@ -145,7 +102,7 @@ describe.skipIf(!!process.env.NEO4J_URI || !fs.existsSync(CORPUS))("reliability 
       }
     };
 
-    const ingest = kg(["ingest", file, "--json", "--batch", "25"], { ...env, KG_INGEST_RETRY_MS: "60000" });
+    const ingest = spawnKg(["ingest", file, "--json", "--batch", "25"], { ...env, KG_INGEST_RETRY_MS: "60000" });
     await until("the first batches stored", 60_000, async () => (await stored()) > 0);
     const before = await stored();
     await stopLocalNeo4j(R);
@@ -170,7 +127,7 @@ describe.skipIf(!!process.env.NEO4J_URI || !fs.existsSync(CORPUS))("reliability 
     expect(absentUnreported.map((c) => c.id).slice(0, 5)).toEqual([]);
 
     // A rerun stores what is missing and leaves the rest unchanged.
-    const rerun = kg(["ingest", file, "--json"], env);
+    const rerun = spawnKg(["ingest", file, "--json"], env);
     expect(await rerun.exit, rerun.stderr().slice(-1500)).toBe(0);
     const second = JSON.parse(rerun.stdout().trim().split("\n").at(-1)!) as { new: number; failed: number; unchanged: number };
     expect(second.failed).toBe(0);

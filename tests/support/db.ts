@@ -11,3 +11,16 @@ export function testDb(): Db {
 export function uniquePrefix(name: string): string {
   return `t-${name}-${randomBytes(4).toString("hex")}`;
 }
+
+/**
+ * Run a raw Cypher statement for a test's own assertions (tests inspect the graph directly; the
+ * service's statements all live in cypher/).
+ */
+export async function rawRows(db: Db, query: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    return (await session.run(query, params)).records.map((r) => r.toObject());
+  } finally {
+    await session.close();
+  }
+}
