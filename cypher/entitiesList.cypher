@@ -1,4 +1,4 @@
-// Entities without a search, optionally of one type, most mentioned first; paginated. Totals come from the count store (type labels); items walk the entity_mention_count index in order, or, for a rare type, sort that type's entities (entity_type index).
+// Entity headers without a search, optionally of one type, most mentioned first; paginated. Totals come from the count store (type labels); items walk the entity_mention_count index in order, or, for a rare type, sort that type's entities (entity_type index).
 CALL () {
   RETURN COUNT { (:Entity) } AS entities, CASE
     WHEN $type IS NULL THEN COUNT { (:Entity) }
@@ -18,13 +18,13 @@ CALL (inIndexOrder) {
   MATCH (e:Entity)
   WHERE e.mentionCount >= least AND ($type IS NULL OR e.type = $type)
   WITH e ORDER BY e.mentionCount DESC, e.id SKIP $offset LIMIT $limit
-  RETURN collect(e.id) AS walked
+  RETURN collect(e {.id, .name, .type, .aliases, articleCount: coalesce(e.mentionCount, COUNT { (e)<-[:MENTIONS]-() })}) AS walked
 }
 CALL (inIndexOrder) {
   UNWIND CASE WHEN inIndexOrder THEN [] ELSE [true] END AS go
   MATCH (e:Entity) USING INDEX e:Entity(type)
   WHERE e.type = $type AND e.mentionCount >= 0
   WITH e ORDER BY e.mentionCount DESC, e.id SKIP $offset LIMIT $limit
-  RETURN collect(e.id) AS sorted
+  RETURN collect(e {.id, .name, .type, .aliases, articleCount: coalesce(e.mentionCount, COUNT { (e)<-[:MENTIONS]-() })}) AS sorted
 }
 RETURN total, walked + sorted AS items

@@ -99,8 +99,11 @@ export const loaders = {
       paged(await ctx.db.read("coMentions", { ids, first: int(args.first) })), EMPTY),
 
   articleMentions: (ctx: AppContext, args: { type: string | null }) =>
-    loader<Paged<{ entityId: string; mentions: number; names: string[] }>>(ctx, "articleMentions", args, async (ids) =>
-      paged(await ctx.db.read("articleMentions", { ids, ...args })), EMPTY),
+    loader<Paged<{ entityId: string; mentions: number; names: string[] }>>(ctx, "articleMentions", args, async (ids) => {
+      const found = paged<{ entityId: string; mentions: number; names: string[]; entity: EntityRow }>(await ctx.db.read("articleMentions", { ids, ...args }));
+      for (const p of found.values()) primeEntities(ctx, p.items.map((i) => i.entity));
+      return found;
+    }, EMPTY),
 
   articleRelations: (ctx: AppContext, args: { type: string | null }) =>
     loader<Paged<RelationRow>>(ctx, "articleRelations", args, async (ids) => paged(await ctx.db.read("articleRelations", { ids, ...args })), EMPTY),

@@ -3,7 +3,7 @@ import { AppError } from "../../errors.ts";
 import { int } from "../../db/values.ts";
 import { entityKeysFor, keyOf } from "../ids.ts";
 import { loadAll, withLoaded } from "../join.ts";
-import { loaders } from "../loaders.ts";
+import { loaders, primeEntities } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { NodeRef } from "./node.ts";
@@ -108,8 +108,9 @@ builder.queryFields((t) => ({
       const search = args.search?.trim() ? luceneQuery(args.search) : null;
       const params = { type: args.type ?? null, offset: int(page.offset), limit: int(page.limit) };
       const [row] = search === null ? await ctx.db.read("entitiesList", params) : await ctx.db.read("entitiesSearch", { ...params, search });
-      const ids = (row?.items as string[] | undefined) ?? [];
-      return connection(await loadAll<EntityRow>(loaders.entity(ctx), ids), Number(row?.total ?? 0), page);
+      const items = (row?.items as unknown as EntityRow[] | undefined) ?? [];
+      primeEntities(ctx, items);
+      return connection(items, Number(row?.total ?? 0), page);
     },
   }),
 }));
