@@ -8,11 +8,10 @@
  * Default durations: 5 s at 1 and 8 clients, 20 s at 32 (each after a 1 s unmeasured warm-up).
  */
 import { numberArg, parseBenchArgs } from "./lib/args.ts";
-import { ensureCorpus } from "./lib/ensure-corpus.ts";
-import { machineInfo, machineLine } from "./lib/machine.ts";
+import { preparedBenchDatabase } from "./lib/ensure-corpus.ts";
+import { machineLine } from "./lib/machine.ts";
 import { runMain } from "./lib/main.ts";
 import { checkedAnswer, load, statementMix, statementsPerRequest } from "./lib/measure.ts";
-import { benchDb, benchNeo4j } from "./lib/neo4j.ts";
 import { API_QUERIES, answerSize } from "./lib/queries.ts";
 import { table, writeResult } from "./lib/results.ts";
 import { startServer } from "./lib/server-proc.ts";
@@ -29,16 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   const queries = API_QUERIES.filter((q) => !only || only.includes(q.name));
   const log = (l: string) => process.stderr.write(l + "\n");
 
-  const b = await benchNeo4j();
-  const db = benchDb(b, { maxRetryMs: 120_000, acquireTimeoutMs: 10_000 });
-  let counts;
-  let machine;
-  try {
-    counts = (await ensureCorpus(db, b, { limit, allowWipe: args.flags.has("wipe"), log })).counts;
-    machine = await machineInfo(db);
-  } finally {
-    await db.close();
-  }
+  const { b, counts, machine } = await preparedBenchDatabase({ limit, allowWipe: args.flags.has("wipe"), log });
   log(`bench:api on ${machineLine(machine)}`);
   let server = await startServer("ours", b.cfg);
   log(`our API at ${server.url} (pid ${server.pid})`);

@@ -10,12 +10,11 @@
  *   {"query","oursRps","peerRps","ratio","oursP99Ms","peerP99Ms","oursStatements","peerStatements"}
  */
 import { numberArg, parseBenchArgs } from "./lib/args.ts";
-import { ensureCorpus } from "./lib/ensure-corpus.ts";
+import { preparedBenchDatabase } from "./lib/ensure-corpus.ts";
 import { graphqlRequest, type LoadResult } from "./lib/load.ts";
-import { machineInfo, machineLine } from "./lib/machine.ts";
+import { machineLine } from "./lib/machine.ts";
 import { runMain } from "./lib/main.ts";
 import { checkedAnswer, load, statementMix, statementsPerRequest } from "./lib/measure.ts";
-import { benchDb, benchNeo4j } from "./lib/neo4j.ts";
 import { peerQuestions, type PeerParams } from "./lib/peer-questions.ts";
 import { table, writeResult } from "./lib/results.ts";
 import { startServer, type ServerProc } from "./lib/server-proc.ts";
@@ -49,16 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   const only = args.values.get("only")?.split(",");
   const log = (l: string) => process.stderr.write(l + "\n");
 
-  const b = await benchNeo4j();
-  const db = benchDb(b, { maxRetryMs: 120_000, acquireTimeoutMs: 10_000 });
-  let counts;
-  let machine;
-  try {
-    counts = (await ensureCorpus(db, b, { limit, allowWipe: args.flags.has("wipe"), log })).counts;
-    machine = await machineInfo(db);
-  } finally {
-    await db.close();
-  }
+  const { b, counts, machine } = await preparedBenchDatabase({ limit, allowWipe: args.flags.has("wipe"), log });
   log(`bench:peer on ${machineLine(machine)}`);
 
   const servers: ServerProc[] = [];

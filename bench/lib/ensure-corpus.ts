@@ -3,7 +3,8 @@ import type { Db } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { corpusRecords, corpusSize } from "./corpus.ts";
 import { ingestPass } from "./ingest-pass.ts";
-import { graphCounts, wipe, type BenchNeo4j, type GraphCounts } from "./neo4j.ts";
+import { machineInfo } from "./machine.ts";
+import { benchDb, benchNeo4j, graphCounts, wipe, type BenchNeo4j, type GraphCounts } from "./neo4j.ts";
 
 export async function ensureCorpus(
   db: Db,
@@ -23,4 +24,23 @@ export async function ensureCorpus(
   const r = await ingestPass(db, corpusRecords({ limit: opts.limit }), { progress: opts.log });
   opts.log(`Ingested ${r.articles} articles in ${r.seconds} s (${r.articlesPerSec}/s).`);
   return { counts: await graphCounts(db), ingested: true };
+}
+
+/**
+ * The start of every query benchmark: the bench Neo4j, holding the corpus (or its `limit` prefix),
+ * and the machine description for the results file.
+ */
+export async function preparedBenchDatabase(opts: { limit?: number; allowWipe: boolean; log: (l: string) => void }): Promise<{
+  b: BenchNeo4j;
+  counts: GraphCounts;
+  machine: Awaited<ReturnType<typeof machineInfo>>;
+}> {
+  const b = await benchNeo4j();
+  const db = benchDb(b, { maxRetryMs: 120_000, acquireTimeoutMs: 10_000 });
+  try {
+    const counts = (await ensureCorpus(db, b, opts)).counts;
+    return { b, counts, machine: await machineInfo(db) };
+  } finally {
+    await db.close();
+  }
 }
