@@ -1,7 +1,7 @@
 /**
  * `npm run eval [-- --strict] [-- --verbose]`: precision and recall per relation type of
  * the extractor against the hand-made gold sets — the seeds (always) and the FNC-1
- * development sets devset and devset2 (when the corpus is available: ../shared/corpus or
+ * development sets devset, devset2 and devset3 (when the corpus is available: ../shared/corpus or
  * $KG_CORPUS_DIR); together they form "combined", which --strict judges.
  * Matching rules are those stated in each gold file's "about" field.
  * --strict exits 1 when a type misses the target (precision ≥ 0.90, recall ≥ 0.75).
@@ -155,7 +155,7 @@ function main(argv: string[]): number {
   const seedTexts = new Map(Object.keys(seeds.articles).map((f) => [f, readFileSync(path.join(seedDir, f), "utf8")]));
   sets.push(evaluateSet("seeds", seeds, seedTexts));
 
-  for (const devName of ["devset", "devset2"]) {
+  for (const devName of ["devset", "devset2", "devset3"]) {
     const devGold = path.join(ROOT, `tests/fixtures/${devName}/gold.json`);
     if (existsSync(devGold)) {
       const dev = loadGold(devGold);

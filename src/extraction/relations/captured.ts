@@ -85,7 +85,10 @@ function governed(template: string, at: number): boolean {
 /** How far back "recaptured it" may look for its place: about one sentence. */
 const IT_REACH = 400;
 
-const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confidence: number; placeIsSubject?: boolean; actorIsSubject?: boolean; adjectivePlace?: boolean; nominal?: boolean }[] = [
+/** Head nouns of a place appositive: "⟦Mosul Dam⟧, a strategic asset which …". */
+const APPOSITIVE_HEAD = "(?:city|town|village|province|region|area|district|base|dam|airport|asset|stronghold|hub|facility|site|crossing|field|refinery|capital|complex|plant|port|gateway|enclave)";
+
+const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confidence: number; ownClause?: boolean; placeIsSubject?: boolean; actorIsSubject?: boolean; adjectivePlace?: boolean; nominal?: boolean }[] = [
   { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${WHEN}${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
   // With an aside: "⟦Kurdish fighters⟧, backed by ⟦U.S.⟧ air strikes, retook ⟦Kobani⟧". The actor must
   // head the clause: in "fighters battling ⟦ISIS⟧, backed by …, retook" ISIS is an object.
@@ -104,6 +107,9 @@ const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confi
   { re: new RegExp(`\\bhelped\\s+(?:the\\s+)?${SLOT}${ACTOR_TAIL}\\s+(?:to\\s+)?(?:retake|recapture|capture|seize|regain|take\\s+back|win\\s+back|liberate)\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
   { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+${ADV}${AUX}${ADV}${VERB}\\s+it\\b(?!\\s+(?:was|is|had|has)\\b)`, "g"), actor: 1, place: "it", confidence: 0.65 },
   { re: new RegExp(`${SLOT},?\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.8 },
+  // "⟦Mosul Dam⟧, a strategic asset which ⟦the militants⟧ had gained control of": the relative clause is
+  // its own (finite) clause, so what precedes the place ("efforts to retake ⟦Mosul Dam⟧") does not veto it.
+  { re: new RegExp(`${SLOT},\\s+(?:a|an|the|its|their)\\s+(?:[a-z-]+\\s+){0,3}?${APPOSITIVE_HEAD}\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.75, ownClause: true },
   { re: new RegExp(`${SLOT}\\s+${ADV}(?:fell|falls|had\\s+fallen|has\\s+fallen)\\s+${ADV}(?:in\\s+[^⟦,]{1,25}?\\s+)?to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.8, placeIsSubject: true },
   { re: new RegExp(`\\bfall\\s+of\\s+${PARTITIVE}${SLOT}\\s+to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.75 },
   { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z]+\\s+)?(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\\s+of\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7, nominal: true },
@@ -125,7 +131,7 @@ export function findCaptured(view: SentenceView, mentions: readonly Mention[] = 
   const { template } = view;
   for (const rule of RULES) {
     eachMatch(rule.re, template, (m) => {
-      if (VETO.test(before(template, m.index, 40)) || ATTEMPT.test(before(template, m.index))) return;
+      if (!rule.ownClause && (VETO.test(before(template, m.index, 40)) || ATTEMPT.test(before(template, m.index)))) return;
       if (rule.placeIsSubject && !/\b(?:which|that)\b/.test(m[0]) && governed(template, m.index)) return;
       if (rule.actorIsSubject && governed(template, m.index)) return;
       if (rule.nominal && NOMINAL_VETO.test(before(template, m.index, 40) + m[0].slice(0, Math.max(0, m[0].search(NOMINAL))))) return;

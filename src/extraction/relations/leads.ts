@@ -28,7 +28,8 @@ const FORCE_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|militiamen|rebels
 const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLE})\\b`, "gi");
 
 const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?: number; orgAfterOf?: boolean; confidence: number }[] = [
-  { re: new RegExp(`${SLOT}${POSS}\\s+${MOD}(${ROLE})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
+  // "the ⟦Islamic State⟧ (⟦Isis⟧) leader, ⟦Baghdadi⟧": an acronym in parentheses may follow the organisation.
+  { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLE})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
     re: new RegExp(`${SLOT}(?:,\\s+(?:who\\s+)?|\\s+)${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLE})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
     person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,

@@ -80,9 +80,9 @@ const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: num
   { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:[a-z-]+\\s+){0,3}${AID}\\s+(?:to|for)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, supply: true },
   // "⟦the US military⟧ said it had air dropped weapons, ammunition and medical supplies to ⟦Kurdish forces⟧"
   { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+${AID_LIST}\\s+(?:[a-z]+\\s+){0,2}?to\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, supply: true },
-  // "aid airdropped by ⟦US forces⟧ and meant for ⟦Kurdish forces⟧"
+  // "aid airdropped by ⟦US forces⟧ and meant for ⟦Kurdish forces⟧", "… that were meant to supply ⟦Y⟧"
   {
-    re: new RegExp(`\\b${AID}\\s+(?:that\\s+(?:was|were|had\\s+been)\\s+)?(?:air\\s*)?(?:dropped|airdropped|delivered|sent|supplied|shipped|provided)\\s+by\\s+(?:the\\s+)?${SLOT}${TAIL}(?:\\s+[a-z-]+){0,3}?,?\\s+(?:and\\s+)?(?:meant|intended|destined|earmarked)\\s+for\\s+(?:the\\s+)?${SLOT}`, "g"),
+    re: new RegExp(`\\b${AID}\\s+(?:that\\s+(?:was|were|had\\s+been)\\s+)?(?:air\\s*)?(?:dropped|airdropped|delivered|sent|supplied|shipped|provided)\\s+by\\s+(?:the\\s+)?${SLOT}${TAIL}(?:\\s+[a-z-]+){0,3}?,?\\s+(?:and\\s+)?(?:meant|intended|destined|earmarked)\\s+(?:for|to\\s+(?:supply|resupply|arm|equip|reach))\\s+(?:the\\s+)?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.7, supply: true,
   },
   // "⟦Kurdish fighters⟧ had received the weapons from ⟦the US⟧"
