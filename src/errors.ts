@@ -21,10 +21,6 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}
-
 /** A one-line description of any thrown value, for logs and CLI output. */
 export function describeError(e: unknown): string {
   if (e instanceof AppError) return `${e.code}: ${e.message}`;

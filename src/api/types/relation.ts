@@ -71,7 +71,6 @@ EvidenceRef.implement({
 
 const RelationConnection = connectionOf("Relation", RelationRef, "Relations, most attested first.");
 
-
 builder.queryField("relations", (t) =>
   t.field({
     type: RelationConnection,
