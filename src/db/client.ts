@@ -67,6 +67,7 @@ export class Db {
   readonly database: string;
   private readonly readTimeoutMs: number;
   private observers = new Set<QueryObserver>();
+  private commitListeners = new Set<() => void>();
 
   constructor(cfg: Neo4jConfig, opts: DbOptions = {}) {
     this.database = cfg.database;
@@ -84,6 +85,16 @@ export class Db {
   observe(fn: QueryObserver): () => void {
     this.observers.add(fn);
     return () => this.observers.delete(fn);
+  }
+
+  /**
+   * Be told after every write transaction this process commits (the response cache drops its
+   * answers); returns the unsubscribe function. Writes by other processes are seen through the
+   * graph version instead (cypher/graphVersion.cypher).
+   */
+  onCommit(fn: () => void): () => void {
+    this.commitListeners.add(fn);
+    return () => this.commitListeners.delete(fn);
   }
 
   private txHandle(tx: ManagedTransaction, extra?: QueryObserver): Tx {
@@ -120,7 +131,15 @@ export class Db {
   async writeTx<T>(work: (tx: Tx) => Promise<T>, observer?: QueryObserver): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(this.txHandle(tx, observer)));
+      const result = await session.executeWrite((tx) => work(this.txHandle(tx, observer)));
+      for (const fn of this.commitListeners) {
+        try {
+          fn();
+        } catch {
+          // A listener's failure is not the write's: the transaction has committed.
+        }
+      }
+      return result;
     } catch (e) {
       throw translateDbError(e);
     } finally {

@@ -50,6 +50,7 @@ export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<B
     const now = new Set(params.entities.map((e) => e.id));
     await removeOrphans(tx, previous.filter((id) => !now.has(id)));
     await refreshMentionCounts(tx, [...now, ...params.mentions.map((m) => m.entityId), ...previous]);
+    await tx.run("bumpGraphVersion");
     return {
       entitiesCreated: params.entities.filter((e) => !existing.has(e.id)).length,
       relations: params.relations.length,
@@ -69,6 +70,7 @@ export async function deleteArticles(db: Db, ids: string[]): Promise<string[]> {
     const mentioned = rows.flatMap((r) => r.mentioned as string[]);
     await removeOrphans(tx, mentioned);
     await refreshMentionCounts(tx, mentioned);
+    await tx.run("bumpGraphVersion");
     return found;
   });
 }
