@@ -15,6 +15,8 @@ export interface Metrics {
   registry: Registry;
   observeGraphQL(e: { operation: string; type: string; outcome: string; seconds: number }): void;
   observeHttp(e: { method: string; route: string; status: number; seconds: number }): void;
+  /** A query answered from the response cache ("hit"), computed and offered to it ("miss"), or not cacheable ("bypass"). */
+  observeCache(outcome: "hit" | "miss" | "bypass"): void;
   /** Subscribe to the Db's statement events; returns the unsubscribe function. */
   watchDb(db: Db): () => void;
   /** The text exposition. */
@@ -51,6 +53,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
+  const cacheCount = new Counter({
+    name: "kg_response_cache_requests_total",
+    help: "GraphQL queries by how the response cache answered: hit, miss (computed), bypass (not cacheable, or the graph version is unknown).",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
   const names = new Set<string>();
   const opLabel = (name: string) => {
     const clean = name.replace(/[^A-Za-z0-9_]/g, "_").slice(0, 64) || "anonymous";
@@ -70,6 +78,9 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     observeHttp({ method, route, status, seconds }) {
       void seconds;
       httpCount.inc({ method, route, status: String(status) });
+    },
+    observeCache(outcome) {
+      cacheCount.inc({ outcome });
     },
     watchDb(db) {
       return db.observe(({ name, ms, ok }) => dbTime.observe({ statement: name, outcome: ok ? "ok" : "error" }, ms / 1000));

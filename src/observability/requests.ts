@@ -9,6 +9,7 @@ import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { AppContext, AuthState } from "../api/context.ts";
 import type { Metrics } from "./metrics.ts";
+import type { CacheOutcome } from "../server/response-cache.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9._:@\/+=-]{1,128}$/;
 const ROUTES = new Set(["/graphql", "/health", "/ready", "/metrics"]);
@@ -22,6 +23,8 @@ interface RequestState {
   type?: string;
   outcome?: string;
   auth?: AuthState;
+  /** How the response cache answered (queries only). */
+  cache?: CacheOutcome;
 }
 
 const states = new WeakMap<Request, RequestState>();
@@ -35,6 +38,12 @@ export function requestIdOf(request: Request): string {
 export function noteAuth(request: Request, auth: AuthState): void {
   const s = states.get(request);
   if (s) s.auth = auth;
+}
+
+/** Remember how the response cache answered, for the `x-kg-cache` header and the access log. */
+export function noteCache(request: Request, outcome: CacheOutcome): void {
+  const s = states.get(request);
+  if (s) s.cache = outcome;
 }
 
 function firstCode(errors: readonly unknown[] | undefined): string | undefined {
@@ -117,6 +126,7 @@ export function useRequestTracking(opts: TrackingOptions): Plugin<AppContext> {
         return;
       }
       response.headers.set("x-request-id", s.id);
+      if (s.cache) response.headers.set("x-kg-cache", s.cache);
       const seconds = (performance.now() - s.t0) / 1000;
       const status = response.status;
       const outcome = s.outcome ?? (status >= 400 ? `HTTP_${status}` : "ok");
@@ -131,6 +141,7 @@ export function useRequestTracking(opts: TrackingOptions): Plugin<AppContext> {
         status,
         ms: Math.round(seconds * 10_000) / 10,
         ...(s.route === "/graphql" ? { operation: s.operation ?? null, type: s.type ?? null, outcome } : {}),
+        ...(s.cache ? { cache: s.cache } : {}),
         ...(s.auth?.keyId ? { keyId: s.auth.keyId } : {}),
       };
       if (QUIET_ROUTES.has(s.route)) log.debug(line, "request");

@@ -141,3 +141,6 @@ export function securityConfig(env: Env = process.env, host = get(env, "HOST") ?
     maxQueue: int(env, "KG_MAX_QUEUE", 1000, 0, 1_000_000),
   };
 }
+
+/** The validated readers above, for other settings read from the environment (same messages). */
+export { bool as envBool, int as envInt, type Env };

@@ -20,7 +20,8 @@ import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { authenticate, refusal, useApiKeys } from "../security/auth.ts";
 import { armorPlugins, corsOptions, csrfPlugin, refusalError, useBodyLimit, useLimitErrorCodes, useNoIntrospection } from "../security/limits.ts";
 import { createMetrics, type Metrics } from "../observability/metrics.ts";
-import { noteAuth, requestIdOf, useRequestTracking } from "../observability/requests.ts";
+import { noteAuth, noteCache, requestIdOf, useRequestTracking } from "../observability/requests.ts";
+import { ResponseCache, responseCacheConfig, type ResponseCacheConfig } from "./response-cache.ts";
 
 export interface AppOptions {
   db: Db;
@@ -31,11 +32,13 @@ export interface AppOptions {
   security?: SecurityConfig;
   /** Metrics registry; a new one when absent. */
   metrics?: Metrics;
+  /** Response cache settings; read from the environment (responseCacheConfig()) when absent. */
+  responseCache?: ResponseCacheConfig;
   /** True while the server shuts down: /ready answers 503 so load balancers stop sending. */
   isDraining?: () => boolean;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, AppContext> & { metrics: Metrics; security: SecurityConfig };
+export type App = YogaServerInstance<Record<string, unknown>, AppContext> & { metrics: Metrics; security: SecurityConfig; responseCache: ResponseCache };
 
 /** Expected failures keep their code for clients; anything else is masked and logged with detail. */
 function maskError(log: Logger) {
@@ -64,6 +67,15 @@ export function createApp(opts: AppOptions): App {
   const security = opts.security ?? securityConfig();
   const metrics = opts.metrics ?? createMetrics();
   const unwatch = metrics.watchDb(db);
+  const responseCache = new ResponseCache({
+    db,
+    log,
+    config: opts.responseCache ?? responseCacheConfig(),
+    onOutcome: (request, outcome) => {
+      metrics.observeCache(outcome);
+      if (request) noteCache(request, outcome);
+    },
+  });
   const plugins: Array<Plugin | Plugin<AppContext>> = [
     useRequestTracking({
       log,
@@ -77,6 +89,8 @@ export function createApp(opts: AppOptions): App {
     ...(security.introspection ? [] : [useNoIntrospection()]),
     useLimitErrorCodes(),
     useApiKeys(security),
+    // After the key check: a cached answer is only given to a caller allowed to ask.
+    responseCache.plugin(),
     useReadinessCheck({
       endpoint: "/ready",
       check: async () => {
@@ -87,7 +101,12 @@ export function createApp(opts: AppOptions): App {
         return true;
       },
     }),
-    { onDispose: () => void unwatch() },
+    {
+      onDispose: () => {
+        unwatch();
+        responseCache.stop();
+      },
+    },
   ];
   const yoga = createYoga<Record<string, unknown>, AppContext>({
     schema,
@@ -105,5 +124,6 @@ export function createApp(opts: AppOptions): App {
     },
     plugins,
   });
-  return Object.assign(yoga, { metrics, security });
+  responseCache.start();
+  return Object.assign(yoga, { metrics, security, responseCache });
 }

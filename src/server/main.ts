@@ -11,6 +11,7 @@ import type { Db } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { createApp, type App } from "./app.ts";
+import type { ResponseCacheConfig } from "./response-cache.ts";
 
 export interface RunningServer {
   app: App;
@@ -30,6 +31,8 @@ export interface ListenOptions {
   graphiql?: boolean;
   /** Defaults to securityConfig() from the environment, checked against `host`. */
   security?: SecurityConfig;
+  /** Defaults to responseCacheConfig() from the environment. */
+  responseCache?: ResponseCacheConfig;
   /** Apply the schema once Neo4j answers (default true). */
   ensureSchema?: boolean;
 }
@@ -38,7 +41,7 @@ export async function listen(opts: ListenOptions): Promise<RunningServer> {
   const security = opts.security ?? securityConfig(process.env, opts.host);
   let draining = false;
   // GraphiQL follows KG_GRAPHIQL / NODE_ENV (security config); the caller can only turn it off.
-  const app = createApp({ db: opts.db, log: opts.log, graphiql: opts.graphiql === false ? false : undefined, security, isDraining: () => draining });
+  const app = createApp({ db: opts.db, log: opts.log, graphiql: opts.graphiql === false ? false : undefined, security, responseCache: opts.responseCache, isDraining: () => draining });
   const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     inFlight.add(res);

@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { createApp } from "../../src/server/app.ts";
 import { ingest } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
-import { testDb } from "../support/db.ts";
+import { statementsDuring, testDb } from "../support/db.ts";
 import { gql } from "../support/graphql.ts";
 import { SEED_IDS, seedRecords } from "../support/seeds.ts";
 
@@ -127,19 +127,15 @@ describe("errors carry a code", () => {
 describe("DataLoader batching (no N+1)", () => {
   // Records every Cypher statement a request issues; the count must not grow with the number of parents.
   async function statementsFor(first: number): Promise<{ count: number; names: string[]; parents: number }> {
-    const names: string[] = [];
-    const off = db.observe((e) => names.push(e.name));
-    try {
-      const r = await gql<{ entities: Conn<unknown> }>(
+    const { result: r, names } = await statementsDuring(db, () =>
+      gql<{ entities: Conn<unknown> }>(
         app,
         `query($first: Int) { entities(first: $first) { edges { node { name relations(first: 5) { subject { name } object { ... on Entity { name } ... on Article { title } } evidence(first: 3) { article { title } } } quotes(first: 2) { article { title } } } } } }`,
         { first },
-      );
-      expect(r.errors).toBeUndefined();
-      return { count: names.length, names, parents: r.data!.entities.edges.length };
-    } finally {
-      off();
-    }
+      ),
+    );
+    expect(r.errors).toBeUndefined();
+    return { count: names.length, names, parents: r.data!.entities.edges.length };
   }
 
   // How often each statement may run: at most once per place in the query that selects that type,
@@ -163,18 +159,13 @@ describe("DataLoader batching (no N+1)", () => {
 
 describe("look-ahead: relations with evidence in one statement", () => {
   it("answers 'who captured Mosul, with evidence and article titles' in one statement, same answer as without look-ahead", async () => {
-    const names: string[] = [];
-    const off = db.observe((e) => names.push(e.name));
-    let withEvidence;
-    try {
-      withEvidence = await gql<{ relations: Conn<{ subject: { name: string }; evidence: { sentence: string; article: { title: string } }[] }> }>(
+    const { result: withEvidence, names } = await statementsDuring(db, () =>
+      gql<{ relations: Conn<{ subject: { name: string }; evidence: { sentence: string; article: { title: string } }[] }> }>(
         app,
         `query($n: Int) { relations(type: CAPTURED, object: "Mosul") { edges { node { subject { name } evidence(first: $n) { sentence article { title } } } } } }`,
         { n: 5 },
-      );
-    } finally {
-      off();
-    }
+      ),
+    );
     expect(names).toEqual(["relationsSearch"]);
     // Two evidence selections (aliases with different sizes) fall back to the loader: same sentences.
     const twice = await gql<{ relations: Conn<{ a: { sentence: string }[]; b: { sentence: string }[] }> }>(

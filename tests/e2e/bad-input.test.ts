@@ -14,7 +14,7 @@ import { securityConfig } from "../../src/security/config.ts";
 import { readArticles, type ArticleRecord } from "../../src/input/read-articles.ts";
 import { articleId } from "../../src/extraction/article-id.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
-import { testDb, uniquePrefix } from "../support/db.ts";
+import { statementsDuring, testDb, uniquePrefix } from "../support/db.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const KEY = "bad-input-key-0123456789";
@@ -96,11 +96,10 @@ describe("bad input", () => {
     });
 
     it("50-level nesting and 1,000 aliases are refused before any resolver runs", async () => {
-      const statements: string[] = [];
-      const stop = db.observe((e) => statements.push(e.name));
-      const deep = await gql(`{ entity(name: "ISIS") ${"{ relations { subject ".repeat(25)}{ id }${" } }".repeat(25)} }`);
-      const aliases = await gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: entity(name: "ISIS") { name }`).join(" ")} }`);
-      stop();
+      const { result: [deep, aliases], names: statements } = await statementsDuring(db, async () => [
+        await gql(`{ entity(name: "ISIS") ${"{ relations { subject ".repeat(25)}{ id }${" } }".repeat(25)} }`),
+        await gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: entity(name: "ISIS") { name }`).join(" ")} }`),
+      ]);
       expect(code(deep.body)).toBe("QUERY_LIMIT_EXCEEDED");
       expect(code(aliases.body)).toBe("QUERY_LIMIT_EXCEEDED");
       expect(statements).toEqual([]);

@@ -24,3 +24,19 @@ export async function rawRows(db: Db, query: string, params: Record<string, unkn
     await session.close();
   }
 }
+
+/**
+ * The names of the statements `db` runs while `fn` runs (cypher/<name>.cypher), leaving out the
+ * response cache's background poll of the graph version, which is not part of any request.
+ */
+export async function statementsDuring<T>(db: Db, fn: () => Promise<T>): Promise<{ result: T; names: string[] }> {
+  const names: string[] = [];
+  const off = db.observe((e) => {
+    if (e.name !== "graphVersion") names.push(e.name);
+  });
+  try {
+    return { result: await fn(), names };
+  } finally {
+    off();
+  }
+}

@@ -4,6 +4,7 @@ import { migrate } from "../../db/migrate.ts";
 import { log } from "../../log.ts";
 import { closeOnSignals, listen } from "../../server/main.ts";
 import { securityConfig } from "../../security/config.ts";
+import { responseCacheConfig } from "../../server/response-cache.ts";
 import { parseArgs } from "../args.ts";
 
 const USAGE = `Usage: kg serve [--seed-if-empty]
@@ -17,8 +18,9 @@ export async function runServe(argv: string[]): Promise<number> {
     return 0;
   }
   const { host, port } = serverConfig();
-  // Security settings are checked before Neo4j is started, so a bad KG_* value fails at once.
+  // Security and cache settings are checked before Neo4j is started, so a bad KG_* value fails at once.
   const security = securityConfig(process.env, host);
+  const responseCache = responseCacheConfig();
   const neo = await resolveNeo4jConfig({ local: { log: (l) => log.info(l) } });
   const db = new Db(neo);
   try {
@@ -31,7 +33,7 @@ export async function runServe(argv: string[]): Promise<number> {
     // Neo4j may be down at start-up: serve anyway (/ready says 503) and let the driver reconnect later.
     log.warn({ err }, "could not prepare the database at start-up; serving anyway, /ready will report 503 until Neo4j answers");
   }
-  const running = await listen({ db, log, host, port, security });
+  const running = await listen({ db, log, host, port, security, responseCache });
   closeOnSignals(running, log);
   log.info({ url: running.url, neo4j: neo.uri, database: neo.database }, "serving");
   process.stderr.write(`\nGraphiQL: ${running.url}\n\n`);

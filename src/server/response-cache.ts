@@ -1,0 +1,223 @@
+/**
+ * A cache of whole GraphQL answers, so a question asked again (the same document, operation name
+ * and variables) is answered without running its Cypher again — until the graph changes.
+ *
+ * When the graph changes:
+ * - a write this process commits (ingest, delete, merge, through the API or the CLI code path)
+ *   empties the cache at once (`Db.onCommit`);
+ * - every write transaction also stamps the one `GraphVersion` node (cypher/bumpGraphVersion), and
+ *   the cache reads that stamp every `pollMs` (cypher/graphVersion): a write by another process
+ *   (`kg ingest`, a second server) empties it within `pollMs`;
+ * - entries also expire after `ttlMs`, for edits made outside the service (raw Cypher).
+ * While the stamp cannot be read (Neo4j down), the cache is emptied and bypassed.
+ *
+ * Only queries are cached, only answers without errors, and only after the API-key check has let
+ * the request through (this plugin's onExecute runs after `useApiKeys`). An answer stored while the
+ * cache was being emptied is dropped (generation check), so a stale answer cannot outlive a change.
+ * Cached answers are shared objects: nothing downstream mutates execution results here.
+ */
+import { getOperationAST, type ExecutionResult } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Logger } from "pino";
+import type { AppContext } from "../api/context.ts";
+import type { Db } from "../db/client.ts";
+import { envInt, type Env } from "../security/config.ts";
+
+export interface ResponseCacheConfig {
+  /** Most answers kept (KG_RESPONSE_CACHE_ENTRIES); 0 turns the cache off. */
+  maxEntries: number;
+  /** Most bytes of answers (as JSON) kept (KG_RESPONSE_CACHE_MB). */
+  maxBytes: number;
+  /** Longest an answer is kept, ms (KG_RESPONSE_CACHE_TTL_MS). */
+  ttlMs: number;
+  /** How often the graph's version stamp is read, ms (KG_GRAPH_VERSION_POLL_MS). */
+  pollMs: number;
+}
+
+export function responseCacheConfig(env: Env = process.env): ResponseCacheConfig {
+  return {
+    maxEntries: envInt(env, "KG_RESPONSE_CACHE_ENTRIES", 1000, 0, 1_000_000),
+    maxBytes: envInt(env, "KG_RESPONSE_CACHE_MB", 64, 1, 65_536) * 1024 * 1024,
+    ttlMs: envInt(env, "KG_RESPONSE_CACHE_TTL_MS", 60_000, 1, 86_400_000),
+    pollMs: envInt(env, "KG_GRAPH_VERSION_POLL_MS", 1000, 50, 600_000),
+  };
+}
+
+/** How a request was answered, for the `x-kg-cache` header, the access log and metrics. */
+export type CacheOutcome = "hit" | "miss" | "bypass";
+
+interface Entry<V> {
+  value: V;
+  bytes: number;
+  expires: number;
+}
+
+/** Least-recently-used map bounded by entry count and total bytes, with a time to live. Pure. */
+export class LruStore<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  private total = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  get(key: string): V | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    if (e.expires <= this.now()) {
+      this.total -= e.bytes;
+      return undefined;
+    }
+    this.entries.set(key, e); // most recently used last
+    return e.value;
+  }
+
+  /** Keep `value` (of `bytes`); false when it alone would take more than a tenth of the budget. */
+  set(key: string, value: V, bytes: number): boolean {
+    if (this.maxEntries === 0 || bytes > this.maxBytes / 10) return false;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.total -= old.bytes;
+    }
+    this.entries.set(key, { value, bytes, expires: this.now() + this.ttlMs });
+    this.total += bytes;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.total <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.total -= e.bytes;
+    }
+    return true;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+}
+
+export interface ResponseCacheOptions {
+  db: Db;
+  log: Logger;
+  config: ResponseCacheConfig;
+  /** Told how each query was answered (metrics, access log, header). */
+  onOutcome?: (request: Request | undefined, outcome: CacheOutcome) => void;
+}
+
+type Params = { query?: unknown; variables?: unknown; operationName?: unknown };
+
+export class ResponseCache {
+  private readonly store: LruStore<ExecutionResult>;
+  private generation = 0;
+  /** The graph's stamp as last read; undefined while unknown (not read yet, or Neo4j unreachable). */
+  private stamp: string | null | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly opts: ResponseCacheOptions) {
+    const c = opts.config;
+    this.store = new LruStore(c.maxEntries, c.maxBytes, c.ttlMs);
+  }
+
+  get enabled(): boolean {
+    return this.opts.config.maxEntries > 0;
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** Begin watching the graph for changes (no-op when the cache is off). */
+  start(): void {
+    if (!this.enabled || this.timer) return;
+    this.unsubscribe = this.opts.db.onCommit(() => this.invalidate());
+    void this.poll();
+    this.timer = setInterval(() => void this.poll(), this.opts.config.pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.invalidate();
+  }
+
+  /** Drop every answer; an answer being computed now will not be stored. */
+  invalidate(): void {
+    this.generation++;
+    this.store.clear();
+  }
+
+  /** Read the graph's version stamp once; empty the cache when it changed or cannot be read. */
+  poll(): Promise<void> {
+    this.polling ??= (async () => {
+      try {
+        const [row] = await this.opts.db.read("graphVersion");
+        const stamp = (row?.stamp as string | null | undefined) ?? null;
+        if (stamp !== this.stamp) {
+          if (this.stamp !== undefined) this.opts.log.debug({ stamp }, "graph changed: response cache emptied");
+          this.invalidate();
+          this.stamp = stamp;
+        }
+      } catch (e) {
+        if (this.stamp !== undefined) this.opts.log.warn({ err: e }, "graph version unreadable: response cache emptied and bypassed");
+        this.invalidate();
+        this.stamp = undefined;
+      } finally {
+        this.polling = undefined;
+      }
+    })();
+    return this.polling;
+  }
+
+  /** The key of a request: operation name, document text and variables, as the client sent them. */
+  private static keyOf(params: Params | undefined): string | undefined {
+    if (!params || typeof params.query !== "string") return undefined;
+    const op = typeof params.operationName === "string" ? params.operationName : "";
+    return `${op}\u0000${params.query}\u0000${params.variables == null ? "" : JSON.stringify(params.variables)}`;
+  }
+
+  plugin(): Plugin<AppContext> {
+    return {
+      onExecute: ({ args, setResultAndStopExecution }) => {
+        const ctx = args.contextValue as AppContext & { request?: Request; params?: Params };
+        const note = (o: CacheOutcome) => this.opts.onOutcome?.(ctx.request, o);
+        if (!this.enabled) return;
+        const op = getOperationAST(args.document, args.operationName ?? undefined);
+        const key = op?.operation === "query" && this.stamp !== undefined ? ResponseCache.keyOf(ctx.params) : undefined;
+        if (key === undefined) return note("bypass");
+        const hit = this.store.get(key);
+        if (hit) {
+          note("hit");
+          setResultAndStopExecution(hit);
+          return;
+        }
+        note("miss");
+        const generation = this.generation;
+        return {
+          onExecuteDone: ({ result }) => {
+            if (generation !== this.generation || !result || Symbol.asyncIterator in result) return;
+            const r = result as ExecutionResult;
+            if (r.errors?.length || r.data == null) return;
+            this.store.set(key, r, JSON.stringify(r).length);
+          },
+        };
+      },
+    };
+  }
+}
