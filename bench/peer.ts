@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   const servers: ServerProc[] = [];
   const out = [];
   try {
-    const ours = await startServer("ours", b.cfg);
+    const ours = await startServer("ours", b.cfg, { cache: "off" });
     servers.push(ours);
     const peer = await startServer("peer", b.cfg);
     servers.push(peer);

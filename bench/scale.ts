@@ -56,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       have = size;
       const graph = await graphCounts(db);
       log(`  ${p.articles} articles in ${p.seconds} s (${p.articlesPerSec}/s); graph ${graph.articles} articles, ${graph.entities} entities`);
-      let server = await startServer("ours", b.cfg);
+      let server = await startServer("ours", b.cfg, { cache: "off" });
       const queries: Step["queries"] = [];
       try {
         for (const q of API_QUERIES) {
@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
             log(`  ${q.name}: ${msg}; not timed; restarting the server`);
             queries.push({ name: q.name, answerValues: null, error: msg, run: null });
             await server.stop();
-            server = await startServer("ours", b.cfg);
+            server = await startServer("ours", b.cfg, { cache: "off" });
             continue;
           }
           if (r.errors?.length) {

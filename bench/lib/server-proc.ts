@@ -31,7 +31,13 @@ export interface ServerProc {
   stop(): Promise<void>;
 }
 
-export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, timeoutMs = 60_000): Promise<ServerProc> {
+/**
+ * Our server answers repeated questions from its response cache (on by default, as users run it);
+ * `cache: "off"` (KG_RESPONSE_CACHE_ENTRIES=0) makes every request run its Cypher, which is what the
+ * peer, scale and uncached api figures measure.
+ */
+export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts: { cache?: "on" | "off"; timeoutMs?: number } = {}): Promise<ServerProc> {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
   const child: ChildProcess = fork(path.join(SERVERS, `${kind}.ts`), [], {
     execArgv: ["--import", "tsx"],
     env: {
@@ -44,6 +50,7 @@ export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, timeo
       KG_MAX_COST: process.env.KG_MAX_COST ?? "10000000",
       KG_MAX_DEPTH: process.env.KG_MAX_DEPTH ?? "30",
       KG_MAX_TOKENS: process.env.KG_MAX_TOKENS ?? "5000",
+      ...(opts.cache === "off" ? { KG_RESPONSE_CACHE_ENTRIES: "0" } : {}),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
