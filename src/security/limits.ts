@@ -164,7 +164,7 @@ export function corsOptions(cfg: SecurityConfig): (request: Request) => CORSOpti
   const base = {
     methods: ["GET", "POST"],
     allowedHeaders: ["content-type", "authorization", "x-request-id", ...CSRF_HEADERS],
-    exposedHeaders: ["x-request-id"],
+    exposedHeaders: ["x-request-id", "x-kg-cache"],
     credentials: false,
     maxAge: 600,
   };

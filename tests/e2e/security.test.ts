@@ -154,6 +154,7 @@ describe("security", () => {
       const res = await corsApp.fetch("http://yoga/graphql", { method: "POST", headers: { origin: "http://localhost:5173", "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
       expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
       expect(res.headers.get("access-control-expose-headers")).toContain("x-request-id");
+      expect(res.headers.get("access-control-expose-headers")).toContain("x-kg-cache");
       expect(() => config({ KG_CORS_ORIGINS: "app.example.org/path" })).toThrow(/KG_CORS_ORIGINS/);
     });
 
