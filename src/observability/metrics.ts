@@ -55,7 +55,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
   });
   const cacheCount = new Counter({
     name: "kg_response_cache_requests_total",
-    help: "GraphQL queries by how the response cache answered: hit, miss (computed), bypass (not cacheable, or the graph version is unknown).",
+    help: "GraphQL operations by how the response cache answered: hit, miss (computed and offered to the cache), bypass (a mutation, or the graph version is unknown).",
     labelNames: ["outcome"] as const,
     registers: [registry],
   });
