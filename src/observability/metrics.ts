@@ -6,6 +6,7 @@
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Db } from "../db/client.ts";
+import type { CacheOutcome } from "../server/response-cache.ts";
 
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** Distinct operation names kept as labels; more are counted as "other" (clients choose names). */
@@ -15,8 +16,8 @@ export interface Metrics {
   registry: Registry;
   observeGraphQL(e: { operation: string; type: string; outcome: string; seconds: number }): void;
   observeHttp(e: { method: string; route: string; status: number; seconds: number }): void;
-  /** A query answered from the response cache ("hit"), computed and offered to it ("miss"), or not cacheable ("bypass"). */
-  observeCache(outcome: "hit" | "miss" | "bypass"): void;
+  /** A query answered from the response cache ("hit"), by an identical request in flight ("shared"), computed ("miss"), or not cacheable ("bypass"). */
+  observeCache(outcome: CacheOutcome): void;
   /** Subscribe to the Db's statement events; returns the unsubscribe function. */
   watchDb(db: Db): () => void;
   /** The text exposition. */
@@ -55,7 +56,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
   });
   const cacheCount = new Counter({
     name: "kg_response_cache_requests_total",
-    help: "GraphQL operations by how the response cache answered: hit, miss (computed and offered to the cache), bypass (a mutation, or the graph version is unknown).",
+    help: "GraphQL operations by how the response cache answered: hit, shared (the answer of an identical request in flight), miss (computed and offered to the cache), bypass (a mutation, or the graph version is unknown).",
     labelNames: ["outcome"] as const,
     registers: [registry],
   });

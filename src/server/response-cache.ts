@@ -14,6 +14,7 @@
  * Only queries are cached, only answers without errors, and only after the API-key check has let
  * the request through (this plugin's onExecute runs after `useApiKeys`). An answer stored while the
  * cache was being emptied is dropped (generation check), so a stale answer cannot outlive a change.
+ * Identical requests arriving while one is being answered share its answer ("shared").
  * Cached answers are shared objects: nothing downstream mutates execution results here.
  */
 import { getOperationAST, type ExecutionResult } from "graphql";
@@ -44,7 +45,7 @@ export function responseCacheConfig(env: Env = process.env): ResponseCacheConfig
 }
 
 /** How a request was answered, for the `x-kg-cache` header, the access log and metrics. */
-export type CacheOutcome = "hit" | "miss" | "bypass";
+export type CacheOutcome = "hit" | "shared" | "miss" | "bypass";
 
 interface Entry<V> {
   value: V;
@@ -126,6 +127,8 @@ export class ResponseCache {
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
   private unsubscribe: (() => void) | undefined;
+  /** Questions being answered now, by key: identical requests arriving meanwhile wait for that answer. */
+  private readonly inflight = new Map<string, { generation: number; answer: Promise<ExecutionResult | undefined> }>();
 
   constructor(private readonly opts: ResponseCacheOptions) {
     const c = opts.config;
@@ -194,7 +197,7 @@ export class ResponseCache {
 
   plugin(): Plugin<AppContext> {
     return {
-      onExecute: ({ args, setResultAndStopExecution }) => {
+      onExecute: ({ args, executeFn, setExecuteFn, setResultAndStopExecution }) => {
         const ctx = args.contextValue as AppContext & { request?: Request; params?: Params };
         const note = (o: CacheOutcome) => this.opts.onOutcome?.(ctx.request, o);
         if (!this.enabled) return;
@@ -207,16 +210,41 @@ export class ResponseCache {
           setResultAndStopExecution(hit);
           return;
         }
-        note("miss");
         const generation = this.generation;
-        return {
-          onExecuteDone: ({ result }) => {
-            if (generation !== this.generation || !result || Symbol.asyncIterator in result) return;
-            const r = result as ExecutionResult;
-            if (r.errors?.length || r.data == null) return;
-            this.store.set(key, r, JSON.stringify(r).length);
-          },
+        // The same question already running since the last change: wait for its answer instead of
+        // running the same Cypher again (after a write empties the cache, 32 clients asking the
+        // same question cost one execution, not 32). Its failure sends us to run it ourselves.
+        const pending = this.inflight.get(key);
+        if (pending && pending.generation === generation) {
+          return pending.answer.then((answer) => {
+            if (answer) {
+              note("shared");
+              setResultAndStopExecution(answer);
+            } else note("miss");
+          });
+        }
+        note("miss");
+        let settle!: (answer: ExecutionResult | undefined) => void;
+        const flight = { generation, answer: new Promise<ExecutionResult | undefined>((resolve) => (settle = resolve)) };
+        this.inflight.set(key, flight);
+        const done = (answer: ExecutionResult | undefined) => {
+          if (this.inflight.get(key) === flight) this.inflight.delete(key);
+          settle(answer);
+          if (answer && generation === this.generation) this.store.set(key, answer, JSON.stringify(answer).length);
         };
+        // Wrapping the execution (not only onExecuteDone) settles the waiters even when it throws.
+        setExecuteFn(async (execArgs) => {
+          try {
+            const result = await executeFn(execArgs);
+            const r = result as ExecutionResult;
+            const cacheable = !!result && !(Symbol.asyncIterator in result) && !r.errors?.length && r.data != null;
+            done(cacheable ? r : undefined);
+            return result;
+          } catch (e) {
+            done(undefined);
+            throw e;
+          }
+        });
       },
     };
   }

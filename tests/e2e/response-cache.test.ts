@@ -140,24 +140,44 @@ describe("response cache", () => {
     const cache = app.responseCache;
     await cache.poll();
     const plugin = cache.plugin();
+    // Drive the plugin as envelop does: onExecute, then the execute function it installed.
     const start = (query: string) => {
-      let stopped = false;
-      const hooks = plugin.onExecute!({
+      let execute: ((a: unknown) => Promise<unknown>) | undefined;
+      void plugin.onExecute!({
         args: { document: parse(query), contextValue: { params: { query } } },
-        setResultAndStopExecution: () => (stopped = true),
-      } as never) as { onExecuteDone: (p: { result: unknown }) => void } | undefined;
-      expect(stopped).toBe(false);
-      return hooks!;
+        executeFn: async () => ({ data: { stats: { articles: 1 } } }),
+        setExecuteFn: (fn: (a: unknown) => Promise<unknown>) => (execute = fn),
+        setResultAndStopExecution: () => expect.fail("nothing cached yet"),
+      } as never);
+      return () => execute!({});
     };
     cache.invalidate();
-    const q1 = `{ stats { articles } } # race-1`;
-    const during = start(q1);
+    const during = start(`{ stats { articles } } # race-1`);
     cache.invalidate(); // a commit lands while the answer is being computed
-    during.onExecuteDone({ result: { data: { stats: { articles: 1 } } } });
+    await during();
     expect(cache.size).toBe(0);
-    const q2 = `{ stats { articles } } # race-2`;
-    start(q2).onExecuteDone({ result: { data: { stats: { articles: 1 } } } });
+    await start(`{ stats { articles } } # race-2`)();
     expect(cache.size).toBe(1);
+  });
+
+  it("identical questions arriving together run their Cypher once", async () => {
+    const id = await ownSeeds("cache-shared");
+    const q = `{ article(id: "${id}") { title related(first: 3) { article { title } } } }`;
+    const fresh = createApp({ db, log, responseCache: cacheConfig });
+    try {
+      await ready(fresh);
+      const alone = await statementsDuring(db, () => ask(fresh, q));
+      expect(alone.result.cache).toBe("miss");
+      fresh.responseCache.invalidate();
+      const together = await statementsDuring(db, () => Promise.all(Array.from({ length: 6 }, () => ask(fresh, q))));
+      const outcomes = together.result.map((r) => r.cache);
+      expect(outcomes.filter((o) => o === "miss")).toHaveLength(1);
+      expect(outcomes.every((o) => o === "miss" || o === "shared" || o === "hit")).toBe(true);
+      expect(together.names.sort()).toEqual(alone.names.sort());
+      expect(new Set(together.result.map((r) => r.text)).size).toBe(1);
+    } finally {
+      await fresh.dispose();
+    }
   });
 
   it("does not keep errors", async () => {
