@@ -294,7 +294,7 @@ async function main(): Promise<void> {
 
     // How the reads were answered: from the response cache (hit) or by running Cypher (miss, bypass).
     const cacheCount = (outcome: string) => Number(new RegExp(`^kg_response_cache_requests_total\\{outcome="${outcome}"\\} (\\d+)`, "m").exec(metricsText)?.[1] ?? 0);
-    const responseCache = { hit: cacheCount("hit"), miss: cacheCount("miss"), bypass: cacheCount("bypass") };
+    const responseCache = { hit: cacheCount("hit"), shared: cacheCount("shared"), miss: cacheCount("miss"), bypass: cacheCount("bypass") };
     latencies.sort((a, b) => a - b);
     readLat.sort((a, b) => a - b);
     writeLat.sort((a, b) => a - b);
@@ -349,7 +349,7 @@ async function main(): Promise<void> {
       [
         `load: ${CLIENTS} clients × ${DURATION_S} s, ${Math.round(WRITE_RATIO * 100)} % ingestArticle`,
         `requests: ${requests} (${result.requestsPerSecond}/s); latency p50 ${result.latencyMs.all.p50} ms, p99 ${result.latencyMs.all.p99} ms (reads p50 ${result.latencyMs.reads.p50} / p99 ${result.latencyMs.reads.p99}; writes p50 ${result.latencyMs.writes.p50} / p99 ${result.latencyMs.writes.p99})`,
-        `response cache (warm-up included): ${responseCache.hit} hits, ${responseCache.miss} misses (every ingest empties it), ${responseCache.bypass} bypassed (mutations)`,
+        `response cache (warm-up included): ${responseCache.hit} hits, ${responseCache.shared} shared with an identical request in flight, ${responseCache.miss} misses (every ingest empties it), ${responseCache.bypass} bypassed (mutations)`,
         `errors by code: ${Object.keys(errors).length ? JSON.stringify(errors) : "none"} (unexpected: ${unexpectedErrors})`,
         `machine: ${os.cpus().length} CPUs, load average ${loadBefore[0]!.toFixed(1)} at start, ${loadEnd[0]!.toFixed(1)} at end (includes Neo4j and this client)`,
         `server RSS: before ${result.rssMiB.before} MiB, end ${result.rssMiB.end} MiB, after ${IDLE_S} s idle ${result.rssMiB.afterIdle} MiB (${result.rssMiB.growthPct >= 0 ? "+" : ""}${result.rssMiB.growthPct} %)`,
