@@ -1,14 +1,14 @@
 /**
  * `npm run eval [-- --strict] [-- --verbose]`: precision and recall per relation type of
  * the extractor against the hand-made gold sets — the seeds (always) and the FNC-1
- * development sets devset, devset2 and devset3 (when the corpus is available: ../shared/corpus or
+ * development sets tests/fixtures/devset* (when the corpus is available: ../shared/corpus or
  * $KG_CORPUS_DIR); together they form "combined", which --strict judges.
  * Matching rules are those stated in each gold file's "about" field.
  * --strict exits 1 when a type misses the target (precision ≥ 0.90, recall ≥ 0.75).
  * The held-out FNC-1 set (tests/fixtures/heldout) is scored and reported on its own: it is not
  * part of "combined", not judged by --strict, and its misses are not listed by --verbose.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { extractArticle } from "../src/extraction/index.ts";
@@ -146,6 +146,11 @@ function table(set: SetResult): string[] {
   return lines;
 }
 
+/** The development sets: every tests/fixtures/devset<N> folder, in number order. */
+export const DEV_SETS = readdirSync(path.join(ROOT, "tests/fixtures"))
+  .filter((d) => /^devset\d*$/.test(d))
+  .sort((a, b) => Number(a.slice(6) || 1) - Number(b.slice(6) || 1));
+
 function main(argv: string[]): number {
   const strict = argv.includes("--strict");
   const verbose = argv.includes("--verbose");
@@ -155,7 +160,7 @@ function main(argv: string[]): number {
   const seedTexts = new Map(Object.keys(seeds.articles).map((f) => [f, readFileSync(path.join(seedDir, f), "utf8")]));
   sets.push(evaluateSet("seeds", seeds, seedTexts));
 
-  for (const devName of ["devset", "devset2", "devset3"]) {
+  for (const devName of DEV_SETS) {
     const devGold = path.join(ROOT, `tests/fixtures/${devName}/gold.json`);
     if (existsSync(devGold)) {
       const dev = loadGold(devGold);

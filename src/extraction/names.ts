@@ -29,6 +29,8 @@ export interface Mention {
   name?: string;
   /** A plural description's other antecedents ("these troops" → Iraqi and Kurdish forces). */
   partners?: Mention[];
+  /** A person's gender when the text names it ("identified the woman as X"). */
+  gender?: "m" | "f";
 }
 
 const TITLES = new Set(LEXICON.personTitles);
@@ -47,6 +49,12 @@ const SAY_BEFORE = /\b(?:said|says|according to|told)\s+$/;
 const PERSON_NOUNS = LEXICON.personNouns.map(escape).join("|");
 /** "journalist Clare Gillis", "spokesperson, Christy Feigh", "Libyan dictator Muammar Gaddafi". */
 const PERSON_NOUN_BEFORE = new RegExp(`\\b(?:${PERSON_NOUNS})(?:,\\s|\\s)$`, "i");
+/** "identified the woman as Kayla Mueller", "identified him as": a person is being named. */
+const IDENTIFIED_AS_BEFORE = /\bidentified\s+((?:[\w'’-]+\s+){0,3})as\s+$/;
+const FEMININE = /\b(?:woman|girl|her|mother|wife|daughter|sister|female)\b/i;
+const MASCULINE = /\b(?:man|boy|him|father|husband|son|brother|male)\b/i;
+/** "the IraqiNews report", "a GlobalPost article": a one-word CamelCase outlet before a media noun. */
+const MEDIA_NOUN_AFTER = /^\s+(?:report|reports|article|story|website|site|newspaper|statement|account)\b/;
 /** "X, a professor at …", "X, the group's leader", "Rehana, 28," */
 const PERSON_APPOSITIVE = new RegExp(`^,\\s+(?:\\d{1,3}\\s*,|(?:a|an|the|his|her|its|their)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:${PERSON_NOUNS})\\b|who\\s)`, "i");
 const HYPHEN_SUFFIXES = new Set(["led", "run", "held", "based", "born", "era", "style", "type", "like", "free", "wide", "made", "old", "year", "day"]);
@@ -208,7 +216,9 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   // A single word after "of"/"the" is the tail of a longer name, not a speaker.
   const tail = name.length === 1 && /\b(?:of|for|the|at|in|and|from)\s$/.test(before);
   const speaks = !tail && ((name.length > 1 ? SAY_AFTER : SAY_RIGHT_AFTER).test(after) || SAY_BEFORE.test(before));
-  const personCue = PERSON_NOUN_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || PERSON_APPOSITIVE.test(after);
+  const identified = IDENTIFIED_AS_BEFORE.exec(text.slice(Math.max(0, start - 50), start));
+  const personCue = PERSON_NOUN_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || PERSON_APPOSITIVE.test(after) || identified !== null;
+  const gender = identified ? (FEMININE.test(identified[1]!) ? "f" : MASCULINE.test(identified[1]!) ? "m" : undefined) : undefined;
   let type: EntityType | undefined;
   if (orgLike) type = "ORGANIZATION";
   else if (PLACE_HEADS.has(last.norm) && name.length > 1) type = "LOCATION";
@@ -218,11 +228,11 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   if (type === undefined || (name.length === 1 && type === "PERSON" && !titled && !personCue)) {
     // CamelCase single words that speak are outlets ("GlobalPost notes").
     const camel = /^\p{Lu}\p{Ll}+\p{Lu}/u.test(surface);
-    if (name.length === 1 && speaks && camel) out.push({ start, end, surface, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", surface) });
+    if (name.length === 1 && (speaks || MEDIA_NOUN_AFTER.test(after)) && camel) out.push({ start, end, surface, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", surface) });
     else if (name.length === 1) out.push({ start, end, surface, type: speaks ? "PERSON" : "ORGANIZATION", kind: "pending", key: "" });
     return;
   }
-  out.push({ start, end, surface, type, kind: "name", title, key: entityKey(type, surface) });
+  out.push({ start, end, surface, type, kind: "name", title, key: entityKey(type, surface), ...(type === "PERSON" && gender ? { gender } : {}) });
 }
 
 /** "Mr. Smith", "President Trump" where the title was split off as its own chunk. */

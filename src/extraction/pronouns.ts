@@ -1,7 +1,7 @@
 /**
  * "he"/"she" in quote attributions: the nearest person mentioned before the quote whose
  * gender does not contradict the pronoun. Gender comes only from evidence in the text
- * (Mr/Mrs/Ms titles) or a first-name list; unknown is compatible with both.
+ * (Mr/Mrs/Ms titles, "identified the woman as X") or a first-name list; unknown is compatible with both.
  */
 import { LEXICON } from "./gazetteer.ts";
 import type { Mention } from "./names.ts";
@@ -19,7 +19,7 @@ export function gendersByKey(mentions: Mention[]): Map<string, Gender> {
   const genders = new Map<string, Gender>();
   for (const m of mentions) {
     if (m.type !== "PERSON") continue;
-    const byTitle = m.title ? (FEMALE_TITLE.test(m.title) ? "f" : MALE_TITLE.test(m.title) ? "m" : undefined) : undefined;
+    const byTitle = m.gender ?? (m.title ? (FEMALE_TITLE.test(m.title) ? "f" : MALE_TITLE.test(m.title) ? "m" : undefined) : undefined);
     if (byTitle) {
       genders.set(m.key, byTitle);
       continue;

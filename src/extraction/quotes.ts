@@ -92,12 +92,19 @@ interface Attribution {
  * Anything longer means the name belongs to another clause.
  */
 const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later|then|previously|earlier)\s+){0,2}|\s*,\s*|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+of\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
+/**
+ * "⟨Christy Feig⟩, WHO's director of communications told": an appositive that runs into the verb
+ * without a closing comma. Only when no other speaker inside it is the verb's subject ("X, the
+ * ⟨Iraqi Ministry of Defence⟩ said" credits the ministry); a possessor ("WHO's") is not.
+ */
+const CLAUSE_OPENING = /^[\s,"“”'’—–-]*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}$/u;
+const OPEN_APPOSITIVE = /^\s*,\s+(?:(?:a|an|the|his|her|its|their)\s+|\p{Lu}[\p{L}.-]*['’]s\s+)(?:[\p{L}'’-]+\s+){0,5}$/u;
 
 /** A mention governed by a preposition ("a friend of Ms Rosenberg", "inquiries from Mashable") is no subject. */
 const OBJECT_OF_PREPOSITION = /\b(?:of|to|from|with|for|by|at|about|on|in|against|toward|towards)\s+(?:(?:Mr|Mrs|Ms|Dr|the)\.?\s+)?$/;
 
 /** "a spokesperson for (the)", "a statement by", "officials at": the organisation after it is the source. */
-const SPOKESMAN_OF = /\b(?:spokes(?:man|woman|person)|representative|statement|release|communiqu[eé]|report)\s+(?:issued\s+|released\s+)?(?:for|of|from|by|at)\s+(?:the\s+)?$/i;
+const SPOKESMAN_OF = /\b(?:spokes(?:man|woman|person)|representative|statement|release|communiqu[eé]|report)\s+(?:issued\s+|released\s+)?(?:for|of|from|by|at|(?:attributed|credited)\s+to)\s+(?:the\s+)?$/i;
 
 /**
  * The speaker of the verb at `verbAt` among mentions in [from, verbAt): the closest person
@@ -105,7 +112,11 @@ const SPOKESMAN_OF = /\b(?:spokes(?:man|woman|person)|representative|statement|r
  */
 function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: number): Mention | undefined {
   const fits = within(speakers, from, verbAt).filter((m) => {
-    if (!SPEAKER_GAP.test(text.slice(m.end, verbAt))) return false;
+    const gap = text.slice(m.end, verbAt);
+    // …and only for a mention that opens its clause ("In a statement to ⟨Bloomberg View⟩, the embassy's director said" is no appositive).
+    const open = !SPEAKER_GAP.test(gap) && OPEN_APPOSITIVE.test(gap) && CLAUSE_OPENING.test(text.slice(from, m.start));
+    if (open && within(speakers, m.end, verbAt).some((x) => !/^['’]s?\s/.test(text.slice(x.end, x.end + 3)))) return false;
+    if (!open && !SPEAKER_GAP.test(gap)) return false;
     const head = text.slice(Math.max(from, m.start - 60), m.start);
     // "A spokesperson for ⟨YouTube⟩ said": the organisation speaks through its spokesman.
     if (m.type === "ORGANIZATION" && SPOKESMAN_OF.test(head)) return true;
