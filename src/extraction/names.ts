@@ -43,7 +43,8 @@ const DETERMINERS = new Set(["The", "A", "An", "This", "That", "These", "Those"]
 const PARTICLES = new Set(["al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "du", "da", "van", "von", "der", "la", "le", "ul"]);
 const JOINERS = new Set(["of", "for", "the", "and"]);
 const SAY_VERBS = LEXICON.sayVerbs.map(escape).join("|");
-const SAY_AFTER = new RegExp(`^(?:,[^,"“”]{1,80},)?\\s+(?:${SAY_VERBS})\\b`);
+/** "X, a spokesman, said", "X from the organisation told": a speech verb after the name. */
+const SAY_AFTER = new RegExp(`^(?:,[^,"“”]{1,80},|\\s+(?:from|of|at)\\s+(?:the\\s+)?[a-z][a-z\\s-]{0,40}?)?\\s+(?:${SAY_VERBS})\\b`);
 const SAY_RIGHT_AFTER = new RegExp(`^\\s+(?:${SAY_VERBS})\\b`);
 const SAY_BEFORE = /\b(?:said|says|according to|told)\s+$/;
 const PERSON_NOUNS = LEXICON.personNouns.map(escape).join("|");

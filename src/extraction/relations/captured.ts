@@ -48,7 +48,8 @@ const PLACE_NOUN = "(?:city|town|village|province|region|area|district|base|air\
 const QUANTITY =
   "(?:(?:large|broad|vast|huge|wide|significant|key|big|much\\s+of\\s+the)\\s+)?" +
   "(?:swaths?|swathes|parts?|areas?|much|most|chunks?|portions?|stretches|all|the\\s+rest|neighbou?rhoods|districts|villages|towns|territory|land|(?:several|many|\\d+|dozens\\s+of)\\s+(?:key\\s+)?(?:cities|towns|villages|areas)|a\\s+third|a\\s+quarter|half|a\\s+(?:large\\s+|big\\s+|huge\\s+)?(?:part|chunk|swath|portion))" +
-  "(?:\\s+of\\s+(?:land|territory|area|ground))?\\s+(?:of|in|across|throughout)\\s+(?:both\\s+)?" +
+  // "swathes of ⟦Sunni⟧-dominated territory in": up to two modifiers before the land word.
+  "(?:\\s+of\\s+(?:(?:[a-z-]+|" + ANY_SLOT + "-[a-z]+)\\s+){0,2}?(?:land|territory|area|ground))?\\s+(?:of|in|across|throughout)\\s+(?:both\\s+)?" +
   // "several key sites, including the ⟦Mosul dam⟧"
   "|(?:[a-z]+\\s+){0,2}(?:sites|towns|cities|areas|villages|positions|places|territory),?\\s+including\\s+";
 /** Between the verb and the place: "broad swaths of", "the northern city of", "⟦Iraq⟧'s second city of". */

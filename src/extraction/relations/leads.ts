@@ -35,6 +35,9 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
     person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,
   },
   { re: new RegExp(`\\b(${ROLE})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
+  // "⟦Isis⟧'s leader in the ⟦Euphrates⟧ valley, ⟦X⟧," (a regional leader leads the organisation): possessive, a comma before
+  // the name, and the name ends its phrase ("…, ⟦Obama⟧ said" is not one).
+  { re: new RegExp(`${SLOT}['’]s?\\s+${MOD}(${ROLE})\\s+(?:in|for)\\s+(?:the\\s+)?(?:(?:${ANY_SLOT}|[a-z-]+)\\s+){0,3}?(?:${ANY_SLOT}|[a-z-]+),\\s+${SLOT}(?=\\s*(?:,|\\.|$|\\s+(?:who|was|is|has|had)\\b))`, "gi"), org: 1, person: 3, confidence: 0.8 },
   // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
   { re: new RegExp(`${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLE})\\s+)?${SLOT}`, "gi"), org: 1, person: 2, confidence: 0.8 },
   {
@@ -56,6 +59,8 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       // "head of ⟦U.S. military⟧'s ⟦Central Command⟧": the last possessed name is the organisation.
       const org = [p.org2, p.org3, p.org].map((g) => (g === undefined ? undefined : slotAt(view, m[g]))).find((x) => x !== undefined);
       if (!isType(person, "PERSON") || !isLeadable(org) || org.key === person.key) return;
+      // "⟦X⟧, who runs the ⟦British⟧-based group": a hyphenated modifier, not the organisation led.
+      if (/^-[a-z]/.test(template.slice(m.index + m[0].length))) return;
       // "⟦X⟧, ⟦WHO⟧'s director of communications", "the group's head of media": a role over a function
       // (a lowercase word after "of"), not over the organisation.
       if (p.org2 !== undefined && m[p.org2] === undefined && /^\s+(?:of|for)\s+(?!(?:the|a|an|its|their)\b)[a-z]/.test(template.slice(m.index + m[0].length))) return;

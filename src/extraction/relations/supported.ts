@@ -86,6 +86,8 @@ const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: num
     supporter: 1, supported: 2, confidence: 0.7, supply: true,
   },
   // "⟦Kurdish fighters⟧ had received the weapons from ⟦the US⟧"
+  // "a ⟦US⟧ airdrop of arms to besieged ⟦Kurds⟧", "⟦Iran⟧'s shipments of weapons to ⟦Hezbollah⟧"
+  { re: new RegExp(`${SLOT}(?:['’]s?)?\\s+(?:air\\s*drops?|airdrops?|deliver(?:y|ies)|shipments?|supplies|transfers?)\\s+of\\s+${AID_LIST}\\s+(?:[a-z]+\\s+){0,2}?to\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, supply: true, adjectiveSupporter: true },
   { re: new RegExp(`${SLOT}${TAIL}\\s+(?:(?:have|has|had)\\s+)?(?:also\\s+)?${RECEIVED}\\s+(?:the\\s+)?${AID_LIST}\\s+(?:from|sent\\s+by|supplied\\s+by|provided\\s+by)\\s+(?:the\\s+)?${SLOT}`, "g"), supported: 1, supporter: 2, confidence: 0.7, supply: true },
   {
     re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:(?:that|which)\\s+)?(?:have\\s+|has\\s+|had\\s+)?(?:also\\s+)?(?:helped|enabled|allowed|supported|assisted|aided)\\s+(?:the\\s+)?${SLOT}`, "g"),

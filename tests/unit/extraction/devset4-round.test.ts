@@ -37,3 +37,23 @@ describe("devset4 round — general constructions", () => {
     expect(relations("Professor Peter Neumann, director of the International Centre for the Study of Radicalisation, said so.", "LEADS").length).toBe(1);
   });
 });
+
+// Made-up sentences for the constructions added after devset5 (annotated blind, rich in captures and support).
+describe("devset5 round — general constructions", () => {
+  it("LEADS: an organisation named only in a hyphenated modifier is not the one led", () => {
+    expect(relations("Omar Haddad, who runs the Swiss-based group, said the convoy was hit.", "LEADS")).toEqual([]);
+  });
+  it("LEADS: a regional leader named after a comma leads the organisation; a speaker after the comma does not", () => {
+    expect(relations("ISIS's commander in the Anbar desert, Abu Walid al-Rawi, was killed on Monday.", "LEADS")).toEqual(["Abu Walid al-Rawi -> Islamic State"]);
+    expect(relations("ISIS's commander in the north, Barack Obama said, was killed.", "LEADS")).toEqual([]);
+  });
+  it("QUOTED_IN: a speaker 'from the organisation' before the verb", () => {
+    expect(relations('Lena Koval from the agency told reporters: "The clinic is open again."', "QUOTED_IN")).toEqual(["Lena Koval -> article"]);
+  });
+  it("SUPPORTED_BY: a nominal delivery of arms to someone", () => {
+    expect(relations("A British airdrop of weapons and ammunition to besieged Yazidis near Sinjar began on Sunday.", "SUPPORTED_BY")).toContain("Yazidis -> United Kingdom");
+  });
+  it("CAPTURED: swathes of modified territory in a place", () => {
+    expect(relations("ISIS has seized swathes of Sunni-dominated territory in Syria since June.", "CAPTURED")).toContain("Islamic State -> Syria");
+  });
+});
