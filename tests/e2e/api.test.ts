@@ -82,6 +82,11 @@ describe("relationship questions over the seed articles", () => {
     );
     expect(r.data!.compareArticles.sharedEntities.map((e) => e.name)).toEqual(expect.arrayContaining(["Mosul", "Islamic State", "Haider al-Abadi"]));
     expect(r.data!.compareArticles.onlyInA.length + r.data!.compareArticles.onlyInB.length).toBeGreaterThan(0);
+    // A stable order for clients: relations by type (then subject, object), whatever the storage order.
+    for (const list of [r.data!.compareArticles.onlyInA, r.data!.compareArticles.onlyInB] as { type: string }[][]) {
+      const types = list.map((x) => x.type);
+      expect(types).toEqual([...types].sort());
+    }
   });
 
   it("node(id) fetches back what a global id names", async () => {

@@ -20,10 +20,10 @@ const ComparisonRef = builder.objectRef<Comparison>("ArticleComparison").impleme
   fields: (t) => ({
     a: t.field({ type: ArticleRef, description: "The first article.", resolve: (c) => c.a }),
     b: t.field({ type: ArticleRef, description: "The second article.", resolve: (c) => c.b }),
-    sharedEntities: t.field({ type: [EntityRef], description: "Entities both mention.", resolve: (c) => c.sharedEntities }),
-    sharedRelations: t.field({ type: [RelationRef], description: "Relations both assert (aggregated over all articles).", resolve: (c) => c.agreed }),
-    onlyInA: t.field({ type: [RelationRef], description: "Relations only the first asserts.", resolve: (c) => c.onlyA }),
-    onlyInB: t.field({ type: [RelationRef], description: "Relations only the second asserts.", resolve: (c) => c.onlyB }),
+    sharedEntities: t.field({ type: [EntityRef], description: "Entities both mention, those the first article mentions most first.", resolve: (c) => c.sharedEntities }),
+    sharedRelations: t.field({ type: [RelationRef], description: "Relations both assert (aggregated over all articles), by type, subject and object.", resolve: (c) => c.agreed }),
+    onlyInA: t.field({ type: [RelationRef], description: "Relations only the first asserts, by type, subject and object.", resolve: (c) => c.onlyA }),
+    onlyInB: t.field({ type: [RelationRef], description: "Relations only the second asserts, by type, subject and object.", resolve: (c) => c.onlyB }),
   }),
 });
 
@@ -47,7 +47,10 @@ builder.queryField("compareArticles", (t) =>
       const aKeys = new Set(aRels.map(k));
       const bKeys = new Set(bRels.map(k));
       const all = [...aRels, ...bRels.filter((r) => !aKeys.has(k(r)))];
+      const order = new Map(all.map((r, i) => [k(r), i]));
+      // In the order of the keys (type, subject, object: compareArticles sorts them), whatever order the statement returns.
       const rows = all.length ? ((await ctx.db.read("relationsByKeys", { keys: all })) as unknown as RelationRow[]) : [];
+      rows.sort((x, y) => (order.get(k(x)) ?? 0) - (order.get(k(y)) ?? 0));
       const sharedIds = ((row?.aEntities as string[]) ?? []).filter((id) => bEntities.has(id));
       return {
         a,
