@@ -127,11 +127,20 @@ export class Db {
     }
   }
 
-  /** Run `work` in one managed write transaction: all of it commits, or none of it. */
+  /**
+   * Run `work` in one managed write transaction: all of it commits, or none of it. Its last
+   * statement stamps the graph (cypher/bumpGraphVersion), so servers in other processes see that
+   * their cached answers are stale; taken after every other lock, so two writers cannot deadlock on it.
+   */
   async writeTx<T>(work: (tx: Tx) => Promise<T>, observer?: QueryObserver): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const result = await session.executeWrite((tx) => work(this.txHandle(tx, observer)));
+      const result = await session.executeWrite(async (tx) => {
+        const handle = this.txHandle(tx, observer);
+        const done = await work(handle);
+        await handle.run("bumpGraphVersion");
+        return done;
+      });
       for (const fn of this.commitListeners) {
         try {
           fn();

@@ -114,9 +114,10 @@ function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: 
   const fits = within(speakers, from, verbAt).filter((m) => {
     const gap = text.slice(m.end, verbAt);
     // …and only for a mention that opens its clause ("In a statement to ⟨Bloomberg View⟩, the embassy's director said" is no appositive).
-    const open = !SPEAKER_GAP.test(gap) && OPEN_APPOSITIVE.test(gap) && CLAUSE_OPENING.test(text.slice(from, m.start));
+    const closed = SPEAKER_GAP.test(gap);
+    const open = !closed && OPEN_APPOSITIVE.test(gap) && CLAUSE_OPENING.test(text.slice(from, m.start));
     if (open && within(speakers, m.end, verbAt).some((x) => !/^['’]s?\s/.test(text.slice(x.end, x.end + 3)))) return false;
-    if (!open && !SPEAKER_GAP.test(gap)) return false;
+    if (!closed && !open) return false;
     const head = text.slice(Math.max(from, m.start - 60), m.start);
     // "A spokesperson for ⟨YouTube⟩ said": the organisation speaks through its spokesman.
     if (m.type === "ORGANIZATION" && SPOKESMAN_OF.test(head)) return true;

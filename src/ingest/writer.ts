@@ -16,7 +16,7 @@ async function removeOrphans(tx: Tx, previous: string[]): Promise<void> {
   if (previous.length > 0) await tx.run("deleteOrphanEntities", { ids: [...new Set(previous)] });
 }
 
-// Private: the last statement of a write: recount `mentionCount` (what `entitiesList` sorts on, by index) on
+// Private: the last statement of a batch's own work (Db.writeTx then stamps the graph version): recount `mentionCount` (what `entitiesList` sorts on, by index) on
 // every entity the transaction added or removed mentions of. One statement; ids sorted so two writers lock
 // shared entities in the same order. Entities deleted as orphans are skipped by the statement.
 async function refreshMentionCounts(tx: Tx, touched: Iterable<string>): Promise<void> {
@@ -50,7 +50,6 @@ export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<B
     const now = new Set(params.entities.map((e) => e.id));
     await removeOrphans(tx, previous.filter((id) => !now.has(id)));
     await refreshMentionCounts(tx, [...now, ...params.mentions.map((m) => m.entityId), ...previous]);
-    await tx.run("bumpGraphVersion");
     return {
       entitiesCreated: params.entities.filter((e) => !existing.has(e.id)).length,
       relations: params.relations.length,
@@ -70,7 +69,6 @@ export async function deleteArticles(db: Db, ids: string[]): Promise<string[]> {
     const mentioned = rows.flatMap((r) => r.mentioned as string[]);
     await removeOrphans(tx, mentioned);
     await refreshMentionCounts(tx, mentioned);
-    await tx.run("bumpGraphVersion");
     return found;
   });
 }

@@ -142,5 +142,5 @@ export function securityConfig(env: Env = process.env, host = get(env, "HOST") ?
   };
 }
 
-/** The validated readers above, for other settings read from the environment (same messages). */
-export { bool as envBool, int as envInt, type Env };
+/** The validated number reader above, for other settings read from the environment (same messages). */
+export { int as envInt, type Env };

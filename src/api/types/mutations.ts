@@ -143,10 +143,7 @@ builder.mutationFields((t) => ({
       const found = (await ctx.db.read("entitiesByIds", { ids: [into, ...from] })).map((r) => r.id as string);
       const absent = [into, ...from].filter((id) => !found.includes(id));
       if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")}: nothing was merged.`);
-      await ctx.db.writeTx(async (tx) => {
-        await tx.run("mergeEntities", { into, from });
-        await tx.run("bumpGraphVersion");
-      });
+      await ctx.db.write("mergeEntities", { into, from });
       return (await ctx.db.read("entitiesByIds", { ids: [into] }))[0] as unknown as EntityRow;
     },
   }),

@@ -60,10 +60,11 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const org = [p.org2, p.org3, p.org].map((g) => (g === undefined ? undefined : slotAt(view, m[g]))).find((x) => x !== undefined);
       if (!isType(person, "PERSON") || !isLeadable(org) || org.key === person.key) return;
       // "⟦X⟧, who runs the ⟦British⟧-based group": a hyphenated modifier, not the organisation led.
-      if (/^-[a-z]/.test(template.slice(m.index + m[0].length))) return;
+      const after = template.slice(m.index + m[0].length);
+      if (/^-[a-z]/.test(after)) return;
       // "⟦X⟧, ⟦WHO⟧'s director of communications", "the group's head of media": a role over a function
       // (a lowercase word after "of"), not over the organisation.
-      if (p.org2 !== undefined && m[p.org2] === undefined && /^\s+(?:of|for)\s+(?!(?:the|a|an|its|their)\b)[a-z]/.test(template.slice(m.index + m[0].length))) return;
+      if (p.org2 !== undefined && m[p.org2] === undefined && /^\s+(?:of|for)\s+(?!(?:the|a|an|its|their)\b)[a-z]/.test(after)) return;
       // "director of ⟦Christian⟧ outreach": after "of", an adjective names no organisation.
       if (org.kind === "adjective" && (p.orgAfterOf || org !== slotAt(view, m[p.org]))) return;
       const context = before(template, m.index, 25) + m[0];
