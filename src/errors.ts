@@ -10,7 +10,10 @@ export type ErrorCode =
   | "CONFIG_INVALID"
   | "NEO4J_SETUP_FAILED"
   | "INPUT_UNREADABLE"
-  | "QUERY_TIMEOUT";
+  | "QUERY_TIMEOUT"
+  | "NLP_UNAVAILABLE"
+  | "NLP_FAILED"
+  | "NLP_SETUP_FAILED";
 
 export class AppError extends Error {
   readonly code: ErrorCode;
