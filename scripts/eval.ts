@@ -1,17 +1,24 @@
 /**
- * `npm run eval [-- --strict] [-- --verbose]`: precision and recall per relation type of
- * the extractor against the hand-made gold sets — the seeds (always) and the FNC-1
- * development sets tests/fixtures/devset* (when the corpus is available: ../shared/corpus or
- * $KG_CORPUS_DIR); together they form "combined", which --strict judges.
+ * `npm run eval [-- --mode none|corenlp|both] [-- --strict] [-- --verbose] [-- --json FILE]`:
+ * precision and recall per relation type of the extractor against the hand-made gold sets, in
+ * each extraction mode (rules only, and with the CoreNLP backbone; `both` is the default).
+ * Sets (texts from ../shared/corpus or $KG_CORPUS_DIR; a set whose corpus is missing is skipped):
+ *   - seeds (always), the FNC-1 development sets tests/fixtures/devset*  → "fnc1 dev" combined;
+ *   - the general-news development sets tests/fixtures/gen-*             → "general dev" combined;
+ *   - held-out sets tests/fixtures/heldout* (FNC-1, BBC, Reuters): each reported on its own,
+ *     never in a combined figure, never judged by --strict, their misses never listed.
  * Matching rules are those stated in each gold file's "about" field.
- * --strict exits 1 when a type misses the target (precision ≥ 0.90, recall ≥ 0.75).
- * The held-out FNC-1 set (tests/fixtures/heldout) is scored and reported on its own: it is not
- * part of "combined", not judged by --strict, and its misses are not listed by --verbose.
+ * --strict exits 1 when a type misses the target (precision ≥ 0.90, recall ≥ 0.75) on either
+ * development combination, in the default mode.
+ * The corenlp mode uses CORENLP_URL, else the local CoreNLP (started when needed).
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { extractArticle } from "../src/extraction/index.ts";
+import { writeFileSync } from "node:fs";
+import { extractArticle, type ExtractOptions } from "../src/extraction/index.ts";
+import type { NlpBackbone } from "../src/nlp/types.ts";
+import { evalBackbone } from "./eval-backbone.ts";
 import { RELATION_TYPES, type ExtractionResult, type RelationType } from "../src/extraction/types.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -119,85 +126,142 @@ interface SetResult {
   details: { id: string; score: ArticleScore }[];
 }
 
-function evaluateSet(name: string, gold: GoldFile, texts: Map<string, string>): SetResult {
+interface GoldSet {
+  name: string;
+  gold: GoldFile;
+  texts: Map<string, string>;
+  role: "dev" | "general" | "heldout";
+}
+
+async function evaluateSet(set: GoldSet, backbone: NlpBackbone | undefined): Promise<SetResult> {
   const counts = emptyCounts();
   const details: SetResult["details"] = [];
-  for (const [id, relations] of Object.entries(gold.articles)) {
-    const text = texts.get(id);
-    if (text === undefined) throw new Error(`${name}: no text for article "${id}"`);
-    const score = scoreArticle(extractArticle({ id, text }), relations);
+  for (const [id, relations] of Object.entries(set.gold.articles)) {
+    const text = set.texts.get(id);
+    if (text === undefined) throw new Error(`${set.name}: no text for article "${id}"`);
+    const options: ExtractOptions = backbone ? { nlp: await backbone.analyze(text) } : {};
+    const score = scoreArticle(extractArticle({ id, text }, options), relations);
     addCounts(counts, score.counts);
     details.push({ id, score });
   }
-  return { name, counts, details };
+  return { name: set.name, counts, details };
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 
 function table(set: SetResult): string[] {
   const lines = [`${set.name}`, "  type           precision  recall   (tp/fp, found/required)"];
+  const all = { tp: 0, fp: 0, found: 0, required: 0 };
   for (const t of RELATION_TYPES) {
     const c = set.counts[t];
+    for (const k of COUNT_KEYS) all[k] += c[k];
     const p = ratio(c.tp, c.tp + c.fp);
     const r = ratio(c.found, c.required);
     const flag = p < TARGET.precision || r < TARGET.recall ? "  ✗" : "";
     lines.push(`  ${t.padEnd(14)} ${p.toFixed(2).padStart(9)}  ${r.toFixed(2).padStart(6)}   (${c.tp}/${c.fp}, ${c.found}/${c.required})${flag}`);
   }
+  lines.push(`  ${"all".padEnd(14)} ${ratio(all.tp, all.tp + all.fp).toFixed(2).padStart(9)}  ${ratio(all.found, all.required).toFixed(2).padStart(6)}   (${all.tp}/${all.fp}, ${all.found}/${all.required})`);
   return lines;
 }
 
-/** The development sets: every tests/fixtures/devset<N> folder, in number order. */
-export const DEV_SETS = readdirSync(path.join(ROOT, "tests/fixtures"))
-  .filter((d) => /^devset\d*$/.test(d))
-  .sort((a, b) => Number(a.slice(6) || 1) - Number(b.slice(6) || 1));
+const FIXTURES = path.join(ROOT, "tests/fixtures");
+const number = (d: string) => Number(/\d+$/.exec(d)?.[0] ?? 1);
 
-function main(argv: string[]): number {
-  const strict = argv.includes("--strict");
-  const verbose = argv.includes("--verbose");
-  const sets: SetResult[] = [];
-  const seedDir = path.join(ROOT, "tests/fixtures/seeds");
+/** The FNC-1 development sets: every tests/fixtures/devset<N> folder, in number order. */
+export const DEV_SETS = readdirSync(FIXTURES).filter((d) => /^devset\d*$/.test(d)).sort((a, b) => number(a) - number(b));
+/** General-news development sets (BBC, Reuters): tests/fixtures/gen-*. */
+export const GENERAL_SETS = readdirSync(FIXTURES).filter((d) => /^gen-[a-z0-9-]+$/.test(d)).sort();
+/** Held-out sets, never tuned on: tests/fixtures/heldout (FNC-1) and heldout-* (one per domain). */
+export const HELDOUT_SETS = readdirSync(FIXTURES).filter((d) => /^heldout(?:-[a-z0-9-]+)?$/.test(d)).sort();
+
+function loadSets(): GoldSet[] {
+  const sets: GoldSet[] = [];
+  const seedDir = path.join(FIXTURES, "seeds");
   const seeds = loadGold(path.join(seedDir, "gold.json"));
-  const seedTexts = new Map(Object.keys(seeds.articles).map((f) => [f, readFileSync(path.join(seedDir, f), "utf8")]));
-  sets.push(evaluateSet("seeds", seeds, seedTexts));
-
-  for (const devName of DEV_SETS) {
-    const devGold = path.join(ROOT, `tests/fixtures/${devName}/gold.json`);
-    if (existsSync(devGold)) {
-      const dev = loadGold(devGold);
-      const corpusFile = path.join(corpusDir(), dev.corpus ?? "fnc1-bodies.ndjson");
-      if (existsSync(corpusFile)) sets.push(evaluateSet(devName, dev, readCorpusTexts(corpusFile, new Set(Object.keys(dev.articles)))));
-      else console.log(`${devName}: corpus not found at ${corpusFile} (set KG_CORPUS_DIR); not evaluated.\n`);
-    } else console.log(`${devName}: tests/fixtures/${devName}/gold.json is absent; not evaluated.\n`);
+  sets.push({ name: "seeds", gold: seeds, role: "dev", texts: new Map(Object.keys(seeds.articles).map((f) => [f, readFileSync(path.join(seedDir, f), "utf8")])) });
+  const families: [string[], GoldSet["role"]][] = [[DEV_SETS, "dev"], [GENERAL_SETS, "general"], [HELDOUT_SETS, "heldout"]];
+  for (const [names, role] of families) {
+    for (const name of names) {
+      const file = path.join(FIXTURES, name, "gold.json");
+      if (!existsSync(file)) {
+        console.log(`${name}: tests/fixtures/${name}/gold.json is absent; not evaluated.\n`);
+        continue;
+      }
+      const gold = loadGold(file);
+      const corpusFile = path.join(corpusDir(), gold.corpus ?? "fnc1-bodies.ndjson");
+      if (!existsSync(corpusFile)) {
+        console.log(`${name}: corpus not found at ${corpusFile} (set KG_CORPUS_DIR); not evaluated.\n`);
+        continue;
+      }
+      sets.push({ name, gold, role, texts: readCorpusTexts(corpusFile, new Set(Object.keys(gold.articles))) });
+    }
   }
+  return sets;
+}
 
-  const combined: SetResult = { name: "combined", counts: emptyCounts(), details: sets.flatMap((s) => s.details) };
-  for (const s of sets) addCounts(combined.counts, s.counts);
-  for (const s of sets.length > 1 ? [...sets, combined] : sets) console.log(table(s).join("\n") + "\n");
+function combine(name: string, results: SetResult[]): SetResult {
+  const out: SetResult = { name, counts: emptyCounts(), details: results.flatMap((s) => s.details) };
+  for (const s of results) addCounts(out.counts, s.counts);
+  return out;
+}
 
+const below = (set: SetResult): RelationType[] =>
+  RELATION_TYPES.filter((t) => {
+    const c = set.counts[t];
+    return ratio(c.tp, c.tp + c.fp) < TARGET.precision || ratio(c.found, c.required) < TARGET.recall;
+  });
+
+type Mode = "none" | "corenlp";
+
+async function runMode(mode: Mode, sets: GoldSet[], verbose: boolean): Promise<{ results: SetResult[]; failed: RelationType[] }> {
+  const backbone = mode === "corenlp" ? await evalBackbone() : undefined;
+  console.log(`\n=== mode: ${mode === "none" ? "rules only (KG_NLP=none)" : `CoreNLP backbone (${backbone!.id})`} ===\n`);
+  const results: SetResult[] = [];
+  for (const s of sets) results.push(await evaluateSet(s, backbone));
+  const byRole = (role: GoldSet["role"]) => results.filter((_, i) => sets[i]!.role === role);
+  const dev = combine("fnc1 dev combined (seeds + devset*)", byRole("dev"));
+  const general = combine("general dev combined (gen-*)", byRole("general"));
+  for (const r of [...byRole("dev"), dev, ...byRole("general"), ...(byRole("general").length ? [general] : [])]) console.log(table(r).join("\n") + "\n");
+  for (const r of byRole("heldout")) console.log(table(r).join("\n") + "\n  (held out: never tuned on; not in a combined figure, not judged by --strict)\n");
   if (verbose) {
-    for (const { id, score } of combined.details) {
+    for (const { id, score } of [...dev.details, ...general.details]) {
       for (const m of score.misses) console.log(`MISS ${id} ${m.type} ${m.subject[0]} -> ${m.object?.[0] ?? "(article)"} | ${m.cue ?? ""}`);
       for (const f of score.falsePositives) console.log(`FP   ${id} ${f}`);
     }
   }
-  const final = sets.length > 1 ? combined : sets[0]!;
-  const failed = RELATION_TYPES.filter((t) => {
-    const c = final.counts[t];
-    return ratio(c.tp, c.tp + c.fp) < TARGET.precision || ratio(c.found, c.required) < TARGET.recall;
-  });
-  console.log(failed.length ? `Below target (P ≥ ${TARGET.precision}, R ≥ ${TARGET.recall}): ${failed.join(", ")}` : "All types meet the target.");
+  const failed = [...new Set([...below(dev), ...(byRole("general").length ? below(general) : [])])];
+  console.log(failed.length ? `Below target (P ≥ ${TARGET.precision}, R ≥ ${TARGET.recall}) on a development combination: ${failed.join(", ")}` : "All types meet the target on the development sets.");
+  return { results: [...results, dev, general], failed };
+}
 
-  // Held-out set: reported separately, never part of "combined" or --strict.
-  const heldGold = path.join(ROOT, "tests/fixtures/heldout/gold.json");
-  if (existsSync(heldGold)) {
-    const held = loadGold(heldGold);
-    const corpusFile = path.join(corpusDir(), held.corpus ?? "fnc1-bodies.ndjson");
-    if (existsSync(corpusFile)) {
-      const heldout = evaluateSet("heldout", held, readCorpusTexts(corpusFile, new Set(Object.keys(held.articles))));
-      console.log("\n" + table(heldout).join("\n") + "\n  (held out: reported separately; not in combined, not judged by --strict)");
-    } else console.log(`\nheldout: corpus not found at ${corpusFile} (set KG_CORPUS_DIR); not evaluated.`);
+async function main(argv: string[]): Promise<number> {
+  const strict = argv.includes("--strict");
+  const verbose = argv.includes("--verbose");
+  const modeArg = argv[argv.indexOf("--mode") + 1];
+  const modes: Mode[] = !argv.includes("--mode") || modeArg === "both" ? ["none", "corenlp"] : modeArg === "none" || modeArg === "corenlp" ? [modeArg] : [];
+  if (modes.length === 0) {
+    console.error(`--mode must be none, corenlp or both; got "${modeArg ?? ""}".`);
+    return 2;
   }
+  const jsonFile = argv.includes("--json") ? argv[argv.indexOf("--json") + 1] : undefined;
+  const sets = loadSets();
+  const report: Record<string, unknown> = {};
+  let failed: RelationType[] = [];
+  for (const mode of modes) {
+    const r = await runMode(mode, sets, verbose);
+    report[mode] = Object.fromEntries(r.results.map((s) => [s.name, s.counts]));
+    if (mode === modes[modes.length - 1]) failed = r.failed;
+  }
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify(report, null, 1) + "\n");
   return strict && failed.length ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exit(1);
+    },
+  );
+}
