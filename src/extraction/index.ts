@@ -10,6 +10,8 @@
 import { articleId } from "./article-id.ts";
 import { buildEntities } from "./entities.ts";
 import { findMentions } from "./mentions.ts";
+import { nerSpans } from "./ner.ts";
+import type { NlpAnalysis, NlpBackbone } from "../nlp/types.ts";
 import { findQuoted } from "./quotes.ts";
 import type { Candidate } from "./relation.ts";
 import { findCaptured } from "./relations/captured.ts";
@@ -20,14 +22,31 @@ import { buildView } from "./template.ts";
 import type { ArticleInput, ExtractedRelation, ExtractionResult } from "./types.ts";
 
 export * from "./types.ts";
+
+/**
+ * Extraction with an NLP backbone: the backbone's analysis (I/O), then the same pure rules.
+ * Without a backbone it is `extractArticle` (rules only, `KG_NLP=none`).
+ *
+ * @example const r = await extractWith(new CoreNlpClient({ url }), { text });
+ */
+export async function extractWith(backbone: NlpBackbone | undefined, input: ArticleInput, signal?: AbortSignal): Promise<ExtractionResult> {
+  if (!backbone) return extractArticle(input);
+  const text = typeof input.text === "string" ? input.text : "";
+  return extractArticle(input, { nlp: await backbone.analyze(text, signal) });
+}
 export { articleId } from "./article-id.ts";
 
-export function extractArticle(input: ArticleInput): ExtractionResult {
+export interface ExtractOptions {
+  /** The NLP backbone's analysis of `input.text` (src/nlp); without it, rules and gazetteer only. */
+  nlp?: NlpAnalysis;
+}
+
+export function extractArticle(input: ArticleInput, options: ExtractOptions = {}): ExtractionResult {
   const text = typeof input.text === "string" ? input.text : "";
   const id = articleId({ ...input, text });
   const article = input.title === undefined ? { id } : { id, title: input.title };
   const sentences = splitSentences(text);
-  const mentions = findMentions(text, sentences);
+  const mentions = findMentions(text, sentences, options.nlp ? nerSpans(options.nlp, text) : []);
 
   const candidates: Candidate[] = [];
   let cursor = 0;

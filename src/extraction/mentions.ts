@@ -4,13 +4,22 @@
  */
 import { resolveMentions } from "./coref.ts";
 import { scanNames, type Mention } from "./names.ts";
+import { mergeNer, type NerSpan } from "./ner.ts";
 import { descriptions, forcePhrases, genericForces } from "./noun-phrases.ts";
 import type { Sentence } from "./sentences.ts";
 import { tokenize } from "./tokens.ts";
 
-export function findMentions(text: string, sentences: Sentence[]): Mention[] {
+/** `ner`: the statistical tagger's name spans, sorted by start, when a backbone is used. */
+export function findMentions(text: string, sentences: Sentence[], ner: NerSpan[] = []): Mention[] {
   const names: Mention[] = [];
-  for (const s of sentences) names.push(...scanNames(text, tokenize(text, s.start, s.end), s.start));
+  let k = 0;
+  for (const s of sentences) {
+    const scanned = scanNames(text, tokenize(text, s.start, s.end), s.start);
+    while (k < ner.length && ner[k]!.start < s.start) k++;
+    const inside: NerSpan[] = [];
+    for (let j = k; j < ner.length && ner[j]!.start < s.end; j++) if (ner[j]!.end <= s.end) inside.push(ner[j]!);
+    names.push(...(inside.length ? mergeNer(text, scanned, inside) : scanned));
+  }
   const candidates = [...names, ...forcePhrases(text, names), ...genericForces(text)];
   const inSentence = (m: Mention) => sentenceOf(sentences, m) !== undefined;
   return resolveMentions(text, candidates.filter(inSentence), descriptions(text).filter(inSentence));

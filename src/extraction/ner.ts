@@ -1,0 +1,109 @@
+/**
+ * Statistical NER spans (CoreNLP's CoNLL tagger, see src/nlp) merged with the rule-based name
+ * mentions of one sentence. The gazetteer keeps what a tagger cannot know (canonical names,
+ * aliases, kinds, known leaders); the tagger finds the names the gazetteer and the capitalisation
+ * rules miss, and fixes their boundaries and types ("American Motors Corp", "Marc Stepp", "BNP").
+ */
+import type { NlpAnalysis } from "../nlp/types.ts";
+import { entityKey, type Mention } from "./names.ts";
+import type { EntityType } from "./types.ts";
+
+export interface NerSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Number of tokens. */
+  tokens: number;
+}
+
+const TYPES: Readonly<Record<string, EntityType>> = { PERSON: "PERSON", ORGANIZATION: "ORGANIZATION", LOCATION: "LOCATION" };
+
+/** A tag run may only continue across a space, a hyphen or a "&" ("Marks & Spencer"). */
+const JOINABLE_GAP = /^(?:\s?|\s?&\s?|-)$/;
+
+/** Runs of equally tagged tokens, as spans; MISC and O are not entities here. */
+export function nerSpans(analysis: NlpAnalysis, text: string): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const s of analysis.sentences) {
+    let run: NerSpan | undefined;
+    for (const t of s.tokens) {
+      const type = TYPES[t.ner];
+      if (run && type === run.type && JOINABLE_GAP.test(text.slice(run.end, t.start))) {
+        run.end = t.end;
+        run.tokens++;
+        continue;
+      }
+      if (run) out.push(run);
+      run = type ? { start: t.start, end: t.end, type, tokens: 1 } : undefined;
+    }
+    if (run) out.push(run);
+  }
+  return out.map(trimSpan(text)).filter((s) => s.end > s.start);
+}
+
+// Private: a possessive or stray punctuation at the end is not part of the name ("BNP's").
+const trimSpan = (text: string) => (s: NerSpan): NerSpan => {
+  let end = s.end;
+  const tail = /(?:['’]s?|[.,;:])$/.exec(text.slice(s.start, end));
+  if (tail && end - tail[0].length > s.start && !/^\p{Lu}\.$/u.test(text.slice(end - 2, end))) end -= tail[0].length;
+  return { ...s, end };
+};
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+
+/** Determiners and title words the tagger sometimes includes at the start of a name. */
+const LEADING_NOISE = /^(?:(?:The|A|An|Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+)+/;
+
+/**
+ * One sentence's name mentions after merging: every rule mention the tagger does not contradict
+ * stays; a tagged name that no rule found is added; a tagged name that spans several rule
+ * mentions, or fixes a non-gazetteer mention's boundaries or type, replaces them.
+ */
+export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Mention[] {
+  const removed = new Set<Mention>();
+  const added: Mention[] = [];
+  for (const raw of spans) {
+    const lead = LEADING_NOISE.exec(text.slice(raw.start, raw.end));
+    const span = lead ? { ...raw, start: raw.start + lead[0].length } : raw;
+    if (span.end <= span.start) continue;
+    const hit = rule.filter((m) => overlaps(m, span));
+    const surface = text.slice(span.start, span.end);
+    const fresh = (): Mention => ({
+      start: span.start, end: span.end, surface, type: span.type, kind: "name", key: entityKey(span.type, surface),
+      ...titleOf(hit, span),
+    });
+    if (hit.length === 0) {
+      added.push(fresh());
+      continue;
+    }
+    const gaz = hit.filter((m) => m.entry !== undefined);
+    const covers = hit.every((m) => m.start >= span.start && m.end <= span.end);
+    const longer = span.end - span.start > Math.max(...hit.map((m) => m.end - m.start));
+    if (gaz.length > 0) {
+      // A gazetteer name inside a longer tagged organisation or person ("American Motors Corp",
+      // "Bank of England" when only "England" is known) is that longer name; otherwise the gazetteer wins.
+      const extends_ = covers && longer && span.type !== "LOCATION" && gaz.every((m) => m.kind === "adjective" || m.type !== span.type || span.tokens > 1);
+      if (extends_ && !gaz.some((m) => m.start === span.start && m.end === span.end)) {
+        for (const m of hit) removed.add(m);
+        added.push(fresh());
+      }
+      continue;
+    }
+    // Only rule-made, non-gazetteer mentions overlap: the tagger's boundaries and type are better,
+    // except for phrases the rules build on purpose (force phrases, descriptions) and titled people.
+    if (hit.some((m) => m.kind === "force" || m.kind === "description" || m.kind === "generic")) continue;
+    const same = hit.length === 1 && hit[0]!.start === span.start && hit[0]!.end === span.end;
+    if (same && hit[0]!.type === span.type && hit[0]!.kind === "name") continue;
+    if (!covers && hit.some((m) => m.end - m.start > span.end - span.start)) continue;
+    for (const m of hit) removed.add(m);
+    added.push(fresh());
+  }
+  if (removed.size === 0 && added.length === 0) return rule;
+  return [...rule.filter((m) => !removed.has(m)), ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// Private: a rule mention's title ("Prime Minister") carries over when the tagged span replaces it.
+function titleOf(hit: Mention[], span: { start: number; end: number }): { title?: string } {
+  const t = hit.find((m) => m.title !== undefined && m.start === span.start);
+  return t?.title ? { title: t.title } : {};
+}
