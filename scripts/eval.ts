@@ -16,7 +16,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { writeFileSync } from "node:fs";
-import { extractArticle, type ExtractOptions } from "../src/extraction/index.ts";
+import { extractWith } from "../src/extraction/index.ts";
 import type { NlpBackbone } from "../src/nlp/types.ts";
 import { evalBackbone } from "./eval-backbone.ts";
 import { RELATION_TYPES, type ExtractionResult, type RelationType } from "../src/extraction/types.ts";
@@ -139,8 +139,7 @@ async function evaluateSet(set: GoldSet, backbone: NlpBackbone | undefined): Pro
   for (const [id, relations] of Object.entries(set.gold.articles)) {
     const text = set.texts.get(id);
     if (text === undefined) throw new Error(`${set.name}: no text for article "${id}"`);
-    const options: ExtractOptions = backbone ? { nlp: await backbone.analyze(text) } : {};
-    const score = scoreArticle(extractArticle({ id, text }, options), relations);
+    const score = scoreArticle(await extractWith(backbone, { id, text }), relations);
     addCounts(counts, score.counts);
     details.push({ id, score });
   }

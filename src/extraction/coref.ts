@@ -8,7 +8,7 @@
  * 4. definite descriptions take the nearest suitable antecedent ("the terror group").
  */
 import { ENTRIES, LEXICON } from "./gazetteer.ts";
-import type { Mention } from "./names.ts";
+import { normKey, type Mention } from "./names.ts";
 import type { PendingDescription } from "./noun-phrases.ts";
 import { lowerBound } from "./spans.ts";
 
@@ -35,8 +35,63 @@ const GAZ_SURNAMES: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
+/** Corporate suffixes that do not change which organisation is meant ("Metex Corp" is "Metex"). */
+const ORG_SUFFIX = /(?:\s+(?:&\s+)?(?:inc|incorporated|corp|corporation|co|cos|company|companies|ltd|limited|plc|llc|lp|sa|ag|nv|bv|spa|group|holdings?))+$/;
+/** First words too common to stand for one organisation on their own. */
+const GENERIC_FIRST = new Set(["national", "united", "american", "general", "first", "new", "international", "royal", "british", "federal", "central", "state", "world", "european", "north", "south", "east", "west", "great", "standard", "western", "eastern", "northern", "southern", "the"]);
+const orgCore = (surface: string): string => normKey(surface).replace(ORG_SUFFIX, "");
+const initials = (core: string): string =>
+  core.split(/[\s-]+/).filter((w) => !/^(?:of|the|and|for|&)$/.test(w)).map((w) => w[0] ?? "").join("");
+
+/**
+ * Organisation names that are one organisation: "Metex Corp" / "Metex", "United Press
+ * International" / "UPI", "Metropolitan Consolidated Industries Inc" / "Metropolitan". Returns the
+ * key each short form, acronym or suffix variant should take (the longest name's key).
+ */
+function organisationAliases(mentions: Mention[]): Map<string, string> {
+  const full = mentions.filter((m) => m.kind === "name" && m.type === "ORGANIZATION" && !m.entry && m.key.startsWith("np:"));
+  const byCore = new Map<string, Mention>();
+  for (const m of full) {
+    const core = orgCore(m.surface);
+    const best = byCore.get(core);
+    if (core && (!best || m.surface.length > best.surface.length)) byCore.set(core, m);
+  }
+  const alias = new Map<string, string>();
+  const claims = new Map<string, Set<string>>();
+  const claim = (form: string, key: string) => {
+    const set = claims.get(form) ?? new Set();
+    set.add(key);
+    claims.set(form, set);
+  };
+  for (const [core, m] of byCore) {
+    const words = core.split(/\s+/);
+    if (words.length < 2) continue;
+    if (!GENERIC_FIRST.has(words[0]!) && words[0]!.length > 2) claim("w:" + words[0], m.key);
+    const acr = initials(core);
+    if (acr.length >= 2) claim("a:" + acr, m.key);
+  }
+  for (const m of full) {
+    const core = orgCore(m.surface);
+    const target = byCore.get(core);
+    if (target && target.key !== m.key) alias.set(m.key, target.key);
+  }
+  // A short form or acronym shared by two organisations names neither.
+  for (const [form, keys] of claims) if (keys.size === 1) alias.set(form, [...keys][0]!);
+  return alias;
+}
+
+/** The key a single-word or variant organisation name takes from `organisationAliases`, if any. */
+function aliasOf(m: Mention, aliases: Map<string, string>): string | undefined {
+  const direct = aliases.get(m.key);
+  if (direct) return direct;
+  if (/\s/.test(m.surface.trim())) return undefined;
+  const word = normKey(m.surface);
+  if (/^\p{Lu}{2,6}$/u.test(m.surface)) return aliases.get("a:" + word);
+  return /^\p{Lu}\p{Ll}/u.test(m.surface) ? aliases.get("w:" + word) : undefined;
+}
+
 export function resolveMentions(text: string, candidates: Mention[], descs: PendingDescription[]): Mention[] {
-  const kept = removeOverlaps(candidates);
+  const kept = unifyNames(removeOverlaps(candidates));
   const surnames = new Map<string, string>();
   const acronyms = new Map<string, string>();
   for (const m of kept) {
@@ -56,6 +111,28 @@ export function resolveMentions(text: string, candidates: Mention[], descs: Pend
   }
   const withDescs = removeOverlaps([...resolved, ...resolveDescriptions(text, resolved, descs)]);
   return withDescs;
+}
+
+/**
+ * Organisation variants take one key; a one-word organisation or place the tagger typed is a
+ * person when it is the surname of a person named in the article ("Vazquez-Rana, who is …").
+ */
+function unifyNames(kept: Mention[]): Mention[] {
+  const aliases = organisationAliases(kept);
+  const personSurnames = new Set(
+    kept.filter((m) => m.kind === "name" && m.type === "PERSON" && /\s/.test(m.surface)).map((m) => surnameKey(m.surface)),
+  );
+  return kept.map((m) => {
+    if (m.entry || (m.kind !== "name" && m.kind !== "pending")) return m;
+    if (m.type !== "PERSON" && !/\s/.test(m.surface) && personSurnames.has(surnameKey(m.surface))) {
+      return { ...m, kind: "name", type: "PERSON", key: "PERSON:" + normKey(m.surface) };
+    }
+    if (m.type === "ORGANIZATION" || m.kind === "pending") {
+      const key = aliasOf(m, aliases);
+      if (key) return { ...m, kind: "name", type: "ORGANIZATION", key };
+    }
+    return m;
+  });
 }
 
 function resolveSingle(m: Mention, surnames: Map<string, string>, acronyms: Map<string, string>): Mention | undefined {
@@ -144,6 +221,7 @@ function fitsCategory(a: Mention, category: PendingDescription["category"]): boo
   if (category === "armed") return kind === "armed" && a.entry?.name !== "Global Coalition";
   if (category === "city") return kind === "city";
   if (category === "striker") return false;
+  if (category === "company") return a.kind === "name" && a.type === "ORGANIZATION" && kind !== "armed" && kind !== "country";
   if (category === "force") return a.kind === "force" || (kind === "armed" && a.entry?.name !== "Global Coalition");
   return kind === "country";
 }

@@ -11,6 +11,7 @@ import { articleId } from "./article-id.ts";
 import { buildEntities } from "./entities.ts";
 import { findMentions } from "./mentions.ts";
 import { nerSpans } from "./ner.ts";
+import { prepareText, type PreparedText } from "./normalize.ts";
 import type { NlpAnalysis, NlpBackbone } from "../nlp/types.ts";
 import { findQuoted } from "./quotes.ts";
 import type { Candidate } from "./relation.ts";
@@ -32,19 +33,21 @@ export * from "./types.ts";
 export async function extractWith(backbone: NlpBackbone | undefined, input: ArticleInput, signal?: AbortSignal): Promise<ExtractionResult> {
   if (!backbone) return extractArticle(input);
   const text = typeof input.text === "string" ? input.text : "";
-  return extractArticle(input, { nlp: await backbone.analyze(text, signal) });
+  return extractArticle(input, { nlp: await backbone.analyze(prepareText(text).text, signal) });
 }
 export { articleId } from "./article-id.ts";
 
 export interface ExtractOptions {
-  /** The NLP backbone's analysis of `input.text` (src/nlp); without it, rules and gazetteer only. */
+  /** The NLP backbone's analysis of `prepareText(input.text).text` (src/nlp); without it, rules and gazetteer only. */
   nlp?: NlpAnalysis;
 }
 
 export function extractArticle(input: ArticleInput, options: ExtractOptions = {}): ExtractionResult {
-  const text = typeof input.text === "string" ? input.text : "";
-  const id = articleId({ ...input, text });
+  const original = typeof input.text === "string" ? input.text : "";
+  const id = articleId({ ...input, text: original });
   const article = input.title === undefined ? { id } : { id, title: input.title };
+  const prepared = prepareText(original);
+  const text = prepared.text;
   const sentences = splitSentences(text);
   const mentions = findMentions(text, sentences, options.nlp ? nerSpans(options.nlp, text) : []);
 
@@ -64,7 +67,19 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   candidates.push(...findQuoted(text, mentions, sentences));
 
   const table = buildEntities(mentions, new Set(candidates.flatMap((c) => [c.subject.key, c.object?.key ?? ""])));
-  return { article, entities: table.entities, relations: dedupe(candidates.map((c) => toRelation(c, id, table.idOf))) };
+  const relations = dedupe(candidates.map((c) => toRelation(c, id, table.idOf)));
+  return toOriginalOffsets({ article, entities: table.entities, relations }, original, prepared);
+}
+
+/** Spans found in the prepared text, moved back onto the original; evidence is re-cut from it. */
+function toOriginalOffsets(r: ExtractionResult, original: string, p: PreparedText): ExtractionResult {
+  const span = (s: { start: number; end: number }) => (p.identity ? s : { start: p.toOriginal(s.start), end: p.toOriginal(s.end) });
+  for (const e of r.entities) e.mentions = e.mentions.map(span);
+  for (const rel of r.relations) {
+    const { start, end } = span(rel.evidence);
+    rel.evidence = { start, end, text: original.slice(start, end) };
+  }
+  return r;
 }
 
 function toRelation(c: Candidate, article: string, idOf: (m: Candidate["subject"]) => string): ExtractedRelation {

@@ -68,8 +68,10 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     if (span.end <= span.start) continue;
     const hit = rule.filter((m) => overlaps(m, span));
     const surface = text.slice(span.start, span.end);
+    // "Vazquez-Rana, who is …": only people take "who".
+    const type = span.type !== "PERSON" && span.tokens <= 3 && /^,\s+who\s/.test(text.slice(span.end, span.end + 8)) ? "PERSON" : span.type;
     const fresh = (): Mention => ({
-      start: span.start, end: span.end, surface, type: span.type, kind: "name", key: entityKey(span.type, surface),
+      start: span.start, end: span.end, surface, type, kind: "name", key: entityKey(type, surface),
       ...titleOf(hit, span),
     });
     if (hit.length === 0) {

@@ -30,8 +30,12 @@ export function findQuotes(text: string): QuoteSpan[] {
     for (let m = marks.exec(body); m; m = marks.exec(body)) {
       const at = para.start + m.index;
       const role = m.groups?.straight !== undefined ? straightRole(body, m.index, open >= 0) : m.groups?.open !== undefined ? "open" : "close";
-      // An opening mark while a quote is open means the earlier one was never closed: restart.
-      if (role === "open") open = at;
+      // An opening mark while a quote is open: the earlier one was never closed ("…economically.
+      // "More people…", a quote continued in the same paragraph). It ends where the new one opens.
+      if (role === "open") {
+        if (open >= 0) push(quotes, text, open, at, at, paragraph, true);
+        open = at;
+      }
       else if (open >= 0) {
         push(quotes, text, open, at, at + 1, paragraph, false);
         open = -1;

@@ -161,6 +161,9 @@ function attributeAfter(ctx: QuoteContext, q: QuoteSpan, nextOpen: number): Attr
   const verbAt = q.close + verb.index;
   const verbEnd = verbAt + verb[0].length;
   const lead = text.slice(q.close, verbAt);
+  // "“… ways.” Sir John said “substantial progress” had been made": a quote that ends its sentence,
+  // then a verb that opens the next quote: the verb is that quote's.
+  if (/[.!?]$/.test(text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(lead) && nextOpen - verbEnd <= 60 && /^[^.!?"“”]*$/.test(text.slice(verbEnd, nextOpen))) return undefined;
   if (/^[\s,.!?;:—–-]*$/.test(lead)) {
     // "…,” said X" / "…,” said he"
     const pronoun = PRONOUN_AFTER_VERB.exec(window.slice(verb.index));

@@ -14,7 +14,8 @@ const ABBREVIATIONS = new Set(LEXICON.abbreviations.map((a) => a.toLowerCase()))
 // Words that commonly start a sentence right after a dotted acronym ("… in the U.S. The …").
 const STARTERS_AFTER_ACRONYM = new Set(LEXICON.sentenceStarters);
 
-const CANDIDATE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+// Only from the start of a run of marks ("!!!!…" is tried once, not at every "!"): linear.
+const CANDIDATE_END = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
 
 export interface Sentence extends Span {
   /** Index of the paragraph (line group) the sentence belongs to. */
@@ -70,8 +71,9 @@ function pushBounded(out: Sentence[], text: string, start: number, end: number, 
   for (let s = start; s < end; ) {
     let e = Math.min(end, s + MAX_SENTENCE);
     if (e < end) {
-      const space = text.lastIndexOf(" ", e);
-      if (space > s + MAX_SENTENCE / 2) e = space;
+      // Look back only within this piece, so a text without spaces stays linear.
+      const space = text.slice(s + MAX_SENTENCE / 2, e).lastIndexOf(" ");
+      if (space > 0) e = s + MAX_SENTENCE / 2 + space;
     }
     out.push({ start: s, end: e, paragraph });
     s = e;

@@ -16,6 +16,14 @@ import { ANY_SLOT, SLOT, before, eachMatch, isType, slotAt, type SentenceView } 
 
 const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:${alternation(LEXICON.leaderRoles)})`;
 const MOD = `(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
+/** Roles that go with a leader role in one list but are no head's role on their own. */
+const COMPANION_ROLE = "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief)";
+const LIST_JOIN = "(?:,\\s+|,?\\s+and\\s+)";
+/**
+ * A list of roles with at least one leader role: "chairman and chief executive officer",
+ * "president and chief operating officer", "both chairman and chief executive".
+ */
+const ROLES = `(?:both\\s+)?(?:${COMPANION_ROLE}${LIST_JOIN})?${ROLE}(?:${LIST_JOIN}(?:${MOD}${ROLE}|${COMPANION_ROLE}))*`;
 const POSS = "(?:['’]s?)?";
 /** "the ⟦Britain⟧-based ⟦Syrian Observatory⟧": a hyphenated slot only modifies the name after it. */
 const HYPHENED = `(?:${ANY_SLOT}-[a-z]+\\s+)?`;
@@ -25,28 +33,51 @@ const FORMER = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(LEXICON.formerMarkers
 const BECOME = "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|was\\s+named|was\\s+appointed|was\\s+elected)\\s+)?";
 const FORCE_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|militiamen|rebels|soldiers|army))?";
 /** "P as prime minister", "P, ousted as prime minister": the role, with the gazetteer's object. */
-const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLE})\\b`, "gi");
+const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLES})\\b`, "gi");
 
 const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?: number; orgAfterOf?: boolean; confidence: number }[] = [
   // "the ⟦Islamic State⟧ (⟦Isis⟧) leader, ⟦Baghdadi⟧": an acronym in parentheses may follow the organisation.
-  { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLE})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
+  { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
-    re: new RegExp(`${SLOT}(?:,\\s+(?:who\\s+)?|\\s+)${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLE})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
+    re: new RegExp(`${SLOT}(?:,\\s+(?:who\\s+)?|\\s+)${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
     person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,
   },
-  { re: new RegExp(`\\b(${ROLE})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
+  { re: new RegExp(`\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
   // "⟦Isis⟧'s leader in the ⟦Euphrates⟧ valley, ⟦X⟧," (a regional leader leads the organisation): possessive, a comma before
   // the name, and the name ends its phrase ("…, ⟦Obama⟧ said" is not one).
-  { re: new RegExp(`${SLOT}['’]s?\\s+${MOD}(${ROLE})\\s+(?:in|for)\\s+(?:the\\s+)?(?:(?:${ANY_SLOT}|[a-z-]+)\\s+){0,3}?(?:${ANY_SLOT}|[a-z-]+),\\s+${SLOT}(?=\\s*(?:,|\\.|$|\\s+(?:who|was|is|has|had)\\b))`, "gi"), org: 1, person: 3, confidence: 0.8 },
+  { re: new RegExp(`${SLOT}['’]s?\\s+${MOD}(${ROLES})\\s+(?:in|for)\\s+(?:the\\s+)?(?:(?:${ANY_SLOT}|[a-z-]+)\\s+){0,3}?(?:${ANY_SLOT}|[a-z-]+),\\s+${SLOT}(?=\\s*(?:,|\\.|$|\\s+(?:who|was|is|has|had)\\b))`, "gi"), org: 1, person: 3, confidence: 0.8 },
   // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
-  { re: new RegExp(`${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLE})\\s+)?${SLOT}`, "gi"), org: 1, person: 2, confidence: 0.8 },
+  { re: new RegExp(`${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLES})\\s+)?${SLOT}`, "gi"), org: 1, person: 2, confidence: 0.8 },
   {
     re: new RegExp(`${SLOT},?\\s+(?:who\\s+(?:leads|led|heads|headed|commands|commanded|founded|rules|ruled|runs|ran)|(?:leads|heads|commands|rules|runs))\\s+(?:the\\s+)?${HYPHENED}${SLOT}`, "gi"),
     person: 1, org: 2, confidence: 0.75,
   },
 ];
 
-const TITLED = new RegExp(`\\b(${ROLE})\\s+${SLOT}`, "gi");
+const TITLED = new RegExp(`\\b(${ROLES})\\s+${SLOT}`, "gi");
+/**
+ * "⟦Metex Corp⟧ said its chairman ⟦Alan Cohen⟧", "⟦Alan Cohen⟧, its chief executive": "its" is the
+ * organisation named last before it in the sentence.
+ */
+const ANNOUNCE = "(?:also\\s+)?(?:said|says|announced|announces|reported|disclosed)(?:\\s+(?:on\\s+)?[A-Z][a-z]+day)?(?:\\s+that)?";
+/** What an announcement says of a person and a role; the resignation forms make the role a former one. */
+const APPOINTED =
+  "(?:(?:has|have|had)\\s+been|was|were|is|will\\s+be)\\s+(?:re-?)?(?:elected|named|appointed|promoted|chosen)(?:\\s+(?:to\\s+the\\s+(?:post|position)\\s+of|as))?|" +
+  "(?:continues|will\\s+continue|would\\s+continue|remains|will\\s+remain)\\s+as|became|becomes|will\\s+become|succeeds|succeeded|will\\s+succeed";
+const RESIGNED = "(?:(?:has|had)\\s+)?(?:resigned|retired|stepped\\s+down|quit)\\s+as|(?:will|is\\s+to|plans\\s+to)\\s+(?:resign|retire|step\\s+down)\\s+as";
+/**
+ * "⟦Premier Industrial Corp⟧ said ⟦Morton Mandel⟧ continues as chairman", "⟦UPI⟧ announced that
+ * ⟦Milton Benjamin⟧ had resigned as company president": the announcing organisation is the one led,
+ * unless the role names another ("… president of ⟦Metropolitan⟧").
+ */
+const ANNOUNCED_ROLE = new RegExp(
+  `${SLOT}\\s+${ANNOUNCE}\\s+${SLOT}(?:\\s+[a-z]+){0,2}?(?:,[^,⟦⟧]{1,60},)?\\s+(?:(${RESIGNED})|${APPOINTED})\\s+(?:(?:the|its|a)\\s+)?(?:(?:new|company|group|bank)\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT})?`,
+  "g",
+);
+const ITS_ROLE = [
+  { re: new RegExp(`\\b[Ii]ts\\s+${MOD}(${ROLES}),?\\s+${SLOT}`, "g"), person: 2 },
+  { re: new RegExp(`${SLOT},\\s+(?:who\\s+(?:is|was)\\s+)?its\\s+${MOD}(${ROLES})\\b`, "g"), person: 1 },
+];
 
 const isLeadable = (m: Mention | undefined): m is Mention => isType(m, "ORGANIZATION", "LOCATION", "GROUP");
 
@@ -70,6 +101,23 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const context = before(template, m.index, 25) + m[0];
       const former = FORMER.test(context) || (person.entry?.former === true && person.entry.leads === org.entry?.name);
       out.push({ type: "LEADS", subject: person, object: org, confidence: p.confidence, view, time: former ? "former" : undefined });
+    });
+  }
+  eachMatch(ANNOUNCED_ROLE, template, (m) => {
+    const person = slotAt(view, m[2]);
+    const org = slotAt(view, m[5]) ?? slotAt(view, m[1]);
+    if (!isType(person, "PERSON") || !isLeadable(org) || org.kind === "adjective" || org.key === person.key) return;
+    const former = m[3] !== undefined || FORMER.test(m[0]);
+    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.8, view, time: former ? "former" : undefined });
+  });
+  for (const p of ITS_ROLE) {
+    eachMatch(p.re, template, (m) => {
+      const person = slotAt(view, m[p.person]);
+      if (!isType(person, "PERSON")) return;
+      const org = view.slots.slice(0, view.slots.indexOf(person)).filter((x, k) => view.marks[k]!.end <= m.index && isType(x, "ORGANIZATION", "GROUP") && x.kind !== "adjective").pop();
+      if (!org) return;
+      const former = FORMER.test(before(template, m.index, 25) + m[0]);
+      out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view, time: former ? "former" : undefined });
     });
   }
   for (const re of [TITLED, AS_ROLE]) {
