@@ -3,6 +3,7 @@
  * (a loader's cache must never outlive the request that filled it).
  */
 import type { Db } from "../db/client.ts";
+import type { NlpBackbone } from "../nlp/types.ts";
 import type { Logger } from "pino";
 
 /** Who is calling: set from `Authorization: Bearer …` by src/security/auth.ts. */
@@ -25,8 +26,10 @@ export interface AppContext {
   loaders: Map<string, unknown>;
   /** The caller's credentials (anonymous unless an API key was presented). */
   auth: AuthState;
+  /** The process-wide NLP backbone that ingests extract with (absent: rules only). */
+  nlp?: NlpBackbone;
 }
 
-export function createContext(db: Db, log: Logger, requestId: string, auth: AuthState = ANONYMOUS): AppContext {
-  return { db, log: log.child({ requestId }), requestId, loaders: new Map(), auth };
+export function createContext(db: Db, log: Logger, requestId: string, auth: AuthState = ANONYMOUS, nlp?: NlpBackbone): AppContext {
+  return { db, log: log.child({ requestId }), requestId, loaders: new Map(), auth, ...(nlp ? { nlp } : {}) };
 }

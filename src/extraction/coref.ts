@@ -91,7 +91,7 @@ function aliasOf(m: Mention, aliases: Map<string, string>): string | undefined {
 }
 
 export function resolveMentions(text: string, candidates: Mention[], descs: PendingDescription[]): Mention[] {
-  const kept = unifyNames(removeOverlaps(candidates));
+  const kept = unifyNames(text, removeOverlaps(candidates));
   const surnames = new Map<string, string>();
   const acronyms = new Map<string, string>();
   for (const m of kept) {
@@ -117,13 +117,17 @@ export function resolveMentions(text: string, candidates: Mention[], descs: Pend
  * Organisation variants take one key; a one-word organisation or place the tagger typed is a
  * person when it is the surname of a person named in the article ("Vazquez-Rana, who is …").
  */
-function unifyNames(kept: Mention[]): Mention[] {
+function unifyNames(text: string, kept: Mention[]): Mention[] {
   const aliases = organisationAliases(kept);
   const personSurnames = new Set(
     kept.filter((m) => m.kind === "name" && m.type === "PERSON" && /\s/.test(m.surface)).map((m) => surnameKey(m.surface)),
   );
+  const knights = knightsByFirstName(kept);
   return kept.map((m) => {
     if (m.entry || (m.kind !== "name" && m.kind !== "pending")) return m;
+    // "Sir John said": British usage names a knight by his first name.
+    const knight = !/\s/.test(m.surface) && /\b(?:Sir|Dame)\s+$/.test(text.slice(Math.max(0, m.start - 6), m.start)) ? knights.get(m.surface) : undefined;
+    if (knight) return { ...m, kind: "name", type: "PERSON", key: knight };
     if (m.type !== "PERSON" && !/\s/.test(m.surface) && personSurnames.has(surnameKey(m.surface))) {
       return { ...m, kind: "name", type: "PERSON", key: "PERSON:" + normKey(m.surface) };
     }
@@ -133,6 +137,20 @@ function unifyNames(kept: Mention[]): Mention[] {
     }
     return m;
   });
+}
+
+/** Full names of people by first name, when that first name is one person's only. */
+function knightsByFirstName(kept: Mention[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const m of kept) {
+    if (m.kind !== "name" || m.type !== "PERSON" || !/\s/.test(m.surface)) continue;
+    const first = m.surface.split(/\s+/)[0]!;
+    if (out.has(first) && out.get(first) !== m.key) taken.add(first);
+    out.set(first, m.key);
+  }
+  for (const f of taken) out.delete(f);
+  return out;
 }
 
 function resolveSingle(m: Mention, surnames: Map<string, string>, acronyms: Map<string, string>): Mention | undefined {

@@ -31,3 +31,11 @@ export function extractorVersion(): string {
   }
   return (cached = `rules-${h.digest("hex").slice(0, 12)}`);
 }
+
+/**
+ * The fingerprint stored with each article: the rules' version, plus the NLP backbone and model
+ * when one is used ("rules-…+corenlp-4.5.7/conll4"), so switching backbone re-extracts on re-ingest.
+ */
+export function extractorFingerprint(backboneId?: string): string {
+  return backboneId ? `${extractorVersion()}+${backboneId}` : extractorVersion();
+}

@@ -5,11 +5,14 @@
  * database being away is retried article by article, so one bad article cannot sink its batch.
  */
 import { articleHash, articleId } from "../extraction/article-id.ts";
-import { extractArticle } from "../extraction/index.ts";
+import pLimit from "p-limit";
+import { extractArticle, extractWith } from "../extraction/index.ts";
+import { extractorFingerprint } from "../extraction/version.ts";
+import type { NlpBackbone } from "../nlp/types.ts";
 import type { Db } from "../db/client.ts";
 import { AppError, describeError } from "../errors.ts";
 import type { ArticleRecord, Origin } from "../input/read-articles.ts";
-import { EXTRACTOR_VERSION, type PreparedArticle } from "./plan.ts";
+import type { PreparedArticle } from "./plan.ts";
 import { writeBatch, type BatchResult } from "./writer.ts";
 
 export interface IngestSummary {
@@ -42,6 +45,10 @@ export interface IngestOptions {
   onArticle?: (articleId: string, status: "new" | "updated" | "unchanged") => void;
   /** Stop taking new records (SIGTERM): the batch in flight finishes or rolls back. */
   signal?: AbortSignal;
+  /** The NLP backbone (CoreNLP); absent: rules only (KG_NLP=none). */
+  nlp?: NlpBackbone;
+  /** Articles analysed by the backbone at once (default 4: keeps a 2-thread server busy). */
+  nlpConcurrency?: number;
 }
 
 interface Pending {
@@ -56,12 +63,15 @@ export function emptySummary(): IngestSummary {
 
 /**
  * Ingest every record; never throws for a bad record (reported through `onFailure`), throws
- * DATABASE_UNAVAILABLE only when Neo4j stays away longer than the driver's retry time.
+ * DATABASE_UNAVAILABLE only when Neo4j stays away longer than the driver's retry time, and
+ * NLP_UNAVAILABLE when the NLP server does (the batch being extracted is then not written).
  *
  * @example const s = await ingest(db, readArticles(["news.ndjson"]), { onFailure: console.error });
  */
 export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Iterable<ArticleRecord>, opts: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = opts.batchSize ?? 100;
+  const version = extractorFingerprint(opts.nlp?.id);
+  const limit = pLimit(opts.nlpConcurrency ?? 4);
   const s = emptySummary();
   const t0 = performance.now();
   const fail = (f: IngestFailure) => {
@@ -85,27 +95,33 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
   // Private: hash check and extraction for one batch of valid records.
   const prepare = async (batch: { article: ArticleRecord & { ok: true } }[]): Promise<Pending> => {
     const byId = new Map<string, { rec: ArticleRecord & { ok: true }; hash: string }>();
-    for (const { article: rec } of batch) byId.set(articleId(rec.article), { rec, hash: articleHash(rec.article, EXTRACTOR_VERSION) });
+    for (const { article: rec } of batch) byId.set(articleId(rec.article), { rec, hash: articleHash(rec.article, version) });
     const stored = await timed(() => db.read("articleHashes", { ids: [...byId.keys()] }));
     const storedHash = new Map(stored.map((r) => [r.id as string, r.contentHash as string]));
     const pending: Pending = { prepared: [], origins: new Map(), status: new Map() };
     const te = performance.now();
-    for (const [id, { rec, hash }] of byId) {
-      const old = storedHash.get(id);
-      if (old === hash) {
-        s.unchanged++;
-        opts.onArticle?.(id, "unchanged");
-        continue;
+    const changed = [...byId].filter(([id, { hash }]) => {
+      if (storedHash.get(id) !== hash) return true;
+      s.unchanged++;
+      opts.onArticle?.(id, "unchanged");
+      return false;
+    });
+    // With a backbone the analyses run concurrently (the server's threads); the rules stay in order.
+    const results = await Promise.allSettled(
+      changed.map(([id, { rec }]) => (opts.nlp ? limit(() => extractWith(opts.nlp, { ...rec.article, id }, opts.signal)) : Promise.resolve().then(() => extractArticle({ ...rec.article, id })))),
+    );
+    results.forEach((r, k) => {
+      const [id, { rec, hash }] = changed[k]!;
+      if (r.status === "rejected") {
+        // The NLP server gone for longer than its retry budget stops the run, like Neo4j: nothing of this batch is written.
+        if (r.reason instanceof AppError && r.reason.code === "NLP_UNAVAILABLE") throw r.reason;
+        fail({ origin: rec.origin, code: "EXTRACTION_FAILED", message: describeError(r.reason), articleId: id });
+        return;
       }
-      try {
-        const extraction = extractArticle({ ...rec.article, id });
-        pending.prepared.push({ input: rec.article, id, contentHash: hash, extraction });
-        pending.origins.set(id, rec.origin);
-        pending.status.set(id, old === undefined ? "new" : "updated");
-      } catch (e) {
-        fail({ origin: rec.origin, code: "EXTRACTION_FAILED", message: describeError(e), articleId: id });
-      }
-    }
+      pending.prepared.push({ input: rec.article, id, contentHash: hash, extraction: r.value, extractor: version });
+      pending.origins.set(id, rec.origin);
+      pending.status.set(id, storedHash.has(id) ? "updated" : "new");
+    });
     s.extractMs += performance.now() - te;
     return pending;
   };
@@ -144,7 +160,13 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
   let batch: { article: ArticleRecord & { ok: true } }[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const pending = await prepare(batch);
+    let pending: Pending;
+    try {
+      pending = await prepare(batch);
+    } catch (e) {
+      await inFlight.catch(() => {}); // the batch before lands (or fails) before the run stops
+      throw e;
+    }
     batch = [];
     await inFlight; // the previous write overlapped with this batch's extraction
     inFlight = write(pending);

@@ -7,7 +7,7 @@ import { aliasKey, ENTITY_LABEL, entityId, isStrongAlias } from "./keys.ts";
 
 import { extractorVersion } from "../extraction/version.ts";
 
-/** Stored on every relation and article; part of the change hash (see extraction/version.ts). */
+/** The rules-only fingerprint (KG_NLP=none); see extractorFingerprint for the one an ingest stores. */
 export const EXTRACTOR_VERSION = extractorVersion();
 
 export interface PreparedArticle {
@@ -15,6 +15,8 @@ export interface PreparedArticle {
   id: string;
   contentHash: string;
   extraction: ExtractionResult;
+  /** The extractor fingerprint it was extracted with (extractorFingerprint); stored with it. */
+  extractor: string;
 }
 
 /** One extracted entity to resolve: `ref` is "<articleId>#<local id>". */
@@ -97,7 +99,7 @@ export function articleParams(a: PreparedArticle): WriteParams["articles"][numbe
       publishedAt: input.publishedAt ?? null,
       text: input.text,
       contentHash: a.contentHash,
-      extractor: EXTRACTOR_VERSION,
+      extractor: a.extractor,
     },
   };
 }
@@ -148,7 +150,7 @@ export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids
         end: r.evidence.end,
         confidence: r.confidence,
         publishedAt: input.publishedAt ?? null,
-        extractor: EXTRACTOR_VERSION,
+        extractor: a.extractor,
       };
       if (r.type === "QUOTED_IN") {
         out.quotes.push({ ...base, id: `${a.id}#${r.evidence.start}-${subject}`, speaker: subject, articleId: a.id, quote: r.quote ?? "" });

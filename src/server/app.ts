@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { createContext, type AppContext } from "../api/context.ts";
+import type { NlpBackbone } from "../nlp/types.ts";
 import { schema } from "../api/schema.ts";
 import { DEFAULT_QUERY } from "./default-query.ts";
 import { useAdmission } from "./admission.ts";
@@ -26,6 +27,8 @@ import { ResponseCache, responseCacheConfig, type ResponseCacheConfig } from "./
 export interface AppOptions {
   db: Db;
   log: Logger;
+  /** The NLP backbone ingests through the API extract with; absent: rules only. */
+  nlp?: NlpBackbone;
   /** false turns GraphiQL off whatever the configuration says. */
   graphiql?: boolean;
   /** Security settings; read from the environment (securityConfig()) when absent. */
@@ -120,7 +123,7 @@ export function createApp(opts: AppOptions): App {
     context: ({ request }) => {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
-      return createContext(db, log, requestIdOf(request), auth);
+      return createContext(db, log, requestIdOf(request), auth, opts.nlp);
     },
     plugins,
   });

@@ -8,6 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
+import type { NlpBackbone } from "../nlp/types.ts";
 import { migrate } from "../db/migrate.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { createApp, type App } from "./app.ts";
@@ -35,13 +36,15 @@ export interface ListenOptions {
   responseCache?: ResponseCacheConfig;
   /** Apply the schema once Neo4j answers (default true). */
   ensureSchema?: boolean;
+  /** The NLP backbone for ingests through the API (absent: rules only). */
+  nlp?: NlpBackbone;
 }
 
 export async function listen(opts: ListenOptions): Promise<RunningServer> {
   const security = opts.security ?? securityConfig(process.env, opts.host);
   let draining = false;
   // GraphiQL follows KG_GRAPHIQL / NODE_ENV (security config); the caller can only turn it off.
-  const app = createApp({ db: opts.db, log: opts.log, graphiql: opts.graphiql === false ? false : undefined, security, responseCache: opts.responseCache, isDraining: () => draining });
+  const app = createApp({ db: opts.db, log: opts.log, nlp: opts.nlp, graphiql: opts.graphiql === false ? false : undefined, security, responseCache: opts.responseCache, isDraining: () => draining });
   const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     inFlight.add(res);

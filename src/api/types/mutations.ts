@@ -82,6 +82,7 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
     records.push({ ok: true, article: v.article, origin });
   });
   await ingest(ctx.db, records, {
+    nlp: ctx.nlp,
     onArticle: (id, status) => {
       for (const i of indexById.get(id) ?? []) outcomes[i]!.status = status.toUpperCase() as Outcome["status"];
     },

@@ -5,7 +5,8 @@
  * reported on stderr with file and line, and the rest goes on; exit code 1 if any failed.
  */
 import path from "node:path";
-import { extractArticle, type ExtractionResult } from "../../extraction/index.ts";
+import { extractWith, type ExtractionResult } from "../../extraction/index.ts";
+import { resolveBackbone } from "../../nlp/backbone.ts";
 import { formatText } from "../../extraction/format-text.ts";
 import { readArticleFile } from "../../input/read-articles.ts";
 import { parseArgs, stringOption } from "../args.ts";
@@ -28,6 +29,7 @@ export async function runExtract(argv: string[]): Promise<number> {
 
   const perLine = /\.(?:ndjson|jsonl)$/i.test(file);
   const results: ExtractionResult[] = [];
+  const nlp = await resolveBackbone();
   let failed = 0;
   for await (const record of readArticleFile(file, { title: stringOption(args, "title") })) {
     if (!record.ok) {
@@ -36,7 +38,7 @@ export async function runExtract(argv: string[]): Promise<number> {
       process.stderr.write(`kg extract: ${where}: ${record.code}: ${record.message}\n`);
       continue;
     }
-    const result = extractArticle(record.article);
+    const result = await extractWith(nlp, record.article);
     if (format === "text") process.stdout.write(formatText(result) + "\n\n");
     else if (perLine) process.stdout.write(JSON.stringify(result) + "\n");
     else results.push(result);

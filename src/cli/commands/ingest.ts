@@ -3,6 +3,7 @@ import { resolveNeo4jConfig } from "../../config.ts";
 import { Db } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
 import { ARTICLE_EXTENSIONS, readArticles } from "../../input/read-articles.ts";
+import { resolveBackbone } from "../../nlp/backbone.ts";
 import { ingest, type IngestFailure, type IngestSummary } from "../../ingest/pipeline.ts";
 import { parseArgs, stringOption } from "../args.ts";
 
@@ -80,8 +81,10 @@ export async function runIngest(argv: string[]): Promise<number> {
   try {
     await migrate(db);
     let lastPlain = 0;
+    const nlp = await resolveBackbone();
     const summary = await ingest(db, readArticles(args.positionals, { title: stringOption(args, "title"), stdinFormat: stringOption(args, "stdin-format") }), {
       batchSize: batch,
+      nlp,
       signal: stop.signal,
       onFailure: (f) => {
         failures.push(f);

@@ -1,3 +1,4 @@
+import { resolveBackbone } from "../../nlp/backbone.ts";
 import { resolveNeo4jConfig, serverConfig } from "../../config.ts";
 import { Db } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
@@ -23,17 +24,18 @@ export async function runServe(argv: string[]): Promise<number> {
   const responseCache = responseCacheConfig();
   const neo = await resolveNeo4jConfig({ local: { log: (l) => log.info(l) } });
   const db = new Db(neo);
+  const nlp = await resolveBackbone();
   try {
     await migrate(db);
     if (args.options.has("seed-if-empty")) {
       const { seedIfEmpty } = await import("../../ingest/seed.ts");
-      await seedIfEmpty(db, log);
+      await seedIfEmpty(db, log, nlp);
     }
   } catch (err) {
     // Neo4j may be down at start-up: serve anyway (/ready says 503) and let the driver reconnect later.
     log.warn({ err }, "could not prepare the database at start-up; serving anyway, /ready will report 503 until Neo4j answers");
   }
-  const running = await listen({ db, log, host, port, security, responseCache });
+  const running = await listen({ db, log, host, port, security, responseCache, nlp });
   closeOnSignals(running, log);
   log.info({ url: running.url, neo4j: neo.uri, database: neo.database }, "serving");
   process.stderr.write(`\nGraphiQL: ${running.url}\n\n`);

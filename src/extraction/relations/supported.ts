@@ -22,6 +22,8 @@ import { ANY_SLOT, SLOT, before, eachMatch, isActor, isType, slotAt, slotsAt, ty
 const HELP_VERB = "(?:backed|supported|aided|assisted|helped|armed|trained|funded|bankrolled|equipped|sponsored)";
 /** Up to two modifiers, not a noun with its preposition ("U.S.-backed rebels in ⟦Syria⟧"). */
 const MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|against|and|or|but|as|that|which|who)\\b)[a-z-]+\\s+){0,2}";
+/** Modifiers before the one helped, never "by" (which makes the verb passive). */
+const HELPED_MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|against|and|or|but|as|that|which|who|by)\\b)[a-z-]+\\s+){0,2}";
 const FILLER = "(?:[a-z-]+(?:,|\\s+and)?\\s+){0,4}";
 const TAIL = "(?:\\s+(?:forces|fighters|militants|troops|rebels|units|militias|militiamen))?";
 const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|being|(?:have|has|had)\\s+(?:[a-z]+ly\\s+)?been)\\s+)?";
@@ -57,7 +59,11 @@ const GOVERNED = /\b(?:[a-z]{3,}ing|against)\s+(?:the\s+)?$/;
 const ALLEGED = /\b(?:reports?|reported|reportedly|claims?|claimed|alleg\w+|accus\w+|slamm\w+|blam\w+|rumou?rs?|purported\w*|denied|denies|deny)\b/;
 const ASTRAY = /\b(?:mistakenly|accidentally|inadvertently|wrongly|by\s+mistake|fell\s+into|ended\s+up)\b/;
 
-const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean; list?: boolean; notGoverned?: boolean; supply?: boolean }[] = [
+const PAIRS: {
+  re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean; list?: boolean; notGoverned?: boolean; supply?: boolean;
+  /** Any named place may be the one helped ("aid to ⟦Africa⟧"), not only a country. */
+  anyPlace?: boolean;
+}[] = [
   { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.85, list: true, notGoverned: true },
   // S6 "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ in ⟦Kobani⟧ have been helped by ⟦Y⟧"
   { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${POSSESSED},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.75, list: true },
@@ -93,7 +99,12 @@ const PAIRS: { re: RegExp; supported: number; supporter: number; confidence: num
     re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:(?:that|which)\\s+)?(?:have\\s+|has\\s+|had\\s+)?(?:also\\s+)?(?:helped|enabled|allowed|supported|assisted|aided)\\s+(?:the\\s+)?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.8, adjectiveSupporter: true,
   },
-  { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
+  { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
+  // "⟦Reagan⟧'s military aid program for ⟦Nicaraguan rebels⟧", "⟦US⟧ aid to ⟦Africa⟧"
+  {
+    re: new RegExp(`${SLOT}(?:['’]s?)?\\s+(?:(?:military|economic|financial|humanitarian|development|food|foreign|covert|emergency)\\s+){0,2}(?:aid|assistance|funding|loans?|grants?)(?:\\s+(?:program(?:me)?s?|package|plan))?\\s+(?:to|for)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.7, adjectiveSupporter: true, anyPlace: true,
+  },
 ];
 
 const WITH_HELP = new RegExp(`(?:\\b[Ww]ith\\s+(?:the\\s+)?(?:help|support|backing|assistance|aid)\\s+(?:of|from)|^(?:Aided|Backed|Supported|Assisted|Helped)\\s+by)\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g");
@@ -110,9 +121,11 @@ function isParty(m: Mention | undefined): m is Mention {
 export function findSupported(view: SentenceView, capturers: Mention[]): Candidate[] {
   const out: Candidate[] = [];
   const { template } = view;
-  const add = (supported: Mention | undefined, supporter: Mention | undefined, confidence: number) => {
+  const add = (supported: Mention | undefined, supporter: Mention | undefined, confidence: number, anyPlace = false) => {
     for (const s of supported ? [supported, ...(supported.partners ?? [])] : []) {
-      if (!isParty(s) || !isParty(supporter) || s.key === supporter.key) continue;
+      const place: Mention = s;
+      const helped: boolean = isParty(s) || (anyPlace && place.type === "LOCATION" && place.kind === "name");
+      if (!helped || !isParty(supporter) || s.key === supporter.key) continue;
       if (s.type === "PERSON" && supporter.type === "PERSON") continue;
       out.push({ type: "SUPPORTED_BY", subject: s, object: supporter, confidence, view });
     }
@@ -125,7 +138,7 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
       for (const supported of slotsAt(view, m[p.supported])) {
         for (const supporter of supporters) {
           // "Iranian-backed": the adjective names the supporter.
-          add(supported, supporter.kind === "adjective" && p.adjectiveSupporter ? { ...supporter, kind: "name" } : supporter, p.confidence);
+          add(supported, supporter.kind === "adjective" && p.adjectiveSupporter ? { ...supporter, kind: "name" } : supporter, p.confidence, p.anyPlace);
         }
       }
     });

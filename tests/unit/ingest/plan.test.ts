@@ -20,7 +20,7 @@ describe("name keys", () => {
 });
 
 function article(id: string, entities: ExtractionResult["entities"], relations: ExtractionResult["relations"] = []): PreparedArticle {
-  return { id, input: { id, text: "…" }, contentHash: "h", extraction: { article: { id }, entities, relations } };
+  return { id, input: { id, text: "…" }, contentHash: "h", extraction: { article: { id }, entities, relations }, extractor: "rules-test" };
 }
 const ent = (id: string, name: string, type: "PERSON" | "ORGANIZATION" | "LOCATION", aliases: string[] = []) => ({ id, name, type, aliases, mentions: [{ start: 0, end: 1 }] });
 
