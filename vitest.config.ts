@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     env: { NODE_ENV: "test" },
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // Unit tests are the pure rules: rules-only extraction, no NLP server (KG_NLP=none).
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { KG_NLP: "none" } } },
       {
         test: {
           name: "integration",
