@@ -5,6 +5,7 @@
  * rules miss, and fixes their boundaries and types ("American Motors Corp", "Marc Stepp", "BNP").
  */
 import type { NlpAnalysis } from "../nlp/types.ts";
+import { LEXICON } from "./gazetteer.ts";
 import { entityKey, type Mention } from "./names.ts";
 import type { EntityType } from "./types.ts";
 
@@ -63,8 +64,8 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
   const removed = new Set<Mention>();
   const added: Mention[] = [];
   for (const raw of spans) {
-    const lead = LEADING_NOISE.exec(text.slice(raw.start, raw.end));
-    const span = lead ? { ...raw, start: raw.start + lead[0].length } : raw;
+    const lead = LEADING_NOISE.exec(text.slice(raw.start, raw.end)) ?? leadingStarter(text, raw);
+    const span = lead ? { ...raw, start: raw.start + lead[0].length, tokens: raw.tokens - 1 } : raw;
     if (span.end <= span.start) continue;
     const hit = rule.filter((m) => overlaps(m, span));
     const surface = text.slice(span.start, span.end);
@@ -103,6 +104,15 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
   if (removed.size === 0 && added.length === 0) return rule;
   return [...rule.filter((m) => !removed.has(m)), ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** "Meanwhile Lib Dem": a sentence adverb the tagger ran into the name after it. */
+function leadingStarter(text: string, span: NerSpan): RegExpExecArray | null {
+  if (span.tokens < 2) return null;
+  const m = /^(\p{Lu}\p{Ll}+)\s+/u.exec(text.slice(span.start, span.end));
+  return m && STARTERS.has(m[1]!) && !DETERMINER.test(m[1]!) ? m : null;
+}
+const STARTERS = new Set(LEXICON.sentenceStarters);
+const DETERMINER = /^(?:A|An)$/;
 
 // Private: a rule mention's title ("Prime Minister") carries over when the tagged span replaces it.
 function titleOf(hit: Mention[], span: { start: number; end: number }): { title?: string } {

@@ -96,10 +96,13 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       // "⟦X⟧, ⟦WHO⟧'s director of communications", "the group's head of media": a role over a function
       // (a lowercase word after "of"), not over the organisation.
       if (p.org2 !== undefined && m[p.org2] === undefined && /^\s+(?:of|for)\s+(?!(?:the|a|an|its|their)\b)[a-z]/.test(after)) return;
+      // "⟦X⟧, a director of ⟦Salomon Inc⟧": one of a board, not its head.
+      if (/\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member)s?\b/i.test(m[0])) return;
       // "director of ⟦Christian⟧ outreach": after "of", an adjective names no organisation.
       if (org.kind === "adjective" && (p.orgAfterOf || org !== slotAt(view, m[p.org]))) return;
       const context = before(template, m.index, 25) + m[0];
-      const former = FORMER.test(context) || (person.entry?.former === true && person.entry.leads === org.entry?.name);
+      // "Former" is read from the text only: the gazetteer's former leaders led at the time of older news.
+      const former = FORMER.test(context);
       out.push({ type: "LEADS", subject: person, object: org, confidence: p.confidence, view, time: former ? "former" : undefined });
     });
   }
@@ -128,7 +131,7 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const led = ENTRY_BY_NAME.get(entry.leads);
       const org = mentions.find((x) => x.entry === led && x.kind !== "description");
       if (!org) return;
-      const former = FORMER.test(before(template, m.index, 25) + m[0]) || entry.former === true;
+      const former = FORMER.test(before(template, m.index, 25) + m[0]);
       out.push({ type: "LEADS", subject: person, object: org, confidence: 0.8, view, time: former ? "former" : undefined });
     });
   }
