@@ -78,11 +78,17 @@ const JOIN = /^(?:\s*,\s*|,?\s+and\s+|,?\s+as\s+well\s+as\s+)(?:both\s+|neighbou
  * Slots coordinated with slot `i` ("⟦Iraq⟧ and ⟦Syria⟧", "⟦Iraqi forces⟧, ⟦Kurds⟧ and ⟦Yazidis⟧"),
  * including `i` itself, so a rule found for one conjunct applies to all of them.
  */
+/**
+ * Longest coordination taken from each side of a slot. News lists rarely name more; the cap keeps
+ * rules that pair two lists (actors × places) linear on junk such as "US, US, … captured Homs, Homs, …".
+ */
+export const MAX_CONJUNCTS = 8;
+
 export function coordinated(view: SentenceView, i: number): Mention[] {
   const same = (j: number) => view.slots[j]!.type === view.slots[i]!.type;
   const group = [i];
-  for (let j = i - 1; j >= 0 && same(j) && JOIN.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--) group.unshift(j);
+  for (let j = i - 1; j >= 0 && i - j < MAX_CONJUNCTS && same(j) && JOIN.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--) group.unshift(j);
   const possessive = (j: number) => /^['’]s?\s/.test(view.template.slice(view.marks[j]!.end, view.marks[j]!.end + 3));
-  for (let j = i + 1; j < view.slots.length && same(j) && !possessive(j) && JOIN.test(view.template.slice(view.marks[j - 1]!.end, view.marks[j]!.start)); j++) group.push(j);
+  for (let j = i + 1; j < view.slots.length && j - i < MAX_CONJUNCTS && same(j) && !possessive(j) && JOIN.test(view.template.slice(view.marks[j - 1]!.end, view.marks[j]!.start)); j++) group.push(j);
   return group.flatMap((j) => [view.slots[j]!, ...(view.slots[j]!.partners ?? [])]);
 }

@@ -51,6 +51,13 @@ function decode(buf: Buffer, file: string): string | ArticleRecord {
   }
 }
 
+/** An ATX heading's text: without surrounding blanks and an optional closing run of "#". */
+function headingText(line: string): string {
+  const t = line.trimEnd();
+  const closing = /(?:^|[ \t])#+$/.exec(t);
+  return (closing ? t.slice(0, closing.index) : t).trim();
+}
+
 /** Parse text already read, by format (extension without the dot). */
 export function* parseArticles(text: string, format: string, file: string, opts: ReadOptions = {}): Generator<ArticleRecord> {
   switch (format) {
@@ -58,13 +65,16 @@ export function* parseArticles(text: string, format: string, file: string, opts:
       yield checked({ text, title: opts.title }, { file });
       return;
     case "md": {
-      const m = /^[ \t]*#[ \t]+(.+?)[ \t]*#*[ \t]*$/m.exec(text);
-      if (!m) {
+      // One pass over the line, then trimming in code: the old single regex backtracked
+      // cubically on "# a" followed by thousands of spaces.
+      const m = /^[ \t]*#[ \t]+([^\n]*)/m.exec(text);
+      const heading = m ? headingText(m[1]!) : "";
+      if (!m || !heading) {
         yield checked({ text, title: opts.title }, { file });
         return;
       }
       const body = (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/^\s*\n/, "");
-      yield checked({ text: body, title: opts.title ?? m[1] }, { file });
+      yield checked({ text: body, title: opts.title ?? heading }, { file });
       return;
     }
     case "json": {
