@@ -183,7 +183,7 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
       out.push({ ...d, key: topic.key, type: topic.type, entry: topic.entry });
       continue;
     }
-    const limit = d.category === "city" || d.category === "force" || d.category === "striker" || /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
+    const limit = d.category === "city" || d.category === "force" || d.category === "owner" || d.category === "striker" || /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
     for (let i = lowerBound(byStart, d.start) - 1; i >= 0; i--) {
       const a = byStart[i]!;
       if (d.start - a.end > limit) break;
@@ -239,6 +239,7 @@ function fitsCategory(a: Mention, category: PendingDescription["category"]): boo
   if (category === "armed") return kind === "armed" && a.entry?.name !== "Global Coalition";
   if (category === "city") return kind === "city";
   if (category === "striker") return false;
+  if (category === "owner") return a.kind !== "description" && a.kind !== "adjective" && (a.type === "ORGANIZATION" || a.type === "GROUP" || kind === "country");
   if (category === "company") return a.kind === "name" && a.type === "ORGANIZATION" && kind !== "armed" && kind !== "country";
   if (category === "force") return a.kind === "force" || (kind === "armed" && a.entry?.name !== "Global Coalition");
   return kind === "country";

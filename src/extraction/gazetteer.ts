@@ -113,7 +113,11 @@ export const FORMS_BY_FIRST_TOKEN: ReadonlyMap<string, GazForm[]> = (() => {
     for (const alias of entry.aliases) add(alias, entry, false);
     // "Haider Abadi" for "Haider al-Abadi": news often drops the article of Arabic names.
     if (entry.type === "PERSON" && / (?:al|el)-/.test(entry.name)) add(entry.name.replace(/ (?:al|el)-/g, " "), entry, false);
-    for (const adjective of entry.adjectives) add(adjective, entry, true);
+    for (const adjective of entry.adjectives) {
+      add(adjective, entry, true);
+      // "the Iranians overran …", "Iraqis retook …": a people's plural acts for its country.
+      if (entry.kind === "country" && /^\p{Lu}\p{Ll}+(?:an|i)$/u.test(adjective)) add(adjective + "s", entry, false);
+    }
   }
   // Longest forms first, so the matcher can stop at the first hit.
   for (const bucket of index.values()) bucket.sort((a, b) => b.tokens.length - a.tokens.length);

@@ -5,7 +5,7 @@
 import { resolveMentions } from "./coref.ts";
 import { scanNames, type Mention } from "./names.ts";
 import { mergeNer, type NerSpan } from "./ner.ts";
-import { descriptions, forcePhrases, genericForces } from "./noun-phrases.ts";
+import { descriptions, forcePhrases, genericForces, takenPlaces } from "./noun-phrases.ts";
 import type { Sentence } from "./sentences.ts";
 import { tokenize } from "./tokens.ts";
 
@@ -20,7 +20,7 @@ export function findMentions(text: string, sentences: Sentence[], ner: NerSpan[]
     for (let j = k; j < ner.length && ner[j]!.start < s.end; j++) if (ner[j]!.end <= s.end) inside.push(ner[j]!);
     names.push(...(inside.length ? mergeNer(text, scanned, inside) : scanned));
   }
-  const candidates = [...names, ...forcePhrases(text, names), ...genericForces(text)];
+  const candidates = [...names, ...forcePhrases(text, names), ...genericForces(text), ...takenPlaces(text)];
   const inSentence = (m: Mention) => sentenceOf(sentences, m) !== undefined;
   return resolveMentions(text, candidates.filter(inSentence), descriptions(text).filter(inSentence));
 }

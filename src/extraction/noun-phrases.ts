@@ -21,7 +21,7 @@ const COALITION = ENTRY_BY_NAME.get("Global Coalition");
 interface Description {
   re: RegExp;
   /** Which antecedents it can refer to; "coalition" names a fixed entry. */
-  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company";
+  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner";
 }
 
 const DESCRIPTIONS: Description[] = [
@@ -36,6 +36,8 @@ const DESCRIPTIONS: Description[] = [
   { re: /\b(?:[Tt]hose|[Tt]hese|[Tt]he)\s+(?:air\s*strikes|airstrikes|strikes|bombing\s+raids|air\s+raids)\b/g, category: "striker" },
   // "the company", "the news agency's chairman": the organisation named last before it.
   { re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate)\b(?![-\s]+(?:of|based|owned|run)\b)/g, category: "company" },
+  // "Iran said its forces had captured …": the actor named last before it.
+  { re: /\b[Ii]ts\s+(?:own\s+)?(?:forces|troops|army|soldiers|fighters|units|navy|warplanes|aircraft|gunboats)\b/g, category: "owner" },
   // "these troops": the nearest force before.
   { re: /\b(?:[Tt]hese|[Tt]hose)\s+(?:troops|forces|fighters|soldiers)\b/g, category: "force" },
 ];
@@ -88,6 +90,38 @@ export function descriptions(text: string): PendingDescription[] {
         out.push({ ...base, type: category === "city" || category === "country" ? "LOCATION" : "ORGANIZATION", key: "" });
       }
     }
+  }
+  return out;
+}
+
+/** Head nouns of places taken in war that are not named: "captured strong defences", "overran an important garrison". */
+const PLACE_HEAD =
+  "(?:fortifications?|positions?|defen[cs]es|(?:defen[cs]e\\s+)?lines?|garrisons?|headquarters|bases?|outposts?|posts?|territory|territories|islands?|" +
+  "townships?|hills?|heights|ridges?|airfields?|airstrips?|bridges?|oilfields?|(?:oil|gas)\\s+fields?|bunkers?|trenches|strongholds?|footholds?|" +
+  "square\\s+(?:kilomet(?:er|re)s|miles)(?:\\s+of\\s+(?:[a-z][a-z-]*\\s+){0,2}?(?:territory|land|ground))?)";
+/**
+ * A place-headed noun phrase right after a capture verb, when no name follows it ("captured
+ * one of Iraq's strongest fortifications east of Basra", "liberated 155 square kilometers of
+ * enemy-occupied territory"): a LOCATION of its own, kept only when a relation uses it. The
+ * mention covers the phrase from its determiner; its name drops determiners and possessors.
+ * "the town of ⟦Mosul⟧" and "areas of ⟦Syria⟧" stay with the named place.
+ */
+const TAKEN_PLACE = new RegExp(
+  "\\b(?:captured|seized|overran|overrun|retook|retaken|recaptured|liberated|took\\s+over|taken\\s+over|occupied)[\"”]?\\s+" +
+    "((?:(?:one|part|parts|most|much|all|some|several)\\s+of\\s+)?(?:the\\s+|an?\\s+|its\\s+|their\\s+|his\\s+|\\p{Lu}[\\p{L}-]*['’]s\\s+)?" +
+    "((?:[\\d,.]+\\s+)?(?:(?!(?:of|in|at|on|by|from|and|or|to|with|near)\\b)[a-z][a-z-]*\\s+){0,3}?" + PLACE_HEAD + "))\\b" +
+    "(?!\\s+(?:of|in|across|near)\\s+(?:the\\s+)?\\p{Lu})",
+  "gu",
+);
+
+export function takenPlaces(text: string): Mention[] {
+  const out: Mention[] = [];
+  TAKEN_PLACE.lastIndex = 0;
+  for (let m = TAKEN_PLACE.exec(text); m; m = TAKEN_PLACE.exec(text)) {
+    const phrase = m[1]!;
+    const name = m[2]!.replace(/\s+/g, " ");
+    const start = m.index + m[0].length - phrase.length;
+    out.push({ start, end: start + phrase.length, surface: phrase, name, type: "LOCATION", kind: "generic", key: entityKey("LOCATION", name) });
   }
   return out;
 }

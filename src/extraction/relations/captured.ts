@@ -59,7 +59,7 @@ const PARTITIVE = `(?:${QUANTITY})?(?:the\\s+|${ANY_SLOT}['’]s\\s+)?(?:${PLACE
  * modifier ("took control of the ⟦U.S.⟧ Embassy vehicles", "took ⟦the US⟧ by surprise").
  */
 const NOT_POSSESSOR =
-  "(?!['’]s?\\s(?!(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center|heartland)\\b))(?=['’]s\\s|\\s*(?:[,.;:)!?\"”’—–]|$)|\\s+--?\\s|\\s+(?:and|or|in|on|at|from|after|before|since|during|last|this|earlier|by|with|as|when|while|until|within|to|for|following|amid|despite|but|which|where|early|late|over|three|two|several|a|an|the)\\b)";
+  "(?!['’]s?\\s(?!(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center|heartland)\\b))(?=['’]s\\s|\\s*(?:[,.;:)!?\"”’—–]|$)|\\s+--?\\s|\\s+(?:and|or|in|on|at|from|after|before|since|during|last|this|earlier|by|with|as|when|while|until|within|to|for|following|amid|despite|but|which|where|early|late|over|three|two|several|a|an|the|overnight|yesterday|today|near|outside|inside|around|about|some|during|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\\s+of)\\b|\\s+of\\s+(?:two|three|four|several|\\d+)\\s)";
 /** A short stretch of one clause: no slot, no punctuation, no relative pronoun. */
 const CLAUSE = "(?:(?!who\\b|which\\b|that\\b)[a-z]+\\s+){1,6}?(?!who\\b|which\\b|that\\b)[a-z]+";
 const BY = "by\\s+(?:the\\s+)?(?:[a-z]+\\s+)?";

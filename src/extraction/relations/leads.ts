@@ -14,7 +14,9 @@ import type { Candidate } from "../relation.ts";
 import { alternation } from "../regex.ts";
 import { ANY_SLOT, SLOT, before, eachMatch, isType, slotAt, type SentenceView } from "../template.ts";
 
-const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:${alternation(LEXICON.leaderRoles)})`;
+/** Not a head's role: "chief financial officer", "chief economist", "head of research" is kept (the organisation decides). */
+const NOT_HEAD_AFTER = "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
+const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:${alternation(LEXICON.leaderRoles)})${NOT_HEAD_AFTER}`;
 const MOD = `(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
 /** Roles that go with a leader role in one list but are no head's role on their own. */
 const COMPANION_ROLE = "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief)";
@@ -54,6 +56,8 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
   },
 ];
 
+/** "a director of", "named a director": one of a board, not its head. */
+const ONE_OF_BOARD = /\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member)s?\b/i;
 const TITLED = new RegExp(`\\b(${ROLES})\\s+${SLOT}`, "gi");
 /**
  * "⟦Metex Corp⟧ said its chairman ⟦Alan Cohen⟧", "⟦Alan Cohen⟧, its chief executive": "its" is the
@@ -97,7 +101,7 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       // (a lowercase word after "of"), not over the organisation.
       if (p.org2 !== undefined && m[p.org2] === undefined && /^\s+(?:of|for)\s+(?!(?:the|a|an|its|their)\b)[a-z]/.test(after)) return;
       // "⟦X⟧, a director of ⟦Salomon Inc⟧": one of a board, not its head.
-      if (/\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member)s?\b/i.test(m[0])) return;
+      if (ONE_OF_BOARD.test(m[0])) return;
       // "director of ⟦Christian⟧ outreach": after "of", an adjective names no organisation.
       if (org.kind === "adjective" && (p.orgAfterOf || org !== slotAt(view, m[p.org]))) return;
       const context = before(template, m.index, 25) + m[0];
@@ -110,6 +114,7 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     const person = slotAt(view, m[2]);
     const org = slotAt(view, m[5]) ?? slotAt(view, m[1]);
     if (!isType(person, "PERSON") || !isLeadable(org) || org.kind === "adjective" || org.key === person.key) return;
+    if (ONE_OF_BOARD.test(m[0])) return;
     const former = m[3] !== undefined || FORMER.test(m[0]);
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.8, view, time: former ? "former" : undefined });
   });

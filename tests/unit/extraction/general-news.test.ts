@@ -1,0 +1,187 @@
+/**
+ * Rules for ordinary news (BBC, Reuters) over NER spans. The spans are given by hand (see
+ * tests/support/nlp-fixture.ts) so each rule is tested on its own; the CoreNLP tagger itself is
+ * tested in tests/integration/extraction-corenlp.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { extractArticle, type ExtractionResult } from "../../../src/extraction/index.ts";
+import { tagged } from "../../support/nlp-fixture.ts";
+
+type Spans = Parameters<typeof tagged>[1];
+
+function relations(text: string, spans: Spans = {}): string[] {
+  const r = extractArticle({ text }, { nlp: tagged(text, spans) });
+  return describe_(r);
+}
+function describe_(r: ExtractionResult): string[] {
+  const name = (id: string) => r.entities.find((e) => e.id === id)?.name ?? "(article)";
+  return r.relations.map((x) => `${x.type} ${name(x.subject)} -> ${name(x.object)}${x.time ? ` (${x.time})` : ""}`);
+}
+
+describe("entities from the tagger", () => {
+  it("finds an organisation no rule knows, and the leader before it", () => {
+    expect(relations("BNP leader Nick Griffin spoke on Monday.", { BNP: "ORGANIZATION", "Nick Griffin": "PERSON" })).toEqual([
+      "LEADS Nick Griffin -> BNP",
+    ]);
+    expect(relations("Lloyds chief executive Brian Pitman said profits rose.", { Lloyds: "ORGANIZATION", "Brian Pitman": "PERSON" })).toEqual([
+      "LEADS Brian Pitman -> Lloyds",
+    ]);
+  });
+
+  it("keeps a tagged company whole instead of a country adjective and a fragment", () => {
+    const text = "American Motors Corp said sales fell.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { "American Motors Corp": "ORGANIZATION" }) });
+    expect(r.entities.map((e) => `${e.name}/${e.type}`)).toEqual(["American Motors Corp/ORGANIZATION"]);
+  });
+
+  it("makes one person of a tagged two-word name, and a vice-president leads nothing", () => {
+    const text = "UAW vice-president Marc Stepp said talks went on.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { UAW: "ORGANIZATION", "Marc Stepp": "PERSON" }) });
+    expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name)).toEqual(["Marc Stepp"]);
+    expect(describe_(r).filter((x) => x.startsWith("LEADS"))).toEqual([]);
+  });
+
+  it("drops a sentence adverb the tagger ran into a name", () => {
+    expect(relations("Meanwhile Lib Dem leader Charles Kennedy toured.", { "Meanwhile Lib Dem": "ORGANIZATION", "Charles Kennedy": "PERSON" })).toEqual([
+      "LEADS Charles Kennedy -> Lib Dem",
+    ]);
+  });
+
+  it("a one-word name that is a person's surname, or takes 'who', is that person", () => {
+    const text = "Mario Vazquez-Rana bought the agency. Vazquez-Rana, who is both chairman and chief executive officer of UPI, spoke.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { "Mario Vazquez-Rana": "PERSON", "Vazquez-Rana": "LOCATION", UPI: "ORGANIZATION" }) });
+    expect(r.entities.filter((e) => e.name === "Mario Vazquez-Rana")).toHaveLength(1);
+    expect(describe_(r)).toContain("LEADS Mario Vazquez-Rana -> UPI");
+  });
+});
+
+describe("LEADS in company and politics news", () => {
+  const firms: Spans = { "Federated Department Stores Inc": "ORGANIZATION", "Norman Matthews": "PERSON", "Premier Industrial Corp": "ORGANIZATION", "Morton Mandel": "PERSON" };
+
+  it("reads announcements: elected, continues as, resigned as (former)", () => {
+    expect(relations("Federated Department Stores Inc said Norman Matthews has been elected president and chief operating officer.", firms)).toEqual([
+      "LEADS Norman Matthews -> Federated Department Stores Inc",
+    ]);
+    expect(relations("Premier Industrial Corp said that Morton Mandel continues as chairman and chief executive officer.", firms)).toEqual([
+      "LEADS Morton Mandel -> Premier Industrial Corp",
+    ]);
+    expect(
+      relations("United Press International announced that Milton Benjamin had resigned as company president.", {
+        "United Press International": "ORGANIZATION",
+        "Milton Benjamin": "PERSON",
+      }),
+    ).toEqual(["LEADS Milton Benjamin -> United Press International (former)"]);
+  });
+
+  it("an announcement of a non-leading role leads nothing", () => {
+    expect(relations("Federated Department Stores Inc said Norman Matthews was named chief financial officer.", firms)).toEqual([]);
+    expect(relations("Federated Department Stores Inc said Norman Matthews was named a director.", firms)).toEqual([]);
+  });
+
+  it("'its chairman' is the organisation named before it; 'the company' too", () => {
+    expect(relations("Metex Corp said its chairman and chief executive officer Alan Cohen sold shares.", { "Metex Corp": "ORGANIZATION", "Alan Cohen": "PERSON" })).toEqual([
+      "LEADS Alan Cohen -> Metex Corp",
+    ]);
+    expect(
+      relations("Metex Corp sold a unit. Metex also said Mason Carter was elected president of the company.", {
+        "Metex Corp": "ORGANIZATION",
+        Metex: "ORGANIZATION",
+        "Mason Carter": "PERSON",
+      }),
+    ).toEqual(["LEADS Mason Carter -> Metex Corp"]);
+  });
+
+  it("organisation variants are one entity: suffix, first word, initials", () => {
+    const text = "United Press International grew. UPI said Metex Corp and Metex agreed. Metropolitan Consolidated Industries Inc and Metropolitan too.";
+    const r = extractArticle({ text }, {
+      nlp: tagged(text, { "United Press International": "ORGANIZATION", UPI: "ORGANIZATION", "Metex Corp": "ORGANIZATION", Metex: "ORGANIZATION", "Metropolitan Consolidated Industries Inc": "ORGANIZATION", Metropolitan: "ORGANIZATION" }),
+    });
+    expect(r.entities.map((e) => e.name).sort()).toEqual(["Metex Corp", "Metropolitan Consolidated Industries Inc", "United Press International"]);
+  });
+
+  it("'a director of' is one of a board, not its head", () => {
+    expect(relations("Thomas Hanley, a director of Salomon Inc, spoke.", { "Thomas Hanley": "PERSON", "Salomon Inc": "ORGANIZATION" })).toEqual([]);
+  });
+
+  it("'former' comes from the text only", () => {
+    // Tony Blair is a former prime minister in the gazetteer, but a 2005 story calls him prime minister.
+    expect(relations("Prime Minister Tony Blair has yet to name the date of the election in the UK.")).toEqual(["LEADS Tony Blair -> United Kingdom"]);
+  });
+});
+
+describe("CAPTURED of unnamed places, SUPPORTED_BY through aid", () => {
+  it("takes a place-headed noun phrase after a capture verb, and 'its forces' as the country", () => {
+    expect(relations("Iran said its forces had captured one of Iraq's strongest fortifications east of Basra overnight.")).toEqual([
+      "CAPTURED Iran -> strongest fortifications",
+    ]);
+    expect(relations("Chadian troops overran an important garrison at the oasis of Fada.", { Fada: "LOCATION" })).toEqual(["CAPTURED Chadian troops -> important garrison"]);
+  });
+
+  it("keeps a named place after 'the town of', and captured people stay out", () => {
+    expect(relations("Kurdish forces captured the town of Tel Hamis.", { "Tel Hamis": "LOCATION" })).toEqual(["CAPTURED Kurdish forces -> Tel Hamis"]);
+    expect(relations("Kurdish forces captured two fighters near the border.")).toEqual([]);
+  });
+
+  it("a people's plural acts for its country", () => {
+    expect(relations("The Iranians overran the headquarters of two Iraqi brigades.")).toEqual(["CAPTURED Iran -> headquarters"]);
+  });
+
+  it("reads aid to someone as support, and 'backed by' stays passive", () => {
+    expect(relations("It offset Reagan's military aid program for Nicaraguan rebels.", { Reagan: "PERSON" })).toEqual([
+      "SUPPORTED_BY Nicaraguan rebels -> Ronald Reagan",
+    ]);
+    expect(relations("Iran has backed dissident Kurds in the area.")).toEqual(["SUPPORTED_BY Kurds -> Iran"]);
+    expect(relations("Iraqi and Kurdish forces backed by US warplanes broke the siege.")).not.toContain("SUPPORTED_BY United States -> Kurdish forces");
+  });
+});
+
+describe("QUOTED_IN in BBC style", () => {
+  const text =
+    'Auditor General Sir John Bourn said: "Higher levels of literacy will benefit England. "More people will have the opportunity to live richer lives." ' +
+    'Education minister Ivan Lewis said: "We will continue to use creative ways." Sir John said "substantial progress" had been made.';
+  const spans: Spans = { "John Bourn": "PERSON", "Ivan Lewis": "PERSON", John: "PERSON", England: "LOCATION" };
+
+  it("a quote re-opened in the same paragraph keeps its speaker; the next verb does not steal it", () => {
+    const r = extractArticle({ text }, { nlp: tagged(text, spans) });
+    const name = (id: string) => r.entities.find((e) => e.id === id)?.name;
+    const quotes = r.relations.filter((x) => x.type === "QUOTED_IN").map((x) => `${name(x.subject)}: ${x.quote?.split(" ").slice(0, 2).join(" ")}`);
+    expect(quotes).toContain("John Bourn: Higher levels");
+    expect(quotes).toContain("Ivan Lewis: We will");
+    expect(quotes).not.toContain("John Bourn: We will");
+  });
+
+  it("'Sir John' is the knight named in full before", () => {
+    const r = extractArticle({ text }, { nlp: tagged(text, spans) });
+    expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name).sort()).toEqual(["Ivan Lewis", "John Bourn"]);
+  });
+});
+
+describe("prepared text", () => {
+  it("a zero-width or control character inside a name does not split it, and offsets index the original", () => {
+    const text = "Prime Minister Ha\u200bider al-\u0007Abadi said Iraq would win.";
+    const r = extractArticle({ text });
+    const abadi = r.entities.find((e) => e.name === "Haider al-Abadi");
+    expect(abadi).toBeDefined();
+    const m = abadi!.mentions[0]!;
+    expect(text.slice(m.start, m.end)).toBe("Ha\u200bider al-\u0007Abadi");
+    for (const rel of r.relations) expect(text.slice(rel.evidence.start, rel.evidence.end)).toBe(rel.evidence.text);
+  });
+
+  it("NFC: a decomposed letter reads like the composed one", () => {
+    const composed = extractArticle({ text: "Recep Tayyip Erdo\u011fan spoke." });
+    const decomposed = extractArticle({ text: "Recep Tayyip Erdog\u0306an spoke." });
+    expect(decomposed.entities.map((e) => e.name)).toEqual(composed.entities.map((e) => e.name));
+  });
+
+  it("joins hard-wrapped lines (Reuters) so names and sentences run across them", () => {
+    const text = "HONG KONG, March 3 - Ronald Li, chairman of the Stock Exchange of\nHong Kong, said the\nmarket would reopen on Monday after\nthe crash.\n    He said trading\nwould resume.";
+    const r = extractArticle({ text }, { nlp: tagged(text.replace(/\n(?! )/g, " "), { "Ronald Li": "PERSON", "Stock Exchange of Hong Kong": "ORGANIZATION" }) });
+    expect(describe_(r)).toEqual(["LEADS Ronald Li -> Stock Exchange of Hong Kong"]);
+    expect(r.relations[0]!.evidence.text).toContain("of\nHong Kong");
+  });
+
+  it("keeps one-paragraph-per-line prose as it is", () => {
+    const text = "Mosul fell to ISIS in 2014.\nIraqi forces retook Mosul in 2017.\nThe city is in ruins.\nMany fled.";
+    expect(extractArticle({ text }).relations.map((x) => x.evidence.text)).toEqual(["Mosul fell to ISIS in 2014.", "Iraqi forces retook Mosul in 2017."]);
+  });
+});
