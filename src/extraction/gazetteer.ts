@@ -14,8 +14,10 @@ export interface GazEntry {
   type: EntityType;
   kind: string;
   aliases: string[];
-  /** Country / group adjectives ("Iraqi", "Kurdish"); they refer to the entry. */
+  /** Country / group / party adjectives ("Iraqi", "Kurdish", "Tory"); they refer to the entry. */
   adjectives: string[];
+  /** A country's people in the plural ("Iranians"): a name of the country when it acts. */
+  people?: string[];
   /** People entries: the role words that make them a leader, and of what. */
   leaderRoles?: string[];
   leads?: string;
@@ -51,14 +53,14 @@ const list = (cell: string | undefined): string[] => (cell ? cell.split("|").map
 
 function loadEntries(): GazEntry[] {
   const entries: GazEntry[] = [];
-  for (const [name = "", aliases, adjectives] of readRows("countries.tsv")) {
-    entries.push({ name, type: "LOCATION", kind: "country", aliases: list(aliases), adjectives: list(adjectives) });
+  for (const [name = "", aliases, adjectives, people] of readRows("countries.tsv")) {
+    entries.push({ name, type: "LOCATION", kind: "country", aliases: list(aliases), adjectives: list(adjectives), people: list(people) });
   }
   for (const [name = "", aliases, kind = "city"] of readRows("places.tsv")) {
     entries.push({ name, type: "LOCATION", kind, aliases: list(aliases), adjectives: [] });
   }
-  for (const [name = "", aliases, kind = "other"] of readRows("organizations.tsv")) {
-    entries.push({ name, type: "ORGANIZATION", kind, aliases: list(aliases), adjectives: [] });
+  for (const [name = "", aliases, kind = "other", adjectives] of readRows("organizations.tsv")) {
+    entries.push({ name, type: "ORGANIZATION", kind, aliases: list(aliases), adjectives: list(adjectives) });
   }
   for (const [name = "", aliases, roles, leads, former] of readRows("people.tsv")) {
     entries.push({
@@ -113,11 +115,9 @@ export const FORMS_BY_FIRST_TOKEN: ReadonlyMap<string, GazForm[]> = (() => {
     for (const alias of entry.aliases) add(alias, entry, false);
     // "Haider Abadi" for "Haider al-Abadi": news often drops the article of Arabic names.
     if (entry.type === "PERSON" && / (?:al|el)-/.test(entry.name)) add(entry.name.replace(/ (?:al|el)-/g, " "), entry, false);
-    for (const adjective of entry.adjectives) {
-      add(adjective, entry, true);
-      // "the Iranians overran …", "Iraqis retook …": a people's plural acts for its country.
-      if (entry.kind === "country" && /^\p{Lu}\p{Ll}+(?:an|i)$/u.test(adjective)) add(adjective + "s", entry, false);
-    }
+    for (const adjective of entry.adjectives) add(adjective, entry, true);
+    // "the Iranians overran …", "Iraqis retook …": a people's plural acts for its country.
+    for (const people of entry.people ?? []) add(people, entry, false);
   }
   // Longest forms first, so the matcher can stop at the first hit.
   for (const bucket of index.values()) bucket.sort((a, b) => b.tokens.length - a.tokens.length);

@@ -65,7 +65,7 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
   const added: Mention[] = [];
   for (const raw of spans) {
     const lead = LEADING_NOISE.exec(text.slice(raw.start, raw.end)) ?? leadingStarter(text, raw);
-    const span = lead ? { ...raw, start: raw.start + lead[0].length, tokens: raw.tokens - 1 } : raw;
+    const span = withoutPostNominals(text, lead ? { ...raw, start: raw.start + lead[0].length, tokens: raw.tokens - 1 } : raw);
     if (span.end <= span.start) continue;
     const hit = rule.filter((m) => overlaps(m, span));
     const surface = text.slice(span.start, span.end);
@@ -97,12 +97,24 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     if (hit.some((m) => m.kind === "force" || m.kind === "description" || m.kind === "generic")) continue;
     const same = hit.length === 1 && hit[0]!.start === span.start && hit[0]!.end === span.end;
     if (same && hit[0]!.type === span.type && hit[0]!.kind === "name") continue;
+    // A title or a known first name on the very same span beats the tagger's ORGANIZATION
+    // ("Brent Bozell, PTC president"); the rules' weaker cue, a verb of saying, does not.
+    if (same && hit[0]!.type === "PERSON" && hit[0]!.kind === "name" && (hit[0]!.title !== undefined || FIRST_NAMES.has(surface.split(/\s+/)[0]!))) continue;
     if (!covers && hit.some((m) => m.end - m.start > span.end - span.start)) continue;
     for (const m of hit) removed.add(m);
     added.push(fresh());
   }
   if (removed.size === 0 && added.length === 0) return rule;
   return [...rule.filter((m) => !removed.has(m)), ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Letters after a person's name: "Guy Mansfield QC", "John Smith MP" are people, named without them. */
+const POST_NOMINAL = /\s+(?:QC|KC|MP|MEP|MSP|AM|OBE|MBE|CBE|KBE|Jr|Sr|PhD)\.?$/;
+
+function withoutPostNominals(text: string, span: NerSpan): NerSpan {
+  const m = POST_NOMINAL.exec(text.slice(span.start, span.end));
+  if (!m || span.tokens < 3) return span;
+  return { start: span.start, end: span.end - m[0].length, type: "PERSON", tokens: span.tokens - 1 };
 }
 
 /** "Meanwhile Lib Dem": a sentence adverb the tagger ran into the name after it. */
@@ -112,6 +124,7 @@ function leadingStarter(text: string, span: NerSpan): RegExpExecArray | null {
   return m && STARTERS.has(m[1]!) && !DETERMINER.test(m[1]!) ? m : null;
 }
 const STARTERS = new Set(LEXICON.sentenceStarters);
+const FIRST_NAMES = new Set([...LEXICON.firstNames, ...LEXICON.femaleFirstNames]);
 const DETERMINER = /^(?:A|An)$/;
 
 // Private: a rule mention's title ("Prime Minister") carries over when the tagged span replaces it.

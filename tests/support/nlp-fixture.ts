@@ -8,7 +8,8 @@ import type { NlpAnalysis, NlpToken } from "../../src/nlp/types.ts";
 
 export function tagged(text: string, spans: Record<string, "PERSON" | "ORGANIZATION" | "LOCATION" | "MISC">): NlpAnalysis {
   const tokens: NlpToken[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu)) {
+  // Like CoreNLP's tokenizer in what matters here: "Deutsche's" is "Deutsche" + "'s".
+  for (const m of text.matchAll(/['’]s\b|[\p{L}\p{N}][\p{L}\p{N}.&-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu)) {
     tokens.push({ start: m.index!, end: m.index! + m[0].length, word: m[0], pos: "", ner: "O" });
   }
   // Shorter spans first, so a longer one ("Mario Vazquez-Rana") wins over a part of it tagged apart.

@@ -56,6 +56,7 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
   },
 ];
 
+const SECOND_ROLE = new RegExp(`^,?\\s+and\\s+(?:its\\s+)?${MOD}(?:${ROLES}),?\\s+${SLOT}`);
 /** "a director of", "named a director": one of a board, not its head. */
 const ONE_OF_BOARD = /\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member)s?\b/i;
 const TITLED = new RegExp(`\\b(${ROLES})\\s+${SLOT}`, "gi");
@@ -108,6 +109,14 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       // "Former" is read from the text only: the gazetteer's former leaders led at the time of older news.
       const former = FORMER.test(context);
       out.push({ type: "LEADS", subject: person, object: org, confidence: p.confidence, view, time: former ? "former" : undefined });
+      // "⟦Deutsche⟧'s chairman ⟦Rolf Breuer⟧ and chief executive ⟦Werner Seifert⟧": a second role of the same organisation.
+      if (p.person === 3 && p.org === 1) {
+        const next = SECOND_ROLE.exec(after);
+        const second = next ? slotAt(view, next[1]) : undefined;
+        if (isType(second, "PERSON") && second.key !== org.key) {
+          out.push({ type: "LEADS", subject: second, object: org, confidence: p.confidence - 0.1, view, time: FORMER.test(next![0]) ? "former" : undefined });
+        }
+      }
     });
   }
   eachMatch(ANNOUNCED_ROLE, template, (m) => {

@@ -20,8 +20,12 @@ function describe_(r: ExtractionResult): string[] {
 
 describe("entities from the tagger", () => {
   it("finds an organisation no rule knows, and the leader before it", () => {
+    expect(relations("ONGC chairman Subir Raha spoke on Monday.", { ONGC: "ORGANIZATION", "Subir Raha": "PERSON" })).toEqual([
+      "LEADS Subir Raha -> ONGC",
+    ]);
+    // A party the gazetteer knows keeps its canonical name.
     expect(relations("BNP leader Nick Griffin spoke on Monday.", { BNP: "ORGANIZATION", "Nick Griffin": "PERSON" })).toEqual([
-      "LEADS Nick Griffin -> BNP",
+      "LEADS Nick Griffin -> British National Party",
     ]);
     expect(relations("Lloyds chief executive Brian Pitman said profits rose.", { Lloyds: "ORGANIZATION", "Brian Pitman": "PERSON" })).toEqual([
       "LEADS Brian Pitman -> Lloyds",
@@ -42,8 +46,15 @@ describe("entities from the tagger", () => {
   });
 
   it("drops a sentence adverb the tagger ran into a name", () => {
-    expect(relations("Meanwhile Lib Dem leader Charles Kennedy toured.", { "Meanwhile Lib Dem": "ORGANIZATION", "Charles Kennedy": "PERSON" })).toEqual([
-      "LEADS Charles Kennedy -> Lib Dem",
+    expect(relations("Meanwhile Respect leader George Galloway toured.", { "Meanwhile Respect": "ORGANIZATION", "George Galloway": "PERSON" })).toEqual([
+      "LEADS George Galloway -> Respect",
+    ]);
+  });
+
+  it("knows the parties a tagger calls MISC ('Conservative leader', 'Tory')", () => {
+    expect(relations("Conservative leader Michael Howard and Liberal Democrat leader Charles Kennedy agreed.", { "Michael Howard": "PERSON", "Charles Kennedy": "PERSON" })).toEqual([
+      "LEADS Michael Howard -> Conservative Party",
+      "LEADS Charles Kennedy -> Liberal Democrats",
     ]);
   });
 
@@ -97,6 +108,16 @@ describe("LEADS in company and politics news", () => {
       nlp: tagged(text, { "United Press International": "ORGANIZATION", UPI: "ORGANIZATION", "Metex Corp": "ORGANIZATION", Metex: "ORGANIZATION", "Metropolitan Consolidated Industries Inc": "ORGANIZATION", Metropolitan: "ORGANIZATION" }),
     });
     expect(r.entities.map((e) => e.name).sort()).toEqual(["Metex Corp", "Metropolitan Consolidated Industries Inc", "United Press International"]);
+  });
+
+  it("a second role of the same organisation; post-nominal letters mark a person", () => {
+    expect(relations("TCI wanted to replace Deutsche's chairman Rolf Breuer and chief executive Werner Seifert.", { TCI: "ORGANIZATION", Deutsche: "ORGANIZATION", "Rolf Breuer": "PERSON", "Werner Seifert": "PERSON" })).toEqual([
+      "LEADS Rolf Breuer -> Deutsche",
+      "LEADS Werner Seifert -> Deutsche",
+    ]);
+    expect(relations("The new chairman of the Bar Council, Guy Mansfield QC warned.", { "Bar Council": "ORGANIZATION", "Guy Mansfield QC": "ORGANIZATION" })).toEqual([
+      "LEADS Guy Mansfield -> Bar Council",
+    ]);
   });
 
   it("'a director of' is one of a board, not its head", () => {
