@@ -1,4 +1,4 @@
-# The API service. Neo4j runs in its own container (see docker-compose.yml).
+# The API service. Neo4j and CoreNLP run in their own containers (see docker-compose.yml).
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production

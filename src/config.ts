@@ -1,9 +1,14 @@
 /**
  * Configuration from the environment, validated once at start with messages that say what to fix.
- * With no NEO4J_URI, the local Neo4j (src/db/local-neo4j.ts) is used and started when needed.
+ * With no NEO4J_URI, the local Neo4j (src/db/local-neo4j.ts) is used and started when needed;
+ * likewise, with no CORENLP_URL (and KG_NLP not "none"), the local CoreNLP (src/nlp/local-corenlp.ts).
  */
 import { AppError } from "./errors.ts";
 import { readLocalCredentials, startLocalNeo4j, type LocalNeo4jOptions } from "./db/local-neo4j.ts";
+import { checkedPort } from "./local-server/process.ts";
+import { CoreNlpClient, type CoreNlpClientOptions } from "./nlp/corenlp-client.ts";
+import { localCoreNlpStatus, startLocalCoreNlp, type LocalCoreNlpOptions } from "./nlp/local-corenlp.ts";
+import type { NlpBackbone } from "./nlp/types.ts";
 
 export interface Neo4jConfig {
   uri: string;
@@ -82,4 +87,74 @@ export async function resolveNeo4jConfig(
     );
   }
   return { ...creds, database: databaseName(), local: true };
+}
+
+/** Which NLP backbone extraction uses: CoreNLP at `url` (`local` when it is the server this project starts), or none (rules only). */
+export type NlpConfig = { mode: "none" } | { mode: "corenlp"; url: string; local: boolean };
+
+/** KG_NLP=none, or CORENLP_URL when set; undefined means the local CoreNLP. */
+export function explicitNlpConfig(): NlpConfig | undefined {
+  const mode = (env("KG_NLP") ?? "corenlp").toLowerCase();
+  if (mode !== "corenlp" && mode !== "none") {
+    throw new AppError("CONFIG_INVALID", `KG_NLP must be "corenlp" (the default: a CoreNLP server tags entities) or "none" (rules only), got "${env("KG_NLP")}".`);
+  }
+  if (mode === "none") return { mode: "none" };
+  const url = env("CORENLP_URL");
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError("CONFIG_INVALID", `CORENLP_URL "${url}" is not a URL. Use e.g. http://127.0.0.1:9000 (a CoreNLP server), or unset it to use the local one.`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new AppError("CONFIG_INVALID", `CORENLP_URL must start with http:// or https://, got "${url}".`);
+  }
+  return { mode: "corenlp", url: url.replace(/\/+$/, ""), local: false };
+}
+
+function wholeNumber(name: string, fallback: number, min: number, max: number): number {
+  const raw = env(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new AppError("CONFIG_INVALID", `${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
+  return n;
+}
+
+/** The local CoreNLP's settings from KG_CORENLP_* (port, instance, heap, threads, home base). */
+export function localCoreNlpOptions(): LocalCoreNlpOptions & { instance: string; port: number; heap: string; threads: number } {
+  const heap = env("KG_CORENLP_HEAP") ?? "2g";
+  if (!/^[1-9][0-9]*[kKmMgG]$/.test(heap)) {
+    throw new AppError("CONFIG_INVALID", `KG_CORENLP_HEAP must be a Java heap size such as 2g or 1536m, got "${heap}".`);
+  }
+  const base = env("KG_CORENLP_HOME_BASE");
+  return {
+    instance: env("KG_CORENLP_INSTANCE") ?? "default",
+    port: checkedPort(env("KG_CORENLP_PORT") ?? 9000, "KG_CORENLP_PORT"),
+    heap,
+    threads: wholeNumber("KG_CORENLP_THREADS", 2, 1, 64),
+    ...(base ? { base } : {}),
+  };
+}
+
+/** The port of the local test CoreNLP (KG_TEST_CORENLP_PORT, default 9010), apart from a developer's 9000. */
+export function testCoreNlpPort(): number {
+  return checkedPort(env("KG_TEST_CORENLP_PORT") ?? 9010, "KG_TEST_CORENLP_PORT");
+}
+
+/**
+ * Where to find the NLP backbone: none with KG_NLP=none, CORENLP_URL when set, else the local server,
+ * started if it is not running (`start: false` only says where it would be, for a process that must not start it).
+ */
+export async function resolveNlpConfig(opts: { start?: boolean; local?: LocalCoreNlpOptions } = {}): Promise<NlpConfig> {
+  const explicit = explicitNlpConfig();
+  if (explicit) return explicit;
+  const local = { ...localCoreNlpOptions(), ...opts.local };
+  const url = opts.start === false ? localCoreNlpStatus(local).url : (await startLocalCoreNlp(local)).url;
+  return { mode: "corenlp", url, local: true };
+}
+
+/** The backbone for a configuration: a CoreNLP client, or undefined for rules only. */
+export function createBackbone(cfg: NlpConfig, client: Omit<CoreNlpClientOptions, "url"> = {}): NlpBackbone | undefined {
+  return cfg.mode === "none" ? undefined : new CoreNlpClient({ ...client, url: cfg.url });
 }

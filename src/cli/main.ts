@@ -8,6 +8,7 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   neo4j: { summary: "start | stop | status of the local Docker-free Neo4j", load: async () => (await import("./commands/neo4j.ts")).runNeo4j },
+  nlp: { summary: "start | stop | status of the local CoreNLP server (the NER backbone)", load: async () => (await import("./commands/nlp.ts")).runNlp },
   serve: { summary: "serve the GraphQL API (GraphiQL at /graphql)", load: async () => (await import("./commands/serve.ts")).runServe },
   extract: { summary: "FILE [--format json|text] [--title T]: entities and relations of articles, no database", load: async () => (await import("./commands/extract.ts")).runExtract },
   ingest: { summary: "PATH… | -: load articles into Neo4j (txt, md, json, ndjson, csv, folders, stdin)", load: async () => (await import("./commands/ingest.ts")).runIngest },
@@ -23,6 +24,7 @@ function usage(): string {
     ...Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`),
     "",
     "Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or the local server when NEO4J_URI is unset.",
+    "CoreNLP: CORENLP_URL, or the local server when it is unset; KG_NLP=none for rules only.",
   ].join("\n");
 }
 

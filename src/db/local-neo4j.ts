@@ -10,14 +10,14 @@
  *   credentials.json  { uri, user, password } — generated once, read by `config.ts`
  * Jars are cached in `<repo>/.neo4j/lib-<version>`, so a second start needs no network.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { AppError } from "../errors.ts";
+import { checkedPort, ensureMavenJars, livePid, portInUse, requireTools, spawnDetached, stopPid, tailOf, waitUntilUp, withStartLock } from "../local-server/process.ts";
 
 export const NEO4J_VERSION = "5.26.30";
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -62,11 +62,7 @@ interface Resolved {
 function resolveOptions(o: LocalNeo4jOptions = {}): Resolved {
   const base = process.env.KG_NEO4J_HOME_BASE ?? path.join(REPO_ROOT, ".neo4j");
   const instance = o.instance ?? process.env.KG_NEO4J_INSTANCE ?? "default";
-  const portEnv = process.env.KG_NEO4J_BOLT_PORT;
-  const boltPort = o.boltPort ?? (portEnv ? Number(portEnv) : 7687);
-  if (!Number.isInteger(boltPort) || boltPort < 1 || boltPort > 65535) {
-    throw new AppError("CONFIG_INVALID", `KG_NEO4J_BOLT_PORT must be a port number (1-65535), got "${portEnv}".`);
-  }
+  const boltPort = checkedPort(o.boltPort ?? process.env.KG_NEO4J_BOLT_PORT ?? 7687, "KG_NEO4J_BOLT_PORT");
   return {
     home: path.join(base, instance),
     lib: path.join(base, `lib-${NEO4J_VERSION}`),
@@ -97,26 +93,8 @@ export function readLocalCredentials(o?: LocalNeo4jOptions): LocalNeo4jCredentia
 }
 
 // Private: the PID we recorded, if that process is alive and is a Neo4j server (guards against PID reuse).
-function livePid(home: string): number | undefined {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(pidPath(home), "utf8").trim());
-  } catch {
-    return undefined;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return undefined;
-  }
-  try {
-    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (!cmd.includes("CommunityEntryPoint")) return undefined;
-  } catch {
-    // No /proc (macOS): trust the PID file.
-  }
-  return pid;
+function serverPid(home: string): number | undefined {
+  return livePid(pidPath(home), ["CommunityEntryPoint"]);
 }
 
 /** The Bolt port a home's neo4j.conf was written with (the port its server listens on), if any. */
@@ -131,46 +109,25 @@ function configuredPort(home: string): number | undefined {
 
 export function localNeo4jStatus(o?: LocalNeo4jOptions): LocalNeo4jStatus {
   const r = resolveOptions(o);
-  const pid = livePid(r.home);
+  const pid = serverPid(r.home);
   const port = (pid !== undefined ? configuredPort(r.home) : undefined) ?? r.boltPort;
   return { running: pid !== undefined, pid, uri: `bolt://127.0.0.1:${port}`, home: r.home };
 }
 
-function which(cmd: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
-}
-
-// Private: make sure the jar cache is complete; the marker file is written last so a killed download is redone.
-function ensureJars(r: Resolved): void {
-  const marker = path.join(r.lib, ".complete");
-  if (fs.existsSync(marker)) return;
-  if (!which("java")) {
-    throw new AppError(
-      "NEO4J_SETUP_FAILED",
-      "Java is not installed. Install Java 17 or 21 (e.g. `apt-get install openjdk-17-jre-headless`), set NEO4J_URI to an existing Neo4j, or run `docker compose up -d neo4j`.",
-    );
-  }
-  if (!which("mvn")) {
-    throw new AppError(
-      "NEO4J_SETUP_FAILED",
-      "Maven (`mvn`) is not installed; it is needed once to download Neo4j. Install it (e.g. `apt-get install maven`), set NEO4J_URI to an existing Neo4j, or run `docker compose up -d neo4j`.",
-    );
-  }
-  r.log(`Resolving Neo4j Community ${NEO4J_VERSION} from Maven Central into ${r.lib} (first run only)…`);
-  fs.rmSync(r.lib, { recursive: true, force: true });
-  const res = spawnSync(
-    "mvn",
-    ["-B", "-q", "-f", POM, "dependency:copy-dependencies", `-DoutputDirectory=${r.lib}`, "-DincludeScope=runtime"],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-  );
-  if (res.status !== 0) {
-    const tail = `${res.stdout ?? ""}${res.stderr ?? ""}`.trim().split("\n").slice(-15).join("\n");
-    throw new AppError(
-      "NEO4J_SETUP_FAILED",
-      `mvn could not resolve Neo4j ${NEO4J_VERSION} (exit ${res.status}). Check that Maven can reach Maven Central. Last lines:\n${tail}`,
-    );
-  }
-  fs.writeFileSync(marker, new Date().toISOString());
+// Private: make sure the jar cache is complete (resolved once by mvn).
+async function ensureJars(r: Resolved): Promise<void> {
+  if (fs.existsSync(path.join(r.lib, ".complete"))) return;
+  requireTools("NEO4J_SETUP_FAILED", [
+    {
+      cmd: "java",
+      missing: "Java is not installed. Install Java 17 or 21 (e.g. `apt-get install openjdk-17-jre-headless`), set NEO4J_URI to an existing Neo4j, or run `docker compose up -d neo4j`.",
+    },
+    {
+      cmd: "mvn",
+      missing: "Maven (`mvn`) is not installed; it is needed once to download Neo4j. Install it (e.g. `apt-get install maven`), set NEO4J_URI to an existing Neo4j, or run `docker compose up -d neo4j`.",
+    },
+  ]);
+  await ensureMavenJars({ pom: POM, lib: r.lib, label: `Neo4j Community ${NEO4J_VERSION}`, code: "NEO4J_SETUP_FAILED", log: r.log });
 }
 
 function writeConfig(r: Resolved): void {
@@ -224,86 +181,29 @@ function ensureCredentials(r: Resolved): void {
   fs.writeFileSync(credentialsPath(r.home), JSON.stringify({ user: "neo4j", password }, null, 2), { mode: 0o600 });
 }
 
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host: "127.0.0.1", port });
-    s.once("connect", () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once("error", () => resolve(false));
-  });
-}
-
-function tailOf(file: string, lines: number): string {
-  try {
-    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
-}
-
-async function waitForBolt(r: Resolved, pid: number, creds: LocalNeo4jCredentials): Promise<void> {
-  const deadline = Date.now() + r.startTimeoutMs;
+async function waitForBolt(r: Resolved, alive: () => boolean, creds: LocalNeo4jCredentials): Promise<void> {
   const driver = neo4j.driver(creds.uri, neo4j.auth.basic(creds.user, creds.password), {
     connectionTimeout: 2000,
     maxConnectionPoolSize: 1,
   });
   try {
-    for (;;) {
-      try {
-        await driver.executeQuery("RETURN 1", {}, { database: "neo4j" });
-        return;
-      } catch (e) {
-        if (!isAlive(pid)) {
-          throw new AppError(
-            "NEO4J_SETUP_FAILED",
-            `Neo4j exited during start-up. Last lines of ${path.join(r.home, "logs")}:\n${tailOf(path.join(r.home, "logs", "console.log"), 20)}`,
-          );
-        }
-        if (Date.now() > deadline) {
-          throw new AppError(
-            "NEO4J_SETUP_FAILED",
-            `Neo4j did not answer on ${creds.uri} within ${Math.round(r.startTimeoutMs / 1000)} s (${(e as Error).message}). Last lines of neo4j.log:\n${tailOf(path.join(r.home, "logs", "neo4j.log"), 20)}`,
-          );
-        }
-        await new Promise((res) => setTimeout(res, 500));
-      }
-    }
+    await waitUntilUp({
+      alive,
+      probe: () => driver.executeQuery("RETURN 1", {}, { database: "neo4j" }),
+      timeoutMs: r.startTimeoutMs,
+      exited: () =>
+        new AppError(
+          "NEO4J_SETUP_FAILED",
+          `Neo4j exited during start-up. Last lines of ${path.join(r.home, "logs")}:\n${tailOf(path.join(r.home, "logs", "console.log"), 20)}`,
+        ),
+      timedOut: (e) =>
+        new AppError(
+          "NEO4J_SETUP_FAILED",
+          `Neo4j did not answer on ${creds.uri} within ${Math.round(r.startTimeoutMs / 1000)} s (${e.message}). Last lines of neo4j.log:\n${tailOf(path.join(r.home, "logs", "neo4j.log"), 20)}`,
+        ),
+    });
   } finally {
     await driver.close();
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// Private: a crude cross-process lock (mkdir is atomic) so parallel `kg` commands or test workers start one server.
-async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
-  const lock = path.join(dir, ".start.lock");
-  fs.mkdirSync(dir, { recursive: true });
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 300_000) fs.rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new AppError("NEO4J_SETUP_FAILED", `Timed out waiting for ${lock}; remove it if no other kg is starting Neo4j.`);
-      await new Promise((res) => setTimeout(res, 250));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
   }
 }
 
@@ -314,8 +214,8 @@ async function withLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  */
 export async function startLocalNeo4j(o?: LocalNeo4jOptions): Promise<LocalNeo4jCredentials> {
   const r = resolveOptions(o);
-  return withLock(path.dirname(r.home), async () => {
-    const running = livePid(r.home);
+  return withStartLock(path.dirname(r.home), "NEO4J_SETUP_FAILED", async () => {
+    const running = serverPid(r.home);
     const creds = (): LocalNeo4jCredentials => readLocalCredentials(o)!;
     if (running !== undefined) {
       const port = configuredPort(r.home);
@@ -325,10 +225,10 @@ export async function startLocalNeo4j(o?: LocalNeo4jOptions): Promise<LocalNeo4j
           `The local Neo4j in ${r.home} already runs (pid ${running}) on port ${port}, not on the requested ${r.boltPort}. Stop it first (KG_NEO4J_INSTANCE=${path.basename(r.home)} KG_NEO4J_BOLT_PORT=${port} npx kg neo4j stop) or ask for port ${port}.`,
         );
       }
-      await waitForBolt(r, running, creds());
+      await waitForBolt(r, () => serverPid(r.home) === running, creds());
       return creds();
     }
-    ensureJars(r);
+    await ensureJars(r);
     writeConfig(r);
     ensureCredentials(r);
     if (await portInUse(r.boltPort)) {
@@ -338,8 +238,7 @@ export async function startLocalNeo4j(o?: LocalNeo4jOptions): Promise<LocalNeo4j
       );
     }
     r.log(`Starting Neo4j ${NEO4J_VERSION} on bolt://127.0.0.1:${r.boltPort} (home ${r.home})…`);
-    const out = fs.openSync(path.join(r.home, "logs", "console.log"), "a");
-    const child = spawn(
+    const child = spawnDetached(
       "java",
       [
         `-Xms${r.heap}`,
@@ -362,14 +261,10 @@ export async function startLocalNeo4j(o?: LocalNeo4jOptions): Promise<LocalNeo4j
         `--home-dir=${r.home}`,
         `--config-dir=${path.join(r.home, "conf")}`,
       ],
-      { env: javaEnv(r), detached: true, stdio: ["ignore", out, out] },
+      { env: javaEnv(r), logFile: path.join(r.home, "logs", "console.log"), pidFile: pidPath(r.home), code: "NEO4J_SETUP_FAILED" },
     );
-    fs.closeSync(out);
-    if (child.pid === undefined) throw new AppError("NEO4J_SETUP_FAILED", "Could not spawn java.");
-    fs.writeFileSync(pidPath(r.home), String(child.pid));
-    child.unref();
     const started = Date.now();
-    await waitForBolt(r, child.pid, creds());
+    await waitForBolt(r, child.alive, creds());
     r.log(`Neo4j is up (pid ${child.pid}, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
     return creds();
   });
@@ -378,16 +273,13 @@ export async function startLocalNeo4j(o?: LocalNeo4jOptions): Promise<LocalNeo4j
 /** Stop the server we started (SIGTERM, then SIGKILL after `graceMs`). Returns false when it was not running. */
 export async function stopLocalNeo4j(o?: LocalNeo4jOptions, graceMs = 60_000): Promise<boolean> {
   const r = resolveOptions(o);
-  const pid = livePid(r.home);
+  const pid = serverPid(r.home);
   if (pid === undefined) {
     fs.rmSync(pidPath(r.home), { force: true });
     return false;
   }
   r.log(`Stopping Neo4j (pid ${pid})…`);
-  process.kill(pid, "SIGTERM");
-  const deadline = Date.now() + graceMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 200));
-  if (isAlive(pid)) process.kill(pid, "SIGKILL");
+  await stopPid(pid, graceMs);
   fs.rmSync(pidPath(r.home), { force: true });
   return true;
 }

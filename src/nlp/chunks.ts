@@ -10,7 +10,11 @@ export interface Chunk {
 
 const CUTS = [/\n\s*\n/g, /[.!?]["”’)]?\s+/g, /\s+/g];
 
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 export function chunkText(text: string, max: number): Chunk[] {
+  if (!Number.isInteger(max) || max < 2) throw new RangeError(`chunkText: max must be a whole number of at least 2, got ${max}`);
   const out: Chunk[] = [];
   let start = 0;
   while (text.length - start > max) {
@@ -27,6 +31,8 @@ export function chunkText(text: string, max: number): Chunk[] {
       if (cut > 0) break;
     }
     if (cut <= 0) cut = max;
+    // A cut anywhere must not split a surrogate pair: each piece is sent as UTF-8 on its own.
+    if (isHighSurrogate(text.charCodeAt(start + cut - 1)) && isLowSurrogate(text.charCodeAt(start + cut))) cut--;
     out.push({ start, text: text.slice(start, start + cut) });
     start += cut;
   }

@@ -5,6 +5,10 @@
  *   3. the Docker-free local server (Maven-resolved), instance "test" on port 7688 (KG_TEST_BOLT_PORT),
  *      so a developer's `npm start` database on 7687 is never touched.
  * The schema is applied before any test runs.
+ *
+ * It also finds CoreNLP, the NER backbone, for the tests that need it (`inject("corenlpUrl")`):
+ * CORENLP_URL when set; none with KG_NLP=none (those tests are skipped); else the local server,
+ * instance "test" on port 9010 (KG_TEST_CORENLP_PORT), started alongside Neo4j and left running.
  */
 import net from "node:net";
 import fs from "node:fs";
@@ -12,13 +16,25 @@ import type { TestProject } from "vitest/node";
 import { Db } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { startLocalNeo4j } from "../../src/db/local-neo4j.ts";
+import { startLocalCoreNlp } from "../../src/nlp/local-corenlp.ts";
 import type { Neo4jConfig } from "../../src/config.ts";
-import { explicitNeo4jConfig } from "../../src/config.ts";
+import { explicitNeo4jConfig, explicitNlpConfig, localCoreNlpOptions, testCoreNlpPort } from "../../src/config.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: Neo4jConfig;
+    /** The CoreNLP server for tests; undefined with KG_NLP=none. */
+    corenlpUrl: string | undefined;
   }
+}
+
+/** CORENLP_URL, none (KG_NLP=none), or the local test server, started if needed. */
+async function testCoreNlp(): Promise<string | undefined> {
+  const explicit = explicitNlpConfig();
+  if (explicit) return explicit.mode === "corenlp" ? explicit.url : undefined;
+  const s = await startLocalCoreNlp({ ...localCoreNlpOptions(), instance: "test", port: testCoreNlpPort(), log: (l) => console.error(l) });
+  // Left running like the test Neo4j; `KG_CORENLP_INSTANCE=test KG_CORENLP_PORT=9010 npx kg nlp stop` stops it.
+  return s.url;
 }
 
 function dockerAnswers(): Promise<boolean> {
@@ -42,6 +58,9 @@ function dockerAnswers(): Promise<boolean> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The two JVMs start side by side; a failure of either fails the run.
+  const corenlp = testCoreNlp();
+  corenlp.catch(() => {});
   let cfg: Neo4jConfig;
   let teardown = async () => {};
   const explicit = explicitNeo4jConfig();
@@ -71,5 +90,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await db.close();
   }
   project.provide("neo4j", cfg);
+  project.provide("corenlpUrl", await corenlp);
   return teardown;
 }

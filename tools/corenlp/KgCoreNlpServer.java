@@ -4,7 +4,8 @@
 // this launcher keeps the same request and response shape (a subset of its JSON), so the client
 // also talks to a stock CoreNLP server given by CORENLP_URL.
 //
-// Usage: java -cp "lib/*:classes" KgCoreNlpServer PORT THREADS MAX_CHARS TIMEOUT_MS
+// Usage: java -cp "lib/*:classes" KgCoreNlpServer PORT THREADS MAX_CHARS TIMEOUT_MS [HOST]
+//   HOST defaults to 127.0.0.1 (the loopback address); the Docker image passes 0.0.0.0 inside its container.
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import edu.stanford.nlp.ling.CoreAnnotations;
@@ -19,7 +20,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,17 +49,67 @@ public final class KgCoreNlpServer {
     return p;
   }
 
+  /**
+   * A token longer than this many characters (a run of punctuation, a base64 blob) is tagged from its
+   * first MAX_TOKEN_CHARS characters: the NER features of one token grow with the square of its length,
+   * and a single 40,000-character token exhausts a 2 GB heap. Offsets and the word sent back are the token's own.
+   */
+  static final int MAX_TOKEN_CHARS = 100;
+
+  /** Tokenize and split, shorten overlong tokens, run the taggers, restore the tokens. */
+  static final class Pipeline {
+    private final StanfordCoreNLP split;
+    private final StanfordCoreNLP tag;
+
+    Pipeline(Properties p) {
+      Properties s = new Properties();
+      s.putAll(p);
+      s.setProperty("annotators", "tokenize,ssplit");
+      Properties t = new Properties();
+      t.putAll(p);
+      t.setProperty("annotators", "pos,lemma,ner");
+      split = new StanfordCoreNLP(s);
+      tag = new StanfordCoreNLP(t, false);
+    }
+
+    Annotation annotate(String text) {
+      Annotation doc = new Annotation(text);
+      split.annotate(doc);
+      Map<CoreLabel, String> shortened = new IdentityHashMap<>();
+      for (CoreLabel tok : doc.get(CoreAnnotations.TokensAnnotation.class)) {
+        String w = tok.word();
+        if (w != null && w.length() > MAX_TOKEN_CHARS) {
+          int end = Character.isHighSurrogate(w.charAt(MAX_TOKEN_CHARS - 1)) ? MAX_TOKEN_CHARS - 1 : MAX_TOKEN_CHARS;
+          shortened.put(tok, w);
+          tok.setWord(w.substring(0, end));
+          tok.setValue(w.substring(0, end));
+        }
+      }
+      tag.annotate(doc);
+      shortened.forEach((tok, w) -> {
+        tok.setWord(w);
+        tok.setValue(w);
+      });
+      return doc;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
+    if (args.length < 4 || args.length > 5) {
+      System.err.println("Usage: KgCoreNlpServer PORT THREADS MAX_CHARS TIMEOUT_MS [HOST]");
+      System.exit(2);
+    }
     int port = Integer.parseInt(args[0]);
     int threads = Integer.parseInt(args[1]);
     int maxChars = Integer.parseInt(args[2]);
     long timeoutMs = Long.parseLong(args[3]);
+    InetAddress host = args.length == 5 ? InetAddress.getByName(args[4]) : InetAddress.getLoopbackAddress();
     AtomicBoolean ready = new AtomicBoolean(false);
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
     ExecutorService workers = Executors.newFixedThreadPool(threads);
     ExecutorService http = Executors.newFixedThreadPool(threads + 4);
     server.setExecutor(http);
-    StanfordCoreNLP[] pipeline = new StanfordCoreNLP[1];
+    Pipeline[] pipeline = new Pipeline[1];
 
     server.createContext("/live", ex -> respond(ex, 200, "text/plain", "live\n"));
     server.createContext("/ready", ex -> respond(ex, ready.get() ? 200 : 503, "text/plain", ready.get() ? "ready\n" : "loading\n"));
@@ -76,9 +129,7 @@ public final class KgCoreNlpServer {
         return;
       }
       Future<String> job = workers.submit(() -> {
-        Annotation doc = new Annotation(text);
-        pipeline[0].annotate(doc);
-        return toJson(doc);
+        return toJson(pipeline[0].annotate(text));
       });
       try {
         respond(ex, 200, "application/json", job.get(timeoutMs, TimeUnit.MILLISECONDS));
@@ -90,11 +141,11 @@ public final class KgCoreNlpServer {
       }
     });
     server.start();
-    System.err.println("KgCoreNlpServer listening on 127.0.0.1:" + port + ", loading models");
+    System.err.println("KgCoreNlpServer listening on " + host.getHostAddress() + ":" + port + ", loading models");
     long t0 = System.nanoTime();
-    pipeline[0] = new StanfordCoreNLP(pipelineProperties());
+    pipeline[0] = new Pipeline(pipelineProperties());
     // Warm the models so the first real request is not the slow one.
-    pipeline[0].annotate(new Annotation("Barack Obama met Angela Merkel in Berlin on Monday, Reuters said."));
+    pipeline[0].annotate("Barack Obama met Angela Merkel in Berlin on Monday, Reuters said.");
     ready.set(true);
     System.err.println("KgCoreNlpServer ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }
