@@ -1,24 +1,12 @@
 /**
- * Which NLP backbone extraction uses, from the configuration: none (KG_NLP=none, rules only) or
- * CoreNLP (CORENLP_URL, else the local server). One place, so the CLI, the server and the
- * benchmarks agree.
+ * The NLP backbone a command extracts with, from the configuration (src/config.ts): none with
+ * KG_NLP=none, else CoreNLP at CORENLP_URL, else the local server, started when needed. One
+ * place, so `kg ingest`, `kg extract`, `kg serve` and the benchmarks agree.
  */
-import { AppError } from "../errors.ts";
-import { CoreNlpClient } from "./corenlp-client.ts";
+import { createBackbone, resolveNlpConfig } from "../config.ts";
+import type { LocalCoreNlpOptions } from "./local-corenlp.ts";
 import type { NlpBackbone } from "./types.ts";
 
-export type NlpMode = "corenlp" | "none";
-
-export function nlpMode(): NlpMode {
-  const v = (process.env.KG_NLP ?? "corenlp").trim().toLowerCase();
-  if (v === "corenlp" || v === "none") return v;
-  throw new AppError("CONFIG_INVALID", `KG_NLP must be "corenlp" (statistical NER, the default) or "none" (rules only); got "${process.env.KG_NLP}".`);
-}
-
-/** The backbone to extract with, or undefined in rules-only mode. */
-export async function resolveBackbone(): Promise<NlpBackbone | undefined> {
-  if (nlpMode() === "none") return undefined;
-  const url = process.env.CORENLP_URL;
-  if (!url) throw new AppError("CONFIG_INVALID", "CORENLP_URL is not set. Point it at a CoreNLP server, or set KG_NLP=none.");
-  return new CoreNlpClient({ url });
+export async function resolveBackbone(local?: LocalCoreNlpOptions): Promise<NlpBackbone | undefined> {
+  return createBackbone(await resolveNlpConfig(local ? { local } : {}));
 }

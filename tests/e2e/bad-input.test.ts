@@ -15,6 +15,7 @@ import { readArticles, type ArticleRecord } from "../../src/input/read-articles.
 import { articleId } from "../../src/extraction/article-id.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
 import { statementsDuring, testDb, uniquePrefix } from "../support/db.ts";
+import { nlpEnv } from "../support/kg-process.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const KEY = "bad-input-key-0123456789";
@@ -195,7 +196,7 @@ describe("bad input", () => {
       const cfg = inject("neo4j");
       const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), "ingest", dir, "--json"], {
         cwd: ROOT,
-        env: { ...process.env, NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database, HOME: os.tmpdir() },
+        env: { ...process.env, ...nlpEnv(), NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database, HOME: os.tmpdir() },
         stdio: ["ignore", "pipe", "pipe"],
         ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
       });

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -17,9 +18,24 @@ export interface KgProcess {
 
 const children = new Set<ChildProcess>();
 
+/**
+ * The NLP setting a child `kg` gets: the test CoreNLP the global setup started (never a
+ * developer's own on 9000), or rules only where none was provided (the unit tier).
+ */
+export function nlpEnv(): Record<string, string> {
+  if (process.env.KG_NLP === "none" || process.env.CORENLP_URL) return {};
+  let url: string | undefined;
+  try {
+    url = inject("corenlpUrl");
+  } catch {
+    url = undefined;
+  }
+  return url ? { CORENLP_URL: url } : { KG_NLP: "none" };
+}
+
 /** Start `node bin/kg.js ...args` with `env` added to this process's environment. */
 export function spawnKg(args: string[], env: Record<string, string>): KgProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], { cwd: ROOT, env: { ...process.env, ...nlpEnv(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   let out = "";
   let err = "";

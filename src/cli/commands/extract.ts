@@ -29,7 +29,7 @@ export async function runExtract(argv: string[]): Promise<number> {
 
   const perLine = /\.(?:ndjson|jsonl)$/i.test(file);
   const results: ExtractionResult[] = [];
-  const nlp = await resolveBackbone();
+  const nlp = await resolveBackbone({ log: (l) => process.stderr.write(l + "\n") });
   let failed = 0;
   for await (const record of readArticleFile(file, { title: stringOption(args, "title") })) {
     if (!record.ok) {

@@ -81,7 +81,7 @@ export async function runIngest(argv: string[]): Promise<number> {
   try {
     await migrate(db);
     let lastPlain = 0;
-    const nlp = await resolveBackbone();
+    const nlp = await resolveBackbone({ log: (l) => process.stderr.write(l + "\n") });
     const summary = await ingest(db, readArticles(args.positionals, { title: stringOption(args, "title"), stdinFormat: stringOption(args, "stdin-format") }), {
       batchSize: batch,
       nlp,

@@ -24,7 +24,7 @@ export async function runServe(argv: string[]): Promise<number> {
   const responseCache = responseCacheConfig();
   const neo = await resolveNeo4jConfig({ local: { log: (l) => log.info(l) } });
   const db = new Db(neo);
-  const nlp = await resolveBackbone();
+  const nlp = await resolveBackbone({ log: (l) => log.info(l) });
   try {
     await migrate(db);
     if (args.options.has("seed-if-empty")) {
