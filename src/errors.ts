@@ -13,7 +13,8 @@ export type ErrorCode =
   | "QUERY_TIMEOUT"
   | "NLP_UNAVAILABLE"
   | "NLP_FAILED"
-  | "NLP_SETUP_FAILED";
+  | "NLP_SETUP_FAILED"
+  | "EXTRACTION_BUDGET_EXCEEDED";
 
 export class AppError extends Error {
   readonly code: ErrorCode;

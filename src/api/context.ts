@@ -4,6 +4,7 @@
  */
 import type { Db } from "../db/client.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
+import type { ExtractionPool } from "../extraction/pool.ts";
 import type { Logger } from "pino";
 
 /** Who is calling: set from `Authorization: Bearer …` by src/security/auth.ts. */
@@ -28,6 +29,8 @@ export interface AppContext {
   auth: AuthState;
   /** The process-wide NLP backbone that ingests extract with (absent: rules only). */
   nlp?: NlpBackbone;
+  /** The server's extraction worker pool (absent: extraction in this thread). */
+  pool?: ExtractionPool;
 }
 
 export function createContext(db: Db, log: Logger, requestId: string, auth: AuthState = ANONYMOUS, nlp?: NlpBackbone): AppContext {

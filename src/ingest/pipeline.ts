@@ -6,7 +6,8 @@
  */
 import { articleHash, articleId } from "../extraction/article-id.ts";
 import pLimit from "p-limit";
-import { extractArticle, extractWith } from "../extraction/index.ts";
+import { extractArticle, extractWith, type ArticleInput, type ExtractionResult } from "../extraction/index.ts";
+import type { ExtractionPool } from "../extraction/pool.ts";
 import { extractorFingerprint } from "../extraction/version.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import type { Db } from "../db/client.ts";
@@ -49,6 +50,8 @@ export interface IngestOptions {
   nlp?: NlpBackbone;
   /** Articles analysed by the backbone at once (default 4: keeps a 2-thread server busy). */
   nlpConcurrency?: number;
+  /** Extraction off the event loop, within a budget per article (the API server's pool); default: in this thread. */
+  pool?: ExtractionPool;
 }
 
 interface Pending {
@@ -107,15 +110,19 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
       return false;
     });
     // With a backbone the analyses run concurrently (the server's threads); the rules stay in order.
-    const results = await Promise.allSettled(
-      changed.map(([id, { rec }]) => (opts.nlp ? limit(() => extractWith(opts.nlp, { ...rec.article, id }, opts.signal)) : Promise.resolve().then(() => extractArticle({ ...rec.article, id })))),
-    );
+    const extract = (input: ArticleInput & { id: string }): Promise<ExtractionResult> => {
+      if (opts.pool) return limit(() => opts.pool!.extract(input, opts.nlp, opts.signal));
+      if (opts.nlp) return limit(() => extractWith(opts.nlp, input, opts.signal));
+      return Promise.resolve().then(() => extractArticle(input));
+    };
+    const results = await Promise.allSettled(changed.map(([id, { rec }]) => extract({ ...rec.article, id })));
     results.forEach((r, k) => {
       const [id, { rec, hash }] = changed[k]!;
       if (r.status === "rejected") {
         // The NLP server gone for longer than its retry budget stops the run, like Neo4j: nothing of this batch is written.
         if (r.reason instanceof AppError && r.reason.code === "NLP_UNAVAILABLE") throw r.reason;
-        fail({ origin: rec.origin, code: "EXTRACTION_FAILED", message: describeError(r.reason), articleId: id });
+        const budget = r.reason instanceof AppError && r.reason.code === "EXTRACTION_BUDGET_EXCEEDED";
+        fail({ origin: rec.origin, code: budget ? "EXTRACTION_BUDGET_EXCEEDED" : "EXTRACTION_FAILED", message: budget ? r.reason.message : describeError(r.reason), articleId: id });
         return;
       }
       pending.prepared.push({ input: rec.article, id, contentHash: hash, extraction: r.value, extractor: version });

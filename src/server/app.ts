@@ -14,6 +14,7 @@ import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { createContext, type AppContext } from "../api/context.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
+import { ExtractionPool, extractionPoolConfig, type ExtractionPoolOptions } from "../extraction/pool.ts";
 import { schema } from "../api/schema.ts";
 import { DEFAULT_QUERY } from "./default-query.ts";
 import { useAdmission } from "./admission.ts";
@@ -39,6 +40,8 @@ export interface AppOptions {
   responseCache?: ResponseCacheConfig;
   /** True while the server shuts down: /ready answers 503 so load balancers stop sending. */
   isDraining?: () => boolean;
+  /** Budget of one article's extraction on ingest; read from the environment (extractionPoolConfig()) when absent. */
+  extraction?: ExtractionPoolOptions;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, AppContext> & { metrics: Metrics; security: SecurityConfig; responseCache: ResponseCache };
@@ -70,6 +73,8 @@ export function createApp(opts: AppOptions): App {
   const security = opts.security ?? securityConfig();
   const metrics = opts.metrics ?? createMetrics();
   const unwatch = metrics.watchDb(db);
+  // Ingests through the API extract in worker threads: a heavy article cannot stall other requests.
+  const pool = new ExtractionPool(opts.extraction ?? extractionPoolConfig());
   const responseCache = new ResponseCache({
     db,
     log,
@@ -123,9 +128,9 @@ export function createApp(opts: AppOptions): App {
     context: ({ request }) => {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
-      return createContext(db, log, requestIdOf(request), auth, opts.nlp);
+      return { ...createContext(db, log, requestIdOf(request), auth, opts.nlp), pool };
     },
-    plugins,
+    plugins: [...plugins, { onDispose: () => pool.close() }],
   });
   responseCache.start();
   return Object.assign(yoga, { metrics, security, responseCache });

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
+import type { ExtractionPoolOptions } from "../extraction/pool.ts";
 import { migrate } from "../db/migrate.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { createApp, type App } from "./app.ts";
@@ -38,13 +39,15 @@ export interface ListenOptions {
   ensureSchema?: boolean;
   /** The NLP backbone for ingests through the API (absent: rules only). */
   nlp?: NlpBackbone;
+  /** Budget of one article's extraction on ingest (default: extractionPoolConfig() from the environment). */
+  extraction?: ExtractionPoolOptions;
 }
 
 export async function listen(opts: ListenOptions): Promise<RunningServer> {
   const security = opts.security ?? securityConfig(process.env, opts.host);
   let draining = false;
   // GraphiQL follows KG_GRAPHIQL / NODE_ENV (security config); the caller can only turn it off.
-  const app = createApp({ db: opts.db, log: opts.log, nlp: opts.nlp, graphiql: opts.graphiql === false ? false : undefined, security, responseCache: opts.responseCache, isDraining: () => draining });
+  const app = createApp({ db: opts.db, log: opts.log, nlp: opts.nlp, extraction: opts.extraction, graphiql: opts.graphiql === false ? false : undefined, security, responseCache: opts.responseCache, isDraining: () => draining });
   const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     inFlight.add(res);

@@ -45,7 +45,7 @@ const OutcomeRef = builder.objectRef<Outcome>("IngestOutcome").implement({
     index: t.exposeInt("index", { description: "Position in `inputs`." }),
     articleId: t.exposeString("articleId", { nullable: true, description: "The article id (null when the input was rejected)." }),
     status: t.field({ type: IngestStatus, nullable: true, description: "Null when it failed.", resolve: (o) => o.status }),
-    code: t.exposeString("code", { nullable: true, description: "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, WRITE_FAILED)." }),
+    code: t.exposeString("code", { nullable: true, description: "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED)." }),
     message: t.exposeString("message", { nullable: true, description: "What was wrong and what to do." }),
     article: t.field({ type: ArticleRef, nullable: true, description: "The stored article.", resolve: (o, _a, ctx) => (o.articleId && o.status ? loaders.article(ctx).load(o.articleId) : null) }),
   }),
@@ -83,6 +83,7 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
   });
   await ingest(ctx.db, records, {
     nlp: ctx.nlp,
+    pool: ctx.pool,
     onArticle: (id, status) => {
       for (const i of indexById.get(id) ?? []) outcomes[i]!.status = status.toUpperCase() as Outcome["status"];
     },
