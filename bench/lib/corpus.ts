@@ -52,3 +52,14 @@ export async function* corpusRecords(opts: { skip?: number; limit?: number } = {
     if (i++ >= skip) yield r;
   }
 }
+
+/** The first `perSource` records of each corpus file (fnc1, bbc, reuters), for a sample that covers every kind of news. */
+export async function* corpusSample(perSource: number): AsyncGenerator<ArticleRecord> {
+  for (const file of corpusFiles()) {
+    let i = 0;
+    for await (const r of readArticles([file])) {
+      if (i++ >= perSource) break;
+      yield r;
+    }
+  }
+}

@@ -3,6 +3,7 @@ import type { Db } from "../../src/db/client.ts";
 import { articleId } from "../../src/extraction/article-id.ts";
 import { ingest, type IngestSummary } from "../../src/ingest/pipeline.ts";
 import type { ArticleRecord } from "../../src/input/read-articles.ts";
+import type { NlpBackbone } from "../../src/nlp/types.ts";
 import { round } from "./stats.ts";
 
 export interface WindowRate {
@@ -49,7 +50,7 @@ export function rssSampler(ms = 200): { stop(): number; peak(): number } {
 export async function ingestPass(
   db: Db,
   records: AsyncIterable<ArticleRecord>,
-  opts: { window?: number; offset?: number; progress?: (line: string) => void } = {},
+  opts: { window?: number; offset?: number; progress?: (line: string) => void; nlp?: NlpBackbone } = {},
 ): Promise<PassResult> {
   const window = opts.window ?? 1000;
   const offset = opts.offset ?? 0;
@@ -103,6 +104,7 @@ export async function ingestPass(
   t0 = performance.now();
   lastT = t0;
   const summary = await ingest(db, measured(), {
+    nlp: opts.nlp,
     onArticle: (id) => tick(id),
     onFailure: (f) => {
       failures.push({ code: f.code, message: f.message.slice(0, 200) });

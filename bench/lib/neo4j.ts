@@ -97,6 +97,30 @@ export async function graphCounts(db: Db): Promise<GraphCounts> {
   return r as unknown as GraphCounts;
 }
 
+export interface SourceCoverage {
+  source: string;
+  articles: number;
+  relations: number;
+  quotes: number;
+  relationsPerArticle: number;
+  quotesPerArticle: number;
+}
+
+/** Relations and quotes per article by corpus source (fnc1 / bbc / reuters), from the graph. */
+export async function coverageBySource(db: Db): Promise<SourceCoverage[]> {
+  return (await runBench(db, "coverageBySource")).map((r) => {
+    const articles = Number(r.articles);
+    return {
+      source: String(r.source),
+      articles,
+      relations: Number(r.relations),
+      quotes: Number(r.quotes),
+      relationsPerArticle: Math.round((Number(r.relations) / Math.max(articles, 1)) * 1000) / 1000,
+      quotesPerArticle: Math.round((Number(r.quotes) / Math.max(articles, 1)) * 1000) / 1000,
+    };
+  });
+}
+
 export async function neo4jVersion(db: Db): Promise<string> {
   try {
     const [r] = await runBench(db, "version");

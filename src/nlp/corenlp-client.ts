@@ -17,7 +17,8 @@ export const CORENLP_VERSION = "4.5.7";
 
 /** The annotators and NER settings the project measured and chose; the launcher uses the same. */
 export const PIPELINE_PROPERTIES: Readonly<Record<string, string>> = {
-  annotators: "tokenize,ssplit,pos,lemma,ner",
+  annotators: "tokenize,ssplit,ner",
+  enforceRequirements: "false",
   "tokenize.language": "en",
   "ner.model": "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz",
   "ner.applyFineGrained": "false",
@@ -25,7 +26,6 @@ export const PIPELINE_PROPERTIES: Readonly<Record<string, string>> = {
   "ner.applyNumericClassifiers": "false",
   "ner.statisticalOnly": "true",
   "ner.buildEntityMentions": "false",
-  "pos.maxlen": "300",
   "ssplit.newlineIsSentenceBreak": "two",
   outputFormat: "json",
 };
