@@ -138,6 +138,8 @@ async function main(): Promise<void> {
         HOST: "127.0.0.1",
         PORT: "0",
         NODE_ENV: "production",
+        // The load mixes in ingests whose stored graph load-lib/verify.ts re-derives with the rules alone.
+        KG_NLP: process.env.KG_NLP ?? "none",
         LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
         KG_API_KEYS: apiKey,
       },

@@ -32,7 +32,8 @@ function corpus(prefix: string, n: number): ArticleInput[] {
 
 describe.skipIf(!fs.existsSync(CORPUS))("SIGTERM", () => {
   const cfg = inject("neo4j");
-  const env = { NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", KG_API_KEYS: KEY };
+  // Crash safety of the writes, checked against a rules-only re-extraction (bench/load-lib/verify.ts): no NLP server involved.
+  const env = { NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", KG_API_KEYS: KEY, KG_NLP: "none" };
   const db = testDb();
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password));
   const cleanup: string[] = [];

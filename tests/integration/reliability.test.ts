@@ -39,7 +39,8 @@ describe.skipIf(!!process.env.NEO4J_URI || !fs.existsSync(CORPUS))("reliability 
     if (!readLocalCredentials(R)) await startLocalNeo4j(R); // first run: create the instance (and its password)
     await stopLocalNeo4j(R);
     creds = readLocalCredentials(R)!;
-    env = { NEO4J_URI: creds.uri, NEO4J_USER: creds.user, NEO4J_PASSWORD: creds.password, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", KG_API_KEYS: "reliability-key-0123456789" };
+    // Crash safety of the writes, checked against a rules-only re-extraction (bench/load-lib/verify.ts): no NLP server involved.
+    env = { NEO4J_URI: creds.uri, NEO4J_USER: creds.user, NEO4J_PASSWORD: creds.password, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", KG_API_KEYS: "reliability-key-0123456789", KG_NLP: "none" };
     driver = neo4j.driver(creds.uri, neo4j.auth.basic(creds.user, creds.password));
   }, 240_000);
 
