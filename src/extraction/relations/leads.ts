@@ -37,7 +37,9 @@ const FORCE_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|militiamen|rebels
 /** "P as prime minister", "P, ousted as prime minister": the role, with the gazetteer's object. */
 const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLES})\\b`, "gi");
 
-const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?: number; orgAfterOf?: boolean; confidence: number }[] = [
+const STATE_TITLE = /^(?:former\s+|then-?\s*)?(?:president|prime\s+minister|premier|king|queen|emperor|emir|sultan|head\s+of\s+state|ruler|dictator|monarch)$/i;
+
+const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?: number; orgAfterOf?: boolean; confidence: number; placeOnlyForState?: boolean }[] = [
   // "the ⟦Islamic State⟧ (⟦Isis⟧) leader, ⟦Baghdadi⟧": an acronym in parentheses may follow the organisation.
   { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
@@ -48,6 +50,9 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
   // "⟦Isis⟧'s leader in the ⟦Euphrates⟧ valley, ⟦X⟧," (a regional leader leads the organisation): possessive, a comma before
   // the name, and the name ends its phrase ("…, ⟦Obama⟧ said" is not one).
   { re: new RegExp(`${SLOT}['’]s?\\s+${MOD}(${ROLES})\\s+(?:in|for)\\s+(?:the\\s+)?(?:(?:${ANY_SLOT}|[a-z-]+)\\s+){0,3}?(?:${ANY_SLOT}|[a-z-]+),\\s+${SLOT}(?=\\s*(?:,|\\.|$|\\s+(?:who|was|is|has|had)\\b))`, "gi"), org: 1, person: 3, confidence: 0.8 },
+  // "President ⟦Hissene Habre⟧ of ⟦Chad⟧", "chairman ⟦John Smith⟧ of ⟦Acme Corp⟧"
+  // ("Speaker ⟦Jim Wright⟧ of ⟦Texas⟧", "chairman ⟦X⟧ of ⟦Thailand⟧" name where one is from: a place only after a head of state's title.)
+  { re: new RegExp(`\\b(${ROLES})\\s+${SLOT}\\s+of\\s+(?:the\\s+)?${SLOT}(?![-'’]|\\s+${ANY_SLOT})`, "gi"), org: 3, person: 2, orgAfterOf: true, confidence: 0.8, placeOnlyForState: true },
   // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
   { re: new RegExp(`${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLES})\\s+)?${SLOT}`, "gi"), org: 1, person: 2, confidence: 0.8 },
   {
@@ -58,8 +63,10 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
 
 const SECOND_ROLE = new RegExp(`^,?\\s+and\\s+(?:its\\s+)?${MOD}(?:${ROLES}),?\\s+${SLOT}`);
 /** "a director of", "named a director": one of a board, not its head. */
-const ONE_OF_BOARD = /\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member)s?\b/i;
+const ONE_OF_BOARD = /\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member|speaker)s?\b/i;
 const TITLED = new RegExp(`\\b(${ROLES})\\s+${SLOT}`, "gi");
+/** Titles that name the head of a state, capitalised before the name ("President Suharto"), not "Chancellor" (the UK's is a minister). */
+const HEAD_OF_STATE = new RegExp(`(?<![\\p{L}-])((?:former\\s+|then-?\\s*)?(?:President|Prime\\s+Minister|Premier|King|Queen|Emperor|Emir|Sultan))\\s+${SLOT}(?!\\s+of\\b)`, "gu");
 /**
  * "⟦Metex Corp⟧ said its chairman ⟦Alan Cohen⟧", "⟦Alan Cohen⟧, its chief executive": "its" is the
  * organisation named last before it in the sentence.
@@ -95,6 +102,7 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       // "head of ⟦U.S. military⟧'s ⟦Central Command⟧": the last possessed name is the organisation.
       const org = [p.org2, p.org3, p.org].map((g) => (g === undefined ? undefined : slotAt(view, m[g]))).find((x) => x !== undefined);
       if (!isType(person, "PERSON") || !isLeadable(org) || org.key === person.key) return;
+      if (p.placeOnlyForState && org.type === "LOCATION" && !(org.entry?.kind === "country" && STATE_TITLE.test(m[1]!.trim()))) return;
       // "⟦X⟧, who runs the ⟦British⟧-based group": a hyphenated modifier, not the organisation led.
       const after = template.slice(m.index + m[0].length);
       if (/^-[a-z]/.test(after)) return;
@@ -121,7 +129,9 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
   }
   eachMatch(ANNOUNCED_ROLE, template, (m) => {
     const person = slotAt(view, m[2]);
-    const org = slotAt(view, m[5]) ?? slotAt(view, m[1]);
+    // "⟦Metex⟧ said ⟦P⟧ was elected president of the company": the company is the one announcing.
+    const named = slotAt(view, m[5]);
+    const org = named && named.kind !== "description" ? named : slotAt(view, m[1]);
     if (!isType(person, "PERSON") || !isLeadable(org) || org.kind === "adjective" || org.key === person.key) return;
     if (ONE_OF_BOARD.test(m[0])) return;
     const former = m[3] !== undefined || FORMER.test(m[0]);
@@ -137,6 +147,23 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view, time: former ? "former" : undefined });
     });
   }
+  // "President ⟦Mathieu Kerekou⟧ … ⟦Benin⟧": a head of state's title, and one country in the sentence.
+  eachMatch(HEAD_OF_STATE, template, (m) => {
+    const person = slotAt(view, m[2]);
+    if (!isType(person, "PERSON") || person.entry !== undefined) return;
+    // "⟦World Bank⟧ President ⟦X⟧", "U.S. President X": the title belongs to what precedes it (other patterns).
+    if (/(?:⟧['’]?s?|\p{Lu}[\p{L}.]*)\s+$/u.test(before(template, m.index, 30))) return;
+    // The country must be named as the state: "of / in ⟦Chad⟧", "⟦Indonesian⟧ ministers", not "his ⟦U.S.⟧ trip".
+    const stateUse = (x: Mention, k: number): boolean => {
+      const around = template.slice(Math.max(0, view.marks[k]!.start - 12), view.marks[k]!.end + 40);
+      return new RegExp(`(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament)\\b`, "u").test(around);
+    };
+    const countries = new Map(view.slots.flatMap((x, k) => (x.entry?.kind === "country" && stateUse(x, k) ? [[x.entry.name, x] as const] : [])));
+    if (countries.size !== 1) return;
+    const country = [...countries.values()][0]!;
+    const org = country.kind === "adjective" ? (mentions.find((x) => x.entry === country.entry && x.kind === "name") ?? { ...country, kind: "name" as const }) : country;
+    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view, time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined });
+  });
   for (const re of [TITLED, AS_ROLE]) {
     eachMatch(re, template, (m) => {
       const [person, role] = re === TITLED ? [slotAt(view, m[2]), m[1]] : [slotAt(view, m[1]), m[2]];
