@@ -10,7 +10,8 @@ export type ErrorCode =
   | "CONFIG_INVALID"
   | "NEO4J_SETUP_FAILED"
   | "INPUT_UNREADABLE"
-  | "QUERY_TIMEOUT";
+  | "QUERY_TIMEOUT"
+  | "REQUEST_CANCELLED";
 
 export class AppError extends Error {
   readonly code: ErrorCode;

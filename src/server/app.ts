@@ -120,7 +120,8 @@ export function createApp(opts: AppOptions): App {
     context: ({ request }) => {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
-      return createContext(db, log, requestIdOf(request), auth);
+      // Reads stop, in Neo4j too, when the client goes away (request.signal aborts on a closed socket).
+      return createContext(db.forRequest(request.signal), log, requestIdOf(request), auth);
     },
     plugins,
   });
