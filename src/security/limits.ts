@@ -143,12 +143,13 @@ export function useLimitErrorCodes(): Plugin {
   };
 }
 
-/** GraphQL Armor with our limits; field suggestions blocked unless enabled. */
+/** GraphQL Armor with our limits (cost apart: see cost.ts); field suggestions blocked unless enabled. */
 export function armorPlugins(cfg: SecurityConfig): Plugin[] {
   const { limits } = cfg;
   const armor = new EnvelopArmor({
     maxDepth: { n: limits.depth, flattenFragments: true },
-    costLimit: { maxCost: limits.cost },
+    // The cost limit is ours (cost.ts): it needs the variables, which validation does not see.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.aliases },
     maxTokens: { n: limits.tokens },
     maxDirectives: { n: limits.directives },

@@ -19,6 +19,7 @@ import { useAdmission } from "./admission.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { authenticate, refusal, useApiKeys } from "../security/auth.ts";
 import { armorPlugins, corsOptions, csrfPlugin, refusalError, useBodyLimit, useLimitErrorCodes, useNoIntrospection } from "../security/limits.ts";
+import { useCostLimit } from "../security/cost.ts";
 import { createMetrics, type Metrics } from "../observability/metrics.ts";
 import { noteAuth, noteCache, requestIdOf, useRequestTracking } from "../observability/requests.ts";
 import { ResponseCache, responseCacheConfig, type ResponseCacheConfig } from "./response-cache.ts";
@@ -89,6 +90,8 @@ export function createApp(opts: AppOptions): App {
     ...(security.introspection ? [] : [useNoIntrospection()]),
     useLimitErrorCodes(),
     useApiKeys(security),
+    // After the key check, before the cache: the cost of the operation with its variables.
+    useCostLimit(security.limits.cost),
     // After the key check: a cached answer is only given to a caller allowed to ask.
     responseCache.plugin(),
     useReadinessCheck({

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { createApp, type App } from "../../src/server/app.ts";
 import { securityConfig, type SecurityConfig } from "../../src/security/config.ts";
-import { testDb, uniquePrefix } from "../support/db.ts";
+import { statementsDuring, testDb, uniquePrefix } from "../support/db.ts";
 
 const log = pino({ level: "silent" });
 const KEY = "test-key-0123456789abcdef";
@@ -83,7 +83,20 @@ describe("security", () => {
       const costly = createApp({ db, log, security: config({ KG_MAX_COST: "20" }) });
       const r = await gql(costly, `{ relations(type: CAPTURED, object: "Mosul") { edges { node { subject { name } evidence { sentence article { title } } } } } }`);
       expect(codes(r.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
-      expect(r.body.errors![0]!.message).toMatch(/Cost limit of 20/);
+      expect(r.body.errors![0]!.message).toMatch(/cost limit of 20 exceeded/i);
+    });
+
+    it("counts page sizes passed as variables as it counts literals, and refuses before any statement", async () => {
+      const q = "query($n: Int) { entities(first: $n) { edges { node { name relations(first: $n) { evidence(first: $n) { sentence } } } } } }";
+      const asVariable = await statementsDuring(db, () => gql(dev, q, { n: 100 }));
+      expect(asVariable.result.status).toBe(400);
+      expect(codes(asVariable.result.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
+      expect(asVariable.result.body.errors![0]!.message).toMatch(/cost limit of 5000 exceeded/i);
+      expect(asVariable.names).toEqual([]);
+      const literal = await gql(dev, q.replace("query($n: Int) ", "").replace(/\$n/g, "100"));
+      expect(codes(literal.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
+      expect(literal.body.errors![0]!.message).toBe(asVariable.result.body.errors![0]!.message);
+      expect((await gql(dev, q, { n: 2 })).body.errors).toBeUndefined();
     });
 
     it("lets the README questions through under the default limits", async () => {
