@@ -47,6 +47,17 @@ export async function entityKeysFor(ctx: AppContext, ref: string): Promise<strin
 }
 
 /**
+ * The entity each reference names (as `entityKeysFor` would pick it), in one statement for the
+ * whole list; undefined where a reference names none.
+ */
+export async function entityIdsFor(ctx: AppContext, refs: string[]): Promise<(string | undefined)[]> {
+  if (refs.length === 0) return [];
+  const rows = await ctx.db.read("entityIdsByRefs", { refs: refs.map(entityRefParams) });
+  const byIndex = new Map(rows.map((r) => [Number(r.i), r.id as string]));
+  return refs.map((_, i) => byIndex.get(i));
+}
+
+/**
  * What a statement needs to resolve an entity reference itself: the bare id to try, and the
  * alias-index keys of the name in every type (none for a global id, which names one entity).
  *

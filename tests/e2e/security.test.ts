@@ -99,6 +99,27 @@ describe("security", () => {
       expect((await gql(dev, q, { n: 2 })).body.errors).toBeUndefined();
     });
 
+    it("counts list arguments: 20,000 names are refused before any statement; 21 by the field; 20 resolve in one statement", async () => {
+      const q = "query($m: [ID!]) { articles(filter: {mentions: $m}) { totalCount edges { node { key } } } }";
+      const huge = await statementsDuring(db, () => gql(dev, q, { m: Array.from({ length: 20_000 }, (_, i) => `Name ${i}`) }));
+      expect(huge.result.status).toBe(400);
+      expect(codes(huge.result.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
+      expect(huge.names).toEqual([]);
+      const over = await gql(dev, q, { m: Array.from({ length: 21 }, () => "ISIS") });
+      expect(codes(over.body)).toEqual(["BAD_USER_INPUT"]);
+      expect(over.body.errors![0]!.message).toMatch(/at most 20/);
+      const twenty = ["Mosul", ...Array.from({ length: 19 }, (_, i) => (i % 2 ? "ISIS" : "Islamic State"))];
+      const ok = await statementsDuring(db, () => gql(dev, q, { m: twenty }));
+      expect(ok.result.body.errors).toBeUndefined();
+      expect(ok.names.filter((n) => n.startsWith("entityIds"))).toEqual(["entityIdsByRefs"]);
+      const keys = ((ok.result.body.data!.articles as { edges: { node: { key: string } }[] }).edges).map((e) => e.node.key);
+      expect(keys).toEqual(expect.arrayContaining(ids));
+      // One name that names nothing: no article, still one statement.
+      const none = await statementsDuring(db, () => gql(dev, q, { m: ["Mosul", "Nobody Atall Xq"] }));
+      expect((none.result.body.data!.articles as { totalCount: number }).totalCount).toBe(0);
+      expect(none.names).toEqual(["entityIdsByRefs"]);
+    });
+
     it("lets the README questions through under the default limits", async () => {
       const queries = [
         `{ relations(type: CAPTURED, object: "Mosul") { totalCount edges { node { type time articleCount subject { name type } object { ... on Entity { name } } evidence { sentence start end confidence article { id title publishedAt } } } } } }`,

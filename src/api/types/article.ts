@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { int } from "../../db/values.ts";
-import { entityKeysFor, keyOf } from "../ids.ts";
+import { entityIdsFor, keyOf } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
@@ -79,13 +79,16 @@ ArticleRef.implement({
   }),
 });
 
+/** Most entities one `articles(filter: {mentions})` may name (each costs a lookup and a condition). */
+const MAX_MENTIONS = 20;
+
 const ArticleFilter = builder.inputType("ArticleFilter", {
   description: "Narrow the article list; all given conditions must hold.",
   fields: (t) => ({
     source: t.string({ description: "Exact source." }),
     publishedAfter: t.string({ description: "On or after this time (ISO 8601)." }),
     publishedBefore: t.string({ description: "Before this time (ISO 8601)." }),
-    mentions: t.idList({ description: "Mentions every one of these entities (ids, names or aliases)." }),
+    mentions: t.idList({ description: `Mentions every one of these entities (ids, names or aliases; at most ${MAX_MENTIONS}).` }),
     search: t.string({ description: "Words in the title or text (full-text, ranked)." }),
   }),
 });
@@ -120,9 +123,10 @@ builder.queryFields((t) => ({
       const f = args.filter ?? {};
       let mentions: string[] | null = null;
       if (f.mentions?.length) {
-        const resolved = await Promise.all(f.mentions.map((m) => entityKeysFor(ctx, m)));
-        if (resolved.some((r) => r.length === 0)) return connection<ArticleRow>([], 0, page);
-        mentions = resolved.map((r) => r[0]!);
+        if (f.mentions.length > MAX_MENTIONS) throw new AppError("BAD_USER_INPUT", `"mentions" takes at most ${MAX_MENTIONS} entities, got ${f.mentions.length}.`);
+        const resolved = await entityIdsFor(ctx, f.mentions);
+        if (resolved.some((id) => id === undefined)) return connection<ArticleRow>([], 0, page);
+        mentions = resolved as string[];
       }
       const params = {
         source: f.source ?? null,
