@@ -79,6 +79,40 @@ export function useBodyLimit(maxBytes: number): Plugin {
   };
 }
 
+/** Deepest nesting of arrays and objects accepted in a request's `variables` or `extensions` (this schema's inputs need 3). */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * How deeply `v` nests arrays and objects (a scalar is 0), counted without recursion and giving up
+ * once past `limit`: a body of 100,000 nested arrays parses fine but overflows any recursive walk.
+ */
+export function nestingDepth(v: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop()!;
+    if (typeof x !== "object" || x === null) continue;
+    const depth = d + 1;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(x) ? x : Object.values(x)) stack.push([child, depth]);
+  }
+  return deepest;
+}
+
+/** Refuse, before anything reads them, variables (or extensions) nested deeper than MAX_VARIABLE_DEPTH. */
+export function useVariableDepthLimit(): Plugin {
+  return {
+    onParams({ params }) {
+      for (const [name, value] of [["variables", params.variables], ["extensions", params.extensions]] as const) {
+        if (nestingDepth(value, MAX_VARIABLE_DEPTH) > MAX_VARIABLE_DEPTH) {
+          throw badBody(`The request's ${name} nest more than ${MAX_VARIABLE_DEPTH} levels of arrays and objects; no input of this API needs more than a few.`);
+        }
+      }
+    },
+  };
+}
+
 /**
  * Turn off introspection (`__schema`, `__type`); `__typename` stays allowed. A plain AST check
  * (no type-system calls), so it works whichever copy of graphql-js the schema came from.
