@@ -317,7 +317,7 @@ describe("security", () => {
       ["compareArticles(a, b)", (s) => ({ q: "query($s: ID!, $id: ID!) { compareArticles(a: $s, b: $id) { onlyInA { type } } }", v: { s, id: ids[0] } })],
       ["node(id)", (s) => ({ q: "query($s: ID!) { node(id: $s) { id } }", v: { s } })],
     ];
-    const WRITES = new Set(["mergeArticles", "clearArticleContributions", "upsertEntities", "createMentions", "createRelations", "createQuotes", "deleteOrphanEntities", "deleteArticles", "mergeEntities", "refreshMentionCounts", "bumpGraphVersion"]);
+    const WRITES = new Set(["mergeArticles", "clearArticleContributions", "upsertEntities", "createMentions", "createRelations", "createQuotes", "deleteOrphanEntities", "deleteArticles", "mergeEntities", "lockEntities", "refreshMentionCounts", "bumpGraphVersion"]);
 
     it("hostile names, ids and search strings give normal results (or NOT_FOUND) or BAD_USER_INPUT, and write nothing", async () => {
       const statements: string[] = [];

@@ -140,11 +140,16 @@ builder.mutationFields((t) => ({
       const into = keyOf("Entity", args.into);
       const from = [...new Set(args.from.map((f) => keyOf("Entity", f)))].filter((f) => f !== into);
       if (from.length === 0 || from.length > 50) throw new AppError("BAD_USER_INPUT", '"from" must name 1 to 50 entities other than "into".');
-      const found = (await ctx.db.read("entitiesByIds", { ids: [into, ...from] })).map((r) => r.id as string);
-      const absent = [into, ...from].filter((id) => !found.includes(id));
-      if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")}: nothing was merged.`);
-      await ctx.db.write("mergeEntities", { into, from });
-      return (await ctx.db.read("entitiesByIds", { ids: [into] }))[0] as unknown as EntityRow;
+      // Check and write in one transaction, the entities locked first (in id order): of two opposite
+      // merges at once, the second finds its entity merged away and answers NOT_FOUND.
+      return ctx.db.writeTx(async (tx) => {
+        const ids = [into, ...from];
+        const found = new Set((await tx.run("lockEntities", { ids: [...ids].sort(), tag: ctx.requestId })).map((r) => r.id as string));
+        const absent = ids.filter((id) => !found.has(id));
+        if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")} (never there, or merged or deleted meanwhile): nothing was merged.`);
+        await tx.run("mergeEntities", { into, from });
+        return (await tx.run("entitiesByIds", { ids: [into] }))[0] as unknown as EntityRow;
+      });
     },
   }),
 }));
