@@ -7,8 +7,8 @@ import type { AppContext } from "./context.ts";
 import { AppError } from "../errors.ts";
 import { ENTITY_TYPES } from "../extraction/types.ts";
 import { nameKey } from "../ingest/keys.ts";
-import { primeEntities } from "./loaders.ts";
-import type { EntityRow } from "./rows.ts";
+import { loaders, primeEntities } from "./loaders.ts";
+import type { ArticleRow, EntityRow } from "./rows.ts";
 
 export const NODE_TYPES = ["Article", "Entity", "Relation", "Quote"] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
@@ -32,6 +32,27 @@ export function keyOf(type: NodeTypeName, id: string): string {
   if (!g) return id;
   if (g.type !== type) throw new AppError("BAD_USER_INPUT", `"${id.slice(0, 80)}" is the id of a ${g.type}, not of a ${type}.`);
   return g.key;
+}
+
+/**
+ * The article keys an id may mean, in the order to try. Article ids are the client's own and may
+ * look like global ids ("Entity:x", "Article:x"), so: "Article:<key>" means <key>, then itself;
+ * anything else is the bare key, whatever prefix it has.
+ */
+export function articleKeys(id: string): string[] {
+  if (id.length === 0 || id.length > 1024) throw new AppError("BAD_USER_INPUT", `An id must be 1 to 1024 characters.`);
+  const g = parseGlobalId(id);
+  return g?.type === "Article" && g.key.length > 0 ? [g.key, id] : [id];
+}
+
+/** The article an id names (see `articleKeys`), or null. */
+export async function articleFor(ctx: AppContext, id: string): Promise<ArticleRow | null> {
+  const rows = await loaders.article(ctx).loadMany(articleKeys(id));
+  for (const r of rows) {
+    if (r instanceof Error) throw r;
+    if (r) return r;
+  }
+  return null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { int } from "../../db/values.ts";
-import { entityIdsFor, keyOf } from "../ids.ts";
+import { articleFor, entityIdsFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
@@ -106,9 +106,9 @@ builder.queryFields((t) => ({
   article: t.field({
     type: ArticleRef,
     nullable: true,
-    description: 'One article by id: `article(id: "us-big-win-in-iraq")` (a global id works too).',
+    description: 'One article by id: `article(id: "us-big-win-in-iraq")` (a global id works too; an id that itself looks like one is found as well).',
     args: { id: t.arg.id({ required: true, description: "Article id or global id." }) },
-    resolve: (_r, args, ctx) => loaders.article(ctx).load(keyOf("Article", args.id)),
+    resolve: (_r, args, ctx) => articleFor(ctx, args.id),
   }),
   articles: t.field({
     type: ArticleConnection,

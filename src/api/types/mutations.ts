@@ -7,7 +7,7 @@ import { validateArticle } from "../../input/validate.ts";
 import { ingest } from "../../ingest/pipeline.ts";
 import { deleteArticles } from "../../ingest/writer.ts";
 import type { AppContext } from "../context.ts";
-import { keyOf } from "../ids.ts";
+import { articleFor, articleKeys, keyOf } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef } from "../refs.ts";
 import type { EntityRow } from "../rows.ts";
@@ -125,8 +125,9 @@ builder.mutationFields((t) => ({
     description: "Remove an article, its mentions, relations and quotes, and entities no other article mentions.",
     args: { id: t.arg.id({ required: true, description: "Article id or global id." }) },
     resolve: async (_r, args, ctx) => {
-      const id = keyOf("Article", args.id);
-      return { id, deleted: (await deleteArticles(ctx.db, [id])).length === 1 };
+      const found = await articleFor(ctx, args.id);
+      if (!found) return { id: articleKeys(args.id)[0]!, deleted: false };
+      return { id: found.id, deleted: (await deleteArticles(ctx.db, [found.id])).length === 1 };
     },
   }),
   mergeEntities: t.field({
