@@ -23,6 +23,7 @@ import { useCostLimit } from "../security/cost.ts";
 import { createMetrics, type Metrics } from "../observability/metrics.ts";
 import { noteAuth, noteCache, requestIdOf, useRequestTracking } from "../observability/requests.ts";
 import { ResponseCache, responseCacheConfig, type ResponseCacheConfig } from "./response-cache.ts";
+import { useStatusPolicy } from "./status.ts";
 
 export interface AppOptions {
   db: Db;
@@ -78,6 +79,8 @@ export function createApp(opts: AppOptions): App {
     },
   });
   const plugins: Array<Plugin | Plugin<AppContext>> = [
+    // One HTTP status rule for every response (src/server/status.ts); before the tracking, which logs the status.
+    useStatusPolicy(),
     useRequestTracking({
       log,
       metrics,
