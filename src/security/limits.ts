@@ -27,7 +27,33 @@ function badBody(message: string): GraphQLError {
   return createGraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
 }
 
-/** Read a body stream, giving up as soon as it passes `limit` bytes. */
+/**
+ * How much of a body over the limit is still read (and thrown away) before the 413 is sent: a
+ * client that writes its whole body before it reads (Python's urllib, many SDKs) otherwise meets a
+ * closed socket — a broken pipe — and never sees the answer. Bounded like nginx's lingering close.
+ */
+export const LINGER = { bytes: 64 * 1024 * 1024, ms: 5_000 };
+
+/** Read and discard the rest of a body, up to LINGER (bytes and time), then let go of it. */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let left = LINGER.bytes;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), LINGER.ms)));
+  try {
+    while (left > 0) {
+      const r = await Promise.race([reader.read(), late]);
+      if (r === "late" || r.done) break;
+      left -= r.value.byteLength;
+    }
+  } catch {
+    // The client went away: nothing left to read.
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => {});
+  }
+}
+
+/** Read a body stream; past `limit` bytes, discard the rest (bounded) and refuse it. */
 async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -37,7 +63,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      await discardRest(reader);
       throw tooLarge(limit);
     }
     chunks.push(value);
@@ -53,7 +79,8 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
 
 /**
  * Body limit and strict UTF-8 for POST bodies. A declared Content-Length over the limit is refused
- * without reading; otherwise the body is read up to the limit, checked, and handed to yoga's parser.
+ * without parsing; otherwise the body is read up to the limit, checked, and handed to yoga's parser.
+ * Either way, the rest of a body over the limit is read away (up to LINGER) before the 413 goes out.
  */
 export function useBodyLimit(maxBytes: number): Plugin {
   const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -61,7 +88,15 @@ export function useBodyLimit(maxBytes: number): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       if (request.method !== "POST" || !requestParser || !request.body) return;
       const declared = request.headers.get("content-length");
-      if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes, Number(declared));
+      if (declared !== null && Number(declared) > maxBytes) {
+        // Refused unread; a body the client can finish sending within LINGER is read away first.
+        if (Number(declared) > LINGER.bytes) throw tooLarge(maxBytes, Number(declared));
+        setRequestParser(async (req) => {
+          await discardRest(req.body!.getReader());
+          throw tooLarge(maxBytes, Number(declared));
+        });
+        return;
+      }
       const parse = requestParser;
       setRequestParser(async (req) => {
         const bytes = await readCapped(req.body!, maxBytes);
