@@ -14,7 +14,8 @@ export type ErrorCode =
   | "NLP_UNAVAILABLE"
   | "NLP_FAILED"
   | "NLP_SETUP_FAILED"
-  | "EXTRACTION_BUDGET_EXCEEDED";
+  | "EXTRACTION_BUDGET_EXCEEDED"
+  | "REQUEST_CANCELLED";
 
 export class AppError extends Error {
   readonly code: ErrorCode;

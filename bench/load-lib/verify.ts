@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
 import * as aid from "../../src/extraction/article-id.ts";
+import { quoteIds } from "../../src/ingest/keys.ts";
 import { EXTRACTOR_VERSION } from "../../src/ingest/plan.ts";
 import { extractArticle } from "../../src/extraction/index.ts";
 import type { ArticleInput } from "../../src/extraction/types.ts";
@@ -32,8 +33,8 @@ CALL (a) {
   RETURN collect(DISTINCT type(r) + '|' + s.id + '|' + o.id) AS relations
 }
 CALL (a) {
-  OPTIONAL MATCH (:Entity)-[q:QUOTED_IN]->(a)
-  RETURN collect(q.id) AS quotes
+  OPTIONAL MATCH (sp:Entity)-[q:QUOTED_IN]->(a)
+  RETURN collect(q.id + ' by ' + sp.id) AS quotes
 }
 RETURN a.id AS id, a.contentHash AS hash, a.text AS text, mentions, relations, quotes`;
 
@@ -92,12 +93,12 @@ function compare(article: ArticleInput, s: Stored): ArticleCheck {
     if (g) global.set(e.id, g);
   }
   const rels = new Set<string>();
-  const quotes: string[] = [];
+  const quoted: { speaker: string; quote: string; from: number }[] = [];
   for (const r of ex.relations) {
     const subj = global.get(r.subject);
     if (!subj) continue; // reported as missing mention spans above
     if (r.type === "QUOTED_IN") {
-      quotes.push(`${id}#${r.evidence.start}-${subj}`);
+      quoted.push({ speaker: subj, quote: r.quote ?? "", from: r.evidence.start });
       continue;
     }
     const obj = global.get(r.object);
@@ -105,6 +106,9 @@ function compare(article: ArticleInput, s: Stored): ArticleCheck {
     rels.add(`${r.type}|${subj}|${obj}`);
   }
   problems.push(...diff("relations", sorted([...rels]), sorted(s.relations)));
+  // Quote ids as ingestion makes them (the quote's own span), each with its speaker.
+  const qids = quoteIds(id, article.text, quoted);
+  const quotes = quoted.map((q, i) => `${qids[i]} by ${q.speaker}`);
   problems.push(...diff("quotes", sorted(quotes), sorted(s.quotes)));
   return problems.length ? { id, state: "partial", problems } : { id, state: "complete" };
 }

@@ -7,8 +7,8 @@ import type { AppContext } from "./context.ts";
 import { AppError } from "../errors.ts";
 import { ENTITY_TYPES } from "../extraction/types.ts";
 import { nameKey } from "../ingest/keys.ts";
-import { primeEntities } from "./loaders.ts";
-import type { EntityRow } from "./rows.ts";
+import { loaders, primeEntities } from "./loaders.ts";
+import type { ArticleRow, EntityRow } from "./rows.ts";
 
 export const NODE_TYPES = ["Article", "Entity", "Relation", "Quote"] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
@@ -35,6 +35,27 @@ export function keyOf(type: NodeTypeName, id: string): string {
 }
 
 /**
+ * The article keys an id may mean, in the order to try. Article ids are the client's own and may
+ * look like global ids ("Entity:x", "Article:x"), so: "Article:<key>" means <key>, then itself;
+ * anything else is the bare key, whatever prefix it has.
+ */
+export function articleKeys(id: string): string[] {
+  if (id.length === 0 || id.length > 1024) throw new AppError("BAD_USER_INPUT", `An id must be 1 to 1024 characters.`);
+  const g = parseGlobalId(id);
+  return g?.type === "Article" && g.key.length > 0 ? [g.key, id] : [id];
+}
+
+/** The article an id names (see `articleKeys`), or null. */
+export async function articleFor(ctx: AppContext, id: string): Promise<ArticleRow | null> {
+  const rows = await loaders.article(ctx).loadMany(articleKeys(id));
+  for (const r of rows) {
+    if (r instanceof Error) throw r;
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
  * Entity keys for an id, a name or an alias, most mentioned first: "ISIS", "islamic state",
  * "Entity:organization:islamic-state" and "organization:islamic-state" all find the same node.
  */
@@ -44,6 +65,17 @@ export async function entityKeysFor(ctx: AppContext, ref: string): Promise<strin
   const rows = (await ctx.db.read("entityIdsByAlias", { keys: p.keys, id: p.ref })) as unknown as EntityRow[];
   primeEntities(ctx, rows);
   return rows.map((r) => r.id);
+}
+
+/**
+ * The entity each reference names (as `entityKeysFor` would pick it), in one statement for the
+ * whole list; undefined where a reference names none.
+ */
+export async function entityIdsFor(ctx: AppContext, refs: string[]): Promise<(string | undefined)[]> {
+  if (refs.length === 0) return [];
+  const rows = await ctx.db.read("entityIdsByRefs", { refs: refs.map(entityRefParams) });
+  const byIndex = new Map(rows.map((r) => [Number(r.i), r.id as string]));
+  return refs.map((_, i) => byIndex.get(i));
 }
 
 /**

@@ -3,6 +3,7 @@
  * work, closed in `finally`; managed transactions only; statements by name from `cypher/`;
  * the database name always passed; driver errors translated to AppError here and nowhere else.
  */
+import { randomUUID } from "node:crypto";
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
 import { AppError } from "../errors.ts";
 import type { Neo4jConfig } from "../config.ts";
@@ -62,12 +63,35 @@ function rows(records: Neo4jRecord[]): Row[] {
   });
 }
 
+/** The request a read served has gone (client disconnected): its transaction was ended in Neo4j. */
+function cancelled(cause?: unknown): AppError {
+  return new AppError("REQUEST_CANCELLED", "The request was cancelled by its client; its reads were stopped.", { cause });
+}
+
+/**
+ * End the transactions tagged `tag` (metadata `kgTx`) in Neo4j. TERMINATE only marks them; each
+ * statement stops at its next check, which every statement of this service reaches quickly (path
+ * searches are stepwise for that reason, see src/api/path-search.ts). Never throws.
+ */
+export async function terminateTagged(driver: Driver, database: string, tag: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run(cypher("terminateTransactions"), { tag });
+  } catch {
+    // Already finished, or Neo4j unreachable: nothing left to stop.
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
 export class Db {
   readonly driver: Driver;
   readonly database: string;
   private readonly readTimeoutMs: number;
   private observers = new Set<QueryObserver>();
   private commitListeners = new Set<() => void>();
+  /** Set on a request's view (`forRequest`): when it aborts, that request's reads are ended in Neo4j. */
+  private signal: AbortSignal | undefined;
 
   constructor(cfg: Neo4jConfig, opts: DbOptions = {}) {
     this.database = cfg.database;
@@ -79,6 +103,15 @@ export class Db {
       maxConnectionPoolSize: opts.maxPoolSize ?? 50,
       disableLosslessIntegers: false,
     });
+  }
+
+  /**
+   * This database as one request sees it: the same driver and listeners, but its read transactions
+   * end — in Neo4j too, not only here — when `signal` aborts (the HTTP client went away). Writes
+   * are not cancelled: a write the server accepted completes or rolls back as a whole.
+   */
+  forRequest(signal: AbortSignal): Db {
+    return Object.assign(Object.create(this) as Db, { signal });
   }
 
   /** Subscribe to statement events; returns the unsubscribe function. */
@@ -97,9 +130,10 @@ export class Db {
     return () => this.commitListeners.delete(fn);
   }
 
-  private txHandle(tx: ManagedTransaction, extra?: QueryObserver): Tx {
+  private txHandle(tx: ManagedTransaction, extra?: QueryObserver, signal?: AbortSignal): Tx {
     return {
       run: async (name, params = {}) => {
+        if (signal?.aborted) throw cancelled();
         const t0 = performance.now();
         let ok = false;
         try {
@@ -115,14 +149,24 @@ export class Db {
     };
   }
 
-  /** Run `work` in one managed read transaction (retried on transient errors). */
+  /**
+   * Run `work` in one managed read transaction (retried on transient errors). Neo4j ends it after
+   * `readTimeoutMs` (QUERY_TIMEOUT); on a request's view it also ends when the request is cancelled.
+   */
   async readTx<T>(work: (tx: Tx) => Promise<T>, observer?: QueryObserver): Promise<T> {
+    const signal = this.signal;
+    if (signal?.aborted) throw cancelled();
+    const tag = randomUUID();
+    const onAbort = () => void terminateTagged(this.driver, this.database, tag);
+    signal?.addEventListener("abort", onAbort, { once: true });
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead((tx) => work(this.txHandle(tx, observer)), { timeout: this.readTimeoutMs });
+      return await session.executeRead((tx) => work(this.txHandle(tx, observer, signal)), { timeout: this.readTimeoutMs, metadata: { kgTx: tag } });
     } catch (e) {
+      if (signal?.aborted) throw e instanceof AppError && e.code === "REQUEST_CANCELLED" ? e : cancelled(e);
       throw translateDbError(e);
     } finally {
+      signal?.removeEventListener("abort", onAbort);
       await session.close();
     }
   }

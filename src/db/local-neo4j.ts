@@ -11,13 +11,14 @@
  * Jars are cached in `<repo>/.neo4j/lib-<version>`, so a second start needs no network.
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { AppError } from "../errors.ts";
 import { checkedPort, ensureMavenJars, livePid, portInUse, requireTools, spawnDetached, stopPid, tailOf, waitUntilUp, withStartLock } from "../local-server/process.ts";
+import { cypher } from "./cypher.ts";
 
 export const NEO4J_VERSION = "5.26.30";
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -34,6 +35,8 @@ export interface LocalNeo4jOptions {
   pageCache?: string;
   /** Progress lines for the user (stderr in the CLI). */
   log?: (line: string) => void;
+  /** The password set when the home is created (default: `newPassword()`); ignored once credentials exist. */
+  initialPassword?: string;
 }
 
 export interface LocalNeo4jCredentials {
@@ -57,6 +60,7 @@ interface Resolved {
   heap: string;
   pageCache: string;
   log: (line: string) => void;
+  initialPassword?: string;
 }
 
 function resolveOptions(o: LocalNeo4jOptions = {}): Resolved {
@@ -71,6 +75,7 @@ function resolveOptions(o: LocalNeo4jOptions = {}): Resolved {
     heap: o.heap ?? process.env.KG_NEO4J_HEAP ?? "1g",
     pageCache: o.pageCache ?? process.env.KG_NEO4J_PAGECACHE ?? "512m",
     log: o.log ?? (() => {}),
+    initialPassword: o.initialPassword,
   };
 }
 
@@ -160,6 +165,33 @@ function javaEnv(r: Resolved): NodeJS.ProcessEnv {
   return { ...process.env, NEO4J_HOME: r.home, NEO4J_CONF: path.join(r.home, "conf") };
 }
 
+/**
+ * A fresh password for a new home: 48 hex digits (192 bits). Hex, so it never starts with "-"
+ * (which a command line would read as an option) and needs no quoting anywhere.
+ */
+export function newPassword(): string {
+  return randomBytes(24).toString("hex");
+}
+
+/**
+ * True when `authIni` (the `data/dbms/auth.ini` that `neo4j-admin dbms set-initial-password`
+ * writes, one `user:SHA-256,<hash>,<salt>,<iterations>:` line) holds `password` for `user`: the
+ * salted SHA-256 iterated as Neo4j 5 does. False for any other content (a missing line, an unknown
+ * format), so a password that was not set is caught before it is recorded.
+ */
+export function authIniHolds(authIni: string, user: string, password: string): boolean {
+  for (const line of authIni.split("\n")) {
+    const m = /^([^:]+):SHA-256,([0-9a-f]{64}),([0-9a-f]+),(\d+):/.exec(line.trim());
+    if (!m || m[1] !== user) continue;
+    const iterations = Number(m[4]);
+    if (iterations < 1 || iterations > 100_000) return false;
+    let h = createHash("sha256").update(Buffer.from(m[3]!, "hex")).update(password, "utf8").digest();
+    for (let i = 1; i < iterations; i++) h = createHash("sha256").update(h).digest();
+    return h.toString("hex") === m[2];
+  }
+  return false;
+}
+
 // Private: the initial password can only be set before the first start, so it is done once with the home.
 function ensureCredentials(r: Resolved): void {
   if (fs.existsSync(credentialsPath(r.home))) return;
@@ -169,14 +201,21 @@ function ensureCredentials(r: Resolved): void {
       `${r.home} holds a database but no credentials.json. Delete the folder to start afresh (its data will be lost) or restore credentials.json.`,
     );
   }
-  const password = randomBytes(18).toString("base64url");
+  const password = r.initialPassword ?? newPassword();
+  const authIni = path.join(r.home, "data", "dbms", "auth.ini");
+  fs.rmSync(authIni, { force: true });
+  // "--" ends the options: whatever the password looks like, it is the positional argument.
   const res = spawnSync(
     "java",
-    ["-cp", path.join(r.lib, "*"), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+    ["-cp", path.join(r.lib, "*"), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", "--", password],
     { env: javaEnv(r), encoding: "utf8" },
   );
-  if (res.status !== 0) {
-    throw new AppError("NEO4J_SETUP_FAILED", `Setting the initial Neo4j password failed: ${(res.stderr || res.stdout).trim()}`);
+  // The tool exits 0 even when it refuses a password (too short) or prints its usage, so the exit
+  // status proves nothing: check that the file it writes holds this password.
+  const written = fs.existsSync(authIni) ? fs.readFileSync(authIni, "utf8") : "";
+  if (res.status !== 0 || !authIniHolds(written, "neo4j", password)) {
+    const said = `${res.stderr ?? ""}${res.stdout ?? ""}`.trim().split("\n").slice(0, 5).join("\n");
+    throw new AppError("NEO4J_SETUP_FAILED", `Setting the initial Neo4j password failed (exit ${res.status}; ${authIni} ${written ? "does not hold it" : "was not written"}): ${said}`);
   }
   fs.writeFileSync(credentialsPath(r.home), JSON.stringify({ user: "neo4j", password }, null, 2), { mode: 0o600 });
 }
@@ -189,8 +228,17 @@ async function waitForBolt(r: Resolved, alive: () => boolean, creds: LocalNeo4jC
   try {
     await waitUntilUp({
       alive,
-      probe: () => driver.executeQuery("RETURN 1", {}, { database: "neo4j" }),
+      probe: () => driver.executeQuery(cypher("ping"), {}, { database: "neo4j" }),
       timeoutMs: r.startTimeoutMs,
+      // A server that answers but refuses the password will not change its mind: say so now, not after the timeout.
+      fatal: (e) =>
+        (e as { code?: unknown }).code === "Neo.ClientError.Security.Unauthorized"
+          ? new AppError(
+              "NEO4J_SETUP_FAILED",
+              `Neo4j on ${creds.uri} refuses the password in ${credentialsPath(r.home)}. If this home was never used, delete ${r.home} and start again; otherwise restore the credentials file.`,
+              { cause: e },
+            )
+          : undefined,
       exited: () =>
         new AppError(
           "NEO4J_SETUP_FAILED",

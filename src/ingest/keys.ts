@@ -53,3 +53,30 @@ export const ENTITY_LABEL: Record<EntityType, string> = {
   LOCATION: "Location",
   GROUP: "Group",
 };
+
+/** One quote to give an id: its words, and where to look for them (its evidence's start). */
+export interface QuoteToId {
+  quote: string;
+  from: number;
+}
+
+/**
+ * Quote ids, "<articleId>#<start>-<end>" from each quote's own span in the article text: two
+ * quotes of one speaker in one sentence get two ids (ids built from the sentence start did not).
+ * A quote's span is the first occurrence of its words at or after `from` not already taken by an
+ * earlier quote of the list, so the same words quoted twice are the first and the second occurrence.
+ * Words not found in the text (never, for the extractor's quotes) fall back to `from`, made unique.
+ *
+ * @example quoteIds("a1", 'He said "yes" and "no".', [{ quote: "yes", from: 0 }, { quote: "no", from: 0 }]) // ["a1#9-12", "a1#19-21"]
+ */
+export function quoteIds(articleId: string, text: string, quotes: readonly QuoteToId[]): string[] {
+  const taken = new Set<string>();
+  return quotes.map(({ quote, from }) => {
+    let at = quote.length > 0 ? text.indexOf(quote, from) : -1;
+    while (at >= 0 && taken.has(`${at}-${at + quote.length}`)) at = text.indexOf(quote, at + 1);
+    let span = at >= 0 ? `${at}-${at + quote.length}` : `${from}-${from}`;
+    for (let end = from + 1; taken.has(span); end++) span = `${from}-${end}`; // only when not found
+    taken.add(span);
+    return `${articleId}#${span}`;
+  });
+}

@@ -57,7 +57,6 @@ export interface IngestOptions {
 interface Pending {
   prepared: PreparedArticle[];
   origins: Map<string, Origin>;
-  status: Map<string, "new" | "updated">;
 }
 
 export function emptySummary(): IngestSummary {
@@ -101,7 +100,7 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
     for (const { article: rec } of batch) byId.set(articleId(rec.article), { rec, hash: articleHash(rec.article, version) });
     const stored = await timed(() => db.read("articleHashes", { ids: [...byId.keys()] }));
     const storedHash = new Map(stored.map((r) => [r.id as string, r.contentHash as string]));
-    const pending: Pending = { prepared: [], origins: new Map(), status: new Map() };
+    const pending: Pending = { prepared: [], origins: new Map() };
     const te = performance.now();
     const changed = [...byId].filter(([id, { hash }]) => {
       if (storedHash.get(id) !== hash) return true;
@@ -127,15 +126,15 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
       }
       pending.prepared.push({ input: rec.article, id, contentHash: hash, extraction: r.value, extractor: version });
       pending.origins.set(id, rec.origin);
-      pending.status.set(id, storedHash.has(id) ? "updated" : "new");
     });
     s.extractMs += performance.now() - te;
     return pending;
   };
 
-  const count = (p: Pending, ids: string[], r: BatchResult) => {
-    for (const id of ids) {
-      const status = p.status.get(id)!;
+  // The status is the write's (decided under the article's lock), not the hash check's: another
+  // writer may have stored the article between the two.
+  const count = (r: BatchResult) => {
+    for (const [id, status] of r.status) {
       s[status]++;
       opts.onArticle?.(id, status);
     }
@@ -147,13 +146,13 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
   const write = async (p: Pending): Promise<void> => {
     if (p.prepared.length === 0) return;
     try {
-      count(p, p.prepared.map((a) => a.id), await timed(() => writeBatch(db, p.prepared)));
+      count(await timed(() => writeBatch(db, p.prepared)));
     } catch (e) {
       if (e instanceof AppError && e.code === "DATABASE_UNAVAILABLE") throw e;
       // Isolate the article that broke the batch; the others still land.
       for (const a of p.prepared) {
         try {
-          count(p, [a.id], await timed(() => writeBatch(db, [a])));
+          count(await timed(() => writeBatch(db, [a])));
         } catch (e2) {
           if (e2 instanceof AppError && e2.code === "DATABASE_UNAVAILABLE") throw e2;
           fail({ origin: p.origins.get(a.id)!, code: "WRITE_FAILED", message: describeError(e2), articleId: a.id });

@@ -3,7 +3,7 @@
  * No database here, so the mapping from article-local entities to graph nodes is unit-tested.
  */
 import type { ArticleInput, EntityType, ExtractionResult } from "../extraction/types.ts";
-import { aliasKey, ENTITY_LABEL, entityId, isStrongAlias } from "./keys.ts";
+import { aliasKey, ENTITY_LABEL, entityId, isStrongAlias, quoteIds } from "./keys.ts";
 
 import { extractorVersion } from "../extraction/version.ts";
 
@@ -141,6 +141,7 @@ export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids
 
     // One relationship per (type, subject, object, article): keep the most confident evidence.
     const best = new Map<string, Record<string, unknown> & { confidence: number }>();
+    const quotes: { subject: string; base: Record<string, unknown>; quote: string; from: number }[] = [];
     for (const r of extraction.relations) {
       const subject = local(r.subject);
       if (!subject) continue;
@@ -153,7 +154,7 @@ export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids
         extractor: a.extractor,
       };
       if (r.type === "QUOTED_IN") {
-        out.quotes.push({ ...base, id: `${a.id}#${r.evidence.start}-${subject}`, speaker: subject, articleId: a.id, quote: r.quote ?? "" });
+        quotes.push({ subject, base, quote: r.quote ?? "", from: r.evidence.start });
         continue;
       }
       const object = local(r.object);
@@ -165,6 +166,8 @@ export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids
       }
     }
     out.relations.push(...best.values());
+    const qids = quoteIds(a.id, input.text, quotes);
+    quotes.forEach((q, i) => out.quotes.push({ ...q.base, id: qids[i], speaker: q.subject, articleId: a.id, quote: q.quote }));
   }
   return out;
 }

@@ -5,10 +5,15 @@
 import type { Db, Tx } from "../db/client.ts";
 import { articleParams, assignIds, candidates, writeParams, type PreparedArticle, type Resolution } from "./plan.ts";
 
+/** What a write did to an article, as decided under its lock: by what was stored when the write got it. */
+export type WriteStatus = "new" | "updated" | "unchanged";
+
 export interface BatchResult {
   entitiesCreated: number;
   relations: number;
   quotes: number;
+  /** Per article id. "unchanged": another writer stored the same content meanwhile; nothing else was rewritten. */
+  status: Map<string, WriteStatus>;
 }
 
 // Private: entities the articles mentioned before this write that they no longer mention may now be orphans.
@@ -28,18 +33,28 @@ async function refreshMentionCounts(tx: Tx, touched: Iterable<string>): Promise<
 export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<BatchResult> {
   // Lock in id order so two ingesters with overlapping batches cannot deadlock each other.
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const cands = candidates(sorted);
   return db.writeTx(async (tx) => {
-    // Articles first: this takes their write locks, so two ingesters of one article serialise here.
+    // Articles first: this takes their write locks, so two ingesters of one article serialise here,
+    // and what each had stored is read under its lock: of eight concurrent ingests of one new
+    // article, one finds nothing (new) and the others find its hash (unchanged) or another (updated).
     const merged = await tx.run("mergeArticles", { articles: sorted.map(articleParams) });
-    const previous = merged.flatMap((r) => (r.previous as string[]) ?? []);
-    if (previous.length > 0) await tx.run("clearArticleContributions", { ids: sorted.map((a) => a.id) });
+    const before = new Map(merged.map((r) => [r.id as string, { hash: r.before as string | null, previous: (r.previous as string[]) ?? [] }]));
+    const status = new Map<string, WriteStatus>();
+    for (const a of sorted) {
+      const b = before.get(a.id);
+      status.set(a.id, b?.hash == null ? "new" : b.hash === a.contentHash ? "unchanged" : "updated");
+    }
+    const changed = sorted.filter((a) => status.get(a.id) !== "unchanged");
+    if (changed.length === 0) return { entitiesCreated: 0, relations: 0, quotes: 0, status };
+    const cands = candidates(changed);
+    const previous = changed.flatMap((a) => before.get(a.id)?.previous ?? []);
+    if (previous.length > 0) await tx.run("clearArticleContributions", { ids: changed.map((a) => a.id) });
 
     const resolved = (await tx.run("resolveEntities", {
       candidates: cands.map((c) => ({ ref: c.ref, id: c.id, aliasKeys: c.aliasKeys })),
     })) as unknown as Resolution[];
     const ids = assignIds(cands, resolved);
-    const params = writeParams(sorted, cands, ids);
+    const params = writeParams(changed, cands, ids);
     const existing = new Set(resolved.filter((r) => r.existing).map((r) => r.existing!));
     for (const r of resolved) for (const v of r.viaAlias) existing.add(v);
 
@@ -54,6 +69,7 @@ export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<B
       entitiesCreated: params.entities.filter((e) => !existing.has(e.id)).length,
       relations: params.relations.length,
       quotes: params.quotes.length,
+      status,
     };
   });
 }

@@ -40,12 +40,14 @@ function checked(raw: unknown, origin: Origin): ArticleRecord {
   return v.ok ? { ok: true, article: v.article, origin } : fail(origin, "BAD_USER_INPUT", v.message);
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 // Private: strict UTF-8 decoding; a binary file named .txt fails here with a clear message.
 function decode(buf: Buffer, file: string): string | ArticleRecord {
   if (buf.length === 0) return fail({ file }, "BAD_USER_INPUT", "the file is empty");
   if (buf.includes(0)) return fail({ file }, "BAD_USER_INPUT", "the file contains NUL bytes: it looks binary, not text");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(buf).replace(/^\uFEFF/, "");
+    return UTF8.decode(buf).replace(/^\uFEFF/, "");
   } catch {
     return fail({ file }, "BAD_USER_INPUT", "the file is not valid UTF-8 (re-save it as UTF-8)");
   }
@@ -56,6 +58,51 @@ function headingText(line: string): string {
   const t = line.trimEnd();
   const closing = /(?:^|[ \t])#+$/.exec(t);
   return (closing ? t.slice(0, closing.index) : t).trim();
+}
+
+// Private: one NDJSON line (already decoded) as a record.
+function ndjsonRecord(line: string, file: string, lineNo: number): ArticleRecord | undefined {
+  const l = line.trim();
+  if (l === "") return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(l);
+  } catch (e) {
+    return fail({ file, line: lineNo }, "BAD_USER_INPUT", `invalid JSON: ${(e as Error).message}`);
+  }
+  return checked(data, { file, line: lineNo });
+}
+
+/**
+ * NDJSON straight from bytes, decoded line by line: a line with an invalid UTF-8 byte or a NUL is
+ * that line's error (with its number), and the other lines load. (Decoding the whole file first
+ * rejected all of it for one bad byte.)
+ */
+function* parseNdjsonBytes(buf: Buffer, file: string): Generator<ArticleRecord> {
+  if (buf.length === 0) {
+    yield fail({ file }, "BAD_USER_INPUT", "the file is empty");
+    return;
+  }
+  let start = 0;
+  for (let lineNo = 1; start <= buf.length; lineNo++) {
+    const nl = buf.indexOf(0x0a, start);
+    const end = nl < 0 ? buf.length : nl;
+    const bytes = buf.subarray(start, end);
+    start = end + 1;
+    if (bytes.includes(0)) {
+      yield fail({ file, line: lineNo }, "BAD_USER_INPUT", "the line contains a NUL byte");
+      continue;
+    }
+    let line: string;
+    try {
+      line = UTF8.decode(bytes);
+    } catch {
+      yield fail({ file, line: lineNo }, "BAD_USER_INPUT", "the line is not valid UTF-8 (re-save the file as UTF-8)");
+      continue;
+    }
+    const r = ndjsonRecord(lineNo === 1 ? line.replace(/^\uFEFF/, "") : line, file, lineNo);
+    if (r) yield r;
+  }
 }
 
 /** Parse text already read, by format (extension without the dot). */
@@ -93,16 +140,8 @@ export function* parseArticles(text: string, format: string, file: string, opts:
     case "jsonl": {
       const lines = text.split("\n");
       for (let k = 0; k < lines.length; k++) {
-        const l = lines[k]!.trim();
-        if (l === "") continue;
-        let data: unknown;
-        try {
-          data = JSON.parse(l);
-        } catch (e) {
-          yield fail({ file, line: k + 1 }, "BAD_USER_INPUT", `invalid JSON: ${(e as Error).message}`);
-          continue;
-        }
-        yield checked(data, { file, line: k + 1 });
+        const r = ndjsonRecord(lines[k]!, file, k + 1);
+        if (r) yield r;
       }
       return;
     }
@@ -159,12 +198,18 @@ export async function* readArticleFile(file: string, opts: ReadOptions = {}): As
     yield fail({ file }, "INPUT_UNREADABLE", `cannot read the file: ${why}`);
     return;
   }
-  const text = decode(buf, file);
-  if (typeof text !== "string") {
-    yield text;
+  yield* parseBytes(buf, ext.slice(1), file, opts);
+}
+
+// Private: bytes of one file or stdin, by format; NDJSON is decoded line by line, the rest whole.
+function* parseBytes(buf: Buffer, format: string, file: string, opts: ReadOptions): Generator<ArticleRecord> {
+  if (format === "ndjson" || format === "jsonl") {
+    yield* parseNdjsonBytes(buf, file);
     return;
   }
-  yield* parseArticles(text, ext.slice(1), file, opts);
+  const text = decode(buf, file);
+  if (typeof text !== "string") yield text;
+  else yield* parseArticles(text, format, file, opts);
 }
 
 // Private: files under a folder with a known extension, depth first, in name order (stable runs).
@@ -194,9 +239,7 @@ async function readStdin(): Promise<Buffer> {
 export async function* readArticles(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<ArticleRecord> {
   for (const input of inputs) {
     if (input === "-") {
-      const text = decode(await readStdin(), "<stdin>");
-      if (typeof text !== "string") yield text;
-      else yield* parseArticles(text, opts.stdinFormat ?? "ndjson", "<stdin>", opts);
+      yield* parseBytes(await readStdin(), opts.stdinFormat ?? "ndjson", "<stdin>", opts);
       continue;
     }
     const st = await fs.promises.stat(input).catch(() => undefined);

@@ -153,6 +153,8 @@ export async function waitUntilUp(o: {
   timeoutMs: number;
   exited: () => AppError;
   timedOut: (last: Error) => AppError;
+  /** A probe error that will not go away by waiting (a refused password): fail with it at once. */
+  fatal?: (e: unknown) => AppError | undefined;
   intervalMs?: number;
 }): Promise<void> {
   const deadline = Date.now() + o.timeoutMs;
@@ -161,6 +163,8 @@ export async function waitUntilUp(o: {
       await o.probe();
       return;
     } catch (e) {
+      const fatal = o.fatal?.(e);
+      if (fatal) throw fatal;
       if (!o.alive()) throw o.exited();
       if (Date.now() > deadline) throw o.timedOut(e instanceof Error ? e : new Error(String(e)));
       await sleep(o.intervalMs ?? 500);

@@ -27,7 +27,33 @@ function badBody(message: string): GraphQLError {
   return createGraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
 }
 
-/** Read a body stream, giving up as soon as it passes `limit` bytes. */
+/**
+ * How much of a body over the limit is still read (and thrown away) before the 413 is sent: a
+ * client that writes its whole body before it reads (Python's urllib, many SDKs) otherwise meets a
+ * closed socket — a broken pipe — and never sees the answer. Bounded like nginx's lingering close.
+ */
+export const LINGER = { bytes: 64 * 1024 * 1024, ms: 5_000 };
+
+/** Read and discard the rest of a body, up to LINGER (bytes and time), then let go of it. */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let left = LINGER.bytes;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), LINGER.ms)));
+  try {
+    while (left > 0) {
+      const r = await Promise.race([reader.read(), late]);
+      if (r === "late" || r.done) break;
+      left -= r.value.byteLength;
+    }
+  } catch {
+    // The client went away: nothing left to read.
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => {});
+  }
+}
+
+/** Read a body stream; past `limit` bytes, discard the rest (bounded) and refuse it. */
 async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -37,7 +63,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      await discardRest(reader);
       throw tooLarge(limit);
     }
     chunks.push(value);
@@ -53,7 +79,8 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
 
 /**
  * Body limit and strict UTF-8 for POST bodies. A declared Content-Length over the limit is refused
- * without reading; otherwise the body is read up to the limit, checked, and handed to yoga's parser.
+ * without parsing; otherwise the body is read up to the limit, checked, and handed to yoga's parser.
+ * Either way, the rest of a body over the limit is read away (up to LINGER) before the 413 goes out.
  */
 export function useBodyLimit(maxBytes: number): Plugin {
   const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -61,7 +88,15 @@ export function useBodyLimit(maxBytes: number): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       if (request.method !== "POST" || !requestParser || !request.body) return;
       const declared = request.headers.get("content-length");
-      if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes, Number(declared));
+      if (declared !== null && Number(declared) > maxBytes) {
+        // Refused unread; a body the client can finish sending within LINGER is read away first.
+        if (Number(declared) > LINGER.bytes) throw tooLarge(maxBytes, Number(declared));
+        setRequestParser(async (req) => {
+          await discardRest(req.body!.getReader());
+          throw tooLarge(maxBytes, Number(declared));
+        });
+        return;
+      }
       const parse = requestParser;
       setRequestParser(async (req) => {
         const bytes = await readCapped(req.body!, maxBytes);
@@ -75,6 +110,40 @@ export function useBodyLimit(maxBytes: number): Plugin {
         }
         return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes as Uint8Array<ArrayBuffer> }));
       });
+    },
+  };
+}
+
+/** Deepest nesting of arrays and objects accepted in a request's `variables` or `extensions` (this schema's inputs need 3). */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * How deeply `v` nests arrays and objects (a scalar is 0), counted without recursion and giving up
+ * once past `limit`: a body of 100,000 nested arrays parses fine but overflows any recursive walk.
+ */
+export function nestingDepth(v: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop()!;
+    if (typeof x !== "object" || x === null) continue;
+    const depth = d + 1;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(x) ? x : Object.values(x)) stack.push([child, depth]);
+  }
+  return deepest;
+}
+
+/** Refuse, before anything reads them, variables (or extensions) nested deeper than MAX_VARIABLE_DEPTH. */
+export function useVariableDepthLimit(): Plugin {
+  return {
+    onParams({ params }) {
+      for (const [name, value] of [["variables", params.variables], ["extensions", params.extensions]] as const) {
+        if (nestingDepth(value, MAX_VARIABLE_DEPTH) > MAX_VARIABLE_DEPTH) {
+          throw badBody(`The request's ${name} nest more than ${MAX_VARIABLE_DEPTH} levels of arrays and objects; no input of this API needs more than a few.`);
+        }
+      }
     },
   };
 }
@@ -143,12 +212,13 @@ export function useLimitErrorCodes(): Plugin {
   };
 }
 
-/** GraphQL Armor with our limits; field suggestions blocked unless enabled. */
+/** GraphQL Armor with our limits (cost apart: see cost.ts); field suggestions blocked unless enabled. */
 export function armorPlugins(cfg: SecurityConfig): Plugin[] {
   const { limits } = cfg;
   const armor = new EnvelopArmor({
     maxDepth: { n: limits.depth, flattenFragments: true },
-    costLimit: { maxCost: limits.cost },
+    // The cost limit is ours (cost.ts): it needs the variables, which validation does not see.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.aliases },
     maxTokens: { n: limits.tokens },
     maxDirectives: { n: limits.directives },

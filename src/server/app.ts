@@ -20,10 +20,12 @@ import { DEFAULT_QUERY } from "./default-query.ts";
 import { useAdmission } from "./admission.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { authenticate, refusal, useApiKeys } from "../security/auth.ts";
-import { armorPlugins, corsOptions, csrfPlugin, refusalError, useBodyLimit, useLimitErrorCodes, useNoIntrospection } from "../security/limits.ts";
+import { armorPlugins, corsOptions, csrfPlugin, refusalError, useBodyLimit, useLimitErrorCodes, useNoIntrospection, useVariableDepthLimit } from "../security/limits.ts";
+import { useCostLimit } from "../security/cost.ts";
 import { createMetrics, type Metrics } from "../observability/metrics.ts";
 import { noteAuth, noteCache, requestIdOf, useRequestTracking } from "../observability/requests.ts";
 import { ResponseCache, responseCacheConfig, type ResponseCacheConfig } from "./response-cache.ts";
+import { useStatusPolicy } from "./status.ts";
 
 export interface AppOptions {
   db: Db;
@@ -85,6 +87,8 @@ export function createApp(opts: AppOptions): App {
     },
   });
   const plugins: Array<Plugin | Plugin<AppContext>> = [
+    // One HTTP status rule for every response (src/server/status.ts); before the tracking, which logs the status.
+    useStatusPolicy(),
     useRequestTracking({
       log,
       metrics,
@@ -93,10 +97,13 @@ export function createApp(opts: AppOptions): App {
     useAdmission({ limit: security.maxConcurrentRequests, queueMs: security.queueTimeoutMs, maxQueue: security.maxQueue }),
     csrfPlugin(),
     useBodyLimit(security.maxBodyBytes),
+    useVariableDepthLimit(),
     ...armorPlugins(security),
     ...(security.introspection ? [] : [useNoIntrospection()]),
     useLimitErrorCodes(),
     useApiKeys(security),
+    // After the key check, before the cache: the cost of the operation with its variables.
+    useCostLimit(security.limits.cost),
     // After the key check: a cached answer is only given to a caller allowed to ask.
     responseCache.plugin(),
     useReadinessCheck({
@@ -128,7 +135,8 @@ export function createApp(opts: AppOptions): App {
     context: ({ request }) => {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
-      return { ...createContext(db, log, requestIdOf(request), auth, opts.nlp), pool };
+      // Reads stop, in Neo4j too, when the client goes away (request.signal aborts on a closed socket).
+      return { ...createContext(db.forRequest(request.signal), log, requestIdOf(request), auth, opts.nlp), pool };
     },
     plugins: [...plugins, { onDispose: () => pool.close() }],
   });

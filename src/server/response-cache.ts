@@ -17,6 +17,7 @@
  * Identical requests arriving while one is being answered share its answer ("shared").
  * Cached answers are shared objects: nothing downstream mutates execution results here.
  */
+import { createHash } from "node:crypto";
 import { getOperationAST, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
@@ -85,8 +86,12 @@ export class LruStore<V> {
     return e.value;
   }
 
-  /** Keep `value` (of `bytes`); false when it alone would take more than a tenth of the budget. */
-  set(key: string, value: V, bytes: number): boolean {
+  /**
+   * Keep `value` (of `bytes`) under `key`; the key's length counts too, since it is held as long as
+   * the value. False when the two alone would take more than a tenth of the budget.
+   */
+  set(key: string, value: V, valueBytes: number): boolean {
+    const bytes = valueBytes + key.length;
     if (this.maxEntries === 0 || bytes > this.maxBytes / 10) return false;
     const old = this.entries.get(key);
     if (old) {
@@ -119,6 +124,22 @@ export interface ResponseCacheOptions {
 
 type Params = { query?: unknown; variables?: unknown; operationName?: unknown };
 
+/**
+ * The key of a request: a SHA-256 digest of its operation name, document text and the values of
+ * the variables its operation declares, in declaration order. Variables it does not declare cannot
+ * change the answer, so they do not make new entries; and a digest keeps a 4 MiB variable or
+ * document from being held (uncounted) as long as the answer.
+ */
+export function cacheKey(params: Params | undefined, declared: readonly string[]): string | undefined {
+  if (!params || typeof params.query !== "string") return undefined;
+  const op = typeof params.operationName === "string" ? params.operationName : "";
+  const vars = (typeof params.variables === "object" && params.variables !== null ? params.variables : {}) as Record<string, unknown>;
+  const h = createHash("sha256").update(op).update("\u0000").update(params.query);
+  // An absent variable (its default applies) and an explicit null are different questions.
+  for (const name of declared) h.update("\u0000").update(name).update(Object.hasOwn(vars, name) ? `=${JSON.stringify(vars[name]) ?? "null"}` : " absent");
+  return h.digest("hex");
+}
+
 export class ResponseCache {
   private readonly store: LruStore<ExecutionResult>;
   private generation = 0;
@@ -141,6 +162,11 @@ export class ResponseCache {
 
   get size(): number {
     return this.store.size;
+  }
+
+  /** What the kept answers and their keys take, as counted against KG_RESPONSE_CACHE_MB. */
+  get bytes(): number {
+    return this.store.bytes;
   }
 
   /** Begin watching the graph for changes (no-op when the cache is off). */
@@ -188,12 +214,6 @@ export class ResponseCache {
     return this.polling;
   }
 
-  /** The key of a request: operation name, document text and variables, as the client sent them. */
-  private static keyOf(params: Params | undefined): string | undefined {
-    if (!params || typeof params.query !== "string") return undefined;
-    const op = typeof params.operationName === "string" ? params.operationName : "";
-    return `${op}\u0000${params.query}\u0000${params.variables == null ? "" : JSON.stringify(params.variables)}`;
-  }
 
   plugin(): Plugin<AppContext> {
     return {
@@ -202,7 +222,7 @@ export class ResponseCache {
         const note = (o: CacheOutcome) => this.opts.onOutcome?.(ctx.request, o);
         if (!this.enabled) return;
         const op = getOperationAST(args.document, args.operationName ?? undefined);
-        const key = op?.operation === "query" && this.stamp !== undefined ? ResponseCache.keyOf(ctx.params) : undefined;
+        const key = op?.operation === "query" && this.stamp !== undefined ? cacheKey(ctx.params, op.variableDefinitions?.map((d) => d.variable.name.value) ?? []) : undefined;
         if (key === undefined) return note("bypass");
         const hit = this.store.get(key);
         if (hit) {

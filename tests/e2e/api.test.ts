@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { createApp } from "../../src/server/app.ts";
+import { securityConfig } from "../../src/security/config.ts";
 import { ingest } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
 import { statementsDuring, testDb } from "../support/db.ts";
@@ -130,11 +131,14 @@ describe("errors carry a code", () => {
 });
 
 describe("DataLoader batching (no N+1)", () => {
+  // 20 parents × 5 relations × 3 evidence costs ~16,000, over the default KG_MAX_COST: this app allows it.
+  const wide = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_MAX_COST: "100000" }, "127.0.0.1") });
+  afterAll(() => wide.dispose());
   // Records every Cypher statement a request issues; the count must not grow with the number of parents.
   async function statementsFor(first: number): Promise<{ count: number; names: string[]; parents: number }> {
     const { result: r, names } = await statementsDuring(db, () =>
       gql<{ entities: Conn<unknown> }>(
-        app,
+        wide,
         `query($first: Int) { entities(first: $first) { edges { node { name relations(first: 5) { subject { name } object { ... on Entity { name } ... on Article { title } } evidence(first: 3) { article { title } } } quotes(first: 2) { article { title } } } } } }`,
         { first },
       ),

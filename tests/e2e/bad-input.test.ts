@@ -115,6 +115,19 @@ describe("bad input", () => {
       expect(code(mid.body)).toBe("QUERY_LIMIT_EXCEEDED");
     });
 
+    it("variables nested 100,000 deep (unused): 400 BAD_USER_INPUT before anything reads them, not a stack overflow", async () => {
+      const deep = `{"query":"{ stats { articles } }","variables":{"unused":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`;
+      const { result: r, names } = await statementsDuring(db, () => raw(deep));
+      expect(r.status).toBe(400);
+      expect(code(r.body)).toBe("BAD_USER_INPUT");
+      expect(r.body.errors![0]!.message).toMatch(/variables nest more than 32 levels/);
+      expect(names).toEqual([]);
+      // Under the limit: answered as usual.
+      const ok = await raw(`{"query":"{ stats { articles } }","variables":{"unused":${"[".repeat(30)}${"]".repeat(30)}}}`);
+      expect(ok.status).toBe(200);
+      expect(ok.body.errors).toBeUndefined();
+    });
+
     it("invalid UTF-8 in the body: 400 BAD_USER_INPUT, nothing written", async () => {
       const id = `${prefix}-utf8`;
       const body = Buffer.concat([Buffer.from(`{"query":"mutation { ingestArticle(input: {id: \\"${id}\\", text: \\"Mosul `), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(` retaken\\"}) { articleId } }"}`)]);

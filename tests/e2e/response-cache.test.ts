@@ -180,6 +180,29 @@ describe("response cache", () => {
     }
   });
 
+  it("variables the operation does not declare make no new entry: 30 distinct 4 MiB ones cost one small entry", async () => {
+    const a = createApp({ db, log, security: securityConfig({ KG_API_KEYS: KEY }), responseCache: cacheConfig });
+    try {
+      await ready(a);
+      const q = `{ article(id: "${uniquePrefix("cache-pad")}") { title } }`;
+      const outcomes: (string | null)[] = [];
+      for (let i = 0; i < 30; i++) {
+        const res = await a.fetch("http://yoga/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: q, variables: { [`pad${i}`]: String(i).padEnd(4 * 1024 * 1024, "x") } }),
+        });
+        outcomes.push(res.headers.get("x-kg-cache"));
+        await res.text();
+      }
+      expect(outcomes).toEqual(["miss", ...Array(29).fill("hit")]);
+      expect(a.responseCache.size).toBe(1);
+      expect(a.responseCache.bytes).toBeLessThan(1024);
+    } finally {
+      await a.dispose();
+    }
+  });
+
   it("does not keep errors", async () => {
     const q = `{ relations(type: QUOTED_IN) { totalCount } }`;
     for (let i = 0; i < 2; i++) {

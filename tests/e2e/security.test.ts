@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { createApp, type App } from "../../src/server/app.ts";
 import { securityConfig, type SecurityConfig } from "../../src/security/config.ts";
-import { testDb, uniquePrefix } from "../support/db.ts";
+import { statementsDuring, testDb, uniquePrefix } from "../support/db.ts";
 
 const log = pino({ level: "silent" });
 const KEY = "test-key-0123456789abcdef";
@@ -83,7 +83,41 @@ describe("security", () => {
       const costly = createApp({ db, log, security: config({ KG_MAX_COST: "20" }) });
       const r = await gql(costly, `{ relations(type: CAPTURED, object: "Mosul") { edges { node { subject { name } evidence { sentence article { title } } } } } }`);
       expect(codes(r.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
-      expect(r.body.errors![0]!.message).toMatch(/Cost limit of 20/);
+      expect(r.body.errors![0]!.message).toMatch(/cost limit of 20 exceeded/i);
+    });
+
+    it("counts page sizes passed as variables as it counts literals, and refuses before any statement", async () => {
+      const q = "query($n: Int) { entities(first: $n) { edges { node { name relations(first: $n) { evidence(first: $n) { sentence } } } } } }";
+      const asVariable = await statementsDuring(db, () => gql(dev, q, { n: 100 }));
+      expect(asVariable.result.status).toBe(400);
+      expect(codes(asVariable.result.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
+      expect(asVariable.result.body.errors![0]!.message).toMatch(/cost limit of 5000 exceeded/i);
+      expect(asVariable.names).toEqual([]);
+      const literal = await gql(dev, q.replace("query($n: Int) ", "").replace(/\$n/g, "100"));
+      expect(codes(literal.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
+      expect(literal.body.errors![0]!.message).toBe(asVariable.result.body.errors![0]!.message);
+      expect((await gql(dev, q, { n: 2 })).body.errors).toBeUndefined();
+    });
+
+    it("counts list arguments: 20,000 names are refused before any statement; 21 by the field; 20 resolve in one statement", async () => {
+      const q = "query($m: [ID!]) { articles(filter: {mentions: $m}) { totalCount edges { node { key } } } }";
+      const huge = await statementsDuring(db, () => gql(dev, q, { m: Array.from({ length: 20_000 }, (_, i) => `Name ${i}`) }));
+      expect(huge.result.status).toBe(400);
+      expect(codes(huge.result.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
+      expect(huge.names).toEqual([]);
+      const over = await gql(dev, q, { m: Array.from({ length: 21 }, () => "ISIS") });
+      expect(codes(over.body)).toEqual(["BAD_USER_INPUT"]);
+      expect(over.body.errors![0]!.message).toMatch(/at most 20/);
+      const twenty = ["Mosul", ...Array.from({ length: 19 }, (_, i) => (i % 2 ? "ISIS" : "Islamic State"))];
+      const ok = await statementsDuring(db, () => gql(dev, q, { m: twenty }));
+      expect(ok.result.body.errors).toBeUndefined();
+      expect(ok.names.filter((n) => n.startsWith("entityIds"))).toEqual(["entityIdsByRefs"]);
+      const keys = ((ok.result.body.data!.articles as { edges: { node: { key: string } }[] }).edges).map((e) => e.node.key);
+      expect(keys).toEqual(expect.arrayContaining(ids));
+      // One name that names nothing: no article, still one statement.
+      const none = await statementsDuring(db, () => gql(dev, q, { m: ["Mosul", "Nobody Atall Xq"] }));
+      expect((none.result.body.data!.articles as { totalCount: number }).totalCount).toBe(0);
+      expect(none.names).toEqual(["entityIdsByRefs"]);
     });
 
     it("lets the README questions through under the default limits", async () => {
@@ -283,7 +317,7 @@ describe("security", () => {
       ["compareArticles(a, b)", (s) => ({ q: "query($s: ID!, $id: ID!) { compareArticles(a: $s, b: $id) { onlyInA { type } } }", v: { s, id: ids[0] } })],
       ["node(id)", (s) => ({ q: "query($s: ID!) { node(id: $s) { id } }", v: { s } })],
     ];
-    const WRITES = new Set(["mergeArticles", "clearArticleContributions", "upsertEntities", "createMentions", "createRelations", "createQuotes", "deleteOrphanEntities", "deleteArticles", "mergeEntities", "refreshMentionCounts", "bumpGraphVersion"]);
+    const WRITES = new Set(["mergeArticles", "clearArticleContributions", "upsertEntities", "createMentions", "createRelations", "createQuotes", "deleteOrphanEntities", "deleteArticles", "mergeEntities", "lockEntities", "refreshMentionCounts", "bumpGraphVersion"]);
 
     it("hostile names, ids and search strings give normal results (or NOT_FOUND) or BAD_USER_INPUT, and write nothing", async () => {
       const statements: string[] = [];

@@ -1,6 +1,22 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
 import { inject, describe, expect, it, afterAll } from "vitest";
-import { localNeo4jStatus, NEO4J_VERSION } from "../../src/db/local-neo4j.ts";
+import { Db } from "../../src/db/client.ts";
+import { localNeo4jStatus, NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from "../../src/db/local-neo4j.ts";
 import { testDb } from "../support/db.ts";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
 
 describe("the Neo4j the tests run against", () => {
   const db = testDb();
@@ -33,4 +49,44 @@ describe("asking a running local instance for another port", () => {
     await expect(startLocalNeo4j({ instance: "test", boltPort: port + 1000 })).rejects.toThrow(new RegExp(`runs \\(pid \\d+\\) on port ${port}, not on the requested ${port + 1000}`));
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
+});
+
+describe("a new local instance whose initial password starts with '-'", () => {
+  // Before the fix, neo4j-admin read "-h…" as an option, printed its usage, exited 0 and set no
+  // password; the credentials were written anyway and the start then failed after 180 s.
+  const instances: LocalNeo4jOptions[] = [];
+  const home = (o: LocalNeo4jOptions) => localNeo4jStatus(o).home;
+  afterAll(async () => {
+    for (const o of instances) {
+      await stopLocalNeo4j(o);
+      fs.rmSync(home(o), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.runIf(inject("neo4j").local)("gets that password, and Bolt accepts it", async () => {
+    const o: LocalNeo4jOptions = {
+      instance: `t-dash-${randomBytes(4).toString("hex")}`,
+      boltPort: await freePort(),
+      heap: "256m",
+      pageCache: "32m",
+      initialPassword: `-h${randomBytes(12).toString("hex")}`,
+    };
+    instances.push(o);
+    const creds = await startLocalNeo4j(o);
+    expect(creds.password).toBe(o.initialPassword);
+    const db = new Db({ ...creds, database: "neo4j", local: true });
+    try {
+      expect(await db.read("ping")).toEqual([{ ok: 1 }]);
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
+
+  it.runIf(inject("neo4j").local)("is refused before any start, and recorded nowhere, when neo4j-admin does not take it", async () => {
+    const o: LocalNeo4jOptions = { instance: `t-dash-${randomBytes(4).toString("hex")}`, boltPort: await freePort(), initialPassword: "-short" };
+    instances.push(o);
+    await expect(startLocalNeo4j(o)).rejects.toThrow(/Setting the initial Neo4j password failed/);
+    expect(fs.existsSync(path.join(home(o), "credentials.json"))).toBe(false);
+    expect(localNeo4jStatus(o).running).toBe(false);
+  }, 60_000);
 });

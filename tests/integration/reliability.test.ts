@@ -1,6 +1,6 @@
 /**
- * Reliability against a throwaway local Neo4j (instance "reliability", Bolt 127.0.0.1:7690),
- * stopped and started by the test:
+ * Reliability against a throwaway local Neo4j (instance "reliability", Bolt 127.0.0.1:7690, or
+ * KG_TEST_BOLT_PORT + 2 when that is set), stopped and started by the test:
  *   1. Neo4j down at start-up: `kg serve` starts anyway, /ready is 503, queries fail fast with
  *      DATABASE_UNAVAILABLE, and it recovers by itself (schema included) when Neo4j comes back.
  *   2. Neo4j restarted in the middle of `kg ingest`: every article ends fully stored (compared with
@@ -16,7 +16,7 @@ import type { ArticleInput } from "../../src/extraction/types.ts";
 import { checkArticles, extractorStamp } from "../../bench/load-lib/verify.ts";
 import { killKgProcesses, ROOT, spawnKg } from "../support/kg-process.ts";
 
-const R = { instance: "reliability", boltPort: 7690, heap: "512m", pageCache: "128m" };
+const R = { instance: "reliability", boltPort: Number(process.env.KG_TEST_BOLT_PORT ?? 7688) + 2, heap: "512m", pageCache: "128m" };
 const CORPUS = path.resolve(ROOT, "../shared/corpus/fnc1-bodies.ndjson");
 
 

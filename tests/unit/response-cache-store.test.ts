@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LruStore, responseCacheConfig } from "../../src/server/response-cache.ts";
+import { cacheKey, LruStore, responseCacheConfig } from "../../src/server/response-cache.ts";
 
 describe("LruStore (the response cache's memory)", () => {
   it("evicts the least recently used entry first when over its entry count", () => {
@@ -16,11 +16,12 @@ describe("LruStore (the response cache's memory)", () => {
 
   it("keeps its total under the byte budget and refuses one answer over a tenth of it", () => {
     const s = new LruStore<string>(100, 100, 60_000);
-    for (const k of ["a", "b", "c", "d", "e", "f"]) expect(s.set(k, k, 10)).toBe(true);
+    // Each entry counts its answer (9) and its one-character key.
+    for (const k of ["a", "b", "c", "d", "e", "f"]) expect(s.set(k, k, 9)).toBe(true);
     expect(s.bytes).toBe(60);
-    expect(s.set("big", "x", 11)).toBe(false);
+    expect(s.set("big", "x", 8)).toBe(false);
     expect(s.get("big")).toBeUndefined();
-    for (const k of ["g", "h", "i", "j", "k"]) s.set(k, k, 10);
+    for (const k of ["g", "h", "i", "j", "k"]) s.set(k, k, 9);
     expect(s.bytes).toBeLessThanOrEqual(100);
     expect(s.get("a")).toBeUndefined(); // the oldest went
     expect(s.get("k")).toBe("k");
@@ -30,7 +31,7 @@ describe("LruStore (the response cache's memory)", () => {
     const s = new LruStore<string>(10, 100, 60_000);
     s.set("a", "1", 10);
     s.set("a", "2", 7);
-    expect(s.bytes).toBe(7);
+    expect(s.bytes).toBe(8); // 7 and the key
     expect(s.size).toBe(1);
     expect(s.get("a")).toBe("2");
   });
@@ -66,5 +67,29 @@ describe("responseCacheConfig", () => {
     expect(() => responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "-1" })).toThrow(/KG_RESPONSE_CACHE_ENTRIES must be a whole number from 0/);
     expect(() => responseCacheConfig({ KG_GRAPH_VERSION_POLL_MS: "10" })).toThrow(/KG_GRAPH_VERSION_POLL_MS must be a whole number from 50/);
     expect(() => responseCacheConfig({ KG_RESPONSE_CACHE_MB: "lots" })).toThrow(/KG_RESPONSE_CACHE_MB/);
+  });
+});
+
+describe("what the response cache holds is what it counts", () => {
+  it("a key counts as much as its length: a 4 MiB key is not kept under a 40 MiB budget", () => {
+    const s = new LruStore<string>(100, 40 * 1024 * 1024, 60_000);
+    expect(s.set("k".repeat(4 * 1024 * 1024 + 1), "tiny answer", 11)).toBe(false);
+    expect(s.size).toBe(0);
+    expect(s.set("short", "tiny answer", 11)).toBe(true);
+    expect(s.bytes).toBe(11 + "short".length);
+  });
+
+  it("keys are fixed-size digests of the operation, document and declared variables only", () => {
+    const q = "query($n: Int) { stats { articles } }";
+    const base = cacheKey({ query: q, variables: { n: 1 } }, ["n"])!;
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    // Undeclared variables, however big, do not change the key.
+    expect(cacheKey({ query: q, variables: { n: 1, pad: "x".repeat(4 * 1024 * 1024) } }, ["n"])).toBe(base);
+    // Declared ones do, and an absent one differs from an explicit null.
+    expect(cacheKey({ query: q, variables: { n: 2 } }, ["n"])).not.toBe(base);
+    expect(cacheKey({ query: q, variables: {} }, ["n"])).not.toBe(cacheKey({ query: q, variables: { n: null } }, ["n"]));
+    expect(cacheKey({ query: q, variables: { n: 1 }, operationName: "Other" }, ["n"])).not.toBe(base);
+    expect(cacheKey({ query: `${q} `, variables: { n: 1 } }, ["n"])).not.toBe(base);
+    expect(cacheKey({ variables: {} }, [])).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { int } from "../../db/values.ts";
-import { entityKeysFor, keyOf } from "../ids.ts";
+import { articleFor, entityIdsFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
@@ -79,13 +79,16 @@ ArticleRef.implement({
   }),
 });
 
+/** Most entities one `articles(filter: {mentions})` may name (each costs a lookup and a condition). */
+const MAX_MENTIONS = 20;
+
 const ArticleFilter = builder.inputType("ArticleFilter", {
   description: "Narrow the article list; all given conditions must hold.",
   fields: (t) => ({
     source: t.string({ description: "Exact source." }),
     publishedAfter: t.string({ description: "On or after this time (ISO 8601)." }),
     publishedBefore: t.string({ description: "Before this time (ISO 8601)." }),
-    mentions: t.idList({ description: "Mentions every one of these entities (ids, names or aliases)." }),
+    mentions: t.idList({ description: `Mentions every one of these entities (ids, names or aliases; at most ${MAX_MENTIONS}).` }),
     search: t.string({ description: "Words in the title or text (full-text, ranked)." }),
   }),
 });
@@ -103,9 +106,9 @@ builder.queryFields((t) => ({
   article: t.field({
     type: ArticleRef,
     nullable: true,
-    description: 'One article by id: `article(id: "us-big-win-in-iraq")` (a global id works too).',
+    description: 'One article by id: `article(id: "us-big-win-in-iraq")` (a global id works too; an id that itself looks like one is found as well).',
     args: { id: t.arg.id({ required: true, description: "Article id or global id." }) },
-    resolve: (_r, args, ctx) => loaders.article(ctx).load(keyOf("Article", args.id)),
+    resolve: (_r, args, ctx) => articleFor(ctx, args.id),
   }),
   articles: t.field({
     type: ArticleConnection,
@@ -120,9 +123,10 @@ builder.queryFields((t) => ({
       const f = args.filter ?? {};
       let mentions: string[] | null = null;
       if (f.mentions?.length) {
-        const resolved = await Promise.all(f.mentions.map((m) => entityKeysFor(ctx, m)));
-        if (resolved.some((r) => r.length === 0)) return connection<ArticleRow>([], 0, page);
-        mentions = resolved.map((r) => r[0]!);
+        if (f.mentions.length > MAX_MENTIONS) throw new AppError("BAD_USER_INPUT", `"mentions" takes at most ${MAX_MENTIONS} entities, got ${f.mentions.length}.`);
+        const resolved = await entityIdsFor(ctx, f.mentions);
+        if (resolved.some((id) => id === undefined)) return connection<ArticleRow>([], 0, page);
+        mentions = resolved as string[];
       }
       const params = {
         source: f.source ?? null,

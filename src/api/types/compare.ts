@@ -1,6 +1,6 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
-import { keyOf } from "../ids.ts";
+import { articleFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef, RelationRef } from "../refs.ts";
 import type { ArticleRow, EntityRow, RelationRow } from "../rows.ts";
@@ -36,11 +36,10 @@ builder.queryField("compareArticles", (t) =>
     description: "Shared entities, relations both assert, and relations only one asserts.",
     args: { a: t.arg.id({ required: true, description: "First article id." }), b: t.arg.id({ required: true, description: "Second article id." }) },
     resolve: async (_r, args, ctx) => {
-      const [aId, bId] = [keyOf("Article", args.a), keyOf("Article", args.b)];
-      const [a, b] = await Promise.all([loaders.article(ctx).load(aId), loaders.article(ctx).load(bId)]);
-      if (!a) throw new AppError("NOT_FOUND", `No article "${aId.slice(0, 80)}".`);
-      if (!b) throw new AppError("NOT_FOUND", `No article "${bId.slice(0, 80)}".`);
-      const [row] = await ctx.db.read("compareArticles", { a: aId, b: bId });
+      const [a, b] = await Promise.all([articleFor(ctx, args.a), articleFor(ctx, args.b)]);
+      if (!a) throw new AppError("NOT_FOUND", `No article "${args.a.slice(0, 80)}".`);
+      if (!b) throw new AppError("NOT_FOUND", `No article "${args.b.slice(0, 80)}".`);
+      const [row] = await ctx.db.read("compareArticles", { a: a.id, b: b.id });
       const aRels = (row?.aRels as Key[]) ?? [];
       const bRels = (row?.bRels as Key[]) ?? [];
       const bEntities = new Set((row?.bEntities as string[]) ?? []);

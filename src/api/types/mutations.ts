@@ -7,7 +7,7 @@ import { validateArticle } from "../../input/validate.ts";
 import { ingest } from "../../ingest/pipeline.ts";
 import { deleteArticles } from "../../ingest/writer.ts";
 import type { AppContext } from "../context.ts";
-import { keyOf } from "../ids.ts";
+import { articleFor, articleKeys, keyOf } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef } from "../refs.ts";
 import type { EntityRow } from "../rows.ts";
@@ -127,8 +127,9 @@ builder.mutationFields((t) => ({
     description: "Remove an article, its mentions, relations and quotes, and entities no other article mentions.",
     args: { id: t.arg.id({ required: true, description: "Article id or global id." }) },
     resolve: async (_r, args, ctx) => {
-      const id = keyOf("Article", args.id);
-      return { id, deleted: (await deleteArticles(ctx.db, [id])).length === 1 };
+      const found = await articleFor(ctx, args.id);
+      if (!found) return { id: articleKeys(args.id)[0]!, deleted: false };
+      return { id: found.id, deleted: (await deleteArticles(ctx.db, [found.id])).length === 1 };
     },
   }),
   mergeEntities: t.field({
@@ -142,11 +143,16 @@ builder.mutationFields((t) => ({
       const into = keyOf("Entity", args.into);
       const from = [...new Set(args.from.map((f) => keyOf("Entity", f)))].filter((f) => f !== into);
       if (from.length === 0 || from.length > 50) throw new AppError("BAD_USER_INPUT", '"from" must name 1 to 50 entities other than "into".');
-      const found = (await ctx.db.read("entitiesByIds", { ids: [into, ...from] })).map((r) => r.id as string);
-      const absent = [into, ...from].filter((id) => !found.includes(id));
-      if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")}: nothing was merged.`);
-      await ctx.db.write("mergeEntities", { into, from });
-      return (await ctx.db.read("entitiesByIds", { ids: [into] }))[0] as unknown as EntityRow;
+      // Check and write in one transaction, the entities locked first (in id order): of two opposite
+      // merges at once, the second finds its entity merged away and answers NOT_FOUND.
+      return ctx.db.writeTx(async (tx) => {
+        const ids = [into, ...from];
+        const found = new Set((await tx.run("lockEntities", { ids: [...ids].sort(), tag: ctx.requestId })).map((r) => r.id as string));
+        const absent = ids.filter((id) => !found.has(id));
+        if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")} (never there, or merged or deleted meanwhile): nothing was merged.`);
+        await tx.run("mergeEntities", { into, from });
+        return (await tx.run("entitiesByIds", { ids: [into] }))[0] as unknown as EntityRow;
+      });
     },
   }),
 }));

@@ -52,7 +52,7 @@ builder.queryField("node", (t) =>
   }),
 );
 
-/** A quote id is "<articleId>#<start>-<speakerId>"; the article part anchors the lookup on an index. */
+/** A quote id is "<articleId>#<start>-<end>" (the quote's span, see ingest/keys.ts quoteIds); the article part anchors the lookup on an index. */
 export function quoteRef(id: string): { id: string; articleId: string } {
   return { id, articleId: id.slice(0, Math.max(0, id.lastIndexOf("#"))) };
 }

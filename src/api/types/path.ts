@@ -1,12 +1,13 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
-import { int } from "../../db/values.ts";
+import type { Tx } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
 import { entityKeysFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef, RelationRef } from "../refs.ts";
 import { relationKey, type ArticleRow, type EntityRow, type RelationRow } from "../rows.ts";
 import { loadAll } from "../join.ts";
+import { combinations, shortestEntityPaths } from "../path-search.ts";
 
 interface Hop {
   from: EntityRow;
@@ -46,26 +47,81 @@ async function entityIdFor(ctx: AppContext, ref: string, which: string): Promise
   return id;
 }
 
-async function relationPaths(ctx: AppContext, from: string, to: string, maxHops: number, first: number): Promise<PathShape[]> {
-  const rows = await ctx.db.read("shortestPaths", { from, to, maxHops: int(maxHops), first: int(first) });
-  if (rows.length === 0) return [];
-  const keys = rows.flatMap((r) => r.rels as { type: string; subjectId: string; objectId: string }[]);
-  const rels = (await ctx.db.read("relationsByKeys", { keys })) as unknown as RelationRow[];
-  const byKey = new Map(rels.map((r) => [relationKey(r), r]));
-  const ents = new Map((await loadAll<EntityRow>(loaders.entity(ctx), [...new Set(rows.flatMap((r) => r.nodeIds as string[]))])).map((e) => [e.id, e]));
-  return rows.map((r) => {
-    const nodes = (r.nodeIds as string[]).map((id) => ents.get(id)!);
-    const relations = (r.rels as { type: string; subjectId: string; objectId: string }[]).map((k) => byKey.get(`${k.type}|${k.subjectId}|${k.objectId}`)!);
-    return { nodes, relations, hops: relations.map((rel, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, relation: rel, article: null })) };
-  });
+/** A relation linking the entities `a` and `b` of a path step, in one direction or the other. */
+interface HopKey extends Pick<RelationRow, "type" | "subjectId" | "objectId"> {
+  a: string;
+  b: string;
 }
 
+/**
+ * Up to `first` shortest relation paths of at most `maxHops` steps: entity sequences found
+ * breadth-first over distinct entity pairs (path-search.ts), then, for each step, each relation
+ * (type and direction) that links its two entities. One read transaction, so its timeout bounds it all.
+ */
+/** The step pairs [a, b] of entity sequences, each once. */
+function stepPairs(seqs: string[][]): [string, string][] {
+  const pairs = new Map<string, [string, string]>();
+  for (const s of seqs) for (let i = 1; i < s.length; i++) pairs.set(`${s[i - 1]}|${s[i]}`, [s[i - 1]!, s[i]!]);
+  return [...pairs.values()];
+}
+
+/** Up to `first` shortest entity sequences over the pairs that `step` (a cypher/ statement) walks. */
+function entitySequences(tx: Tx, step: string, from: string, to: string, maxHops: number, first: number): Promise<string[][]> {
+  return shortestEntityPaths(async (ids, seen) => (await tx.run(step, { ids, seen })) as unknown as { from: string; to: string }[], from, to, maxHops, first);
+}
+
+/** The entities of each sequence, in order; a sequence with an entity deleted since the search is dropped. */
+async function entitiesOf(ctx: AppContext, seqs: string[][]): Promise<EntityRow[][]> {
+  const ents = new Map((await loadAll<EntityRow>(loaders.entity(ctx), [...new Set(seqs.flat())])).map((e) => [e.id, e]));
+  return seqs.map((s) => s.map((id) => ents.get(id))).filter((nodes): nodes is EntityRow[] => nodes.every((n) => n !== undefined));
+}
+
+/**
+ * Up to `first` shortest relation paths of at most `maxHops` steps: entity sequences found
+ * breadth-first over distinct entity pairs (path-search.ts), then, for each step, each relation
+ * (type and direction) that links its two entities. One read transaction, so its timeout bounds it all.
+ */
+async function relationPaths(ctx: AppContext, from: string, to: string, maxHops: number, first: number): Promise<PathShape[]> {
+  const found = await ctx.db.readTx(async (tx) => {
+    const seqs = await entitySequences(tx, "pathNeighbours", from, to, maxHops, first);
+    if (seqs.length === 0) return { seqs, hopKeys: [], rels: [] };
+    const hopKeys = (await tx.run("pathHopRelations", { pairs: stepPairs(seqs) })) as unknown as HopKey[];
+    const rels = (await tx.run("relationsByKeys", { keys: hopKeys.map(({ type, subjectId, objectId }) => ({ type, subjectId, objectId })) })) as unknown as RelationRow[];
+    return { seqs, hopKeys, rels };
+  });
+  if (found.seqs.length === 0) return [];
+  const byKey = new Map(found.rels.map((r) => [relationKey(r), r]));
+  const byPair = new Map<string, RelationRow[]>();
+  for (const k of found.hopKeys) {
+    const rel = byKey.get(relationKey(k));
+    if (!rel) continue;
+    const list = byPair.get(`${k.a}|${k.b}`) ?? [];
+    list.push(rel);
+    byPair.set(`${k.a}|${k.b}`, list);
+  }
+  const out: PathShape[] = [];
+  for (const nodes of await entitiesOf(ctx, found.seqs)) {
+    const steps = nodes.slice(1).map((b, i) => byPair.get(`${nodes[i]!.id}|${b.id}`) ?? []);
+    for (const relations of combinations(steps, first - out.length)) {
+      out.push({ nodes, relations, hops: relations.map((rel, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, relation: rel, article: null })) });
+    }
+    if (out.length >= first) break;
+  }
+  return out;
+}
+
+/** When no relation path exists: the shortest chain of entities mentioned together, each step with an article mentioning both. */
 async function coMentionPath(ctx: AppContext, from: string, to: string, maxHops: number): Promise<PathShape[]> {
-  const [row] = await ctx.db.read("coMentionPaths", { from, to, maxHops: int(maxHops) });
-  if (!row) return [];
-  const nodes = await loadAll<EntityRow>(loaders.entity(ctx), row.nodeIds as string[]);
-  const arts = await loadAll<ArticleRow>(loaders.article(ctx), row.articleIds as string[]);
-  return [{ nodes, relations: [], hops: arts.map((a, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, relation: null, article: a })) }];
+  const found = await ctx.db.readTx(async (tx) => {
+    const seqs = await entitySequences(tx, "coMentionNeighbours", from, to, maxHops, 1);
+    const witnesses = seqs.length ? await tx.run("coMentionWitnesses", { pairs: stepPairs(seqs) }) : [];
+    return { seqs, witnesses: new Map(witnesses.map((w) => [`${w.a}|${w.b}`, w.articleId as string])) };
+  });
+  const [nodes] = await entitiesOf(ctx, found.seqs);
+  if (!nodes) return [];
+  const arts = await loaders.article(ctx).loadMany(nodes.slice(1).map((b, i) => found.witnesses.get(`${nodes[i]!.id}|${b.id}`) ?? ""));
+  if (arts.some((a) => !a || a instanceof Error)) return []; // an article deleted since the search
+  return [{ nodes, relations: [], hops: arts.map((a, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, relation: null, article: a as ArticleRow })) }];
 }
 
 builder.queryField("connections", (t) =>

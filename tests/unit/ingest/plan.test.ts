@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aliasKey, entityId, isStrongAlias, nameKey } from "../../../src/ingest/keys.ts";
+import { aliasKey, entityId, isStrongAlias, nameKey, quoteIds } from "../../../src/ingest/keys.ts";
 import { assignIds, candidates, writeParams, type PreparedArticle } from "../../../src/ingest/plan.ts";
 import type { ExtractionResult } from "../../../src/extraction/types.ts";
 
@@ -70,5 +70,34 @@ describe("writeParams", () => {
     expect(p.relations[0]).toMatchObject({ confidence: 0.9, start: 5, time: "2014" });
     expect(p.quotes).toHaveLength(1);
     expect(p.mentions.map((m) => m.entityId).sort()).toEqual(["location:mosul", "organization:isis"]);
+  });
+});
+
+describe("quote ids: from the quote's own span", () => {
+  const text = 'Iraqi forces retook the city. "We have won the battle," the minister told reporters, "and we will rebuild." "We have won the battle," he repeated.';
+  const sentence = { start: 30, end: 107, text: text.slice(30, 107) };
+  const quote = (q: string, ev = sentence) => ({ type: "QUOTED_IN" as const, subject: "e1", object: "a1", confidence: 0.85, evidence: ev, quote: q });
+
+  it("two quotes by one speaker in one sentence get two ids, each its quote's span", () => {
+    const a: PreparedArticle = { id: "a1", input: { id: "a1", text }, contentHash: "h", extraction: { article: { id: "a1" }, entities: [ent("e1", "Khalid al-Obeidi", "PERSON")], relations: [quote("We have won the battle,"), quote("and we will rebuild.")] }, extractor: "rules-test" };
+    const p = writeParams([a], candidates([a]), new Map([["a1#e1", "person:khalid-al-obeidi"]]));
+    const ids = p.quotes.map((q) => q.id as string);
+    expect(new Set(ids).size).toBe(2);
+    for (const q of p.quotes) {
+      const [, start, end] = /#(\d+)-(\d+)$/.exec(q.id as string)!;
+      expect(text.slice(Number(start), Number(end))).toBe(q.quote);
+    }
+  });
+
+  it("the same words quoted twice are their first and second occurrence", () => {
+    const ids = quoteIds("a1", text, [
+      { quote: "We have won the battle,", from: 30 },
+      { quote: "We have won the battle,", from: 30 },
+    ]);
+    expect(ids).toEqual([`a1#${text.indexOf("We have")}-${text.indexOf("We have") + 23}`, `a1#${text.lastIndexOf("We have")}-${text.lastIndexOf("We have") + 23}`]);
+  });
+
+  it("words not in the text still get distinct ids", () => {
+    expect(new Set(quoteIds("a1", text, [{ quote: "absent", from: 5 }, { quote: "absent", from: 5 }, { quote: "", from: 5 }])).size).toBe(3);
   });
 });

@@ -30,6 +30,31 @@ describe("article formats", () => {
   });
 });
 
+describe("ndjson files with a bad byte", () => {
+  it("one invalid UTF-8 byte or NUL rejects that line, with its number; the other lines load", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kg-ndjson-"));
+    const file = path.join(dir, "feed.ndjson");
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('\uFEFF{"id":"a","text":"Kurdish forces retook Kobani."}\n'),
+        Buffer.from('{"id":"b","text":"Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(' in Mosul reopened."}\r\n\n{"id":"c","text":"NUL '),
+        Buffer.from([0x00]),
+        Buffer.from('here"}\n{"id":"d","text":"Iraqi forces retook Mosul."}'),
+      ]),
+    );
+    const recs = await all(readArticles([file]));
+    expect(recs.map((r) => (r.ok ? `ok ${r.article.id}` : `${r.origin.line} ${r.message}`))).toEqual([
+      "ok a",
+      "2 the line is not valid UTF-8 (re-save the file as UTF-8)",
+      "4 the line contains a NUL byte",
+      "ok d",
+    ]);
+  });
+});
+
 describe("files and folders", () => {
   it("walks folders, reports empty, binary, non-UTF-8 and unsupported files, reads the rest", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kg-read-"));
