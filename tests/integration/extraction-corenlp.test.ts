@@ -3,7 +3,6 @@
  * ingestion through it into the real Neo4j: the issue's general-news sentences, determinism, the
  * stored fingerprint, and a backbone that dies in the middle of an ingest.
  */
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppError } from "../../src/errors.ts";
 import { extractWith, type ExtractionResult } from "../../src/extraction/index.ts";
@@ -14,6 +13,7 @@ import type { ArticleRecord } from "../../src/input/read-articles.ts";
 import { CoreNlpClient } from "../../src/nlp/corenlp-client.ts";
 import { startLocalCoreNlp, stopLocalCoreNlp, type LocalCoreNlpOptions } from "../../src/nlp/local-corenlp.ts";
 import { rawRows, testDb, uniquePrefix } from "../support/db.ts";
+import { freePort } from "../support/ports.ts";
 
 const url = inject("corenlpUrl");
 const nlp = url ? new CoreNlpClient({ url }) : undefined;
@@ -82,17 +82,6 @@ describe.skipIf(!nlp)("ingest with CoreNLP", () => {
     expect((await ingest(db, [record(id, text)])).updated).toBe(1);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!nlp || process.env.CORENLP_URL !== undefined)("a backbone that dies during an ingest", () => {
   const db = testDb();

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../support/ports.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppError } from "../../src/errors.ts";
 import { CoreNlpClient } from "../../src/nlp/corenlp-client.ts";
@@ -51,16 +52,6 @@ async function expectAppError(p: Promise<unknown>, code: string, message: RegExp
   return e as AppError;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The local addresses listening on `port`, from /proc/net/tcp and tcp6 (IPv4 words are little-endian). */
 function listeningAddresses(port: number): string[] {

@@ -1,22 +1,11 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { inject, describe, expect, it, afterAll } from "vitest";
 import { Db } from "../../src/db/client.ts";
 import { localNeo4jStatus, NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from "../../src/db/local-neo4j.ts";
 import { testDb } from "../support/db.ts";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../support/ports.ts";
 
 describe("the Neo4j the tests run against", () => {
   const db = testDb();
