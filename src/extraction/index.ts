@@ -1,7 +1,9 @@
 /**
  * Extraction: from raw news text to entities and the four relations (LEADS, CAPTURED,
- * SUPPORTED_BY, QUOTED_IN), each with the sentence that proves it. Rule-based over a
- * curated gazetteer (data/gazetteer); pure, synchronous and deterministic.
+ * SUPPORTED_BY, QUOTED_IN), each with the sentence that proves it. Patterns over the
+ * mentions that a statistical NER backbone (CoreNLP, passed in as its analysis) and a curated
+ * gazetteer (data/gazetteer) find; `extractArticle` is pure, synchronous and deterministic,
+ * `extractWith` adds the backbone's I/O.
  *
  * @example
  *   const r = extractArticle({ text: "Mosul was retaken by Iraqi forces in 2017." });
