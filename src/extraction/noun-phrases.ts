@@ -50,6 +50,8 @@ const GENERIC = /\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z][a-z-]+\s+){1,3}?(?:contingent|f
 const GENERIC_MORE = [
   /\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:city|town|village|base)['’]s)\s+((?:[a-z][a-z-]+\s+){0,2}?defenders)\b/g,
   /\bof\s+((?:[a-z][a-z-]+\s+){1,2}?(?:fighters|rebels|militias|militiamen|defenders))\b/g,
+  // "U.S.-backed contra rebels", "Iranian-backed Shiite militias": what someone backs, named by a modifier, is an actor of its own.
+  /-(?:backed|supported|funded|armed|trained|sponsored)\s+((?:[a-z][a-z-]+\s+){1,2}(?:rebels|forces|militias?|fighters|guerrillas|troops|insurgents|militants|government|regime))\b/g,
 ];
 const NOT_MODIFIERS = lowerSet(["of", "and", "or", "that", "which", "the", "a", "these", "those", "some", "many", "all", "more", "most", "other", "same", "its", "their", "his", "her", "our", "with", "by", "for", "to", "in", "on", "from", "at", "as", "who", "were", "was", "are", "is", "been", "be", "had", "has", "have", "not", "no", "any", "such", "few", "several", "two", "three", "four", "five"]);
 

@@ -43,7 +43,8 @@ const SUPPORT_NOUN =
 const POSSESSED =
   "(?:efforts?|offensive|counter-?offensive|advance|campaign|fight|struggle|push|operations?|war|rebellion|insurgency|uprising|resistance|defen[cs]es?|" +
   "forces|troops|fighters|army|military|militias?|government|regime|candidacy|nomination|appointment|bid)";
-const BY_SUPPORTER = `${HELP_VERB}\\s+by\\s+(?:the\\s+)?${FILLER}${SLOT}`;
+/** "supported, trained and armed by ⟦Paris⟧": coordinated help verbs share their "by". */
+const BY_SUPPORTER = `(?:${HELP_VERB}(?:,\\s+|,?\\s+and\\s+))*${HELP_VERB}\\s+by\\s+(?:the\\s+)?${FILLER}${SLOT}`;
 /** More supporters after the first one (slot numbers are read from the text). */
 const MORE_SUPPORTERS = new RegExp(
   `^(?:\\s+${SUPPORT_NOUN})?\\s+and\\s+(?:(?:an?|the|some|other)\\s+)?(?:(?:influx|flow|supply|deliveries|shipments?|help|support|assistance|backing|arms|weapons)\\s+(?:of|from)\\s+)?(?:the\\s+)?⟦(\\d+)⟧(?![-'’])`,
@@ -57,12 +58,16 @@ const GOVERNED = /\b(?:[a-z]{3,}ing|against)\s+(?:the\s+)?$/;
  * weapons for ⟦ISIL⟧", "slammed ⟦the US⟧ for providing aid to ⟦ISIL⟧", "mistakenly airdropped to …".
  */
 const ALLEGED = /\b(?:reports?|reported|reportedly|claims?|claimed|alleg\w+|accus\w+|slamm\w+|blam\w+|rumou?rs?|purported\w*|denied|denies|deny)\b/;
+/** A negation, a hypothetical or a claim of evidence around a support verb. */
+const NOT_FACTUAL = /\b(?:not|never|no|if|would|could|might|whether|unless|proofs?|evidence)\b|n['’]t\b/i;
 const ASTRAY = /\b(?:mistakenly|accidentally|inadvertently|wrongly|by\s+mistake|fell\s+into|ended\s+up)\b/;
 
 const PAIRS: {
   re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean; list?: boolean; notGoverned?: boolean; supply?: boolean;
   /** Any named place may be the one helped ("aid to ⟦Africa⟧"), not only a country. */
   anyPlace?: boolean;
+  /** Vetoed by a negation or a hypothetical just before ("would not mean ⟦X⟧ had helped ⟦Y⟧"). */
+  factual?: boolean;
 }[] = [
   { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.85, list: true, notGoverned: true },
   // S6 "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ in ⟦Kobani⟧ have been helped by ⟦Y⟧"
@@ -99,11 +104,16 @@ const PAIRS: {
     re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:(?:that|which)\\s+)?(?:have\\s+|has\\s+|had\\s+)?(?:also\\s+)?(?:helped|enabled|allowed|supported|assisted|aided)\\s+(?:the\\s+)?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.8, adjectiveSupporter: true,
   },
-  { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
+  { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, factual: true },
+  // "⟦Kuwait⟧, a key backer of ⟦Iraq⟧", "⟦X⟧ is a major donor to ⟦Y⟧"
+  {
+    re: new RegExp(`${SLOT}(?:,\\s+|\\s+(?:is|was|has\\s+been|remains)\\s+)(?:a|an|the|its|their)\\s+(?:(?:key|main|major|chief|leading|staunch|principal|biggest|largest|important|longtime|long-time|main)\\s+)?(?:backer|supporter|sponsor|financier|funder|donor|patron|benefactor)s?\\s+(?:of|to)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.75,
+  },
   // "⟦Reagan⟧'s military aid program for ⟦Nicaraguan rebels⟧", "⟦US⟧ aid to ⟦Africa⟧"
   {
     re: new RegExp(`${SLOT}(?:['’]s?)?\\s+(?:(?:military|economic|financial|humanitarian|development|food|foreign|covert|emergency)\\s+){0,2}(?:aid|assistance|funding|loans?|grants?)(?:\\s+(?:program(?:me)?s?|package|plan))?\\s+(?:to|for)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.7, adjectiveSupporter: true, anyPlace: true,
+    supporter: 1, supported: 2, confidence: 0.7, adjectiveSupporter: true, anyPlace: true, factual: true,
   },
 ];
 
@@ -134,6 +144,7 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
     eachMatch(p.re, template, (m) => {
       if (p.notGoverned && GOVERNED.test(before(template, m.index))) return;
       if (p.supply && (ALLEGED.test(template.slice(0, m.index)) || ASTRAY.test(template))) return;
+      if (p.factual && NOT_FACTUAL.test(before(template, m.index, 60) + m[0])) return;
       const supporters = p.list ? supporterList(view, m[p.supporter], m.index + m[0].length) : slotsAt(view, m[p.supporter]);
       for (const supported of slotsAt(view, m[p.supported])) {
         for (const supporter of supporters) {
