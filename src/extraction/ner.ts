@@ -100,7 +100,18 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     // A title or a known first name on the very same span beats the tagger's ORGANIZATION
     // ("Brent Bozell, PTC president"); the rules' weaker cue, a verb of saying, does not.
     if (same && hit[0]!.type === "PERSON" && hit[0]!.kind === "name" && (hit[0]!.title !== undefined || FIRST_NAMES.has(surface.split(/\s+/)[0]!))) continue;
-    if (!covers && hit.some((m) => m.end - m.start > span.end - span.start)) continue;
+    if (!covers && hit.some((m) => m.end - m.start > span.end - span.start)) {
+      // "James Florio, a ⟦New Jersey Democrat⟧ said": a longer rule-made "person" in which the tagger
+      // finds a place or an organisation, and no person, is that place or organisation.
+      const m = hit.length === 1 ? hit[0]! : undefined;
+      const contradicted =
+        m !== undefined && m.kind === "name" && m.type === "PERSON" && !m.title && span.type !== "PERSON" &&
+        !spans.some((o) => o.type === "PERSON" && overlaps(o, m));
+      if (!contradicted) continue;
+      removed.add(m);
+      added.push(fresh());
+      continue;
+    }
     for (const m of hit) removed.add(m);
     added.push(fresh());
   }
