@@ -178,7 +178,8 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
       out.push(d);
       continue;
     }
-    const topic = d.category === "armed" && /^the\s+group$/i.test(d.surface) ? previousSubject(text, byStart, d.start) : undefined;
+    const topic =
+      d.category === "armed" && /^the\s+group$/i.test(d.surface) ? previousSubject(text, byStart, d.start) : d.category === "party" ? sentenceParty(text, byStart, d.start) : undefined;
     if (topic) {
       out.push({ ...d, key: topic.key, type: topic.type, entry: topic.entry });
       continue;
@@ -200,6 +201,16 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
     }
   }
   return out;
+}
+
+/**
+ * "Tory co-chairman Liam Fox attacked Labour's record, and party leader Michael Howard …": "party"
+ * is the first party of its own sentence, which the sentence is about; else the one named last before.
+ */
+function sentenceParty(text: string, sorted: Mention[], at: number): Mention | undefined {
+  const start = Math.max(text.lastIndexOf(". ", at), text.lastIndexOf("\n", at)) + 1;
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < at; i++) if (fitsCategory(sorted[i]!, "party")) return sorted[i];
+  return undefined;
 }
 
 /** A short introductory phrase before a sentence's subject: "Last week, ", "On Friday, ". */
@@ -239,6 +250,7 @@ function fitsCategory(a: Mention, category: PendingDescription["category"]): boo
   if (category === "armed") return kind === "armed" && a.entry?.name !== "Global Coalition";
   if (category === "city") return kind === "city";
   if (category === "striker") return false;
+  if (category === "party") return a.kind !== "description" && (kind === "party" || (a.type === "ORGANIZATION" && /\bPart(?:y|i)\b/.test(a.surface)));
   if (category === "owner") return a.kind !== "description" && a.kind !== "adjective" && (a.type === "ORGANIZATION" || a.type === "GROUP" || kind === "country");
   if (category === "company") return a.kind === "name" && a.type === "ORGANIZATION" && kind !== "armed" && kind !== "country";
   if (category === "force") return a.kind === "force" || (kind === "armed" && a.entry?.name !== "Global Coalition");

@@ -21,7 +21,7 @@ const COALITION = ENTRY_BY_NAME.get("Global Coalition");
 interface Description {
   re: RegExp;
   /** Which antecedents it can refer to; "coalition" names a fixed entry. */
-  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner";
+  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party";
 }
 
 const DESCRIPTIONS: Description[] = [
@@ -34,6 +34,8 @@ const DESCRIPTIONS: Description[] = [
   { re: /\b(?:(?:U\.S\.|US|American)-led\s+)?coalition(?=\s+(?:air\s*strikes|airstrikes|strikes|warplanes|jets|aircraft|bombing|forces|air\s+support|planes))/g, category: "coalition" },
   // "those airstrikes have helped …": whoever was last said to strike.
   { re: /\b(?:[Tt]hose|[Tt]hese|[Tt]he)\s+(?:air\s*strikes|airstrikes|strikes|bombing\s+raids|air\s+raids)\b/g, category: "striker" },
+  // "Party leader Michael Howard": the party named last before it.
+  { re: /\b(?:[Tt]he\s+)?[Pp]arty(?=['’]s\s|\s+(?:leader|chairman|chairwoman|chair|president|secretary|general\s+secretary|boss)\b)/g, category: "party" },
   // "the company", "the news agency's chairman": the organisation named last before it.
   { re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate)\b(?![-\s]+(?:of|based|owned|run)\b)/g, category: "company" },
   // "Iran said its forces had captured …": the actor named last before it.

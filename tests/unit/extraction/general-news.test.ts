@@ -110,6 +110,15 @@ describe("LEADS in company and politics news", () => {
     expect(r.entities.map((e) => e.name).sort()).toEqual(["Metex Corp", "Metropolitan Consolidated Industries Inc", "United Press International"]);
   });
 
+  it("'party leader' is the party its sentence is about, else the one named before", () => {
+    expect(relations("Plans were unveiled by the Conservatives. Party leader Michael Howard said the role would help.", { "Michael Howard": "PERSON" })).toEqual([
+      "LEADS Michael Howard -> Conservative Party",
+    ]);
+    expect(relations("Tory co-chairman Liam Fox attacked Labour's record and party leader Michael Howard spoke later.", { "Liam Fox": "PERSON", "Michael Howard": "PERSON" })).toContain(
+      "LEADS Michael Howard -> Conservative Party",
+    );
+  });
+
   it("a second role of the same organisation; post-nominal letters mark a person", () => {
     expect(relations("TCI wanted to replace Deutsche's chairman Rolf Breuer and chief executive Werner Seifert.", { TCI: "ORGANIZATION", Deutsche: "ORGANIZATION", "Rolf Breuer": "PERSON", "Werner Seifert": "PERSON" })).toEqual([
       "LEADS Rolf Breuer -> Deutsche",
