@@ -128,12 +128,18 @@ function withoutPostNominals(text: string, span: NerSpan): NerSpan {
   return { start: span.start, end: span.end - m[0].length, type: "PERSON", tokens: span.tokens - 1 };
 }
 
-/** "Meanwhile Lib Dem": a sentence adverb the tagger ran into the name after it. */
+/**
+ * "Meanwhile Lib Dem": a sentence adverb the tagger ran into the name after it; "quadruple Titan":
+ * a lowercase word before a name (particles such as "al-", "de", "van" stay).
+ */
 function leadingStarter(text: string, span: NerSpan): RegExpExecArray | null {
   if (span.tokens < 2) return null;
-  const m = /^(\p{Lu}\p{Ll}+)\s+/u.exec(text.slice(span.start, span.end));
-  return m && STARTERS.has(m[1]!) && !DETERMINER.test(m[1]!) ? m : null;
+  const m = /^(\p{Lu}\p{Ll}+|\p{Ll}[\p{Ll}-]*)\s+(?=\p{Lu})/u.exec(text.slice(span.start, span.end));
+  if (!m) return null;
+  if (/^\p{Ll}/u.test(m[1]!)) return PARTICLES.has(m[1]!) ? null : m;
+  return STARTERS.has(m[1]!) && !DETERMINER.test(m[1]!) ? m : null;
 }
+const PARTICLES = new Set(["al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "du", "da", "van", "von", "der", "la", "le", "ul", "di", "del", "dos", "das"]);
 const STARTERS = new Set(LEXICON.sentenceStarters);
 const FIRST_NAMES = new Set([...LEXICON.firstNames, ...LEXICON.femaleFirstNames]);
 const DETERMINER = /^(?:A|An)$/;

@@ -164,6 +164,9 @@ function attributeAfter(ctx: QuoteContext, q: QuoteSpan, nextOpen: number): Attr
   // "“… ways.” Sir John said “substantial progress” had been made": a quote that ends its sentence,
   // then a verb that opens the next quote: the verb is that quote's.
   if (/[.!?]$/.test(text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(lead) && nextOpen - verbEnd <= 60 && /^[^.!?"“”]*$/.test(text.slice(verbEnd, nextOpen))) return undefined;
+  // "“… prosecuted.” The company says it no longer tolerates …": after a quote that ends its sentence, a
+  // new sentence credits it only when its verb ends that sentence ("Smith said.", "said Smith, a lawyer.").
+  if (/[.!?]$/.test(text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(lead) && !/^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s*)*(?:,[^.!?"“”]{0,80})?[.!?]/u.test(text.slice(verbEnd, verbEnd + 120))) return undefined;
   if (/^[\s,.!?;:—–-]*$/.test(lead)) {
     // "…,” said X" / "…,” said he"
     const pronoun = PRONOUN_AFTER_VERB.exec(window.slice(verb.index));

@@ -187,6 +187,15 @@ describe("QUOTED_IN in BBC style", () => {
     expect(quotes).not.toContain("John Bourn: We will");
   });
 
+  it("a new sentence after a quote credits it only when its verb ends the sentence", () => {
+    const t = 'Prosecuting attorney Carol Lam said: "Bribing officials is criminal conduct." The company says it no longer tolerates such practices.';
+    const r = extractArticle({ text: t }, { nlp: tagged(t, { "Carol Lam": "PERSON" }) });
+    const speakers = r.relations.filter((x) => x.type === "QUOTED_IN").map((x) => r.entities.find((e) => e.id === x.subject)?.name);
+    expect(speakers).toEqual(["Carol Lam"]);
+    const t2 = '"We will win the vote." Michael Howard said. "It is over."';
+    expect(relations(t2, { "Michael Howard": "PERSON" }).filter((x) => x.startsWith("QUOTED_IN"))).toContain("QUOTED_IN Michael Howard -> (article)");
+  });
+
   it("'Sir John' is the knight named in full before", () => {
     const r = extractArticle({ text }, { nlp: tagged(text, spans) });
     expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name).sort()).toEqual(["Ivan Lewis", "John Bourn"]);
