@@ -100,6 +100,14 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     // A title or a known first name on the very same span beats the tagger's ORGANIZATION
     // ("Brent Bozell, PTC president"); the rules' weaker cue, a verb of saying, does not.
     if (same && hit[0]!.type === "PERSON" && hit[0]!.kind === "name" && (hit[0]!.title !== undefined || FIRST_NAMES.has(surface.split(/\s+/)[0]!))) continue;
+    // "⟦Treasury Secretary James Baker⟧", "⟦Director William Webster⟧": a rule-made person whose
+    // extra words before the tagged name are all title words is that name, with the title.
+    const titled = hit.length === 1 && span.type === "PERSON" ? titlePrefix(text, hit[0]!, span) : undefined;
+    if (titled !== undefined) {
+      removed.add(hit[0]!);
+      added.push({ ...fresh(), title: titled });
+      continue;
+    }
     if (!covers && hit.some((m) => m.end - m.start > span.end - span.start)) {
       // "James Florio, a ⟦New Jersey Democrat⟧ said": a longer rule-made "person" in which the tagger
       // finds a place or an organisation, and no person, is that place or organisation.
@@ -117,6 +125,22 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
   }
   if (removed.size === 0 && added.length === 0) return rule;
   return [...rule.filter((m) => !removed.has(m)), ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Words that make up a person's title before the name ("Treasury Secretary", "Industry Minister", "Director"). */
+const TITLE_WORDS = new Set([
+  ...LEXICON.personTitles,
+  ...LEXICON.leaderRoles.flatMap((r) => r.split(/\s+/)).map((w) => w.charAt(0).toUpperCase() + w.slice(1)),
+  "Secretary", "Treasury", "Industry", "Trade", "Finance", "Agriculture", "Energy", "Health", "Education", "State", "Commerce", "Labor",
+  "Labour", "Transport", "Environment", "Economy", "Culture", "Home", "Shadow", "Vice", "Assistant", "Under", "Senior", "Executive", "Managing",
+]);
+
+// Private: the title before a tagged person inside a longer rule mention, when the rest is all title words.
+function titlePrefix(text: string, m: Mention, span: { start: number; end: number }): string | undefined {
+  if (m.entry || m.type !== "PERSON" || m.kind !== "name" || m.end !== span.end || m.start >= span.start) return undefined;
+  const prefix = text.slice(m.start, span.start).trim();
+  const words = prefix.split(/\s+/);
+  return words.every((w) => TITLE_WORDS.has(w.replace(/\.$/, ""))) ? prefix : undefined;
 }
 
 /** Letters after a person's name: "Guy Mansfield QC", "John Smith MP" are people, named without them. */

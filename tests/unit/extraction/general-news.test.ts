@@ -129,6 +129,13 @@ describe("LEADS in company and politics news", () => {
     ]);
   });
 
+  it("title words the rules ran into a tagged name become its title", () => {
+    const text = "FBI Director William Webster spoke. \"It is done,\" said Treasury Secretary James Baker.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { FBI: "ORGANIZATION", "William Webster": "PERSON", "James Baker": "PERSON" }) });
+    expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name)).toEqual(["William Webster", "James Baker"]);
+    expect(describe_(r)).toContain("LEADS William Webster -> Federal Bureau of Investigation");
+  });
+
   it("'a director of' is one of a board, not its head", () => {
     expect(relations("Thomas Hanley, a director of Salomon Inc, spoke.", { "Thomas Hanley": "PERSON", "Salomon Inc": "ORGANIZATION" })).toEqual([]);
   });
