@@ -102,7 +102,9 @@ export function descriptions(text: string): PendingDescription[] {
 const PLACE_HEAD =
   "(?:fortifications?|positions?|defen[cs]es|(?:defen[cs]e\\s+)?lines?|garrisons?|headquarters|bases?|outposts?|posts?|territory|territories|islands?|" +
   "townships?|hills?|heights|ridges?|airfields?|airstrips?|bridges?|oilfields?|(?:oil|gas)\\s+fields?|bunkers?|trenches|strongholds?|footholds?|" +
-  "square\\s+(?:kilomet(?:er|re)s|miles)(?:\\s+of\\s+(?:[a-z][a-z-]*\\s+){0,2}?(?:territory|land|ground))?)";
+  "square\\s+(?:kilomet(?:er|re)s|miles)(?:\\s+of\\s+(?:[a-z][a-z-]*\\s+){0,2}?(?:territory|land|ground))?|" +
+  // "seized at least 64 villages around Kobani": counted settlements are no description of one named place.
+  "(?<=\\d\\s|\\d\\s[a-z-]{2,20}\\s)(?:villages|towns|cities|districts|provinces|neighbou?rhoods|settlements|oil\\s+fields))";
 /**
  * A place-headed noun phrase right after a capture verb, when no name follows it ("captured
  * one of Iraq's strongest fortifications east of Basra", "liberated 155 square kilometers of
@@ -112,7 +114,7 @@ const PLACE_HEAD =
  */
 const TAKEN_PLACE = new RegExp(
   "\\b(?:captured|seized|overran|overrun|retook|retaken|recaptured|liberated|took\\s+over|taken\\s+over|occupied)[\"”]?\\s+" +
-    "((?:(?:one|part|parts|most|much|all|some|several)\\s+of\\s+)?(?:the\\s+|an?\\s+|its\\s+|their\\s+|his\\s+|\\p{Lu}[\\p{L}-]*['’]s\\s+)?" +
+    "((?:(?:one|part|parts|most|much|all|some|several)\\s+of\\s+)?(?:at\\s+least\\s+|more\\s+than\\s+|nearly\\s+|almost\\s+|about\\s+|some\\s+)?(?:the\\s+|an?\\s+|its\\s+|their\\s+|his\\s+|\\p{Lu}[\\p{L}-]*['’]s\\s+)?" +
     "((?:[\\d,.]+\\s+)?(?:(?!(?:of|in|at|on|by|from|and|or|to|with|near)\\b)[a-z][a-z-]*\\s+){0,3}?" + PLACE_HEAD + "))\\b" +
     "(?!\\s+(?:of|in|across|near)\\s+(?:the\\s+)?\\p{Lu})",
   "gu",

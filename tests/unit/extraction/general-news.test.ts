@@ -154,6 +154,10 @@ describe("CAPTURED of unnamed places, SUPPORTED_BY through aid", () => {
     expect(relations("Chadian troops overran an important garrison at the oasis of Fada.", { Fada: "LOCATION" })).toEqual(["CAPTURED Chadian troops -> important garrison"]);
   });
 
+  it("counted settlements after a capture verb are a place of their own", () => {
+    expect(relations("IS has seized at least 64 villages around Kobani since Tuesday.", { Kobani: "LOCATION" })).toEqual(["CAPTURED Islamic State -> 64 villages"]);
+  });
+
   it("keeps a named place after 'the town of', and captured people stay out", () => {
     expect(relations("Kurdish forces captured the town of Tel Hamis.", { "Tel Hamis": "LOCATION" })).toEqual(["CAPTURED Kurdish forces -> Tel Hamis"]);
     expect(relations("Kurdish forces captured two fighters near the border.")).toEqual([]);
