@@ -42,6 +42,8 @@ interface QuoteContext {
   speakers: Mention[];
   persons: Mention[];
   genders: ReturnType<typeof gendersByKey>;
+  /** The person the last attributed quote was credited to. */
+  lastSpeaker?: Mention;
 }
 
 export function findQuoted(text: string, mentions: Mention[], sentences: Sentence[]): Candidate[] {
@@ -61,6 +63,7 @@ export function findQuoted(text: string, mentions: Mention[], sentences: Sentenc
     let found = attributeAfter(ctx, q, nextOpen) ?? attributeBefore(ctx, q, previous?.quote.close ?? 0);
     if (!found && previous?.speaker && continues(text, previous.quote, q)) found = { speaker: previous.speaker, at: previous.quote.open };
     previous = { quote: q, speaker: found?.speaker };
+    if (found?.speaker.type === "PERSON") ctx.lastSpeaker = found.speaker;
     if (!found) continue;
     out.push({
       type: "QUOTED_IN", subject: found.speaker, confidence: 0.85, quote: text.slice(q.start, q.end),
@@ -290,7 +293,15 @@ function nominalSpeaker(ctx: QuoteContext, noun: string, before: number, at: num
 }
 
 function byPronoun(ctx: QuoteContext, pronoun: string, before: number, at: number): Attribution | undefined {
-  const speaker = resolvePronoun(pronoun, ctx.persons, ctx.genders, before);
+  const nearest = resolvePronoun(pronoun, ctx.persons, ctx.genders, before);
+  // "… Septimius Severus … 'It was …,' she writes": a nearer person of unknown gender does not take the
+  // quote from the last speaker when the text says that speaker's gender and it is the pronoun's.
+  const last = ctx.lastSpeaker;
+  const want = /^she$/i.test(pronoun) ? "f" : "m";
+  const speaker =
+    nearest && last && nearest.key !== last.key && ctx.genders.get(nearest.key) === undefined && ctx.genders.get(last.key) === want && before - last.end < 3000
+      ? last
+      : nearest;
   return speaker ? { speaker, at } : undefined;
 }
 

@@ -207,6 +207,13 @@ describe("QUOTED_IN in BBC style", () => {
     expect(relations(t2, { "Michael Howard": "PERSON" }).filter((x) => x.startsWith("QUOTED_IN"))).toContain("QUOTED_IN Michael Howard -> (article)");
   });
 
+  it("a nearer person of unknown gender does not take a 'she said' quote from the last speaker, a woman", () => {
+    const t = 'Mrs Anne Smith said: "We will rebuild." The town was founded by Septimius Severus. "It will take years," she said.';
+    const r = extractArticle({ text: t }, { nlp: tagged(t, { "Anne Smith": "PERSON", "Septimius Severus": "PERSON" }) });
+    const speakers = r.relations.filter((x) => x.type === "QUOTED_IN").map((x) => r.entities.find((e) => e.id === x.subject)?.name);
+    expect(speakers).toEqual(["Anne Smith", "Anne Smith"]);
+  });
+
   it("'Sir John' is the knight named in full before", () => {
     const r = extractArticle({ text }, { nlp: tagged(text, spans) });
     expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name).sort()).toEqual(["Ivan Lewis", "John Bourn"]);
