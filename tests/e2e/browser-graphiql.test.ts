@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { listen, type RunningServer } from "../../src/server/main.ts";
+import { createApp } from "../../src/server/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { ingest } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
@@ -13,6 +14,23 @@ import { DEFAULT_QUERY } from "../../src/server/default-query.ts";
 import { testDb, uniquePrefix } from "../support/db.ts";
 import { seedRecords, SEED_IDS } from "../support/seeds.ts";
 import { chromiumPresent, guardedPage, launchChromium, type Launched } from "../support/browser.ts";
+
+describe("the pages' switches", () => {
+  it("KG_GRAPHIQL=false and KG_EXPLORER=false turn the pages and their assets off", async () => {
+    const db = testDb();
+    const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_GRAPHIQL: "false", KG_EXPLORER: "false" }) });
+    try {
+      for (const p of ["/", "/assets/graphiql/graphiql.css", "/assets/explorer/explorer.js", "/assets/vendor/cytoscape.esm.min.mjs"]) {
+        expect((await app.fetch(`http://yoga${p}`, { headers: { accept: "text/html" } })).status, p).toBe(404);
+      }
+      const page = await app.fetch("http://yoga/graphql", { headers: { accept: "text/html" } });
+      expect(await page.text()).not.toContain("yoga-graphiql");
+    } finally {
+      await app.dispose();
+      await db.close();
+    }
+  });
+});
 
 describe.skipIf(!chromiumPresent)("GraphiQL offline, in Chromium", () => {
   const db = testDb();

@@ -1,0 +1,124 @@
+/**
+ * The graph explorer at / in a real browser (headless Chromium) on the two sample articles: search
+ * "Mosul", see the neighbourhood drawn, click the CAPTURED edge on the canvas and read the evidence
+ * sentence. Every request to a host other than 127.0.0.1 is blocked (and must not be attempted).
+ * With KG_REQUIRE_AUTH_FOR_READS=true the page asks for a key and then works with it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import type { Page } from "puppeteer-core";
+import { listen, type RunningServer } from "../../src/server/main.ts";
+import { securityConfig } from "../../src/security/config.ts";
+import { ingest } from "../../src/ingest/pipeline.ts";
+import { deleteArticles } from "../../src/ingest/writer.ts";
+import { testDb, uniquePrefix } from "../support/db.ts";
+import { seedRecords, SEED_IDS } from "../support/seeds.ts";
+import { chromiumPresent, guardedPage, launchChromium, type GuardedPage, type Launched } from "../support/browser.ts";
+
+const KEY = "explorer-test-key-0123456789";
+
+/** Type into the search box and pick the suggestion whose name is `name`. */
+async function pick(page: Page, query: string, name: string): Promise<void> {
+  await page.click("#search", { count: 3 });
+  await page.type("#search", query);
+  const selector = `xpath///ul[@id="suggestions"]/li[span[1][normalize-space()="${name}"]]`;
+  await page.waitForSelector(selector, { visible: true, timeout: 30_000 });
+  await page.click(selector);
+}
+
+describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
+  const db = testDb();
+  const prefix = uniquePrefix("explorer");
+  let open: RunningServer;
+  let locked: RunningServer;
+  let chromium: Launched;
+  let guarded: GuardedPage;
+
+  beforeAll(async () => {
+    await ingest(db, seedRecords(prefix));
+    const log = pino({ level: "silent" });
+    open = await listen({ db, log, host: "127.0.0.1", port: 0, security: securityConfig({}, "127.0.0.1"), ensureSchema: false });
+    locked = await listen({ db, log, host: "127.0.0.1", port: 0, security: securityConfig({ KG_REQUIRE_AUTH_FOR_READS: "true", KG_API_KEYS: KEY }, "127.0.0.1"), ensureSchema: false });
+    chromium = await launchChromium();
+    guarded = await guardedPage(chromium.browser);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await deleteArticles(db, SEED_IDS.map((id) => prefix + id));
+    await locked?.close();
+    await open?.close(); // closes db
+  });
+
+  it("answers “who captured Mosul, and according to which sentence?” by clicking", async () => {
+    const { page, blocked, errors } = guarded;
+    const base = open.url.replace(/\/graphql$/, "");
+    const res = await page.goto(`${base}/`, { waitUntil: "networkidle0", timeout: 60_000 });
+    expect(res?.headers()["content-security-policy"]).toContain("default-src 'self'");
+    await pick(page, "Mosul", "Mosul");
+
+    // The neighbourhood: Mosul and who captured it, drawn on the canvas and listed for the keyboard.
+    await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
+    const labels = await page.evaluate(() => (window as unknown as { kg: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } }).kg.cy.nodes().map((n) => n.data("label")));
+    expect(labels).toEqual(expect.arrayContaining(["Mosul", "Iraqi special forces", "Islamic State"]));
+    const renderMs = await page.evaluate(() => (window as unknown as { kg: { lastRenderMs: number } }).kg.lastRenderMs);
+    console.log(`explorer: Mosul's neighbourhood (${labels.length} nodes) drawn in ${renderMs.toFixed(1)} ms`);
+    await page.screenshot({ path: "docs/explorer-graph.png" });
+
+    // Click the CAPTURED edge where Cytoscape drew it.
+    const point = await page.evaluate(() => {
+      type Edge = { data(k: string): string; source(): { data(k: string): string }; renderedMidpoint(): { x: number; y: number } };
+      const cy = (window as unknown as { kg: { cy: { edges(): { filter(f: (e: Edge) => boolean): Edge[] } } } }).kg.cy;
+      const edge = cy.edges().filter((e) => e.data("type") === "CAPTURED" && e.source().data("label") === "Iraqi special forces")[0]!;
+      const box = document.getElementById("cy")!.getBoundingClientRect();
+      const m = edge.renderedMidpoint();
+      return { x: box.left + m.x, y: box.top + m.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    await page.waitForSelector("#evidence-list li.evidence blockquote", { timeout: 30_000 });
+    const evidence = await page.$eval("#evidence-panel", (p) => ({
+      title: p.querySelector("#evidence-title")!.textContent,
+      sentence: p.querySelector("blockquote")!.textContent,
+      marks: [...p.querySelectorAll("blockquote mark")].map((m) => m.textContent),
+      article: p.querySelector(".article-title")!.textContent,
+      meta: p.querySelector(".meta")!.textContent,
+    }));
+    expect(evidence.title).toMatch(/^Iraqi special forces CAPTURED Mosul/);
+    expect(evidence.sentence).toBe("With the help of the United States, ISIS-controlled Mosul was retaken by Iraqi special forces after being seized by the terrorist group in 2014.");
+    expect(evidence.marks).toEqual(expect.arrayContaining(["Mosul", "Iraqi special forces"]));
+    expect(evidence.article).toBe("U.S. celebrates a big win against ISIS in Mosul");
+    expect(evidence.meta).toMatch(/2017-07-10 · confidence 0\.85/);
+    await page.screenshot({ path: "docs/explorer-evidence.png" });
+
+    // Phone width: still usable.
+    await page.setViewport({ width: 390, height: 844 });
+    await page.waitForFunction(() => (window as unknown as { kg: { cy: { width(): number } } }).kg.cy.width() === document.getElementById("cy")!.clientWidth, { timeout: 10_000 });
+    await page.screenshot({ path: "docs/explorer-phone.png", fullPage: true });
+    await page.setViewport({ width: 1280, height: 800 });
+
+    expect(blocked).toEqual([]);
+    expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+  });
+
+  it("says so for an unknown entity, with what the search finds to try", async () => {
+    const { page } = guarded;
+    await page.click("#search", { count: 3 });
+    await page.type("#search", "Qwxzyplk Atlantis\n");
+    await page.waitForFunction(() => /No entity named “Qwxzyplk Atlantis”/.test(document.getElementById("message")!.textContent ?? ""), { timeout: 30_000 });
+  });
+
+  it("asks for a key when reads need one, keeps it in sessionStorage, and then works", async () => {
+    const { page, blocked } = guarded;
+    const base = locked.url.replace(/\/graphql$/, "");
+    await page.goto(`${base}/`, { waitUntil: "networkidle0", timeout: 60_000 });
+    await page.type("#search", "Mosul");
+    await page.waitForSelector("#key-panel:not([hidden])", { timeout: 30_000 });
+    expect(await page.$eval("#message", (m) => m.textContent)).toMatch(/^UNAUTHENTICATED: /);
+    await page.type("#api-key", KEY);
+    await page.click('#key-form button[type="submit"]');
+    expect(await page.evaluate(() => sessionStorage.getItem("kg-api-key"))).toBe(KEY);
+    await page.click("#search", { count: 3 });
+    await pick(page, "Mosul", "Mosul");
+    await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
+    expect(blocked).toEqual([]);
+  });
+});
