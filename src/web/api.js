@@ -72,3 +72,23 @@ export const EVIDENCE = `query Evidence($id: ID!) {
     evidence(first: 50) { sentence confidence time quote article { key title source publishedAt url } }
   } }
 }`;
+
+export const PATHS = `query Paths($from: String!, $to: String!, $maxHops: Int) {
+  connections(from: $from, to: $to, maxHops: $maxHops, first: 3) {
+    length
+    hops {
+      from { key name type } to { key name type }
+      relation { id type articleCount subject { name } object { ... on Entity { name } } evidence(first: 1) { sentence confidence article { key title } } }
+      article { key title }
+    }
+  }
+}`;
+
+export const ARTICLE = `query ArticleView($id: ID!) {
+  article(id: $id) {
+    key title source publishedAt url text
+    entities { names entity { key name type } }
+    relations { type subject { name } object { ... on Entity { name } ... on Article { title } } evidence(first: 5) { start end } }
+    quotes { text confidence speaker { key name } }
+  }
+}`;

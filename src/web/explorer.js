@@ -1,7 +1,7 @@
 // The graph explorer: search an entity, see its neighbourhood, click an edge to read the evidence.
 // Plain ES modules, Cytoscape.js from node_modules (served at /assets/vendor/), no build step.
 import cytoscape from "/assets/vendor/cytoscape.esm.min.mjs";
-import { ApiError, EVIDENCE, NEIGHBOURHOOD, SEARCH, gql, setApiKey } from "./api.js";
+import { ApiError, ARTICLE, EVIDENCE, NEIGHBOURHOOD, PATHS, SEARCH, gql, setApiKey } from "./api.js";
 
 /** Node colours by entity type (articles: the object of QUOTED_IN). */
 const COLOURS = { PERSON: "#d9480f", ORGANIZATION: "#1c7ed6", LOCATION: "#2b8a3e", GROUP: "#9c36b5", ARTICLE: "#868e96" };
@@ -205,6 +205,7 @@ async function loadEntity(which, replace) {
     $("evidence-panel").hidden = true;
   }
   current = entity.key;
+  showView("graph-view");
   history.replaceState(null, "", `#entity=${encodeURIComponent(entity.key)}`);
   $("entity-title").textContent = `${entity.name} (${entity.type.toLowerCase()}, ${entity.articleCount} article${entity.articleCount === 1 ? "" : "s"})`;
   const t0 = performance.now();
@@ -314,9 +315,7 @@ const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function highlighted(sentence, subjectNames, objectNames) {
   const names = [...subjectNames.map((n) => [n, "subject"]), ...objectNames.map((n) => [n, "object"])].filter(([n]) => n && n.length > 1).sort((a, b) => b[0].length - a[0].length);
   if (names.length === 0) return [sentence];
-  const kind = new Map(names.map(([n, k]) => [n.toLowerCase(), k]));
-  const re = new RegExp(`(${names.map(([n]) => escapeRe(n)).join("|")})`, "gi");
-  return sentence.split(re).map((part, i) => (i % 2 === 1 ? el("mark", { class: kind.get(part.toLowerCase()) ?? "subject" }, [part]) : part));
+  return markNames(sentence, names);
 }
 
 /** @param {string} id */
@@ -346,7 +345,9 @@ async function showEvidence(id) {
       const a = ev.article;
       const title = a.url ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", class: "article-title" }, [a.title ?? a.key]) : el("span", { class: "article-title" }, [a.title ?? a.key]);
       const meta = [a.source, a.publishedAt?.slice(0, 10), `confidence ${ev.confidence.toFixed(2)}`, ev.time ? `time: ${ev.time}` : ""].filter(Boolean).join(" · ");
-      return el("li", { class: "evidence" }, [title, el("div", { class: "meta" }, [meta]), el("blockquote", { class: "sentence" }, highlighted(ev.sentence, subjectNames, objectNames)), ...(ev.quote ? [el("div", { class: "quote" }, [`“${ev.quote}”`])] : [])]);
+      const open = el("button", { type: "button", class: "open-article", "data-article": a.key }, ["article view"]);
+      open.addEventListener("click", () => void showArticle(a.key));
+      return el("li", { class: "evidence" }, [title, " ", open, el("div", { class: "meta" }, [meta]), el("blockquote", { class: "sentence" }, highlighted(ev.sentence, subjectNames, objectNames)), ...(ev.quote ? [el("div", { class: "quote" }, [`“${ev.quote}”`])] : [])]);
     }),
   );
 }
@@ -361,6 +362,151 @@ window.addEventListener("resize", () => {
 const kg = /** @type {{ cy: typeof cy, lastRenderMs?: number }} */ ({ cy });
 /** @type {any} */ (window).kg = kg;
 
-const fromHash = /^#entity=(.+)$/.exec(location.hash);
-if (fromHash) void loadEntity({ id: decodeURIComponent(fromHash[1]) }, true);
-else search.focus();
+// ---------------------------------------------------------------------------------------------
+// Views: graph (default), path, article; the hash says which (#entity=…, #path, #article=…).
+
+/** @param {"graph-view" | "path-view" | "article-view"} id */
+function showView(id) {
+  for (const v of ["graph-view", "path-view", "article-view"]) $(v).hidden = v !== id;
+  if (id === "graph-view") cy.resize();
+}
+
+$("path-link").addEventListener("click", (ev) => {
+  ev.preventDefault();
+  history.replaceState(null, "", "#path");
+  showView("path-view");
+  $("path-from").focus();
+});
+
+$("path-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const from = /** @type {HTMLInputElement} */ ($("path-from")).value.trim();
+  const to = /** @type {HTMLInputElement} */ ($("path-to")).value.trim();
+  const maxHops = Number(/** @type {HTMLInputElement} */ ($("path-hops")).value) || 6;
+  void findPaths(from, to, maxHops);
+});
+
+/** Paths between two entities (connections), each hop with its proof. @param {string} from @param {string} to @param {number} maxHops */
+async function findPaths(from, to, maxHops) {
+  say("Looking for paths…");
+  let paths;
+  try {
+    paths = (await gql(PATHS, { from, to, maxHops })).connections;
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  if (paths.length === 0) {
+    say(`No path between “${from}” and “${to}” within ${maxHops} hops. Check both names (the search box suggests them) or allow more hops.`, true);
+    $("path-list").replaceChildren();
+    return;
+  }
+  say(`${paths.length} path${paths.length === 1 ? "" : "s"} from ${paths[0].hops[0].from.name} to ${paths[0].hops.at(-1).to.name}.`);
+  $("path-list").replaceChildren(
+    ...paths.map((/** @type {any} */ p) =>
+      el("li", { class: "path" }, [
+        el("strong", {}, [`${p.length} hop${p.length === 1 ? "" : "s"}: `, [p.hops[0].from.name, ...p.hops.map((/** @type {any} */ h) => h.to.name)].join(" — ")]),
+        ...p.hops.map((/** @type {any} */ h) => {
+          const r = h.relation;
+          const ev = r?.evidence?.[0];
+          const head = r ? `${r.subject.name} ${r.type} ${r.object.name}` : `${h.from.name} and ${h.to.name} appear together in “${h.article?.title ?? h.article?.key}”`;
+          const proof = ev ? [el("blockquote", { class: "sentence" }, [ev.sentence]), el("div", { class: "meta" }, [`${ev.article.title ?? ev.article.key} · confidence ${ev.confidence.toFixed(2)} · ${r.articleCount} article${r.articleCount === 1 ? "" : "s"}`])] : [];
+          const open = el("button", { type: "button", class: "open-article" }, ["article view"]);
+          const key = ev?.article.key ?? h.article?.key;
+          open.addEventListener("click", () => void showArticle(key));
+          return el("div", { class: "hop" }, [el("span", { class: "rel-type" }, [r?.type ?? "CO-MENTION"]), ` ${head} `, ...(key ? [open] : []), ...proof]);
+        }),
+      ]),
+    ),
+  );
+}
+
+/**
+ * The article text with its entities marked (by type) and the sentences that state a relation underlined.
+ * @param {string} key
+ */
+async function showArticle(key) {
+  say("Loading the article…");
+  let a;
+  try {
+    a = (await gql(ARTICLE, { id: key })).article;
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  if (!a) {
+    say(`No article “${key}” (deleted since?).`, true);
+    return;
+  }
+  showView("article-view");
+  history.replaceState(null, "", `#article=${encodeURIComponent(a.key)}`);
+  $("article-title").textContent = a.title ?? a.key;
+  $("article-meta").replaceChildren([a.source, a.publishedAt?.slice(0, 10)].filter(Boolean).join(" · "), ...(a.url ? [" · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, ["original"])] : []));
+  // Sentences stating relations: [start, end) → the relations they state.
+  /** @type {Map<string, { start: number, end: number, says: string[] }>} */
+  const spans = new Map();
+  for (const r of a.relations) {
+    for (const ev of r.evidence) {
+      const k = `${ev.start}:${ev.end}`;
+      const s = spans.get(k) ?? { start: ev.start, end: ev.end, says: [] };
+      s.says.push(`${r.subject.name} ${r.type} ${r.object.name ?? r.object.title}`);
+      spans.set(k, s);
+    }
+  }
+  const ordered = [...spans.values()].sort((x, y) => x.start - y.start).filter((s, i, all) => i === 0 || s.start >= all[i - 1].end);
+  /** @type {[string, string][]} name → entity type */
+  const names = a.entities.flatMap((/** @type {any} */ e) => e.names.map((/** @type {string} */ n) => [n, e.entity.type]));
+  const marked = (/** @type {string} */ text) => highlightedNames(text, names);
+  /** @type {(Node | string)[]} */
+  const parts = [];
+  let at = 0;
+  for (const s of ordered) {
+    if (s.start > at) parts.push(...marked(a.text.slice(at, s.start)));
+    const span = el("span", { class: "rel-sentence", title: s.says.join("; "), tabindex: "0" }, marked(a.text.slice(s.start, s.end)));
+    span.setAttribute("aria-label", `${s.says.join("; ")}: ${a.text.slice(s.start, s.end)}`);
+    parts.push(span);
+    at = s.end;
+  }
+  parts.push(...marked(a.text.slice(at)));
+  $("article-text").replaceChildren(...parts);
+  $("article-quotes").replaceChildren(...a.quotes.map((/** @type {any} */ q) => el("li", { class: "quote" }, [`“${q.text}” — `, el("strong", {}, [q.speaker.name]), el("span", { class: "meta" }, [` (confidence ${q.confidence.toFixed(2)})`])])));
+  say(`${a.entities.length} entities, ${a.relations.length} relations, ${a.quotes.length} quotes.`);
+  window.scrollTo(0, 0);
+}
+
+/** `text` with each of `names` marked, its class the entity type. @param {string} text @param {[string, string][]} names */
+function highlightedNames(text, names) {
+  return markNames(text, names.filter(([n]) => n.length > 1).sort((x, y) => y[0].length - x[0].length));
+}
+
+/**
+ * `text` with each name marked (whole words, case-insensitive; an acronym such as "IS" only in
+ * capitals, so the verb "is" stays plain), the mark's class the name's kind.
+ * @param {string} text @param {string[][]} names [name, class], longest first
+ * @returns {(Node | string)[]}
+ */
+function markNames(text, names) {
+  if (names.length === 0 || !text) return [text];
+  /** @type {Map<string, string[]>} */
+  const byLower = new Map(names.map(([n, k]) => [n.toLowerCase(), [n, k]]));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${names.map(([n]) => escapeRe(n)).join("|")})(?![\\p{L}\\p{N}])`, "giu");
+  return text.split(re).map((part, i) => {
+    if (i % 2 === 0) return part;
+    const [name, kind] = byLower.get(part.toLowerCase()) ?? [part, ""];
+    const acronym = name === name.toUpperCase() && /\p{Lu}/u.test(name);
+    return acronym && part !== name ? part : el("mark", { class: kind }, [part]);
+  });
+}
+
+function route() {
+  const m = /^#(entity|article)=(.+)$/.exec(location.hash);
+  if (m?.[1] === "entity") void loadEntity({ id: decodeURIComponent(m[2]) }, true);
+  else if (m?.[1] === "article") void showArticle(decodeURIComponent(m[2]));
+  else if (location.hash === "#path") showView("path-view");
+  else {
+    showView("graph-view");
+    search.focus();
+  }
+}
+window.addEventListener("hashchange", route);
+route();

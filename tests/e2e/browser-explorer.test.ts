@@ -89,6 +89,31 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     expect(evidence.meta).toMatch(/2017-07-10 · confidence 0\.85/);
     await page.screenshot({ path: "docs/explorer-evidence.png" });
 
+    // The article view: its text with the entities marked and the relation sentences underlined.
+    await page.click("#evidence-list button.open-article");
+    await page.waitForSelector("#article-view:not([hidden]) #article-text .rel-sentence", { timeout: 30_000 });
+    const article = await page.$eval("#article-view", (v) => ({
+      title: v.querySelector("#article-title")!.textContent,
+      marks: [...v.querySelectorAll("#article-text mark")].map((m) => `${m.className}:${m.textContent}`),
+      relations: [...v.querySelectorAll(".rel-sentence")].map((r) => r.getAttribute("title")),
+    }));
+    expect(article.title).toBe("U.S. celebrates a big win against ISIS in Mosul");
+    expect(article.marks).toEqual(expect.arrayContaining(["LOCATION:Mosul", "ORGANIZATION:Iraqi special forces"]));
+    expect(article.relations.join("; ")).toContain("Iraqi special forces CAPTURED Mosul");
+    await page.screenshot({ path: "docs/explorer-article.png" });
+
+    // The path view: Donald Trump to Abu Bakr al-Baghdadi, each hop with its proof.
+    await page.click("#path-link");
+    await page.type("#path-from", "Donald Trump");
+    await page.type("#path-to", "Abu Bakr al-Baghdadi");
+    await page.click('#path-form button[type="submit"]');
+    await page.waitForSelector("#path-list li.path", { timeout: 30_000 });
+    const paths = await page.$$eval("#path-list li.path", (ls) => ls.map((l) => ({ head: l.querySelector("strong")!.textContent, hops: l.querySelectorAll(".hop").length, proofs: l.querySelectorAll(".hop blockquote").length, types: [...l.querySelectorAll(".hop .rel-type")].map((t) => t.textContent) })));
+    expect(paths[0]!.head).toMatch(/^\d+ hops?: Donald Trump — .+ — Abu Bakr al-Baghdadi$/);
+    expect(paths[0]!.proofs).toBe(paths[0]!.types.filter((t) => t !== "CO-MENTION").length);
+    expect(paths[0]!.types.at(-1)).toBe("LEADS");
+    await page.screenshot({ path: "docs/explorer-path.png" });
+
     // Phone width: still usable.
     await page.setViewport({ width: 390, height: 844 });
     await page.waitForFunction(() => (window as unknown as { kg: { cy: { width(): number } } }).kg.cy.width() === document.getElementById("cy")!.clientWidth, { timeout: 10_000 });
