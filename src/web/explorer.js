@@ -57,6 +57,9 @@ let seq = 0;
 let timer;
 
 function closeSuggestions() {
+  // A keystroke's pending or in-flight search must not reopen the list after a pick.
+  clearTimeout(timer);
+  seq++;
   suggestions.hidden = true;
   search.setAttribute("aria-expanded", "false");
   search.removeAttribute("aria-activedescendant");
@@ -97,6 +100,7 @@ search.addEventListener("input", () => {
   clearTimeout(timer);
   timer = window.setTimeout(() => void suggest(), 150);
 });
+search.addEventListener("blur", closeSuggestions);
 search.addEventListener("keydown", (ev) => {
   if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
     if (options.length === 0) return;
