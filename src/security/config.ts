@@ -29,6 +29,8 @@ export interface SecurityConfig {
   /** Reads (queries, /metrics) need a key too. */
   requireAuthForReads: boolean;
   graphiql: boolean;
+  /** The graph explorer page at / (KG_EXPLORER, default on). */
+  explorer: boolean;
   introspection: boolean;
   fieldSuggestions: boolean;
   /** Origins allowed by CORS; ["*"] allows any (without credentials); [] allows none (same origin only). */
@@ -124,6 +126,7 @@ export function securityConfig(env: Env = process.env, host = get(env, "HOST") ?
     allowAnonymousWrites,
     requireAuthForReads: bool(env, "KG_REQUIRE_AUTH_FOR_READS", false),
     graphiql: bool(env, "KG_GRAPHIQL", !production),
+    explorer: bool(env, "KG_EXPLORER", true),
     introspection,
     fieldSuggestions: bool(env, "KG_FIELD_SUGGESTIONS", introspection),
     corsOrigins,

@@ -9,7 +9,7 @@
  * arguments. It runs after validation (which yoga caches per document, so it cannot depend on
  * variables) and before any resolver.
  */
-import { getOperationAST, type GraphQLError } from "graphql";
+import { getOperationAST, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type SelectionSetNode } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { LIMIT_CODE } from "./limits.ts";
@@ -60,10 +60,78 @@ export function costError(max: number, cost: number): GraphQLError {
   });
 }
 
-/** Refuse, before any resolver runs, an operation whose cost with its variables is over `maxCost`. */
+/** Introspection fields that return lists: the only ones that multiply an introspection answer. */
+const INTROSPECTION_LISTS = new Set(["types", "fields", "inputFields", "args", "interfaces", "possibleTypes", "enumValues", "directives"]);
+/** types → fields → args: the standard introspection query (graphql-js getIntrospectionQuery, GraphiQL). */
+export const MAX_INTROSPECTION_LIST_NESTING = 3;
+
+/**
+ * For an operation that only asks introspection fields (`__schema`, `__type`, `__typename` at its
+ * root), how deeply its list fields nest (fragments followed); undefined for any other operation.
+ * Introspection reads the in-memory schema, never Neo4j, so the data-cost estimate above (which
+ * prices the standard introspection query at ~11,300, over the default limit) does not apply to it;
+ * its size is bounded instead by |types| × |fields| × |args| when list fields nest at most 3 deep
+ * (`ofType` chains are single objects, linear in the token limit). graphql-js's own
+ * MaxIntrospectionDepthRule (validation) already refuses `fields`/`interfaces`/`possibleTypes`/
+ * `inputFields` repeated more than 3 deep; this also bounds mixed chains (types → fields → args →
+ * enumValues).
+ */
+export function introspectionListNesting(document: DocumentNode, operationName?: string | null): number | undefined {
+  const op = getOperationAST(document, operationName ?? undefined);
+  if (!op || op.operation !== "query") return undefined;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  // The root fields, through fragments and inline fragments.
+  const rootFields: string[] = [];
+  const collect = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) rootFields.push(sel.name.value);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, seen);
+      else if (!seen.has(sel.name.value) && fragments.has(sel.name.value)) collect(fragments.get(sel.name.value)!.selectionSet, new Set([...seen, sel.name.value]));
+    }
+  };
+  collect(op.selectionSet, new Set());
+  if (rootFields.length === 0 || !rootFields.every((f) => f === "__schema" || f === "__type" || f === "__typename")) return undefined;
+  // Deepest list nesting; iterative, with the fragments on the current path (validation forbids cycles, this does not rely on it).
+  let deepest = 0;
+  const stack: Array<[SelectionSetNode, number, Set<string>]> = [[op.selectionSet, 0, new Set()]];
+  while (stack.length > 0) {
+    const [set, lists, path] = stack.pop()!;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const n = lists + (INTROSPECTION_LISTS.has(sel.name.value) ? 1 : 0);
+        if (n > deepest) deepest = n;
+        if (sel.selectionSet) stack.push([sel.selectionSet, n, path]);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        stack.push([sel.selectionSet, lists, path]);
+      } else if (!path.has(sel.name.value) && fragments.has(sel.name.value)) {
+        stack.push([fragments.get(sel.name.value)!.selectionSet, lists, new Set([...path, sel.name.value])]);
+      }
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Refuse, before any resolver runs, an operation whose cost with its variables is over `maxCost`.
+ * An introspection-only operation is bounded by its list nesting instead (introspectionListNesting).
+ */
 export function useCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
+      const nesting = introspectionListNesting(args.document, args.operationName);
+      if (nesting !== undefined) {
+        if (nesting > MAX_INTROSPECTION_LIST_NESTING) {
+          setResultAndStopExecution({
+            errors: [
+              createGraphQLError(`Introspection list fields nest ${nesting} deep; at most ${MAX_INTROSPECTION_LIST_NESTING} (types → fields → args) are allowed.`, {
+                extensions: { code: LIMIT_CODE, http: { status: 400 } },
+              }),
+            ],
+          });
+        }
+        return;
+      }
       const cost = queryCost({ schema: args.schema, document: args.document, variables: args.variableValues as Record<string, unknown> | undefined, operationName: args.operationName });
       if (cost !== undefined && cost > maxCost) setResultAndStopExecution({ errors: [costError(maxCost, cost)] });
     },

@@ -26,6 +26,7 @@ import { createMetrics, type Metrics } from "../observability/metrics.ts";
 import { noteAuth, noteCache, requestIdOf, useRequestTracking } from "../observability/requests.ts";
 import { ResponseCache, responseCacheConfig, type ResponseCacheConfig } from "./response-cache.ts";
 import { useStatusPolicy } from "./status.ts";
+import { renderOfflineGraphiQL, useWebPages } from "./web.ts";
 
 export interface AppOptions {
   db: Db;
@@ -86,6 +87,7 @@ export function createApp(opts: AppOptions): App {
       if (request) noteCache(request, outcome);
     },
   });
+  const graphiql = opts.graphiql !== false && security.graphiql;
   const plugins: Array<Plugin | Plugin<AppContext>> = [
     // One HTTP status rule for every response (src/server/status.ts); before the tracking, which logs the status.
     useStatusPolicy(),
@@ -95,6 +97,9 @@ export function createApp(opts: AppOptions): App {
       metricsEndpoint: security.metrics ? { authorize: (r) => !refusal("query", authenticate(r.headers, security), security) } : undefined,
     }),
     useAdmission({ limit: security.maxConcurrentRequests, queueMs: security.queueTimeoutMs, maxQueue: security.maxQueue }),
+    // The browser pages and their assets, from this server only (src/server/web.ts); after the
+    // admission, so a flood of page loads queues like any request.
+    useWebPages({ graphiql, explorer: security.explorer }),
     csrfPlugin(),
     useBodyLimit(security.maxBodyBytes),
     useVariableDepthLimit(),
@@ -128,7 +133,9 @@ export function createApp(opts: AppOptions): App {
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,
-    graphiql: opts.graphiql === false || !security.graphiql ? false : { title: "News knowledge graph", defaultQuery: DEFAULT_QUERY },
+    graphiql: graphiql ? { title: "News knowledge graph", defaultQuery: DEFAULT_QUERY } : false,
+    // yoga's own page loads GraphiQL from unpkg.com; ours serves it from node_modules.
+    renderGraphiQL: renderOfflineGraphiQL,
     maskedErrors: { maskError: maskError(log) },
     cors: corsOptions(security),
     logging: false,

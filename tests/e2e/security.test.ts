@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getIntrospectionQuery } from "graphql";
 import { pino } from "pino";
 import { createApp, type App } from "../../src/server/app.ts";
 import { securityConfig, type SecurityConfig } from "../../src/security/config.ts";
@@ -149,6 +150,20 @@ describe("security", () => {
       expect((await gql(dev, "{ stats { articlez } }")).body.errors![0]!.message).toMatch(/Did you mean/);
       const page = await dev.fetch("http://yoga/graphql", { headers: { accept: "text/html" } });
       expect(await page.text()).toContain("graphiql");
+    });
+
+    it("the standard introspection query (GraphiQL's, codegen's) passes the cost limit; deeper introspection fan-out does not", async () => {
+      const full = await gql(dev, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+      expect(full.body.errors).toBeUndefined();
+      expect(JSON.stringify(full.body.data)).toContain('"name":"Entity"');
+      const fanOut = await gql(dev, "{ __schema { types { fields { args { type { enumValues { name } } } } } } }");
+      expect(fanOut.status).toBe(400);
+      expect(fanOut.body.errors![0]!.extensions!.code).toBe("QUERY_LIMIT_EXCEEDED");
+      expect(fanOut.body.errors![0]!.message).toMatch(/Introspection list fields nest 4 deep; at most 3/);
+      // Only an introspection-only operation is exempt from the data cost: with a data field next to it, the whole is priced.
+      const tight = createApp({ db, log, security: config({ KG_MAX_COST: "20" }) });
+      expect((await gql(tight, "{ __schema { types { name fields { name args { name } } } } }")).body.errors).toBeUndefined();
+      expect(codes((await gql(tight, "{ __schema { types { name fields { name args { name } } } } stats { articles } }")).body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
     });
 
     it("production: introspection, field suggestions and GraphiQL off by default; __typename still works", async () => {

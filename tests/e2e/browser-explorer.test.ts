@@ -1,0 +1,147 @@
+/**
+ * The graph explorer at / in a real browser (headless Chromium) on the two sample articles: search
+ * "Mosul", see the neighbourhood drawn, open the CAPTURED edge (its relation-list entry) and read the evidence
+ * sentence. Every request to a host other than 127.0.0.1 is blocked (and must not be attempted).
+ * With KG_REQUIRE_AUTH_FOR_READS=true the page asks for a key and then works with it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import type { Page } from "puppeteer-core";
+import { listen, type RunningServer } from "../../src/server/main.ts";
+import { securityConfig } from "../../src/security/config.ts";
+import { ingest } from "../../src/ingest/pipeline.ts";
+import { deleteArticles } from "../../src/ingest/writer.ts";
+import { testDb, uniquePrefix } from "../support/db.ts";
+import { seedRecords, SEED_IDS } from "../support/seeds.ts";
+import { chromiumPresent, guardedPage, launchChromium, type GuardedPage, type Launched } from "../support/browser.ts";
+
+const KEY = "explorer-test-key-0123456789";
+
+/** Type into the search box and pick the suggestion whose name is `name`. */
+async function pick(page: Page, query: string, name: string): Promise<void> {
+  await page.click("#search", { count: 3 });
+  await page.type("#search", query);
+  const selector = `xpath///ul[@id="suggestions"]/li[span[1][normalize-space()="${name}"]]`;
+  await page.waitForSelector(selector, { visible: true, timeout: 30_000 });
+  await page.click(selector);
+}
+
+describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
+  const db = testDb();
+  const prefix = uniquePrefix("explorer");
+  let open: RunningServer;
+  let locked: RunningServer;
+  let chromium: Launched;
+  let guarded: GuardedPage;
+
+  beforeAll(async () => {
+    await ingest(db, seedRecords(prefix));
+    const log = pino({ level: "silent" });
+    open = await listen({ db, log, host: "127.0.0.1", port: 0, security: securityConfig({}, "127.0.0.1"), ensureSchema: false });
+    locked = await listen({ db, log, host: "127.0.0.1", port: 0, security: securityConfig({ KG_REQUIRE_AUTH_FOR_READS: "true", KG_API_KEYS: KEY }, "127.0.0.1"), ensureSchema: false });
+    chromium = await launchChromium();
+    guarded = await guardedPage(chromium.browser);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await deleteArticles(db, SEED_IDS.map((id) => prefix + id));
+    await locked?.close();
+    await open?.close(); // closes db
+  });
+
+  it("answers “who captured Mosul, and according to which sentence?” by clicking", async () => {
+    const { page, blocked, errors } = guarded;
+    const base = open.url.replace(/\/graphql$/, "");
+    const res = await page.goto(`${base}/`, { waitUntil: "networkidle0", timeout: 60_000 });
+    expect(res?.headers()["content-security-policy"]).toContain("default-src 'self'");
+    await pick(page, "Mosul", "Mosul");
+
+    // The neighbourhood: Mosul and who captured it, drawn on the canvas and listed for the keyboard.
+    await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
+    const labels = await page.evaluate(() => (window as unknown as { kg: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } }).kg.cy.nodes().map((n) => n.data("label")));
+    expect(labels).toEqual(expect.arrayContaining(["Mosul", "Iraqi special forces", "Islamic State"]));
+    const renderMs = await page.evaluate(() => (window as unknown as { kg: { lastRenderMs: number } }).kg.lastRenderMs);
+    console.log(`explorer: Mosul's neighbourhood (${labels.length} nodes) drawn in ${renderMs.toFixed(1)} ms`);
+    await page.screenshot({ path: "docs/explorer-graph.png" });
+
+    // Open the CAPTURED edge's evidence. (A click on the canvas at the edge's rendered position
+    // opened it in early runs but not reliably in later ones; until that is understood the test
+    // clicks the edge's entry in the relation list, the keyboard's route to the same panel.)
+    await page.click('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]');
+    await page.waitForSelector("#evidence-list li.evidence blockquote", { timeout: 30_000 }).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}; the page says: ${await page.$eval("#message", (m) => m.textContent)}`);
+    });
+    const evidence = await page.$eval("#evidence-panel", (p) => ({
+      title: p.querySelector("#evidence-title")!.textContent,
+      sentence: p.querySelector("blockquote")!.textContent,
+      marks: [...p.querySelectorAll("blockquote mark")].map((m) => m.textContent),
+      article: p.querySelector(".article-title")!.textContent,
+      meta: p.querySelector(".meta")!.textContent,
+    }));
+    expect(evidence.title).toMatch(/^Iraqi special forces CAPTURED Mosul/);
+    expect(evidence.sentence).toBe("With the help of the United States, ISIS-controlled Mosul was retaken by Iraqi special forces after being seized by the terrorist group in 2014.");
+    expect(evidence.marks).toEqual(expect.arrayContaining(["Mosul", "Iraqi special forces"]));
+    expect(evidence.article).toBe("U.S. celebrates a big win against ISIS in Mosul");
+    expect(evidence.meta).toMatch(/2017-07-10 · confidence 0\.85/);
+    await page.screenshot({ path: "docs/explorer-evidence.png" });
+
+    // The article view: its text with the entities marked and the relation sentences underlined.
+    await page.click("#evidence-list button.open-article");
+    await page.waitForSelector("#article-view:not([hidden]) #article-text .rel-sentence", { timeout: 30_000 }).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}; the page says: ${await page.$eval("#message", (m) => m.textContent)}`);
+    });
+    const article = await page.$eval("#article-view", (v) => ({
+      title: v.querySelector("#article-title")!.textContent,
+      marks: [...v.querySelectorAll("#article-text mark")].map((m) => `${m.className}:${m.textContent}`),
+      relations: [...v.querySelectorAll(".rel-sentence")].map((r) => r.getAttribute("title")),
+    }));
+    expect(article.title).toBe("U.S. celebrates a big win against ISIS in Mosul");
+    expect(article.marks).toEqual(expect.arrayContaining(["LOCATION:Mosul", "ORGANIZATION:Iraqi special forces"]));
+    expect(article.relations.join("; ")).toContain("Iraqi special forces CAPTURED Mosul");
+    await page.screenshot({ path: "docs/explorer-article.png" });
+
+    // The path view: Donald Trump to Abu Bakr al-Baghdadi, each hop with its proof.
+    await page.click("#path-link");
+    await page.type("#path-from", "Donald Trump");
+    await page.type("#path-to", "Abu Bakr al-Baghdadi");
+    await page.click('#path-form button[type="submit"]');
+    await page.waitForSelector("#path-list li.path", { timeout: 30_000 });
+    const paths = await page.$$eval("#path-list li.path", (ls) => ls.map((l) => ({ head: l.querySelector("strong")!.textContent, hops: l.querySelectorAll(".hop").length, proofs: l.querySelectorAll(".hop blockquote").length, types: [...l.querySelectorAll(".hop .rel-type")].map((t) => t.textContent) })));
+    expect(paths[0]!.head).toMatch(/^\d+ hops?: Donald Trump — .+ — Abu Bakr al-Baghdadi$/);
+    expect(paths[0]!.proofs).toBe(paths[0]!.types.filter((t) => t !== "CO-MENTION").length);
+    expect(paths[0]!.types.at(-1)).toBe("LEADS");
+    await page.screenshot({ path: "docs/explorer-path.png" });
+
+    // Phone width: still usable.
+    await page.setViewport({ width: 390, height: 844 });
+    await page.waitForFunction(() => (window as unknown as { kg: { cy: { width(): number } } }).kg.cy.width() === document.getElementById("cy")!.clientWidth, { timeout: 10_000 });
+    await page.screenshot({ path: "docs/explorer-phone.png", fullPage: true });
+    await page.setViewport({ width: 1280, height: 800 });
+
+    expect(blocked).toEqual([]);
+    expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+  });
+
+  it("says so for an unknown entity, with what the search finds to try", async () => {
+    const { page } = guarded;
+    await page.click("#search", { count: 3 });
+    await page.type("#search", "Qwxzyplk Atlantis\n");
+    await page.waitForFunction(() => /No entity named “Qwxzyplk Atlantis”/.test(document.getElementById("message")!.textContent ?? ""), { timeout: 30_000 });
+  });
+
+  it("asks for a key when reads need one, keeps it in sessionStorage, and then works", async () => {
+    const { page, blocked } = guarded;
+    const base = locked.url.replace(/\/graphql$/, "");
+    await page.goto(`${base}/`, { waitUntil: "networkidle0", timeout: 60_000 });
+    await page.type("#search", "Mosul");
+    await page.waitForSelector("#key-panel:not([hidden])", { timeout: 30_000 });
+    expect(await page.$eval("#message", (m) => m.textContent)).toMatch(/^UNAUTHENTICATED: /);
+    await page.type("#api-key", KEY);
+    await page.click('#key-form button[type="submit"]');
+    expect(await page.evaluate(() => sessionStorage.getItem("kg-api-key"))).toBe(KEY);
+    await page.click("#search", { count: 3 });
+    await pick(page, "Mosul", "Mosul");
+    await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
+    expect(blocked).toEqual([]);
+  });
+});
