@@ -1,14 +1,18 @@
 /**
- * The CoreNLP backbone for `npm run eval`: CORENLP_URL when set, else the local server.
+ * The CoreNLP backbone for `npm run eval`: the same resolution as `kg ingest` (CORENLP_URL, else the
+ * local server, started when needed), whatever KG_NLP says, since the mode is eval's own option.
  * Kept apart from eval.ts so the unit tests that import the scorer never load the NLP stack.
  */
-import { CoreNlpClient } from "../src/nlp/corenlp-client.ts";
+import { resolveBackbone } from "../src/nlp/backbone.ts";
 import type { NlpBackbone } from "../src/nlp/types.ts";
 
 export async function evalBackbone(): Promise<NlpBackbone> {
-  const url = process.env.CORENLP_URL;
-  if (!url) throw new Error("Set CORENLP_URL (or run `npx kg nlp start`) for the corenlp mode, or pass --mode none.");
-  const client = new CoreNlpClient({ url });
-  if (!(await client.ready())) throw new Error(`CoreNLP at ${url} is not ready.`);
-  return client;
+  const saved = process.env.KG_NLP;
+  process.env.KG_NLP = "corenlp";
+  try {
+    return (await resolveBackbone({ log: (l) => process.stderr.write(l + "\n") }))!;
+  } finally {
+    if (saved === undefined) delete process.env.KG_NLP;
+    else process.env.KG_NLP = saved;
+  }
 }
