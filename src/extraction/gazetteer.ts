@@ -22,6 +22,8 @@ export interface GazEntry {
   leaderRoles?: string[];
   leads?: string;
   former?: boolean;
+  /** A capital city, whose name also stands for its government ("backed by Paris and Washington"). */
+  capital?: boolean;
 }
 
 export interface Lexicon {
@@ -56,8 +58,8 @@ function loadEntries(): GazEntry[] {
   for (const [name = "", aliases, adjectives, people] of readRows("countries.tsv")) {
     entries.push({ name, type: "LOCATION", kind: "country", aliases: list(aliases), adjectives: list(adjectives), people: list(people) });
   }
-  for (const [name = "", aliases, kind = "city"] of readRows("places.tsv")) {
-    entries.push({ name, type: "LOCATION", kind, aliases: list(aliases), adjectives: [] });
+  for (const [name = "", aliases, kind = "city", , capital] of readRows("places.tsv")) {
+    entries.push({ name, type: "LOCATION", kind, aliases: list(aliases), adjectives: [], capital: capital === "yes" });
   }
   for (const [name = "", aliases, kind = "other", adjectives] of readRows("organizations.tsv")) {
     entries.push({ name, type: "ORGANIZATION", kind, aliases: list(aliases), adjectives: list(adjectives) });

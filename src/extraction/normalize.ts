@@ -3,6 +3,8 @@
  * - NFC: a letter and its combining marks become one character where Unicode has one;
  * - zero-width characters, the soft hyphen, "\r" and other control characters (but "\n", "\t")
  *   are dropped, so "Ha\u200bider" is one name;
+ * - the angle brackets Reuters puts around company names ("<Atalanta/Sosnoff Capital Corp>") are
+ *   dropped, so the name reads as in any other text;
  * - hard-wrapped text (Reuters wires: lines cut at ~65 columns, paragraphs indented): a line
  *   break inside a paragraph becomes a space, so sentences and names run across it.
  * `toOriginal` maps every offset back, so evidence and mention spans index the original text.
@@ -26,8 +28,22 @@ const COMBINING = /\p{M}/u;
 /** Anything the character pass would change; most articles have none, and skip it. */
 const NEEDS_PASS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\p{M}/u;
 
+/** A Reuters company marker: "<" and ">" around a capitalised name on one line; not a ticker ("<MONY>"), which stays apart. */
+const BRACKETED_NAME = /<(?=[\p{Lu}\p{N}])(?=[^<>\n]{0,79}\p{Ll})[^<>\n]{1,80}>/gu;
+
+function bracketOffsets(text: string): Set<number> {
+  const out = new Set<number>();
+  if (!text.includes("<")) return out;
+  for (const m of text.matchAll(BRACKETED_NAME)) {
+    out.add(m.index);
+    out.add(m.index + m[0].length - 1);
+  }
+  return out;
+}
+
 export function prepareText(original: string): PreparedText {
-  if (!NEEDS_PASS.test(original)) {
+  const brackets = bracketOffsets(original);
+  if (brackets.size === 0 && !NEEDS_PASS.test(original)) {
     const text = unwrapHardLines(original);
     return { text, toOriginal: (i) => i, identity: true };
   }
@@ -36,7 +52,7 @@ export function prepareText(original: string): PreparedText {
   let changed = false;
   for (let i = 0; i < original.length; ) {
     const c = original[i]!;
-    if (DROPPED.test(c)) {
+    if (DROPPED.test(c) || brackets.has(i)) {
       changed = true;
       i++;
       continue;

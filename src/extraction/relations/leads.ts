@@ -83,7 +83,15 @@ const RESIGNED = "(?:(?:has|had)\\s+)?(?:resigned|retired|stepped\\s+down|quit)\
  * unless the role names another ("… president of ⟦Metropolitan⟧").
  */
 const ANNOUNCED_ROLE = new RegExp(
-  `${SLOT}\\s+${ANNOUNCE}\\s+${SLOT}(?:\\s+[a-z]+){0,2}?(?:,[^,⟦⟧]{1,60},)?\\s+(?:(${RESIGNED})|${APPOINTED})\\s+(?:(?:the|its|a)\\s+)?(?:(?:new|company|group|bank)\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT})?`,
+  `${SLOT}\\s+${ANNOUNCE}\\s+(?:(?:its|the)\\s+)?(?:${ANY_SLOT}${POSS}\\s+)?(?:${MOD}(?:${ROLES})\\s+)?${SLOT}(?:\\s+[a-z]+){0,2}?(?:,[^,⟦⟧]{1,60},)?\\s+(?:(${RESIGNED})|${APPOINTED})\\s+(?:(?:the|its|a)\\s+)?(?:(?:new|company|group|bank)\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT})?`,
+  "g",
+);
+/**
+ * "⟦Data Access Systems Inc⟧ said chairman ⟦David Cohen⟧ …", "the ⟦Jardine⟧ statement quoted chairman
+ * ⟦Simon Keswick⟧": the announcing organisation's own officer, unless the role names another ("of ⟦Y⟧").
+ */
+const ANNOUNCER_OFFICER = new RegExp(
+  `${SLOT}(?:\\s+(?:statement|announcement|release))?\\s+(?:said|says|announced|quoted|reported|added)(?:\\s+(?:on\\s+)?[A-Z][a-z]+day)?(?:\\s+that)?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${SLOT}(?!\\s+of\\b|['’-])`,
   "g",
 );
 const ITS_ROLE = [
@@ -137,6 +145,13 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     const former = m[3] !== undefined || FORMER.test(m[0]);
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.8, view, time: former ? "former" : undefined });
   });
+  eachMatch(ANNOUNCER_OFFICER, template, (m) => {
+    const org = slotAt(view, m[1]);
+    const person = slotAt(view, m[3]);
+    if (!isType(person, "PERSON") || !isType(org, "ORGANIZATION") || org.kind === "adjective" || org.kind === "description") return;
+    if (ONE_OF_BOARD.test(m[0])) return;
+    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view, time: FORMER.test(m[0]) ? "former" : undefined });
+  });
   for (const p of ITS_ROLE) {
     eachMatch(p.re, template, (m) => {
       const person = slotAt(view, m[p.person]);
@@ -170,7 +185,8 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const entry = person?.entry;
       if (!person || !entry?.leads || !role) return;
       const led = ENTRY_BY_NAME.get(entry.leads);
-      const org = mentions.find((x) => x.entry === led && x.kind !== "description");
+      // "the ⟦West German government⟧ …, Chancellor ⟦Kohl⟧ said": a government phrase names the state too.
+      const org = mentions.find((x) => x.entry === led && x.kind !== "description") ?? mentions.find((x) => x.kind === "force" && x.country === led);
       if (!org) return;
       const former = FORMER.test(before(template, m.index, 25) + m[0]);
       out.push({ type: "LEADS", subject: person, object: org, confidence: 0.8, view, time: former ? "former" : undefined });

@@ -19,6 +19,8 @@ import type { Mention } from "../names.ts";
 import type { Candidate } from "../relation.ts";
 import { ANY_SLOT, SLOT, before, eachMatch, isActor, isType, slotAt, slotsAt, type SentenceView } from "../template.ts";
 
+/** Title words before a name ("President ⟦Habre⟧", "Prime Minister ⟦X⟧"), capitalised as news writes them. */
+const TITLE_WORDS = "(?:(?:President|Prime\\s+Minister|Premier|Chancellor|King|Queen|Emir|General|Gen\\.|Colonel|Col\\.|Chairman|Leader|Senator|Sen\\.|Governor|Mayor)\\s+)";
 const HELP_VERB = "(?:backed|supported|aided|assisted|helped|armed|trained|funded|bankrolled|equipped|sponsored)";
 /** Up to two modifiers, not a noun with its preposition ("U.S.-backed rebels in ⟦Syria⟧"). */
 const MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|against|and|or|but|as|that|which|who)\\b)[a-z-]+\\s+){0,2}";
@@ -28,7 +30,7 @@ const FILLER = "(?:[a-z-]+(?:,|\\s+and)?\\s+){0,4}";
 const TAIL = "(?:\\s+(?:forces|fighters|militants|troops|rebels|units|militias|militiamen))?";
 const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|being|(?:have|has|had)\\s+(?:[a-z]+ly\\s+)?been)\\s+)?";
 const GIVE = "(?:provid\\w*|giv\\w*|gave|offer\\w*|lend\\w*|lent|sen[dt]\\w*|(?:air\\s*)?dropp(?:ed|ing)|airdrop(?:s|ped|ping)?|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping)?)";
-const AID = "(?:support|help|aid|assistance|air\\s+cover|weapons|arms|training|ammunition|munitions|supplies|equipment)";
+const AID = "(?:support|backing|help|aid|assistance|air\\s+cover|weapons|arms|training|ammunition|munitions|supplies|equipment)";
 /** What is sent, possibly a list: "weapons, ammunition and medical supplies". */
 const AID_LIST = `(?:(?:[a-z-]+\\s+){0,2}${AID},?\\s+(?:and\\s+)?){0,3}(?:[a-z-]+\\s+){0,2}${AID}`;
 /** A supply received: "⟦Y⟧ (had) received the weapons from ⟦X⟧". */
@@ -73,7 +75,7 @@ const PAIRS: {
   // S6 "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ in ⟦Kobani⟧ have been helped by ⟦Y⟧"
   { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${POSSESSED},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.75, list: true },
   {
-    re: new RegExp(`\\b${POSSESSED}\\s+of\\s+(?:the\\s+)?${SLOT}(?:\\s+(?:in|at|near|around|inside)\\s+(?:the\\s+)?${ANY_SLOT})?,?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
+    re: new RegExp(`\\b${POSSESSED}\\s+of\\s+(?:the\\s+)?(?:${TITLE_WORDS})?${SLOT}(?:\\s+(?:in|at|near|around|inside|of)\\s+(?:the\\s+)?${ANY_SLOT})?,?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
     supported: 1, supporter: 2, confidence: 0.75, list: true,
   },
   // "⟦Abadi⟧, a member of …, whose candidacy was supported by ⟦the US⟧"
@@ -81,7 +83,8 @@ const PAIRS: {
     re: new RegExp(`${SLOT}(?:,\\s+(?:a|an|the)\\s+[^,;:⟦]{0,60}(?:${ANY_SLOT}[^,;:⟦]{0,30}){0,3})?,\\s+whose\\s+(?:[a-z-]+\\s+)?${POSSESSED}\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
     supported: 1, supporter: 2, confidence: 0.7, list: true,
   },
-  { re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+${MODIFIERS}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.85, adjectiveSupporter: true },
+  // "⟦Moscow⟧-backed presidential candidate and Prime Minister ⟦Viktor Yanukovych⟧": a second title of the same person.
+  { re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+${MODIFIERS}(?:(?:and\\s+)?${TITLE_WORDS})?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.85, adjectiveSupporter: true },
   // "⟦Free Syrian Army⟧ (⟦FSA⟧), the ⟦U.S.⟧-backed rebel group"
   { re: new RegExp(`${SLOT}(?:\\s*\\(\\s*${ANY_SLOT}\\s*\\))?,\\s+(?:the|a|an)\\s+(?:[a-z]+\\s+)?${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+[a-z]`, "g"), supported: 1, supporter: 2, confidence: 0.8 },
   // "⟦Saudi Arabia⟧ and other countries that support ⟦Syrian opposition groups⟧"
@@ -105,6 +108,11 @@ const PAIRS: {
     supporter: 1, supported: 2, confidence: 0.8, adjectiveSupporter: true,
   },
   { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, factual: true },
+  // "⟦X⟧ has won the backing of ⟦Y⟧", "⟦X⟧ can rely on the support of ⟦Y⟧" (not "sought the support of").
+  {
+    re: new RegExp(`${SLOT}${TAIL}\\s+(?:(?:can|could|will|has|have|had|also|now|already|still)\\s+){0,2}(?:won|wins|win|enjoys?|enjoyed|received|receives|gained|gains|secured|secures|got|gets|has|have|had|rely\\s+on|relies\\s+on|relied\\s+on|count\\s+on|counts\\s+on)\\s+(?:the\\s+)?(?:(?:full|strong|firm|financial|military|political|public|unanimous|formal|official|key)\\s+)?(?:support|backing|endorsement)\\s+(?:of|from)\\s+(?:the\\s+)?${SLOT}`, "g"),
+    supported: 1, supporter: 2, confidence: 0.7, factual: true, list: true,
+  },
   // "⟦Kuwait⟧, a key backer of ⟦Iraq⟧", "⟦X⟧ is a major donor to ⟦Y⟧"
   {
     re: new RegExp(`${SLOT}(?:,\\s+|\\s+(?:is|was|has\\s+been|remains)\\s+)(?:a|an|the|its|their)\\s+(?:(?:key|main|major|chief|leading|staunch|principal|biggest|largest|important|longtime|long-time|main)\\s+)?(?:backer|supporter|sponsor|financier|funder|donor|patron|benefactor)s?\\s+(?:of|to)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),
@@ -125,7 +133,8 @@ const IN_SUPPORT = new RegExp(`\\bin\\s+support\\s+of\\s+(?:the\\s+)?${SLOT}`, "
 function isParty(m: Mention | undefined): m is Mention {
   if (m === undefined) return false;
   const actor: boolean = isActor(m);
-  return actor || (m.type === "PERSON" && m.kind === "name");
+  // "supported, trained and armed by ⟦Paris⟧ and ⟦Washington⟧": a capital names its government.
+  return actor || (m.kind === "name" && (m.type === "PERSON" || m.entry?.capital === true));
 }
 
 export function findSupported(view: SentenceView, capturers: Mention[]): Candidate[] {
