@@ -29,7 +29,7 @@ const COMBINING = /\p{M}/u;
 const NEEDS_PASS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\p{M}/u;
 
 /** A Reuters company marker: "<" and ">" around a capitalised name on one line; not a ticker ("<MONY>"), which stays apart. */
-const BRACKETED_NAME = /<(?=[\p{Lu}\p{N}])(?=[^<>\n]{0,79}\p{Ll})[^<>\n]{1,80}>/gu;
+const BRACKETED_NAME = /<(?=[\p{Lu}\p{N}])(?=(?:[^<>\n]|\n(?=\S)){0,79}\p{Ll})(?:[^<>\n]|\n(?=\S)){1,80}>/gu;
 
 function bracketOffsets(text: string): Set<number> {
   const out = new Set<number>();

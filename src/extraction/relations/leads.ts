@@ -32,7 +32,13 @@ const HYPHENED = `(?:${ANY_SLOT}-[a-z]+\\s+)?`;
 const FORMER = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(LEXICON.formerMarkers)})(?:[^\\p{L}]|$)`, "iu");
 
 /** Copulas before a role: "X became head of …", "X, who was the leader of …". */
-const BECOME = "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|was\\s+named|was\\s+appointed|was\\s+elected)\\s+)?";
+const BECOME =
+  "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|was\\s+named|was\\s+appointed|was\\s+elected|" +
+  "will\\s+be|is\\s+to\\s+be|will\\s+become|" +
+  // "⟦Bates⟧ stepped down as ⟦Chelsea⟧ chairman": a head who left (the role is a former one).
+  "(?:has\\s+|had\\s+)?(?:resigned|retired|stepped\\s+down|quit)\\s+as)\\s+)?";
+/** A head who left: the forms of BECOME that make the role a former one. */
+const LEFT_ROLE = /\b(?:resigned|retired|stepped\s+down|quit)\s+as\b/;
 const FORCE_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|militiamen|rebels|soldiers|army))?";
 /** "P as prime minister", "P, ousted as prime minister": the role, with the gazetteer's object. */
 const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLES})\\b`, "gi");
@@ -56,7 +62,7 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
   // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
   { re: new RegExp(`${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLES})\\s+)?${SLOT}`, "gi"), org: 1, person: 2, confidence: 0.8 },
   {
-    re: new RegExp(`${SLOT},?\\s+(?:who\\s+(?:leads|led|heads|headed|commands|commanded|founded|rules|ruled|runs|ran)|(?:leads|heads|commands|rules|runs))\\s+(?:the\\s+)?${HYPHENED}${SLOT}`, "gi"),
+    re: new RegExp(`${SLOT},?\\s+(?:who\\s+(?:leads|led|heads|headed|commands|commanded|founded|rules|ruled|runs|ran)|(?:leads|heads|commands|rules|runs)|(?:who\\s+)?(?:will|would)\\s+continue\\s+to\\s+(?:run|lead|head)|(?:who\\s+)?(?:continues|continued)\\s+to\\s+(?:run|lead|head))\\s+(?:the\\s+)?${HYPHENED}${SLOT}`, "gi"),
     person: 1, org: 2, confidence: 0.75,
   },
 ];
@@ -123,7 +129,7 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       if (org.kind === "adjective" && (p.orgAfterOf || org !== slotAt(view, m[p.org]))) return;
       const context = before(template, m.index, 25) + m[0];
       // "Former" is read from the text only: the gazetteer's former leaders led at the time of older news.
-      const former = FORMER.test(context);
+      const former = FORMER.test(context) || LEFT_ROLE.test(m[0]);
       out.push({ type: "LEADS", subject: person, object: org, confidence: p.confidence, view, time: former ? "former" : undefined });
       // "⟦Deutsche⟧'s chairman ⟦Rolf Breuer⟧ and chief executive ⟦Werner Seifert⟧": a second role of the same organisation.
       if (p.person === 3 && p.org === 1) {
