@@ -115,7 +115,8 @@ const PLACE_HEAD =
 const TAKEN_PLACE = new RegExp(
   "\\b(?:captured|seized|overran|overrun|retook|retaken|recaptured|liberated|took\\s+over|taken\\s+over|occupied)[\"”]?\\s+" +
     "((?:(?:one|part|parts|most|much|all|some|several)\\s+of\\s+)?(?:at\\s+least\\s+|more\\s+than\\s+|nearly\\s+|almost\\s+|about\\s+|some\\s+)?(?:the\\s+|an?\\s+|its\\s+|their\\s+|his\\s+|\\p{Lu}[\\p{L}-]*['’]s\\s+)?" +
-    "((?:[\\d,.]+\\s+)?(?:(?!(?:of|in|at|on|by|from|and|or|to|with|near)\\b)[a-z][a-z-]*\\s+){0,3}?" + PLACE_HEAD + "))\\b" +
+    // "several Iraqi defence posts": a count and a people's adjective may come before the head.
+    "((?:(?:[\\d,.]+|several|two|three|four|five|six|many|dozens\\s+of)\\s+)?(?:(?!(?:of|in|at|on|by|from|and|or|to|with|near)\\b)(?:[a-z][a-z-]*|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i))\\s+){0,3}?" + PLACE_HEAD + "))\\b" +
     "(?!\\s+(?:of|in|across|near)\\s+(?:the\\s+)?\\p{Lu})",
   "gu",
 );

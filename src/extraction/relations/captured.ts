@@ -44,7 +44,7 @@ const VERB =
   "(?:gained|wrested|grabbed|regained|retook|seized)\\s+control\\s+(?:of|over)|regained|reclaimed|(?:won|wins|took|takes)\\s+back)";
 const PASSIVE = "(?:seized|captured|taken(?:\\s+over|\\s+back)?|overrun|retaken|recaptured|conquered|liberated|reclaimed|regained|won\\s+back)";
 const PLACE_ADJ = "(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|strategic|key|border|oil|ancient|nearby|embattled|besieged|seized|captured|entire|whole|Kurdish|Sunni|second|largest|biggest|" + ANY_SLOT + ")";
-const PLACE_NOUN = "(?:city|town|village|province|region|area|district|base|air\\s+base|dam|airport|border\\s+crossing|oil\\s+field|refinery|capital|stronghold)";
+const PLACE_NOUN = "(?:city|town|village|province|region|area|district|base|air\\s+base|dam|airport|border\\s+crossing|oil\\s+field|refinery|capital|stronghold|outpost|garrison|oasis|island|port|airstrip|airfield|camp|fort|fortress)";
 const QUANTITY =
   "(?:(?:large|broad|vast|huge|wide|significant|key|big|much\\s+of\\s+the)\\s+)?" +
   "(?:swaths?|swathes|parts?|areas?|much|most|chunks?|portions?|stretches|all|the\\s+rest|neighbou?rhoods|districts|villages|towns|territory|land|(?:several|many|\\d+|dozens\\s+of)\\s+(?:key\\s+)?(?:cities|towns|villages|areas)|a\\s+third|a\\s+quarter|half|a\\s+(?:large\\s+|big\\s+|huge\\s+)?(?:part|chunk|swath|portion))" +
