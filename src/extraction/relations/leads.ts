@@ -31,9 +31,16 @@ const POSS = "(?:['’]s?)?";
 const HYPHENED = `(?:${ANY_SLOT}-[a-z]+\\s+)?`;
 const FORMER = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(LEXICON.formerMarkers)})(?:[^\\p{L}]|$)`, "iu");
 
+/** A person's age after the name, Reuters style: "⟦Martin⟧, 41, was named …". */
+const AGE = "(?:,\\s+\\d{1,3},)?";
+/** "⟦Neil Springer⟧ currently president of …", "⟦X⟧, now chairman of …". */
+const NOW = "(?:(?:currently|now|also)\\s+)?";
+/** Words that describe the organisation before its name: "president of the consulting firm ⟦Forrester Research⟧" (no preposition, so "head of research at ⟦X⟧" stays out). */
+const DESCRIPTOR = "(?:(?!(?:of|for|at|in|on|and|or|to|with|by|from)\\b)[a-z][a-z-]*\\s+){0,3}?";
 /** Copulas before a role: "X became head of …", "X, who was the leader of …". */
 const BECOME =
-  "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|was\\s+named|was\\s+appointed|was\\s+elected|" +
+  "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|(?:was|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:named|appointed|elected)(?:\\s+as)?|" +
+  "(?:will\\s+continue|continues|continued|remains|will\\s+remain)\\s+as|" +
   "will\\s+be|is\\s+to\\s+be|will\\s+become|" +
   // "⟦Bates⟧ stepped down as ⟦Chelsea⟧ chairman": a head who left (the role is a former one).
   "(?:has\\s+|had\\s+)?(?:resigned|retired|stepped\\s+down|quit)\\s+as)\\s+)?";
@@ -49,7 +56,8 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
   // "the ⟦Islamic State⟧ (⟦Isis⟧) leader, ⟦Baghdadi⟧": an acronym in parentheses may follow the organisation.
   { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
-    re: new RegExp(`${SLOT}(?:,\\s+(?:who\\s+)?|\\s+)${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
+    // "⟦Martin⟧, 41, was also named chairman of its ⟦NL Chemicals Inc⟧ unit", "⟦George Colony⟧, president of the consulting firm ⟦Forrester Research⟧"
+    re: new RegExp(`${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR})?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
     person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,
   },
   { re: new RegExp(`\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
@@ -100,6 +108,11 @@ const ANNOUNCER_OFFICER = new RegExp(
   `${SLOT}(?:\\s+(?:statement|announcement|release))?\\s+(?:said|says|announced|quoted|reported|added)(?:\\s+(?:on\\s+)?[A-Z][a-z]+day)?(?:\\s+that)?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${SLOT}(?!\\s+of\\b|['’-])`,
   "g",
 );
+/**
+ * "⟦Wang Laboratories Inc⟧ expects revenues … to increase, President ⟦Frederick Wang⟧ said": an officer
+ * who speaks for the organisation the sentence opens with.
+ */
+const SUBJECT_OFFICER_SAID = new RegExp(`^(?:The\\s+)?${SLOT}\\s[\\s\\S]*,["”]?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${SLOT}\\s+(?:said|says|told|added)\\b`, "i");
 const ITS_ROLE = [
   { re: new RegExp(`\\b[Ii]ts\\s+${MOD}(${ROLES}),?\\s+${SLOT}`, "g"), person: 2 },
   { re: new RegExp(`${SLOT},\\s+(?:who\\s+(?:is|was)\\s+)?its\\s+${MOD}(${ROLES})\\b`, "g"), person: 1 },
@@ -151,6 +164,14 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     const former = m[3] !== undefined || FORMER.test(m[0]);
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.8, view, time: former ? "former" : undefined });
   });
+  const opening = SUBJECT_OFFICER_SAID.exec(template);
+  if (opening) {
+    const org = slotAt(view, opening[1]);
+    const person = slotAt(view, opening[3]);
+    if (isType(person, "PERSON") && isType(org, "ORGANIZATION") && org.kind === "name" && !ONE_OF_BOARD.test(opening[0].slice(-80))) {
+      out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view, time: FORMER.test(opening[0].slice(-60)) ? "former" : undefined });
+    }
+  }
   eachMatch(ANNOUNCER_OFFICER, template, (m) => {
     const org = slotAt(view, m[1]);
     const person = slotAt(view, m[3]);
@@ -177,7 +198,8 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     // The country must be named as the state: "of / in ⟦Chad⟧", "⟦Indonesian⟧ ministers", not "his ⟦U.S.⟧ trip".
     const stateUse = (x: Mention, k: number): boolean => {
       const around = template.slice(Math.max(0, view.marks[k]!.start - 12), view.marks[k]!.end + 40);
-      return new RegExp(`(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament)\\b`, "u").test(around);
+      // "… said ⟦Ecuador⟧ would honour its debt": the country as the subject of a finite verb acts as the state.
+      return new RegExp(`(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament|would|will|must|should|could|can|has|had)\\b`, "u").test(around);
     };
     const countries = new Map(view.slots.flatMap((x, k) => (x.entry?.kind === "country" && stateUse(x, k) ? [[x.entry.name, x] as const] : [])));
     if (countries.size !== 1) return;
