@@ -37,6 +37,8 @@ const AGE = "(?:,\\s+\\d{1,3},)?";
 const NOW = "(?:(?:currently|now|also)\\s+)?";
 /** Words that describe the organisation before its name: "president of the consulting firm ⟦Forrester Research⟧" (no preposition, so "head of research at ⟦X⟧" stays out). */
 const DESCRIPTOR = "(?:(?!(?:of|for|at|in|on|and|or|to|with|by|from)\\b)[a-z][a-z-]*\\s+){0,3}?";
+/** "chairman of P2P network ⟦Red Swoosh⟧", "of anti-piracy firm ⟦Overpeer⟧": a descriptor without an article ends in a noun for an organisation. */
+const ORG_NOUN = "(?:firm|company|group|network|bank|agency|charity|party|union|club|maker|retailer|carrier|airline|operator|giant|chain|publisher|broker|insurer|manufacturer|conglomerate|association|organi[sz]ation|institute|council|body|watchdog|regulator|lobby|think-tank|studio|label)";
 /** Copulas before a role: "X became head of …", "X, who was the leader of …". */
 const BECOME =
   "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|(?:was|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:named|appointed|elected)(?:\\s+as)?|" +
@@ -57,7 +59,7 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
   { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
     // "⟦Martin⟧, 41, was also named chairman of its ⟦NL Chemicals Inc⟧ unit", "⟦George Colony⟧, president of the consulting firm ⟦Forrester Research⟧"
-    re: new RegExp(`${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR})?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
+    re: new RegExp(`${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
     person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,
   },
   { re: new RegExp(`\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },

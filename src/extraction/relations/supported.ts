@@ -113,6 +113,11 @@ const PAIRS: {
     re: new RegExp(`${SLOT}${TAIL}\\s+(?:(?:can|could|will|has|have|had|also|now|already|still)\\s+){0,2}(?:won|wins|win|enjoys?|enjoyed|received|receives|gained|gains|secured|secures|got|gets|has|have|had|rely\\s+on|relies\\s+on|relied\\s+on|count\\s+on|counts\\s+on)\\s+(?:the\\s+)?(?:(?:full|strong|firm|financial|military|political|public|unanimous|formal|official|key)\\s+)?(?:support|backing|endorsement)\\s+(?:of|from)\\s+(?:the\\s+)?${SLOT}`, "g"),
     supported: 1, supporter: 2, confidence: 0.7, factual: true, list: true,
   },
+  // "⟦X⟧ and ⟦Y⟧ have lent their backing to the supporters' group, ⟦Z⟧", "⟦X⟧ threw his support behind ⟦Y⟧"
+  {
+    re: new RegExp(`${SLOT},?\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:lent|lend|lends|given|gave|gives|thrown|threw|throws|offered|offers|pledged|pledges)\\s+(?:their|his|her|its)\\s+(?:(?:full|strong|public|firm|financial|political)\\s+)?(?:backing|support|endorsement)\\s+(?:to|behind|for)\\s+(?:the\\s+)?(?:[a-z'’-]+,?\\s+){0,3}?${SLOT}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.7, factual: true,
+  },
   // "⟦Kuwait⟧, a key backer of ⟦Iraq⟧", "⟦X⟧ is a major donor to ⟦Y⟧"
   {
     re: new RegExp(`${SLOT}(?:,\\s+|\\s+(?:is|was|has\\s+been|remains)\\s+)(?:a|an|the|its|their)\\s+(?:(?:key|main|major|chief|leading|staunch|principal|biggest|largest|important|longtime|long-time|main)\\s+)?(?:backer|supporter|sponsor|financier|funder|donor|patron|benefactor)s?\\s+(?:of|to)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),
