@@ -169,7 +169,7 @@ describe("CAPTURED of unnamed places, SUPPORTED_BY through aid", () => {
 
   it("'a key backer of', '-backed contra rebels', verbs sharing their 'by'; a negated or hypothetical help is none", () => {
     expect(relations("Both ships were hit in the waters of Kuwait, a key backer of Iraq in its war with Iran.")).toEqual(["SUPPORTED_BY Iraq -> Kuwait"]);
-    expect(relations("It diverted profits to U.S.-backed contra rebels in Nicaragua.", { Nicaragua: "LOCATION" })).toEqual(["SUPPORTED_BY contra rebels -> United States"]);
+    expect(relations("It diverted profits to U.S.-backed contra rebels in Nicaragua.", { Nicaragua: "LOCATION" })).toEqual(["SUPPORTED_BY Contras -> United States"]);
     expect(relations("The Kurds, supported, trained and armed by Iran, held the town.")).toEqual(["SUPPORTED_BY Kurds -> Iran"]);
     expect(relations("It would not mean that Iran had helped the Kurds.")).toEqual([]);
   });
