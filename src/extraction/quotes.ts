@@ -100,7 +100,8 @@ const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later
  * without a closing comma. Only when no other speaker inside it is the verb's subject ("X, the
  * ⟨Iraqi Ministry of Defence⟩ said" credits the ministry); a possessor ("WHO's") is not.
  */
-const CLAUSE_OPENING = /^[\s,"“”'’—–-]*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}$/u;
+// "“…,” subcommittee chairman ⟨James Florio⟩, a New Jersey Democrat said": lowercase title words may open it too.
+const CLAUSE_OPENING = /^[\s,"“”'’—–-]*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:(?!(?:of|to|from|with|for|by|at|in|on|and|but|that|said|says|told)\s)\p{Ll}[\p{Ll}-]*\s+){0,3}$/u;
 const OPEN_APPOSITIVE = /^\s*,\s+(?:(?:a|an|the|his|her|its|their)\s+|\p{Lu}[\p{L}.-]*['’]s\s+)(?:[\p{L}'’-]+\s+){0,5}$/u;
 
 /** A mention governed by a preposition ("a friend of Ms Rosenberg", "inquiries from Mashable") is no subject. */

@@ -104,6 +104,11 @@ const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confi
     re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${ADV}${AUX}${ADV}${VERB}\\s+(?:(?:vast|large|wide|huge|broad)\\s+(?:swaths?|swathes|tracts?|areas?|parts?)\\s+of\\s+)?(?:(?:several|many|key|major|\\d+)\\s+){0,2}${SLOT}\\s+(?:cities|towns|villages|territory|land|provinces)\\b`, "g"),
     actor: 1, place: 2, confidence: 0.7, adjectivePlace: true,
   },
+  // "⟦Iraq⟧ said it had recaptured ⟦X⟧", "⟦Iran⟧ said yesterday it overran …": "it" is the one who says so.
+  {
+    re: new RegExp(`${SLOT}\\s+(?:said|says|claimed|claims|announced|reported)(?:\\s+(?:on\\s+)?[A-Z][a-z]+day|\\s+(?:yesterday|today|tonight|earlier))?(?:\\s+that)?\\s+it\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"),
+    actor: 1, place: 2, confidence: 0.75,
+  },
   // "U.S. air strikes helped ⟦Iraqi forces⟧ retake ⟦Tikrit⟧": a completed help, so the capture happened.
   { re: new RegExp(`\\bhelped\\s+(?:the\\s+)?${SLOT}${ACTOR_TAIL}\\s+(?:to\\s+)?(?:retake|recapture|capture|seize|regain|take\\s+back|win\\s+back|liberate)\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
   { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+${ADV}${AUX}${ADV}${VERB}\\s+it\\b(?!\\s+(?:was|is|had|has)\\b)`, "g"), actor: 1, place: "it", confidence: 0.65 },
