@@ -135,6 +135,9 @@ function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: 
 /** "said Humberto Saballos", "according to Pentagon spokesman Col. Steve Warren"; never after "told" (the listener). */
 const CLAUSE_VERB_AFTER = /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|should|might|may|must|[a-z]{2,}ed)\b/;
 
+/** A person noun right after an organisation's name ("… officer", "… veteran"); its spokesman still speaks for it. */
+const UNNAMED_MEMBER = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?!spokes|representative)(?:${alternation([...LEXICON.personNouns, "veteran", "source", "insider", "member", "employee", "staffer", "aide"])})s?\\b(?!\\s+\\p{Lu})`, "u");
+
 function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: number): Mention | undefined {
   if (/^(?:told|tells|asked|asks)\b/.test(verb)) return undefined;
   let org: Mention | undefined;
@@ -149,6 +152,8 @@ function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: 
     // "said the ⟨ISIS⟩ used chlorine": the subject of a reported clause, not the speaker.
     if (CLAUSE_VERB_AFTER.test(text.slice(m.end, m.end + 30))) break;
     if (m.type === "PERSON") return m;
+    // "said an ⟨Iraqi intelligence⟩ officer", "said the ⟨Marine Corps⟩ veteran": an unnamed person, not the organisation.
+    if (UNNAMED_MEMBER.test(text.slice(m.end, m.end + 30)) && !SPOKESMAN_OF.test(gap)) continue;
     if (m.start <= verbEnd + 15 || SPOKESMAN_OF.test(gap)) org ??= m;
   }
   return org;
