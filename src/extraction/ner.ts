@@ -47,6 +47,9 @@ const trimSpan = (text: string) => (s: NerSpan): NerSpan => {
   let end = s.end;
   const tail = /(?:['’]s?|[.,;:])$/.exec(text.slice(s.start, end));
   if (tail && end - tail[0].length > s.start && !/^\p{Lu}\.$/u.test(text.slice(end - 2, end))) end -= tail[0].length;
+  // "⟦Federal Reserve Board Vice⟧ Chairman X": the start of a title the tagger ran into the organisation.
+  const title = s.type === "ORGANIZATION" && s.tokens > 1 ? /\s+(?:Vice|Deputy|Acting|Assistant|Executive|Senior|Interim)$/.exec(text.slice(s.start, end)) : null;
+  if (title) return { ...s, end: end - title[0].length, tokens: s.tokens - 1 };
   return { ...s, end };
 };
 
@@ -161,8 +164,14 @@ function leadingStarter(text: string, span: NerSpan): RegExpExecArray | null {
   const m = /^(\p{Lu}\p{Ll}+|\p{Ll}[\p{Ll}-]*)\s+(?=\p{Lu})/u.exec(text.slice(span.start, span.end));
   if (!m) return null;
   if (/^\p{Ll}/u.test(m[1]!)) return PARTICLES.has(m[1]!) ? null : m;
+  // "Investor Paul Bilzerian": a capitalised occupation before a three-word person is a description of them.
+  if (span.type === "PERSON" && span.tokens >= 3 && OCCUPATIONS.has(m[1]!.toLowerCase())) return m;
   return STARTERS.has(m[1]!) && !DETERMINER.test(m[1]!) ? m : null;
 }
+const OCCUPATIONS = new Set([
+  "investor", "analyst", "lawyer", "economist", "actor", "actress", "author", "singer", "writer", "businessman", "businesswoman", "activist",
+  "journalist", "photographer", "blogger", "student", "tycoon", "billionaire", "financier", "entrepreneur", "banker", "broker", "trader", "dealer",
+]);
 const PARTICLES = new Set(["al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "du", "da", "van", "von", "der", "la", "le", "ul", "di", "del", "dos", "das"]);
 const STARTERS = new Set(LEXICON.sentenceStarters);
 const FIRST_NAMES = new Set([...LEXICON.firstNames, ...LEXICON.femaleFirstNames]);

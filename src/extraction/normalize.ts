@@ -4,7 +4,7 @@
  * - zero-width characters, the soft hyphen, "\r" and other control characters (but "\n", "\t")
  *   are dropped, so "Ha\u200bider" is one name;
  * - the angle brackets Reuters puts around company names ("<Atalanta/Sosnoff Capital Corp>") are
- *   dropped, so the name reads as in any other text;
+ *   dropped, so the name reads as in any other text, and so is a ticker inside a sentence ("<MHS> ");
  * - hard-wrapped text (Reuters wires: lines cut at ~65 columns, paragraphs indented): a line
  *   break inside a paragraph becomes a space, so sentences and names run across it.
  * `toOriginal` maps every offset back, so evidence and mention spans index the original text.
@@ -28,8 +28,11 @@ const COMBINING = /\p{M}/u;
 /** Anything the character pass would change; most articles have none, and skip it. */
 const NEEDS_PASS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\p{M}/u;
 
-/** A Reuters company marker: "<" and ">" around a capitalised name on one line; not a ticker ("<MONY>"), which stays apart. */
+/** A Reuters company marker: "<" and ">" around a capitalised name on one line; a ticker ("<MONY>") is not one. */
 const BRACKETED_NAME = /<(?=[\p{Lu}\p{N}])(?=(?:[^<>\n]|\n(?=\S)){0,79}\p{Ll})(?:[^<>\n]|\n(?=\S)){1,80}>/gu;
+
+/** A ticker inside a sentence ("Marriott Corp's <MHS> Straw Hat Pizza unit"), with the space after it; one before punctuation stays. */
+const TICKER_INSIDE = /<[\p{Lu}\p{N}.&-]{1,12}> (?=\p{L})/gu;
 
 function bracketOffsets(text: string): Set<number> {
   const out = new Set<number>();
@@ -38,6 +41,7 @@ function bracketOffsets(text: string): Set<number> {
     out.add(m.index);
     out.add(m.index + m[0].length - 1);
   }
+  for (const m of text.matchAll(TICKER_INSIDE)) for (let i = 0; i < m[0].length; i++) out.add(m.index + i);
   return out;
 }
 

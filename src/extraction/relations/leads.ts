@@ -17,7 +17,8 @@ import { ANY_SLOT, SLOT, before, eachMatch, isType, slotAt, type SentenceView } 
 /** Not a head's role: "chief financial officer", "chief economist", "head of research" is kept (the organisation decides). */
 const NOT_HEAD_AFTER = "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
 const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:${alternation(LEXICON.leaderRoles)})${NOT_HEAD_AFTER}`;
-const MOD = `(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
+/** Modifiers of a role, after an optional age: "its 32-year-old Chairman ⟦Kazuo Nagano⟧". */
+const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
 /** Roles that go with a leader role in one list but are no head's role on their own. */
 const COMPANION_ROLE = "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief)";
 const LIST_JOIN = "(?:,\\s+|,?\\s+and\\s+)";
@@ -59,7 +60,7 @@ const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?:
   { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
     // "⟦Martin⟧, 41, was also named chairman of its ⟦NL Chemicals Inc⟧ unit", "⟦George Colony⟧, president of the consulting firm ⟦Forrester Research⟧"
-    re: new RegExp(`${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}(?:(?:the|a|an|its|their)\\s+)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
+    re: new RegExp(`${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
     person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,
   },
   { re: new RegExp(`\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
@@ -99,7 +100,7 @@ const RESIGNED = "(?:(?:has|had)\\s+)?(?:resigned|retired|stepped\\s+down|quit)\
  * unless the role names another ("… president of ⟦Metropolitan⟧").
  */
 const ANNOUNCED_ROLE = new RegExp(
-  `${SLOT}\\s+${ANNOUNCE}\\s+(?:(?:its|the)\\s+)?(?:${ANY_SLOT}${POSS}\\s+)?(?:${MOD}(?:${ROLES})\\s+)?${SLOT}(?:\\s+[a-z]+){0,2}?(?:,[^,⟦⟧]{1,60},)?\\s+(?:(${RESIGNED})|${APPOINTED})\\s+(?:(?:the|its|a)\\s+)?(?:(?:new|company|group|bank)\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT})?`,
+  `${SLOT}\\s+${ANNOUNCE}\\s+(?:(?:its|the)\\s+)?(?:${ANY_SLOT}${POSS}\\s+)?(?:${MOD}(?:${ROLES})\\s+)?${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:\\s+[a-z]+){0,2}?(?:,[^,⟦⟧]{1,60},)?\\s+(?:(${RESIGNED})|${APPOINTED})\\s+(?:(?:the|its|a)\\s+)?(?:(?:new|company|group|bank)\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT})?`,
   "g",
 );
 /**

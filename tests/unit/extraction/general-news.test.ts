@@ -250,3 +250,51 @@ describe("prepared text", () => {
     expect(extractArticle({ text }).relations.map((x) => x.evidence.text)).toEqual(["Mosul fell to ISIS in 2014.", "Iraqi forces retook Mosul in 2017."]);
   });
 });
+
+describe("2026-12-02 round: officers, heads who left, capitals, backing, captured posts", () => {
+  it("reads company officers as Reuters writes them", () => {
+    expect(relations("Navistar said Martin, 41, was also named chairman of its NL Chemicals Inc unit.", { Navistar: "ORGANIZATION", Martin: "PERSON", "NL Chemicals Inc": "ORGANIZATION" })).toContain(
+      "LEADS Martin -> NL Chemicals Inc",
+    );
+    expect(relations("Wang Laboratories Inc expects revenues to rise, President Frederick Wang said.", { "Wang Laboratories Inc": "ORGANIZATION", "Frederick Wang": "PERSON" })).toEqual([
+      "LEADS Frederick Wang -> Wang Laboratories Inc",
+    ]);
+    expect(relations("Data Access Systems Inc said chairman David Cohen has sold his shares.", { "Data Access Systems Inc": "ORGANIZATION", "David Cohen": "PERSON" })).toEqual([
+      "LEADS David Cohen -> Data Access Systems Inc",
+    ]);
+    expect(relations("Sosnoff, who is chairman of <Atalanta Sosnoff Capital Corp>, filed.", { Sosnoff: "PERSON", "Atalanta Sosnoff Capital Corp": "ORGANIZATION" })).toEqual([
+      "LEADS Sosnoff -> Atalanta Sosnoff Capital Corp",
+    ]);
+    // A vice-chairman the tagger ran into the organisation's name leads nothing.
+    expect(relations("Federal Reserve Board Vice Chairman Manuel Johnson said rates would stay.", { "Federal Reserve Board Vice": "ORGANIZATION", "Manuel Johnson": "PERSON" })).toEqual([]);
+  });
+
+  it("a head who stepped down was one; 'would be' is no head", () => {
+    expect(relations("Bates stepped down as Chelsea chairman in March.", { Bates: "PERSON", Chelsea: "ORGANIZATION" })).toEqual(["LEADS Bates -> Chelsea (former)"]);
+    expect(relations("If he became king, Charles would be the supreme governor of the Church of England.", { Charles: "PERSON", "Church of England": "ORGANIZATION" })).toEqual([]);
+  });
+
+  it("a capital stands for its government as a supporter; 'lent their backing to'", () => {
+    expect(relations("The forces of President Habre of Chad, supported, trained and armed by Paris and Washington, advanced.", { Habre: "PERSON", Chad: "LOCATION", Paris: "LOCATION", Washington: "LOCATION" })).toEqual(
+      expect.arrayContaining(["SUPPORTED_BY Hissene Habre -> Paris", "SUPPORTED_BY Hissene Habre -> Washington"]),
+    );
+    expect(relations("Sir Alex Ferguson has lent his backing to the supporters' group, Shareholders United.", { "Alex Ferguson": "PERSON", "Shareholders United": "ORGANIZATION" })).toEqual([
+      "SUPPORTED_BY Shareholders United -> Alex Ferguson",
+    ]);
+    // A city that is no capital backs nothing.
+    expect(relations("The rebels, armed by Aleppo, advanced.", { Aleppo: "LOCATION" })).toEqual([]);
+  });
+
+  it("captures of posts named by a count and a people's adjective, and of an outpost 'of X'", () => {
+    expect(relations("IRNA said Iranian forces captured several Iraqi defence posts east of Basra.", { IRNA: "ORGANIZATION" })).toContain(
+      "CAPTURED Iranian forces -> several Iraqi defence posts",
+    );
+    expect(relations("Chad said its troops had captured the Libyan outpost of Gouro.", { Gouro: "LOCATION" })).toContain("CAPTURED Chad -> Gouro");
+    expect(relations("Iraq said it had recaptured Fao.", { Fao: "LOCATION" })).toEqual(["CAPTURED Iraq -> Fao"]);
+  });
+
+  it("an unnamed officer of an organisation is not the organisation speaking", () => {
+    const out = relations('"We are still looking at it," said an Iraqi intelligence official.', { "Iraqi intelligence": "ORGANIZATION" });
+    expect(out.filter((x) => x.startsWith("QUOTED_IN"))).toEqual([]);
+  });
+});
