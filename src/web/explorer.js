@@ -309,6 +309,11 @@ function renderRelationList() {
   $("relation-list").replaceChildren(...items);
 }
 
+// Cytoscape caches the canvas's place on the page and renews it only on resize and scroll, but the
+// filter bar, the key form and a two-line title move the canvas without either: a click would be
+// placed beside what it was aimed at (an edge is a few pixels wide). Measure again before each press.
+$("cy").addEventListener("pointerdown", () => cy.resize(), { capture: true });
+
 cy.on("tap", "edge", (ev) => {
   cy.edges().unselect();
   ev.target.select();

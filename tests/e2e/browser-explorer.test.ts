@@ -1,6 +1,6 @@
 /**
  * The graph explorer at / in a real browser (headless Chromium) on the two sample articles: search
- * "Mosul", see the neighbourhood drawn, open the CAPTURED edge (its relation-list entry) and read the evidence
+ * "Mosul", see the neighbourhood drawn, click the CAPTURED edge on the canvas and read the evidence
  * sentence. Every request to a host other than 127.0.0.1 is blocked (and must not be attempted).
  * With KG_REQUIRE_AUTH_FOR_READS=true the page asks for a key and then works with it.
  */
@@ -24,6 +24,35 @@ async function pick(page: Page, query: string, name: string): Promise<void> {
   const selector = `xpath///ul[@id="suggestions"]/li[span[1][normalize-space()="${name}"]]`;
   await page.waitForSelector(selector, { visible: true, timeout: 30_000 });
   await page.click(selector);
+}
+
+/**
+ * Where on the page an edge's midpoint is drawn: Cytoscape's rendered position (canvas pixels) plus
+ * the canvas's offset. Fails, saying why, when a node covers that point (the click would hit it).
+ */
+async function edgePoint(page: Page, from: string, type: string, to: string): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate(
+    (from: string, type: string, to: string) => {
+      type Box = { x1: number; x2: number; y1: number; y2: number };
+      type Ele = { data(k: string): string; source(): Ele; target(): Ele; renderedMidpoint(): { x: number; y: number }; renderedBoundingBox(): Box; id(): string };
+      const cy = (window as unknown as { kg: { cy: { edges(): Ele[]; nodes(): Ele[] } } }).kg.cy;
+      const edge = cy.edges().find((e) => e.data("type") === type && e.source().data("label") === from && e.target().data("label") === to);
+      if (!edge) return { error: `no ${from} ${type} ${to} edge drawn` };
+      const mid = edge.renderedMidpoint();
+      const covering = cy.nodes().filter((n) => {
+        const b = n.renderedBoundingBox();
+        return mid.x >= b.x1 && mid.x <= b.x2 && mid.y >= b.y1 && mid.y <= b.y2;
+      });
+      if (covering.length > 0) return { error: `node ${covering[0]!.data("label")} covers the edge's midpoint` };
+      const box = document.getElementById("cy")!.getBoundingClientRect();
+      return { x: box.left + mid.x, y: box.top + mid.y };
+    },
+    from,
+    type,
+    to,
+  );
+  if ("error" in at) throw new Error(at.error);
+  return at;
 }
 
 describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
@@ -64,10 +93,9 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     console.log(`explorer: Mosul's neighbourhood (${labels.length} nodes) drawn in ${renderMs.toFixed(1)} ms`);
     await page.screenshot({ path: "docs/explorer-graph.png" });
 
-    // Open the CAPTURED edge's evidence. (A click on the canvas at the edge's rendered position
-    // opened it in early runs but not reliably in later ones; until that is understood the test
-    // clicks the edge's entry in the relation list, the keyboard's route to the same panel.)
-    await page.click('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]');
+    // Click the CAPTURED edge on the canvas itself, at its midpoint as Cytoscape renders it.
+    const at = await edgePoint(page, "Iraqi special forces", "CAPTURED", "Mosul");
+    await page.mouse.click(at.x, at.y);
     await page.waitForSelector("#evidence-list li.evidence blockquote", { timeout: 30_000 }).catch(async (e: unknown) => {
       throw new Error(`${String(e)}; the page says: ${await page.$eval("#message", (m) => m.textContent)}`);
     });
