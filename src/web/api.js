@@ -84,11 +84,33 @@ export const PATHS = `query Paths($from: String!, $to: String!, $maxHops: Int) {
   }
 }`;
 
+// Article.relations and compareArticles give aggregated relations, whose evidence spans every
+// article that asserts them: the page picks each article's own sentence by the article's key, among
+// the 40 most confident (compareArticles' three lists with 100 each cost more than KG_MAX_COST allows).
+const ARTICLE_EVIDENCE = "evidence(first: 40) { sentence start end confidence time article { key } }";
+
 export const ARTICLE = `query ArticleView($id: ID!) {
   article(id: $id) {
     key title source publishedAt url text
     entities { names entity { key name type } }
-    relations { type subject { name } object { ... on Entity { name } ... on Article { title } } evidence(first: 5) { start end } }
+    relations { type subject { name } object { ... on Entity { name } ... on Article { title } } ${ARTICLE_EVIDENCE} }
     quotes { text confidence speaker { key name } }
+    related(first: 8) { sharedCount article { key title source publishedAt } sharedEntities { name } }
+  }
+}`;
+
+export const ARTICLE_SEARCH = `query FindArticles($q: String!) {
+  articles(filter: { search: $q }, first: 8) { edges { node { key title source publishedAt } } }
+}`;
+
+const COMPARED_RELATION = `id type articleCount subject { key name aliases } object { ... on Entity { key name aliases } } ${ARTICLE_EVIDENCE}`;
+
+export const COMPARE = `query Compare($a: ID!, $b: ID!) {
+  compareArticles(a: $a, b: $b) {
+    a { key title source publishedAt } b { key title source publishedAt }
+    sharedEntities { key name type }
+    sharedRelations { ${COMPARED_RELATION} }
+    onlyInA { ${COMPARED_RELATION} }
+    onlyInB { ${COMPARED_RELATION} }
   }
 }`;

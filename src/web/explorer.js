@@ -1,134 +1,48 @@
-// The graph explorer: search an entity, see its neighbourhood, click an edge to read the evidence.
+// The graph explorer: search an entity, see its neighbourhood, click an edge (or pick it by
+// keyboard) to read the evidence; the article, path and compare views live in their own modules.
 // Plain ES modules, Cytoscape.js from node_modules (served at /assets/vendor/), no build step.
 import cytoscape from "/assets/vendor/cytoscape.esm.min.mjs";
-import { ApiError, ARTICLE, EVIDENCE, NEIGHBOURHOOD, PATHS, SEARCH, gql, setApiKey } from "./api.js";
+import { EVIDENCE, NEIGHBOURHOOD, SEARCH, gql, setApiKey } from "./api.js";
+import { showArticle } from "./article.js";
+import { combobox } from "./combobox.js";
+import { showCompare } from "./compare.js";
+import { $, articleLink, el, fail, plural, relationSentence, say, showView } from "./dom.js";
+import { graphKeyboard } from "./graph-keys.js";
+import "./path.js";
 
 /** Node colours by entity type (articles: the object of QUOTED_IN). */
 const COLOURS = { PERSON: "#d9480f", ORGANIZATION: "#1c7ed6", LOCATION: "#2b8a3e", GROUP: "#9c36b5", ARTICLE: "#868e96" };
 
-const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const search = /** @type {HTMLInputElement} */ ($("search"));
-const suggestions = $("suggestions");
-
-/** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node | string)[]} [children] */
-function el(tag, attrs = {}, children = []) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) e.append(c);
-  return e;
-}
-
-/** @param {string} text @param {boolean} [error] */
-function say(text, error = false) {
-  const m = $("message");
-  m.textContent = text;
-  m.classList.toggle("error", error);
-}
-
-/** Show an API failure as the server gave it: code and message. A missing key opens the key form. */
-function fail(/** @type {unknown} */ e) {
-  if (e instanceof ApiError) {
-    say(`${e.code}: ${e.message}`, true);
-    if (e.code === "UNAUTHENTICATED") {
-      $("key-panel").hidden = false;
-      $("api-key").focus();
-    }
-  } else {
-    say(String(e), true);
-  }
-}
 
 $("key-form").addEventListener("submit", (ev) => {
   ev.preventDefault();
   setApiKey(/** @type {HTMLInputElement} */ ($("api-key")).value.trim());
   $("key-panel").hidden = true;
   say("Key saved for this tab.");
+  cy.resize();
   if (current) void loadEntity({ id: current }, false);
+  search.focus();
 });
 
 // ---------------------------------------------------------------------------------------------
-// Type-ahead over entities(search:)
+// Type-ahead over entities(search:); Enter with no suggestion active looks the typed name up.
 
-/** @type {{ key: string, name: string, type: string, articleCount: number }[]} */
-let options = [];
-let active = -1;
-let seq = 0;
-/** @type {number | undefined} */
-let timer;
-
-function closeSuggestions() {
-  // A keystroke's pending or in-flight search must not reopen the list after a pick.
-  clearTimeout(timer);
-  seq++;
-  suggestions.hidden = true;
-  search.setAttribute("aria-expanded", "false");
-  search.removeAttribute("aria-activedescendant");
-  active = -1;
-}
-
-function renderSuggestions() {
-  suggestions.replaceChildren(
-    ...options.map((o, i) =>
-      el("li", { id: `sug-${i}`, role: "option", "aria-selected": String(i === active), "data-key": o.key }, [el("span", {}, [o.name]), el("span", { class: "type" }, [`${o.type} · ${o.articleCount} art.`])]),
-    ),
-  );
-  suggestions.hidden = options.length === 0;
-  search.setAttribute("aria-expanded", String(options.length > 0));
-  if (active >= 0) search.setAttribute("aria-activedescendant", `sug-${active}`);
-}
-
-async function suggest() {
-  const q = search.value.trim();
-  const mine = ++seq;
-  if (q.length < 2) {
-    options = [];
-    closeSuggestions();
-    return;
-  }
-  try {
-    const data = await gql(SEARCH, { q });
-    if (mine !== seq) return; // a newer keystroke won
-    options = data.entities.edges.map((/** @type {any} */ e) => e.node);
-    active = options.length > 0 ? 0 : -1;
-    renderSuggestions();
-  } catch (e) {
-    fail(e);
-  }
-}
-
-search.addEventListener("input", () => {
-  clearTimeout(timer);
-  timer = window.setTimeout(() => void suggest(), 150);
-});
-search.addEventListener("blur", closeSuggestions);
-search.addEventListener("keydown", (ev) => {
-  if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
-    if (options.length === 0) return;
-    ev.preventDefault();
-    active = (active + (ev.key === "ArrowDown" ? 1 : options.length - 1)) % options.length;
-    renderSuggestions();
-  } else if (ev.key === "Escape") {
-    closeSuggestions();
-  }
-});
-suggestions.addEventListener("mousedown", (ev) => {
-  const li = /** @type {HTMLElement | null} */ (/** @type {HTMLElement} */ (ev.target).closest("li[data-key]"));
-  if (!li) return;
-  ev.preventDefault();
-  closeSuggestions();
-  search.value = li.firstChild?.textContent ?? "";
-  void loadEntity({ id: li.dataset.key ?? "" }, true);
+const typeahead = combobox({
+  input: search,
+  list: $("suggestions"),
+  find: async (q) => (await gql(SEARCH, { q })).entities.edges.map((/** @type {any} */ e) => e.node),
+  render: (o) => [el("span", {}, [o.name]), el("span", { class: "type" }, [`${o.type} · ${o.articleCount} art.`])],
+  pick: (o) => {
+    search.value = o.name;
+    void loadEntity({ id: o.key }, true);
+  },
+  onError: fail,
 });
 $("search-form").addEventListener("submit", (ev) => {
   ev.preventDefault();
-  const chosen = active >= 0 && !suggestions.hidden ? options[active] : undefined;
-  closeSuggestions();
-  if (chosen) {
-    search.value = chosen.name;
-    void loadEntity({ id: chosen.key }, true);
-  } else if (search.value.trim()) {
-    void loadEntity({ name: search.value.trim() }, true);
-  }
+  typeahead.close();
+  if (search.value.trim()) void loadEntity({ name: search.value.trim() }, true);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -169,6 +83,7 @@ const cy = cytoscape({
         "text-background-padding": "2px",
       },
     },
+    { selector: "node.kbd", style: { "border-width": 4, "border-color": "#0b62c4", "underlay-color": "#0b62c4", "underlay-opacity": 0.25, "underlay-padding": 6 } },
     { selector: "edge:selected", style: { "line-color": "#0b62c4", "target-arrow-color": "#0b62c4" } },
     { selector: ".filtered", style: { display: "none" } },
   ],
@@ -211,7 +126,7 @@ async function loadEntity(which, replace) {
   current = entity.key;
   showView("graph-view");
   history.replaceState(null, "", `#entity=${encodeURIComponent(entity.key)}`);
-  $("entity-title").textContent = `${entity.name} (${entity.type.toLowerCase()}, ${entity.articleCount} article${entity.articleCount === 1 ? "" : "s"})`;
+  $("entity-title").textContent = `${entity.name} (${entity.type.toLowerCase()}, ${plural(entity.articleCount, "article")})`;
   /** @type {any[]} */
   const nodes = [nodeOf({ __typename: "Entity", ...entity })];
   /** @type {any[]} */
@@ -224,7 +139,7 @@ async function loadEntity(which, replace) {
   }
   const ms = draw(nodes, edges, entity.key);
   $("graph-hint").hidden = false;
-  say(`${entity.relations.length} relation${entity.relations.length === 1 ? "" : "s"} of ${entity.name}; graph drawn in ${ms.toFixed(0)} ms.`);
+  say(`${plural(entity.relations.length, "relation")} of ${entity.name}; graph drawn in ${ms.toFixed(0)} ms.`);
 }
 
 /**
@@ -292,7 +207,10 @@ function applyFilters() {
 }
 $("filters").addEventListener("input", applyFilters);
 
-/** The visible relations as a list of buttons: the keyboard's way to the evidence. */
+/**
+ * The visible relations as a list of buttons, in step with the graph: a focused (or hovered) entry
+ * selects its edge, an edge picked on the canvas or by keys marks its entry (aria-current).
+ */
 function renderRelationList() {
   const items = cy
     .edges(":not(.filtered)")
@@ -303,42 +221,65 @@ function renderRelationList() {
       const to = e.target().data("label");
       const b = el("button", { type: "button", "data-relation": e.id() }, [el("span", { class: "rel-type" }, [d.type]), ` ${from} → ${to} `, el("span", { class: "meta" }, [`(${d.articles} art.)`])]);
       b.setAttribute("aria-label", `${from} ${d.type} ${to}`);
-      b.addEventListener("click", () => void showEvidence(e.id()));
+      b.addEventListener("click", () => void showEvidence(e.id(), b));
+      b.addEventListener("focus", () => keys.selectEdge(e, false));
+      b.addEventListener("mouseenter", () => keys.selectEdge(e, false));
       return el("li", {}, [b]);
     });
   $("relation-list").replaceChildren(...items);
 }
 
+/** Mark the relation list's entry for `edge`. @param {any} edge */
+function markListed(edge) {
+  for (const b of $("relation-list").querySelectorAll("button")) {
+    const mine = /** @type {HTMLElement} */ (b).dataset.relation === edge.id();
+    if (mine) b.setAttribute("aria-current", "true");
+    else b.removeAttribute("aria-current");
+    if (mine && document.activeElement !== b) b.scrollIntoView({ block: "nearest" });
+  }
+}
+
+// Cytoscape caches the canvas's place on the page and renews it only on resize and scroll, but the
+// filter bar, the key form and a two-line title move the canvas without either: a click would be
+// placed beside what it was aimed at (an edge is a few pixels wide). Measure again before each press.
+$("cy").addEventListener("pointerdown", () => cy.resize(), { capture: true });
+
 cy.on("tap", "edge", (ev) => {
-  cy.edges().unselect();
-  ev.target.select();
-  void showEvidence(ev.target.id());
+  keys.selectEdge(ev.target);
+  void showEvidence(ev.target.id(), $("cy"));
 });
-cy.on("tap", "node", (ev) => {
-  const d = ev.target.data();
-  if (d.entity && d.id !== current) void loadEntity({ id: d.id }, false);
+cy.on("tap", "node", (ev) => expand(ev.target));
+
+/** A node's neighbourhood merged into the graph; an article node opens the article view. @param {any} node */
+function expand(node) {
+  const d = node.data();
+  if (!d.entity) location.hash = `#article=${encodeURIComponent(d.id.replace(/^article:/, ""))}`;
+  else if (d.id !== current) void loadEntity({ id: d.id }, false);
+  else say(`${d.label}'s relations are all drawn; pick another node to expand.`);
+}
+
+const keys = graphKeyboard(cy, $("cy"), $("graph-status"), {
+  expand,
+  evidence: (edge) => void showEvidence(edge.id(), $("cy")),
+  selected: markListed,
 });
 
 // ---------------------------------------------------------------------------------------------
 // Evidence
 
-/** @param {string} s */
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Where the focus goes back to when the evidence panel closes. @type {HTMLElement | undefined} */
+let evidenceFrom;
 
 /**
- * The sentence with the subject's and the object's names (and aliases) marked.
- * @param {string} sentence @param {string[]} subjectNames @param {string[]} objectNames
+ * Every article that asserts the relation, the sentence with the relation's span marked. The panel
+ * takes the focus (its heading); Escape or "Close" gives it back to `from`.
+ * @param {string} id @param {HTMLElement} [from]
  */
-function highlighted(sentence, subjectNames, objectNames) {
-  const names = [...subjectNames.map((n) => [n, "subject"]), ...objectNames.map((n) => [n, "object"])].filter(([n]) => n && n.length > 1).sort((a, b) => b[0].length - a[0].length);
-  if (names.length === 0) return [sentence];
-  return markNames(sentence, names);
-}
-
-/** @param {string} id */
-async function showEvidence(id) {
+async function showEvidence(id, from) {
   const panel = $("evidence-panel");
   panel.hidden = false;
+  evidenceFrom = from;
+  $("evidence-title").focus({ preventScroll: true });
   $("evidence-title").textContent = "Loading evidence…";
   $("evidence-list").replaceChildren();
   let r;
@@ -354,7 +295,7 @@ async function showEvidence(id) {
     return;
   }
   const objectName = r.object.name ?? r.object.title;
-  $("evidence-title").textContent = `${r.subject.name} ${r.type} ${objectName}${r.time ? ` (${r.time})` : ""} — ${r.articleCount} article${r.articleCount === 1 ? "" : "s"}`;
+  $("evidence-title").textContent = `${r.subject.name} ${r.type} ${objectName}${r.time ? ` (${r.time})` : ""} — ${plural(r.articleCount, "article")}`;
   const subjectNames = [r.subject.name, ...(r.subject.aliases ?? [])];
   const objectNames = r.object.__typename === "Entity" ? [r.object.name, ...(r.object.aliases ?? [])] : [];
   $("evidence-list").replaceChildren(
@@ -362,12 +303,22 @@ async function showEvidence(id) {
       const a = ev.article;
       const title = a.url ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", class: "article-title" }, [a.title ?? a.key]) : el("span", { class: "article-title" }, [a.title ?? a.key]);
       const meta = [a.source, a.publishedAt?.slice(0, 10), `confidence ${ev.confidence.toFixed(2)}`, ev.time ? `time: ${ev.time}` : ""].filter(Boolean).join(" · ");
-      const open = el("button", { type: "button", class: "open-article", "data-article": a.key }, ["article view"]);
-      open.addEventListener("click", () => void showArticle(a.key));
-      return el("li", { class: "evidence" }, [title, " ", open, el("div", { class: "meta" }, [meta]), el("blockquote", { class: "sentence" }, highlighted(ev.sentence, subjectNames, objectNames)), ...(ev.quote ? [el("div", { class: "quote" }, [`“${ev.quote}”`])] : [])]);
+      return el("li", { class: "evidence" }, [title, " ", articleLink(a.key), el("div", { class: "meta" }, [meta]), el("blockquote", { class: "sentence" }, relationSentence(ev.sentence, subjectNames, objectNames)), ...(ev.quote ? [el("div", { class: "quote" }, [`“${ev.quote}”`])] : [])]);
     }),
   );
 }
+
+function closeEvidence() {
+  $("evidence-panel").hidden = true;
+  evidenceFrom?.focus();
+}
+$("evidence-close").addEventListener("click", closeEvidence);
+$("evidence-panel").addEventListener("keydown", (ev) => {
+  if (ev.key === "Escape") {
+    ev.preventDefault();
+    closeEvidence();
+  }
+});
 
 // Keep the canvas the size of its box (phone rotation, window resize), the graph in view.
 window.addEventListener("resize", () => {
@@ -380,13 +331,12 @@ const kg = /** @type {{ cy: typeof cy, draw: typeof draw, lastRenderMs?: number 
 /** @type {any} */ (window).kg = kg;
 
 // ---------------------------------------------------------------------------------------------
-// Views: graph (default), path, article; the hash says which (#entity=…, #path, #article=…).
+// Views: graph (default), path, article, compare; the hash says which, so each can be linked:
+// #entity=<key>, #path, #article=<key>, #compare=<key>&with=<key>.
 
-/** @param {"graph-view" | "path-view" | "article-view"} id */
-function showView(id) {
-  for (const v of ["graph-view", "path-view", "article-view"]) $(v).hidden = v !== id;
-  if (id === "graph-view") cy.resize();
-}
+document.addEventListener("kg:view", (ev) => {
+  if (/** @type {CustomEvent} */ (ev).detail === "graph-view") cy.resize();
+});
 
 $("path-link").addEventListener("click", (ev) => {
   ev.preventDefault();
@@ -395,130 +345,14 @@ $("path-link").addEventListener("click", (ev) => {
   $("path-from").focus();
 });
 
-$("path-form").addEventListener("submit", (ev) => {
-  ev.preventDefault();
-  const from = /** @type {HTMLInputElement} */ ($("path-from")).value.trim();
-  const to = /** @type {HTMLInputElement} */ ($("path-to")).value.trim();
-  const maxHops = Number(/** @type {HTMLInputElement} */ ($("path-hops")).value) || 6;
-  void findPaths(from, to, maxHops);
-});
-
-/** Paths between two entities (connections), each hop with its proof. @param {string} from @param {string} to @param {number} maxHops */
-async function findPaths(from, to, maxHops) {
-  say("Looking for paths…");
-  let paths;
-  try {
-    paths = (await gql(PATHS, { from, to, maxHops })).connections;
-  } catch (e) {
-    fail(e);
-    return;
-  }
-  if (paths.length === 0) {
-    say(`No path between “${from}” and “${to}” within ${maxHops} hops. Check both names (the search box suggests them) or allow more hops.`, true);
-    $("path-list").replaceChildren();
-    return;
-  }
-  say(`${paths.length} path${paths.length === 1 ? "" : "s"} from ${paths[0].hops[0].from.name} to ${paths[0].hops.at(-1).to.name}.`);
-  $("path-list").replaceChildren(
-    ...paths.map((/** @type {any} */ p) =>
-      el("li", { class: "path" }, [
-        el("strong", {}, [`${p.length} hop${p.length === 1 ? "" : "s"}: `, [p.hops[0].from.name, ...p.hops.map((/** @type {any} */ h) => h.to.name)].join(" — ")]),
-        ...p.hops.map((/** @type {any} */ h) => {
-          const r = h.relation;
-          const ev = r?.evidence?.[0];
-          const head = r ? `${r.subject.name} ${r.type} ${r.object.name}` : `${h.from.name} and ${h.to.name} appear together in “${h.article?.title ?? h.article?.key}”`;
-          const proof = ev ? [el("blockquote", { class: "sentence" }, [ev.sentence]), el("div", { class: "meta" }, [`${ev.article.title ?? ev.article.key} · confidence ${ev.confidence.toFixed(2)} · ${r.articleCount} article${r.articleCount === 1 ? "" : "s"}`])] : [];
-          const open = el("button", { type: "button", class: "open-article" }, ["article view"]);
-          const key = ev?.article.key ?? h.article?.key;
-          open.addEventListener("click", () => void showArticle(key));
-          return el("div", { class: "hop" }, [el("span", { class: "rel-type" }, [r?.type ?? "CO-MENTION"]), ` ${head} `, ...(key ? [open] : []), ...proof]);
-        }),
-      ]),
-    ),
-  );
-}
-
-/**
- * The article text with its entities marked (by type) and the sentences that state a relation underlined.
- * @param {string} key
- */
-async function showArticle(key) {
-  say("Loading the article…");
-  let a;
-  try {
-    a = (await gql(ARTICLE, { id: key })).article;
-  } catch (e) {
-    fail(e);
-    return;
-  }
-  if (!a) {
-    say(`No article “${key}” (deleted since?).`, true);
-    return;
-  }
-  showView("article-view");
-  history.replaceState(null, "", `#article=${encodeURIComponent(a.key)}`);
-  $("article-title").textContent = a.title ?? a.key;
-  $("article-meta").replaceChildren([a.source, a.publishedAt?.slice(0, 10)].filter(Boolean).join(" · "), ...(a.url ? [" · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, ["original"])] : []));
-  // Sentences stating relations: [start, end) → the relations they state.
-  /** @type {Map<string, { start: number, end: number, says: string[] }>} */
-  const spans = new Map();
-  for (const r of a.relations) {
-    for (const ev of r.evidence) {
-      const k = `${ev.start}:${ev.end}`;
-      const s = spans.get(k) ?? { start: ev.start, end: ev.end, says: [] };
-      s.says.push(`${r.subject.name} ${r.type} ${r.object.name ?? r.object.title}`);
-      spans.set(k, s);
-    }
-  }
-  const ordered = [...spans.values()].sort((x, y) => x.start - y.start).filter((s, i, all) => i === 0 || s.start >= all[i - 1].end);
-  /** @type {[string, string][]} name → entity type */
-  const names = a.entities.flatMap((/** @type {any} */ e) => e.names.map((/** @type {string} */ n) => [n, e.entity.type]));
-  const marked = (/** @type {string} */ text) => highlightedNames(text, names);
-  /** @type {(Node | string)[]} */
-  const parts = [];
-  let at = 0;
-  for (const s of ordered) {
-    if (s.start > at) parts.push(...marked(a.text.slice(at, s.start)));
-    const span = el("span", { class: "rel-sentence", title: s.says.join("; "), tabindex: "0" }, marked(a.text.slice(s.start, s.end)));
-    span.setAttribute("aria-label", `${s.says.join("; ")}: ${a.text.slice(s.start, s.end)}`);
-    parts.push(span);
-    at = s.end;
-  }
-  parts.push(...marked(a.text.slice(at)));
-  $("article-text").replaceChildren(...parts);
-  $("article-quotes").replaceChildren(...a.quotes.map((/** @type {any} */ q) => el("li", { class: "quote" }, [`“${q.text}” — `, el("strong", {}, [q.speaker.name]), el("span", { class: "meta" }, [` (confidence ${q.confidence.toFixed(2)})`])])));
-  say(`${a.entities.length} entities, ${a.relations.length} relations, ${a.quotes.length} quotes.`);
-  window.scrollTo(0, 0);
-}
-
-/** `text` with each of `names` marked, its class the entity type. @param {string} text @param {[string, string][]} names */
-function highlightedNames(text, names) {
-  return markNames(text, names.filter(([n]) => n.length > 1).sort((x, y) => y[0].length - x[0].length));
-}
-
-/**
- * `text` with each name marked (whole words, case-insensitive; an acronym such as "IS" only in
- * capitals, so the verb "is" stays plain), the mark's class the name's kind.
- * @param {string} text @param {string[][]} names [name, class], longest first
- * @returns {(Node | string)[]}
- */
-function markNames(text, names) {
-  if (names.length === 0 || !text) return [text];
-  /** @type {Map<string, string[]>} */
-  const byLower = new Map(names.map(([n, k]) => [n.toLowerCase(), [n, k]]));
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${names.map(([n]) => escapeRe(n)).join("|")})(?![\\p{L}\\p{N}])`, "giu");
-  return text.split(re).map((part, i) => {
-    if (i % 2 === 0) return part;
-    const [name, kind] = byLower.get(part.toLowerCase()) ?? [part, ""];
-    const acronym = name === name.toUpperCase() && /\p{Lu}/u.test(name);
-    return acronym && part !== name ? part : el("mark", { class: kind }, [part]);
-  });
-}
-
 function route() {
-  const m = /^#(entity|article)=(.+)$/.exec(location.hash);
-  if (m?.[1] === "entity") void loadEntity({ id: decodeURIComponent(m[2]) }, true);
-  else if (m?.[1] === "article") void showArticle(decodeURIComponent(m[2]));
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const entity = hash.get("entity");
+  const article = hash.get("article");
+  const compare = hash.get("compare");
+  if (entity) void loadEntity({ id: entity }, true);
+  else if (article) void showArticle(article);
+  else if (compare && hash.get("with")) void showCompare(compare, hash.get("with") ?? "");
   else if (location.hash === "#path") showView("path-view");
   else {
     showView("graph-view");
