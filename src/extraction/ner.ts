@@ -85,6 +85,9 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     const gaz = hit.filter((m) => m.entry !== undefined);
     const covers = hit.every((m) => m.start >= span.start && m.end <= span.end);
     const longer = span.end - span.start > Math.max(...hit.map((m) => m.end - m.start));
+    // "⟦Emperor Hirohito⟧", "⟦Chancellor Helmut Kohl⟧": a known person with title words before it stays that person.
+    const known = gaz.find((m) => m.type === "PERSON" && span.type === "PERSON" && m.end === span.end && m.start > span.start);
+    if (known && text.slice(span.start, known.start).trim().split(/\s+/).every((w) => TITLE_WORDS.has(w.replace(/\.$/, "")))) continue;
     if (gaz.length > 0) {
       // A gazetteer name inside a longer tagged organisation or person ("American Motors Corp",
       // "Bank of England" when only "England" is known) is that longer name; otherwise the gazetteer wins.
