@@ -192,7 +192,8 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
         out.push({ ...d, key: "gaz:" + a.country.name, type: "LOCATION", entry: a.country });
         break;
       }
-      const fits = d.category === "striker" ? a.kind !== "description" && STRIKER_TAIL.test(text.slice(a.end, a.end + 24)) : fitsCategory(a, d.category);
+      const fits =
+        d.category === "striker" ? a.kind !== "description" && STRIKER_TAIL.test(text.slice(a.end, a.end + 24)) : d.category === "head" ? holdsRole(a, d.surface) : fitsCategory(a, d.category);
       if (fits) {
         const partners = d.category === "force" ? conjunctsBefore(text, byStart, i) : undefined;
         out.push({ ...d, key: a.key, type: a.type, entry: a.entry, ...(partners?.length ? { partners } : {}) });
@@ -243,6 +244,17 @@ function conjunctsBefore(text: string, sorted: Mention[], i: number): Mention[] 
     out.push(sorted[j]!);
   }
   return out;
+}
+
+/**
+ * "the prime minister" is the person last named with that title ("Prime Minister Tony Blair"), or a
+ * known head whose gazetteer role it is ("Mr Blair" … "the prime minister").
+ */
+function holdsRole(a: Mention, description: string): boolean {
+  if (a.type !== "PERSON" || a.kind !== "name") return false;
+  const role = description.replace(/^[Tt]he\s+/, "").toLowerCase().replace(/\s+/g, " ");
+  const title = a.title?.toLowerCase().replace(/\s+/g, " ").replace(/^(?:former|then|new)\s+/, "");
+  return title === role || (a.entry?.leaderRoles ?? []).includes(role);
 }
 
 function fitsCategory(a: Mention, category: PendingDescription["category"]): boolean {

@@ -21,7 +21,7 @@ const COALITION = ENTRY_BY_NAME.get("Global Coalition");
 interface Description {
   re: RegExp;
   /** Which antecedents it can refer to; "coalition" names a fixed entry. */
-  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party";
+  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party" | "head";
 }
 
 const DESCRIPTIONS: Description[] = [
@@ -40,6 +40,8 @@ const DESCRIPTIONS: Description[] = [
   { re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate)\b(?![-\s]+(?:of|based|owned|run)\b)/g, category: "company" },
   // "Iran said its forces had captured …": the actor named last before it.
   { re: /\b[Ii]ts\s+(?:own\s+)?(?:forces|troops|army|soldiers|fighters|units|navy|warplanes|aircraft|gunboats)\b/g, category: "owner" },
+  // "the prime minister said": the person named with that title before (or a known head with that role).
+  { re: /\b[Tt]he\s+(?:prime\s+minister|president|chancellor|premier|chairman|chairwoman|chief\s+executive|party\s+leader)\b(?!\s+(?:of|and|for)\b|['’]s\s+(?:office|wife|husband|son|daughter)\b)/g, category: "head" },
   // "these troops": the nearest force before.
   { re: /\b(?:[Tt]hese|[Tt]hose)\s+(?:troops|forces|fighters|soldiers)\b/g, category: "force" },
 ];
@@ -91,7 +93,7 @@ export function descriptions(text: string): PendingDescription[] {
       if (category === "coalition" && COALITION) {
         out.push({ ...base, type: "ORGANIZATION", entry: COALITION, key: "gaz:" + COALITION.name });
       } else {
-        out.push({ ...base, type: category === "city" || category === "country" ? "LOCATION" : "ORGANIZATION", key: "" });
+        out.push({ ...base, type: category === "city" || category === "country" ? "LOCATION" : category === "head" ? "PERSON" : "ORGANIZATION", key: "" });
       }
     }
   }

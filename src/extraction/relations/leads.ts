@@ -210,6 +210,15 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     const org = country.kind === "adjective" ? (mentions.find((x) => x.entry === country.entry && x.kind === "name") ?? { ...country, kind: "name" as const }) : country;
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view, time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined });
   });
+  // "the prime minister said": a description resolved to a known head names that head's role.
+  for (const person of view.slots) {
+    if (person.kind !== "description" || person.type !== "PERSON" || !person.entry?.leads) continue;
+    const role = person.surface.replace(/^[Tt]he\s+/, "").toLowerCase().replace(/\s+/g, " ");
+    if (!(person.entry.leaderRoles ?? []).includes(role)) continue;
+    const led = ENTRY_BY_NAME.get(person.entry.leads);
+    const org = mentions.find((x) => x.entry === led && x.kind !== "description") ?? mentions.find((x) => x.kind === "force" && x.country === led);
+    if (org) out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view });
+  }
   for (const re of [TITLED, AS_ROLE]) {
     eachMatch(re, template, (m) => {
       const [person, role] = re === TITLED ? [slotAt(view, m[2]), m[1]] : [slotAt(view, m[1]), m[2]];

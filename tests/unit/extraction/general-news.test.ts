@@ -298,3 +298,16 @@ describe("2026-12-02 round: officers, heads who left, capitals, backing, capture
     expect(out.filter((x) => x.startsWith("QUOTED_IN"))).toEqual([]);
   });
 });
+
+describe("a head named by their role", () => {
+  it("'the prime minister' is the person last named with that title, and a known head leads their state", () => {
+    const text = 'Tony Blair met union leaders. Later the prime minister said: "We will win." Brown said nothing.';
+    const out = relations(text, { "Tony Blair": "PERSON", Brown: "PERSON", UK: "LOCATION" });
+    expect(out).toContain("QUOTED_IN Tony Blair -> (article)");
+    // No state named in the article: no LEADS.
+    expect(out.filter((x) => x.startsWith("LEADS"))).toEqual([]);
+    expect(relations('Tony Blair visited the UK office. The prime minister said: "We will win."', { "Tony Blair": "PERSON" })).toContain("LEADS Tony Blair -> United Kingdom");
+    // "the president of the company" is no one's role description.
+    expect(relations('Acme Corp hired Ann Lee. The president of the company said: "Good."', { "Acme Corp": "ORGANIZATION", "Ann Lee": "PERSON" }).filter((x) => x.startsWith("LEADS"))).toEqual([]);
+  });
+});
