@@ -169,10 +169,24 @@ function resolveSingle(m: Mention, surnames: Map<string, string>, acronyms: Map<
 
 /** "US air strikes", "coalition warplanes": the mention names who strikes. */
 const STRIKER_TAIL = /^[\s-]*(?:led\s+)?(?:air\s*strikes|airstrikes|strikes|warplanes|jets|aircraft|bombing|drones)\b/;
+/** "President ⟨Obama⟩ ordered an intensifying series of air strikes": whoever orders or launches them strikes. */
+const ORDERS_STRIKES = /^[\s,]*(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+\s+){0,4}?(?:ordered|order|orders|launched|launch|authori[sz]ed|authori[sz]e|began|begun|conducted|carried\s+out|stepped\s+up|expanded|intensified)\s+(?:an?\s+|the\s+|new\s+|more\s+|its\s+)?(?:[a-z-]+\s+){0,3}?(?:series\s+of\s+|wave\s+of\s+|campaign\s+of\s+)?(?:air\s*strikes|airstrikes|strikes|bombing)\b/;
+
+/** A striker: the mention itself, or the state a known head leads ("Obama ordered air strikes" → the United States). */
+function striker(text: string, a: Mention, byKey: ReadonlyMap<string, Mention>): Mention | undefined {
+  if (a.kind === "description") return undefined;
+  if (STRIKER_TAIL.test(text.slice(a.end, a.end + 24))) return a;
+  if (!ORDERS_STRIKES.test(text.slice(a.end, a.end + 120))) return undefined;
+  if (a.type !== "PERSON") return a;
+  const led = a.entry?.leads === undefined ? undefined : byKey.get("gaz:" + a.entry.leads);
+  return led;
+}
 
 function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDescription[]): Mention[] {
   const out: Mention[] = [];
   const byStart = [...mentions].sort((a, b) => a.start - b.start);
+  // A state that a known head leads, by key, when the article names it (the entity must exist).
+  const byKey = new Map(mentions.filter((m) => m.key.startsWith("gaz:")).map((m) => [m.key, m] as const));
   for (const d of descs) {
     if (d.key) {
       out.push(d);
@@ -192,8 +206,13 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
         out.push({ ...d, key: "gaz:" + a.country.name, type: "LOCATION", entry: a.country });
         break;
       }
-      const fits =
-        d.category === "striker" ? a.kind !== "description" && STRIKER_TAIL.test(text.slice(a.end, a.end + 24)) : d.category === "head" ? holdsRole(a, d.surface) : fitsCategory(a, d.category);
+      if (d.category === "striker") {
+        const who = striker(text, a, byKey);
+        if (!who) continue;
+        out.push({ ...d, key: who.key, type: who.type, entry: who.entry });
+        break;
+      }
+      const fits = d.category === "head" ? holdsRole(a, d.surface) : fitsCategory(a, d.category);
       if (fits) {
         const partners = d.category === "force" ? conjunctsBefore(text, byStart, i) : undefined;
         out.push({ ...d, key: a.key, type: a.type, entry: a.entry, ...(partners?.length ? { partners } : {}) });

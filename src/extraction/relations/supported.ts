@@ -118,6 +118,11 @@ const PAIRS: {
     re: new RegExp(`${SLOT},?\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:lent|lend|lends|given|gave|gives|thrown|threw|throws|offered|offers|pledged|pledges)\\s+(?:their|his|her|its)\\s+(?:(?:full|strong|public|firm|financial|political)\\s+)?(?:backing|support|endorsement)\\s+(?:to|behind|for)\\s+(?:the\\s+)?(?:[a-z'’-]+,?\\s+){0,3}?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.7, factual: true,
   },
+  // "the immediate aim of ⟦the strikes⟧ was to back ⟦Kurdish⟧ and ⟦Iraqi forces⟧"
+  {
+    re: new RegExp(`\\b(?:aim|goal|purpose|objective|mission)\\s+of\\s+${SLOT}\\s+(?:was|is|has\\s+been)\\s+to\\s+(?:back|support|help|aid|assist|protect)\\s+(?:the\\s+)?${SLOT}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.7, factual: true,
+  },
   // "⟦Kuwait⟧, a key backer of ⟦Iraq⟧", "⟦X⟧ is a major donor to ⟦Y⟧"
   {
     re: new RegExp(`${SLOT}(?:,\\s+|\\s+(?:is|was|has\\s+been|remains)\\s+)(?:a|an|the|its|their)\\s+(?:(?:key|main|major|chief|leading|staunch|principal|biggest|largest|important|longtime|long-time|main)\\s+)?(?:backer|supporter|sponsor|financier|funder|donor|patron|benefactor)s?\\s+(?:of|to)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),

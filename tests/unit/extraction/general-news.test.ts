@@ -311,3 +311,12 @@ describe("a head named by their role", () => {
     expect(relations('Acme Corp hired Ann Lee. The president of the company said: "Good."', { "Acme Corp": "ORGANIZATION", "Ann Lee": "PERSON" }).filter((x) => x.startsWith("LEADS"))).toEqual([]);
   });
 });
+
+describe("strikes ordered by a known head", () => {
+  it("'the strikes' are the state's whose head ordered them; 'the aim of the strikes was to back' is support", () => {
+    const text = "President Barack Obama ordered a series of air strikes on the militants in Iraq, an American decision. The aim of the strikes was to back Kurdish forces.";
+    expect(relations(text, {})).toContain("SUPPORTED_BY Kurdish forces -> United States");
+    // Strikes nobody is said to order support no one.
+    expect(relations("The aim of the strikes was to back Kurdish forces.", {}).filter((x) => x.startsWith("SUPPORTED_BY"))).toEqual([]);
+  });
+});
