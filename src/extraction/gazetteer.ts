@@ -41,6 +41,8 @@ export interface Lexicon {
   personNouns: string[];
   femaleFirstNames: string[];
   sentenceStarters: string[];
+  /** US states and their abbreviations: "Prescott, Arizona" names a town. */
+  usStates: string[];
 }
 
 function readRows(file: string): string[][] {

@@ -6,6 +6,7 @@
  */
 import type { NlpAnalysis } from "../nlp/types.ts";
 import { LEXICON } from "./gazetteer.ts";
+import { alternation } from "./regex.ts";
 import { entityKey, type Mention } from "./names.ts";
 import type { EntityType } from "./types.ts";
 
@@ -19,6 +20,9 @@ export interface NerSpan {
 
 const TYPES: Readonly<Record<string, EntityType>> = { PERSON: "PERSON", ORGANIZATION: "ORGANIZATION", LOCATION: "LOCATION" };
 
+const IN_STATE = new RegExp(`^,\\s+(?:${alternation(LEXICON.usStates)})(?![\\p{L}])`, "u");
+const SAY_WORDS = new Set(LEXICON.sayVerbs.filter((w) => /^\p{Ll}+$/u.test(w)));
+
 /** A tag run may only continue across a space, a hyphen or a "&" ("Marks & Spencer"). */
 const JOINABLE_GAP = /^(?:\s?|\s?&\s?|-)$/;
 
@@ -28,7 +32,8 @@ export function nerSpans(analysis: NlpAnalysis, text: string): NerSpan[] {
   for (const s of analysis.sentences) {
     let run: NerSpan | undefined;
     for (const t of s.tokens) {
-      const type = TYPES[t.ner];
+      // "⟦Pentagon told the Telegraph⟧": a lowercase verb of saying is never inside a name.
+      const type = SAY_WORDS.has(text.slice(t.start, t.end)) ? undefined : TYPES[t.ner];
       if (run && type === run.type && JOINABLE_GAP.test(text.slice(run.end, t.start))) {
         run.end = t.end;
         run.tokens++;
@@ -72,8 +77,11 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     if (span.end <= span.start) continue;
     const hit = rule.filter((m) => overlaps(m, span));
     const surface = text.slice(span.start, span.end);
-    // "Vazquez-Rana, who is …": only people take "who".
-    const type = span.type !== "PERSON" && span.tokens <= 3 && /^,\s+who\s/.test(text.slice(span.end, span.end + 8)) ? "PERSON" : span.type;
+    // "Vazquez-Rana, who is …": only people take "who"; "Prescott, Arizona" is a town.
+    const type =
+      span.type !== "PERSON" && span.tokens <= 3 && /^,\s+who\s/.test(text.slice(span.end, span.end + 8)) ? "PERSON"
+      : span.type === "PERSON" && IN_STATE.test(text.slice(span.end, span.end + 20)) ? "LOCATION"
+      : span.type;
     const fresh = (): Mention => ({
       start: span.start, end: span.end, surface, type, kind: "name", key: entityKey(type, surface),
       ...titleOf(hit, span),

@@ -129,7 +129,10 @@ function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: 
     if (/\b(?:of|to|from|with|for|by|at|in)\s+(?:\S+\s+){0,3}\S+['’]s\s+$/.test(head)) return false;
     return !OBJECT_OF_PREPOSITION.test(head.slice(-20));
   });
-  return fits.filter((m) => m.type === "PERSON").pop() ?? fits[0];
+  // "⟨Charlie Winter⟩, a researcher at think tank ⟨Quilliam⟩, said": the head of the appositive speaks, not a name inside it.
+  const persons = fits.filter((m) => m.type === "PERSON");
+  const head = persons.find((m, k) => k < persons.length - 1 && /^\s*,/.test(text.slice(m.end, m.end + 3)) && SPEAKER_GAP.test(text.slice(m.end, verbAt)));
+  return head ?? persons.pop() ?? fits[0];
 }
 
 /** "said Humberto Saballos", "according to Pentagon spokesman Col. Steve Warren"; never after "told" (the listener). */

@@ -320,3 +320,17 @@ describe("strikes ordered by a known head", () => {
     expect(relations("The aim of the strikes was to back Kurdish forces.", {}).filter((x) => x.startsWith("SUPPORTED_BY"))).toEqual([]);
   });
 });
+
+describe("tagger mistakes the rules correct", () => {
+  it("the head of an appositive speaks, not a name inside it", () => {
+    const text = 'Charlie Winter, a researcher at think tank Quilliam, said there is "no hard evidence" of it.';
+    expect(relations(text, { "Charlie Winter": "PERSON", Quilliam: "PERSON" }).filter((x) => x.startsWith("QUOTED_IN"))).toEqual(["QUOTED_IN Charlie Winter -> (article)"]);
+  });
+
+  it("a verb of saying ends a tagged name, and 'Prescott, Arizona' is a town", () => {
+    const text = 'In the battle, the Pentagon told the Telegraph that it had "not yet conducted any strikes".';
+    expect(relations(text, { "Pentagon told the Telegraph": "ORGANIZATION" })).toContain("QUOTED_IN Pentagon -> (article)");
+    const r = extractArticle({ text: "Her family lives in Prescott, Arizona, far away." }, { nlp: tagged("Her family lives in Prescott, Arizona, far away.", { Prescott: "PERSON", Arizona: "LOCATION" }) });
+    expect(r.entities.find((e) => e.name === "Prescott")?.type).toBe("LOCATION");
+  });
+});
