@@ -94,7 +94,7 @@ interface Attribution {
  * a few lowercase words ("has also"), "of the 82nd Airborne Division", or a parenthesis.
  * Anything longer means the name belongs to another clause.
  */
-const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later|then|previously|earlier)\s+){0,2}|\s*,\s*|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+(?:of|from|at)\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
+const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later|then|previously|earlier)\s+){0,2}|\s*,\s*(?:(?:has|had|have|also)\s+){0,2}|\s+(?:QC|KC|MP|MEP|MSP|OBE|MBE|CBE|Jr|Sr)\.?\s+(?:[a-z]+\s+){0,2}|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+(?:of|from|at)\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
 /**
  * "⟨Christy Feig⟩, WHO's director of communications told": an appositive that runs into the verb
  * without a closing comma. Only when no other speaker inside it is the verb's subject ("X, the
