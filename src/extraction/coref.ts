@@ -123,6 +123,13 @@ function unifyNames(text: string, kept: Mention[]): Mention[] {
     kept.filter((m) => m.kind === "name" && m.type === "PERSON" && /\s/.test(m.surface)).map((m) => surnameKey(m.surface)),
   );
   const knights = knightsByFirstName(kept);
+  // Companies by their name without a corporate suffix, only when the suffix was there ("Metex Corp" → "metex").
+  const cores = new Map<string, string>();
+  for (const m of kept) {
+    if (m.kind !== "name" || m.type !== "ORGANIZATION" || m.entry) continue;
+    const core = orgCore(m.surface);
+    if (core !== normKey(m.surface) && core.includes(" ")) cores.set(core, aliases.get(m.key) ?? m.key);
+  }
   return kept.map((m) => {
     if (m.entry || (m.kind !== "name" && m.kind !== "pending")) return m;
     // "Sir John said": British usage names a knight by his first name.
@@ -135,6 +142,10 @@ function unifyNames(text: string, kept: Mention[]): Mention[] {
       const key = aliasOf(m, aliases);
       if (key) return { ...m, kind: "name", type: "ORGANIZATION", key };
     }
+    // "⟨Dayton Hudson Corp⟩ said … A ⟨Dayton Hudson⟩ spokeswoman": the tagger's place or person that is a
+    // company's name without its suffix is that company.
+    const company = m.kind === "name" && m.type !== "ORGANIZATION" && /\s/.test(m.surface.trim()) ? cores.get(normKey(m.surface)) : undefined;
+    if (company) return { ...m, type: "ORGANIZATION", key: company };
     return m;
   });
 }

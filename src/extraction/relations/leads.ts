@@ -121,6 +121,27 @@ const ITS_ROLE = [
   { re: new RegExp(`${SLOT},\\s+(?:who\\s+(?:is|was)\\s+)?its\\s+${MOD}(${ROLES})\\b`, "g"), person: 1 },
 ];
 
+/** A company officer's title right before the name: "chairman ⟦X⟧", "President ⟦X⟧", "its chief executive ⟦X⟧". */
+const OFFICER_TITLED = new RegExp(
+  `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s)\\b((?:former\\s+)?(?:chairman|chairwoman|president|chief\\s+executive(?:\\s+officer)?|managing\\s+director|CEO)(?:\\s+and\\s+(?:chief\\s+executive(?:\\s+officer)?|chief\\s+operating\\s+officer|president))?)\\s+${SLOT}(?!\\s+of\\b|['’-])`,
+  "gi",
+);
+
+/**
+ * The company a wire story is about: it opens the article ("⟦Metex Corp⟧ said …") and is named again.
+ * Not a news agency, a government body or a country.
+ */
+function storyCompany(mentions: Mention[]): Mention | undefined {
+  const first = mentions[0];
+  if (!first || first.start > 4 || first.type !== "ORGANIZATION" || first.kind !== "name") return undefined;
+  if (first.entry && first.entry.kind !== "company") return undefined;
+  return mentions.filter((m) => m.key === first.key).length >= 2 ? first : undefined;
+}
+
+/** A unit noun right after an organisation's name: the role is over that unit, not the organisation. */
+const CORPORATE = /\b(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|Group|Holdings)\.?$/;
+const UNIT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:council|committee|unions?|association|office|subsidiary|division|unit|branch|delegation|department|federation|chamber|operations|affiliate|arm|bureau)\b/;
+
 const isLeadable = (m: Mention | undefined): m is Mention => isType(m, "ORGANIZATION", "LOCATION", "GROUP");
 
 export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] {
@@ -136,6 +157,14 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       // "⟦X⟧, who runs the ⟦British⟧-based group": a hyphenated modifier, not the organisation led.
       const after = template.slice(m.index + m[0].length);
       if (/^-[a-z]/.test(after)) return;
+      // "head of the ⟦U.S.⟧ subsidiary of …", "president of the ⟦Belgrade⟧ trade unions council": the name modifies a unit
+      // (not a named subsidiary: "of CSX's ⟦Sea-Land Corp⟧ unit").
+      const ofOrg = p.org3 !== undefined ? slotAt(view, m[p.org3]) : undefined;
+      const unitOf = (p.org2 !== undefined ? slotAt(view, m[p.org2]) : undefined) ?? ofOrg;
+      if (unitOf && UNIT_AFTER.test(after) && !CORPORATE.test(unitOf.surface)) return;
+      // "Treasury Secretary ⟦Baker⟧, ⟦Fed⟧ chairman ⟦Volcker⟧": in a list, the role is the next person's.
+      const next = /^,?\s+⟦(\d+)⟧/.exec(after);
+      if (p.org3 !== undefined && ofOrg === undefined && next && isType(slotAt(view, next[1]), "PERSON")) return;
       // "⟦X⟧, ⟦WHO⟧'s director of communications", "the group's head of media": a role over a function
       // (a lowercase word after "of"), not over the organisation.
       if (p.org2 !== undefined && m[p.org2] === undefined && /^\s+(?:of|for)\s+(?!(?:the|a|an|its|their)\b)[a-z]/.test(after)) return;
@@ -210,6 +239,16 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     const org = country.kind === "adjective" ? (mentions.find((x) => x.entry === country.entry && x.kind === "name") ?? { ...country, kind: "name" as const }) : country;
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view, time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined });
   });
+  // "chairman ⟦Kenneth Macke⟧ said …" in a wire that opens with "⟦Dayton Hudson Corp⟧ said …": a company officer
+  // named with no organisation in the sentence is the officer of the company the story is about.
+  const storyOrg = storyCompany(mentions);
+  if (storyOrg && !view.slots.some((x) => (isType(x, "ORGANIZATION", "GROUP") && x.kind === "name") || x.entry?.kind === "country")) {
+    eachMatch(OFFICER_TITLED, template, (m) => {
+      const person = slotAt(view, m[2]);
+      if (!isType(person, "PERSON") || person.kind !== "name" || person.entry !== undefined) return;
+      out.push({ type: "LEADS", subject: person, object: storyOrg, confidence: 0.6, view, time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined });
+    });
+  }
   // "the prime minister said": a description resolved to a known head names that head's role.
   for (const person of view.slots) {
     if (person.kind !== "description" || person.type !== "PERSON" || !person.entry?.leads) continue;

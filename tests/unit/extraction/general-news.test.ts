@@ -334,3 +334,20 @@ describe("tagger mistakes the rules correct", () => {
     expect(r.entities.find((e) => e.name === "Prescott")?.type).toBe("LOCATION");
   });
 });
+
+describe("officers of the company a wire story is about", () => {
+  it("'chairman X' with no organisation in its sentence is the story company's chairman; a company's name without its suffix is that company", () => {
+    const text = "Dayton Hudson Corp said it does not want to be acquired. A Dayton Hudson spokeswoman declined comment. According to the letter, chairman Kenneth Macke expressed the wish to stay independent.";
+    const out = relations(text, { "Dayton Hudson Corp": "ORGANIZATION", "Dayton Hudson": "LOCATION", "Kenneth Macke": "PERSON" });
+    expect(out).toContain("LEADS Kenneth Macke -> Dayton Hudson Corp");
+    // A story that does not open with a company gives no such head.
+    expect(relations("Profits rose. Later, chairman Kenneth Macke spoke.", { "Kenneth Macke": "PERSON" })).toEqual([]);
+  });
+
+  it("a role over a unit or in a list is not a head of the organisation named", () => {
+    expect(relations("Miodrag Lazarevic, president of the Belgrade trade unions council, said wages fell.", { "Miodrag Lazarevic": "PERSON", Belgrade: "LOCATION" }).filter((x) => x.startsWith("LEADS"))).toEqual([]);
+    expect(relations("He met Treasury Secretary James Baker, Federal Reserve Board chairman Paul Volcker and others.", { "James Baker": "PERSON", "Federal Reserve Board": "ORGANIZATION", "Paul Volcker": "PERSON" }).filter((x) => x.startsWith("LEADS"))).toEqual([
+      "LEADS Paul Volcker -> Federal Reserve",
+    ]);
+  });
+});
