@@ -223,7 +223,7 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
         out.push({ ...d, key: who.key, type: who.type, entry: who.entry });
         break;
       }
-      const fits = d.category === "head" ? holdsRole(a, d.surface) : fitsCategory(a, d.category);
+      const fits = d.category === "head" ? holdsRole(a, d) : fitsCategory(a, d.category);
       if (fits) {
         const partners = d.category === "force" ? conjunctsBefore(text, byStart, i) : undefined;
         out.push({ ...d, key: a.key, type: a.type, entry: a.entry, ...(partners?.length ? { partners } : {}) });
@@ -280,11 +280,12 @@ function conjunctsBefore(text: string, sorted: Mention[], i: number): Mention[] 
  * "the prime minister" is the person last named with that title ("Prime Minister Tony Blair"), or a
  * known head whose gazetteer role it is ("Mr Blair" … "the prime minister").
  */
-function holdsRole(a: Mention, description: string): boolean {
-  if (a.type !== "PERSON" || a.kind !== "name") return false;
-  const role = description.replace(/^[Tt]he\s+/, "").toLowerCase().replace(/\s+/g, " ");
+function holdsRole(a: Mention, d: PendingDescription): boolean {
+  if (a.type !== "PERSON" || a.kind !== "name" || !d.role) return false;
+  // "the Cuban president" is only a head of Cuba.
+  if (d.of && a.entry?.leads !== d.of.name) return false;
   const title = a.title?.toLowerCase().replace(/\s+/g, " ").replace(/^(?:former|then|new)\s+/, "");
-  return title === role || (a.entry?.leaderRoles ?? []).includes(role);
+  return title === d.role || (a.entry?.leaderRoles ?? []).includes(d.role);
 }
 
 function fitsCategory(a: Mention, category: PendingDescription["category"]): boolean {

@@ -177,8 +177,11 @@ function leadingStarter(text: string, span: NerSpan): RegExpExecArray | null {
   if (/^\p{Ll}/u.test(m[1]!)) return PARTICLES.has(m[1]!) ? null : m;
   // "Investor Paul Bilzerian": a capitalised occupation before a three-word person is a description of them.
   if (span.type === "PERSON" && span.tokens >= 3 && OCCUPATIONS.has(m[1]!.toLowerCase())) return m;
+  // "Western Union", "National Westminster": a place adjective that starts a sentence may start an organisation's name too.
+  if (span.type === "ORGANIZATION" && ORG_FIRST_WORDS.has(m[1]!)) return null;
   return STARTERS.has(m[1]!) && !DETERMINER.test(m[1]!) ? m : null;
 }
+const ORG_FIRST_WORDS = new Set(["Western", "Eastern", "Northern", "Southern", "Central", "National", "United", "General", "American", "British", "International", "First", "Royal", "Standard", "Continental", "Pacific", "Atlantic"]);
 const OCCUPATIONS = new Set([
   "investor", "analyst", "lawyer", "economist", "actor", "actress", "author", "singer", "writer", "businessman", "businesswoman", "activist",
   "journalist", "photographer", "blogger", "student", "tycoon", "billionaire", "financier", "entrepreneur", "banker", "broker", "trader", "dealer",

@@ -7,7 +7,7 @@
  * - generic force phrases ("a multisectarian military contingent"), kept only when a
  *   relation uses them (kind "generic").
  */
-import { ENTRY_BY_NAME, LEXICON, lowerSet } from "./gazetteer.ts";
+import { ENTRIES, ENTRY_BY_NAME, LEXICON, lowerSet, type GazEntry } from "./gazetteer.ts";
 import { entityKey, type Mention } from "./names.ts";
 import { alternation } from "./regex.ts";
 
@@ -40,8 +40,6 @@ const DESCRIPTIONS: Description[] = [
   { re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate)\b(?![-\s]+(?:of|based|owned|run)\b)/g, category: "company" },
   // "Iran said its forces had captured …": the actor named last before it.
   { re: /\b[Ii]ts\s+(?:own\s+)?(?:forces|troops|army|soldiers|fighters|units|navy|warplanes|aircraft|gunboats)\b/g, category: "owner" },
-  // "the prime minister said": the person named with that title before (or a known head with that role).
-  { re: /\b[Tt]he\s+(?:prime\s+minister|president|chancellor|premier|chairman|chairwoman|chief\s+executive|party\s+leader)\b(?!\s+(?:of|and|for)\b|['’]s\s+(?:office|wife|husband|son|daughter)\b)/g, category: "head" },
   // "these troops": the nearest force before.
   { re: /\b(?:[Tt]hese|[Tt]hose)\s+(?:troops|forces|fighters|soldiers)\b/g, category: "force" },
 ];
@@ -82,10 +80,41 @@ export function forcePhrases(text: string, names: Mention[]): Mention[] {
 
 export interface PendingDescription extends Mention {
   category: Description["category"];
+  /** A head's description: the role, and the state or party it names ("the Cuban president", "Russia's president"). */
+  role?: string;
+  of?: GazEntry;
+}
+
+/** Forms naming a state or a party, as an adjective ("Cuban", "Tory") or a possessor ("Russia's"). */
+const STATE_FORMS = new Map<string, GazEntry>();
+for (const e of ENTRIES) {
+  if (e.kind !== "country" && e.kind !== "party") continue;
+  for (const f of [e.name, ...e.aliases, ...e.adjectives]) if (/^\p{Lu}/u.test(f) && !STATE_FORMS.has(f)) STATE_FORMS.set(f, e);
+}
+/**
+ * "the prime minister said", "the Tory leader", "the Cuban president", "Russia's president": the person last
+ * named with that role, resolved in coref. A bare "the leader" or "the king" names no one.
+ */
+const HEAD_DESCRIPTION = new RegExp(
+  `\\b(?:[Tt]he\\s+(?:(${alternation([...STATE_FORMS.keys()])})\\s+)?|(${alternation([...STATE_FORMS.keys()])})['’]s\\s+)` +
+    "(prime\\s+minister|president|chancellor|premier|chairman|chairwoman|chief\\s+executive|party\\s+leader|first\\s+minister|leader|king|queen)\\b" +
+    "(?!\\s+(?:of|and|for)\\b|['’]s\\s+(?:office|wife|husband|son|daughter)\\b|-)",
+  "gu",
+);
+
+function headDescriptions(text: string, out: PendingDescription[]): void {
+  HEAD_DESCRIPTION.lastIndex = 0;
+  for (let m = HEAD_DESCRIPTION.exec(text); m; m = HEAD_DESCRIPTION.exec(text)) {
+    const of = STATE_FORMS.get(m[1] ?? m[2] ?? "");
+    const role = m[3]!.toLowerCase().replace(/\s+/g, " ");
+    if (!of && /^(?:leader|king|queen)$/.test(role)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], kind: "description", category: "head", type: "PERSON", key: "", role, ...(of ? { of } : {}) });
+  }
 }
 
 export function descriptions(text: string): PendingDescription[] {
   const out: PendingDescription[] = [];
+  headDescriptions(text, out);
   for (const { re, category } of DESCRIPTIONS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -93,7 +122,7 @@ export function descriptions(text: string): PendingDescription[] {
       if (category === "coalition" && COALITION) {
         out.push({ ...base, type: "ORGANIZATION", entry: COALITION, key: "gaz:" + COALITION.name });
       } else {
-        out.push({ ...base, type: category === "city" || category === "country" ? "LOCATION" : category === "head" ? "PERSON" : "ORGANIZATION", key: "" });
+        out.push({ ...base, type: category === "city" || category === "country" ? "LOCATION" : "ORGANIZATION", key: "" });
       }
     }
   }

@@ -151,6 +151,8 @@ function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: 
     // "said the statement by ⟨NSC⟩ spokeswoman ⟨Caitlin Hayden⟩": the spokesman's organisation may come between.
     const reach = org && SPOKESMAN_OF.test(text.slice(verbEnd, org.start)) ? 100 : 45;
     if (m.start > verbEnd + reach || !/^\s+(?:[\p{L}.-]+\s+){0,5}$/u.test(org && reach > 45 ? text.slice(org.end, m.start) : gap)) break;
+    // "Mr Straw said of the Tory leader: …": who is spoken of or to is not the speaker.
+    if (/^\s+(?:of|to|about|on|with|for|at|in|from)\s/.test(gap)) break;
     if (/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) break;
     // "said the ⟨ISIS⟩ used chlorine": the subject of a reported clause, not the speaker.
     if (CLAUSE_VERB_AFTER.test(text.slice(m.end, m.end + 30))) break;

@@ -20,7 +20,7 @@ const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[-
 /** Modifiers of a role, after an optional age: "its 32-year-old Chairman ⟦Kazuo Nagano⟧". */
 const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
 /** Roles that go with a leader role in one list but are no head's role on their own. */
-const COMPANION_ROLE = "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief)";
+const COMPANION_ROLE = "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief|(?:senior\\s+|executive\\s+)?vice[- ](?:chairman|president))";
 const LIST_JOIN = "(?:,\\s+|,?\\s+and\\s+)";
 /**
  * A list of roles with at least one leader role: "chairman and chief executive officer",
@@ -127,6 +127,19 @@ const OFFICER_TITLED = new RegExp(
   "gi",
 );
 
+/** "⟦P⟧ will become chairman", "⟦P⟧ was named vice chairman and chief executive officer", "⟦P⟧ assumed the position of chairman". */
+const OFFICER_NAMED = new RegExp(
+  `${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:,\\s+\\d{1,3},)?\\s+(?:(?:has|had|have)\\s+been\\s+|was\\s+|were\\s+|will\\s+be\\s+)?(?:also\\s+)?(?:named|appointed|elected|promoted\\s+to|will\\s+become|became|becomes|assumed\\s+the\\s+(?:post|position|title)\\s+of|will\\s+remain|remains|will\\s+continue\\s+as|continues\\s+as|(?:has\\s+)?(?:resigned|retired|stepped\\s+down)\\s+as)\\s+(?:its\\s+|the\\s+company's\\s+|the\\s+)?(?:new\\s+)?(?:${ROLES})(?!\\s+(?:of|at|for)\\b|['’-])`,
+  "g",
+);
+/** "⟦Nippon Steel Corp⟧ nominated ⟦P⟧ as president": an organisation names its own officer. */
+const ORG_NAMES_OFFICER = new RegExp(
+  `${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:named|appointed|elected|nominated|chose|picked|hired)\\s+${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:,\\s+\\d{1,3},)?\\s+(?:as\\s+)?(?:its\\s+)?(?:new\\s+)?${MOD}(?:${ROLES})(?!\\s+(?:of|at|for)\\b|['’-])`,
+  "g",
+);
+/** A head's next post: "… to become chairman and co-chief executive officer of ⟦Y⟧". */
+const TO_BECOME = new RegExp(`\\b(?:to\\s+become|and\\s+(?:will\\s+)?become|becoming)\\s+(?:the\\s+)?(?:new\\s+)?(?:co-)?${MOD}(${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`, "g");
+
 /**
  * The company a wire story is about: it opens the article ("⟦Metex Corp⟧ said …") and is named again.
  * Not a news agency, a government body or a country.
@@ -141,6 +154,9 @@ function storyCompany(mentions: Mention[]): Mention | undefined {
 /** A unit noun right after an organisation's name: the role is over that unit, not the organisation. */
 const CORPORATE = /\b(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|Group|Holdings)\.?$/;
 const UNIT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:council|committee|unions?|association|office|subsidiary|division|unit|branch|delegation|department|federation|chamber|operations|affiliate|arm|bureau)\b/;
+
+/** The role word ending a head's description ("the Tory leader" → leader). */
+const HEAD_ROLE = /(?:prime\s+minister|president|chancellor|premier|chairman|chairwoman|chief\s+executive|party\s+leader|first\s+minister|leader|king|queen)$/i;
 
 const isLeadable = (m: Mention | undefined): m is Mention => isType(m, "ORGANIZATION", "LOCATION", "GROUP");
 
@@ -243,16 +259,33 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
   // named with no organisation in the sentence is the officer of the company the story is about.
   const storyOrg = storyCompany(mentions);
   if (storyOrg && !view.slots.some((x) => (isType(x, "ORGANIZATION", "GROUP") && x.kind === "name") || x.entry?.kind === "country")) {
-    eachMatch(OFFICER_TITLED, template, (m) => {
-      const person = slotAt(view, m[2]);
-      if (!isType(person, "PERSON") || person.kind !== "name" || person.entry !== undefined) return;
-      out.push({ type: "LEADS", subject: person, object: storyOrg, confidence: 0.6, view, time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined });
-    });
+    for (const [re, group] of [[OFFICER_TITLED, 2], [OFFICER_NAMED, 1]] as const) {
+      eachMatch(re, template, (m) => {
+        const person = slotAt(view, m[group]);
+        if (!isType(person, "PERSON") || person.kind !== "name" || person.entry !== undefined) return;
+        const former = FORMER.test(before(template, m.index, 25) + m[0]) || LEFT_ROLE.test(m[0]);
+        out.push({ type: "LEADS", subject: person, object: storyOrg, confidence: 0.6, view, time: former ? "former" : undefined });
+      });
+    }
   }
+  // "⟦Nippon Steel Corp⟧ nominated ⟦Hiroshi Saito⟧ as president", "⟦X⟧ has named ⟦P⟧ its chief executive"
+  eachMatch(ORG_NAMES_OFFICER, template, (m) => {
+    const org = slotAt(view, m[1]);
+    const person = slotAt(view, m[2]);
+    if (!isType(person, "PERSON") || !isType(org, "ORGANIZATION") || org.kind !== "name") return;
+    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view });
+  });
+  // "⟦Gordon Macklin⟧ has resigned as president of ⟦NASD⟧ to become chairman of ⟦Hambrecht and Quist⟧"
+  eachMatch(TO_BECOME, template, (m) => {
+    const org = slotAt(view, m[2]);
+    const person = view.slots.slice(0, view.slots.findIndex((x) => x === org)).filter((x) => isType(x, "PERSON")).pop();
+    if (!person || !isLeadable(org) || org.kind === "adjective" || org.kind === "description") return;
+    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view });
+  });
   // "the prime minister said": a description resolved to a known head names that head's role.
   for (const person of view.slots) {
     if (person.kind !== "description" || person.type !== "PERSON" || !person.entry?.leads) continue;
-    const role = person.surface.replace(/^[Tt]he\s+/, "").toLowerCase().replace(/\s+/g, " ");
+    const role = HEAD_ROLE.exec(person.surface)?.[0].toLowerCase().replace(/\s+/g, " ") ?? "";
     if (!(person.entry.leaderRoles ?? []).includes(role)) continue;
     const led = ENTRY_BY_NAME.get(person.entry.leads);
     const org = mentions.find((x) => x.entry === led && x.kind !== "description") ?? mentions.find((x) => x.kind === "force" && x.country === led);

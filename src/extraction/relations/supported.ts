@@ -107,7 +107,8 @@ const PAIRS: {
     re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:(?:that|which)\\s+)?(?:have\\s+|has\\s+|had\\s+)?(?:also\\s+)?(?:helped|enabled|allowed|supported|assisted|aided)\\s+(?:the\\s+)?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.8, adjectiveSupporter: true,
   },
-  { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:backed|supported|aided|assisted|helped|armed|supports|backs|arms|aids)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, factual: true },
+  // "⟦Iran⟧ has armed dissident ⟦Kurds⟧"; "helped" takes its object directly ("⟦X⟧ has helped lift ⟦Y⟧'s share" is no help to Y).
+  { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:(?:backed|supported|armed|supports|backs|arms)\\s+(?:the\\s+)?${HELPED_MODIFIERS}|(?:aided|assisted|helped|aids)\\s+(?:the\\s+)?)${SLOT}(?!['’])`, "g"), supporter: 1, supported: 2, confidence: 0.7, factual: true },
   // "⟦X⟧ has won the backing of ⟦Y⟧", "⟦X⟧ can rely on the support of ⟦Y⟧" (not "sought the support of").
   {
     re: new RegExp(`${SLOT}${TAIL}\\s+(?:(?:can|could|will|has|have|had|also|now|already|still)\\s+){0,2}(?:won|wins|win|enjoys?|enjoyed|received|receives|gained|gains|secured|secures|got|gets|has|have|had|rely\\s+on|relies\\s+on|relied\\s+on|count\\s+on|counts\\s+on)\\s+(?:the\\s+)?(?:(?:full|strong|firm|financial|military|political|public|unanimous|formal|official|key)\\s+)?(?:support|backing|endorsement)\\s+(?:of|from)\\s+(?:the\\s+)?${SLOT}`, "g"),
@@ -115,13 +116,18 @@ const PAIRS: {
   },
   // "⟦X⟧ and ⟦Y⟧ have lent their backing to the supporters' group, ⟦Z⟧", "⟦X⟧ threw his support behind ⟦Y⟧"
   {
-    re: new RegExp(`${SLOT},?\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:lent|lend|lends|given|gave|gives|thrown|threw|throws|offered|offers|pledged|pledges)\\s+(?:their|his|her|its)\\s+(?:(?:full|strong|public|firm|financial|political)\\s+)?(?:backing|support|endorsement)\\s+(?:to|behind|for)\\s+(?:the\\s+)?(?:[a-z'’-]+,?\\s+){0,3}?${SLOT}`, "g"),
+    re: new RegExp(`${SLOT},?\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:lent|lend|lends|given|gave|gives|thrown|threw|throws|offered|offers|pledged|pledges)\\s+(?:their|his|her|its)\\s+(?:(?:full|strong|public|firm|financial|political)\\s+)?(?:backing|support|endorsement)\\s+(?:to|behind|for)\\s+(?:the\\s+)?(?:(?!of\\b)[a-z'’-]+,?\\s+){0,3}?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.7, factual: true,
   },
   // "the immediate aim of ⟦the strikes⟧ was to back ⟦Kurdish⟧ and ⟦Iraqi forces⟧"
   {
     re: new RegExp(`\\b(?:aim|goal|purpose|objective|mission)\\s+of\\s+${SLOT}\\s+(?:was|is|has\\s+been)\\s+to\\s+(?:back|support|help|aid|assist|protect)\\s+(?:the\\s+)?${SLOT}`, "g"),
     supporter: 1, supported: 2, confidence: 0.7, factual: true,
+  },
+  // "⟦Lord Sainsbury⟧ has made a £2m donation to the ⟦Labour Party⟧", "⟦X⟧ gave $1m to ⟦Y⟧'s campaign"
+  {
+    re: new RegExp(`${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:made|makes|gave|gives|given|pledged|pledges)\\s+(?:an?\\s+)?(?:(?:further|new|record|personal|single|one-off)\\s+)?(?:[£$€]\\s?[\\d.,]+\\s*(?:m|bn|million|billion|k)?\\s+)?(?:donations?|contributions?|gifts?|loans?)\\s+to\\s+(?:the\\s+)?${SLOT}(?!['’]s\\s+(?:opponents?|rivals?|victims?))`, "g"),
+    supporter: 1, supported: 2, confidence: 0.75, factual: true,
   },
   // "⟦Kuwait⟧, a key backer of ⟦Iraq⟧", "⟦X⟧ is a major donor to ⟦Y⟧"
   {

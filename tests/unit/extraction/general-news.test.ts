@@ -351,3 +351,18 @@ describe("officers of the company a wire story is about", () => {
     ]);
   });
 });
+
+describe("a head named by the state or party they lead", () => {
+  it("'the Cuban president', 'Russia's president', 'the Tory leader' are that state's or party's known head named before", () => {
+    expect(relations("Fidel Castro spoke in Cuba. Trade grew, reflecting the Cuban president's desire for change.", {})).toContain("LEADS Fidel Castro -> Cuba");
+    expect(relations("Vladimir Putin met bankers in Russia. Russia's president has defended the purchase.", {})).toContain("LEADS Vladimir Putin -> Russia");
+    expect(relations("Michael Howard spoke for the Conservatives. The Tory leader supports a cut in tax.", {})).toContain("LEADS Michael Howard -> Conservative Party");
+    // Another state's head is not "the Cuban president".
+    expect(relations("Vladimir Putin met bankers. The Cuban president defended Cuba.", {}).filter((x) => x.startsWith("LEADS"))).toEqual([]);
+  });
+
+  it("who is spoken of is not the speaker", () => {
+    const out = relations('Jack Straw spoke. Mr Straw said of the Tory leader: "He is clever." Michael Howard left.', { "Jack Straw": "PERSON", Straw: "PERSON" });
+    expect(out).not.toContain("QUOTED_IN Michael Howard -> (article)");
+  });
+});
