@@ -45,6 +45,8 @@ const SUPPORT_NOUN =
 const POSSESSED =
   "(?:efforts?|offensive|counter-?offensive|advance|campaign|fight|struggle|push|operations?|war|rebellion|insurgency|uprising|resistance|defen[cs]es?|" +
   "forces|troops|fighters|army|military|militias?|government|regime|candidacy|nomination|appointment|bid)";
+/** What a person bids for: backing it backs them. */
+const BID = "(?:bid|claims?|candidacy|campaign|nomination|appointment|re-election|leadership|challenge|case)\\b";
 /** "supported, trained and armed by ⟦Paris⟧": coordinated help verbs share their "by". */
 const BY_SUPPORTER = `(?:${HELP_VERB}(?:,\\s+|,?\\s+and\\s+))*${HELP_VERB}\\s+by\\s+(?:the\\s+)?${FILLER}${SLOT}`;
 /** More supporters after the first one (slot numbers are read from the text). */
@@ -70,6 +72,8 @@ const PAIRS: {
   anyPlace?: boolean;
   /** Vetoed by a negation or a hypothetical just before ("would not mean ⟦X⟧ had helped ⟦Y⟧"). */
   factual?: boolean;
+  /** One person may back another (a bid or a candidacy); otherwise a person backs only an organisation or a state. */
+  personal?: boolean;
 }[] = [
   { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.85, list: true, notGoverned: true },
   // S6 "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ in ⟦Kobani⟧ have been helped by ⟦Y⟧"
@@ -129,6 +133,17 @@ const PAIRS: {
     re: new RegExp(`${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:made|makes|gave|gives|given|pledged|pledges)\\s+(?:an?\\s+)?(?:(?:further|new|record|personal|single|one-off)\\s+)?(?:[£$€]\\s?[\\d.,]+\\s*(?:m|bn|million|billion|k)?\\s+)?(?:donations?|contributions?|gifts?|loans?)\\s+to\\s+(?:the\\s+)?${SLOT}(?!['’]s\\s+(?:opponents?|rivals?|victims?))`, "g"),
     supporter: 1, supported: 2, confidence: 0.75, factual: true,
   },
+  // "the ⟦U.S.⟧ backed rebels, also called ⟦contras⟧": a force named after what backs it, then by name.
+  {
+    re: new RegExp(`${SLOT}[-\\s]+(?:backed|supported|funded|armed|sponsored)\\s+(?:[a-z-]+\\s+){0,2}(?:rebels|guerrillas|insurgents|militias?|fighters|forces)\\s*,\\s+(?:also\\s+)?(?:called|known\\s+as|named)\\s+(?:the\\s+)?${SLOT}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.8,
+  },
+  // "⟦X⟧ has backed ⟦Y⟧'s bid", "⟦Souness⟧ joined ⟦Ferguson⟧ in backing ⟦Smith⟧'s claims": backing a person's bid backs the person.
+  {
+    re: new RegExp(`${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:joined\\s+(?:the\\s+|Sir\\s+|Lord\\s+|Dame\\s+|Mr\\s+|Mrs\\s+|Ms\\s+)?${ANY_SLOT}\\s+in\\s+)?(?:backed|backs|backing|supported|supports|supporting|endorsed|endorses|endorsing)\\s+${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${BID}`, "g"),
+    supporter: 1, supported: 2, confidence: 0.7, factual: true, personal: true,
+  },
+  { re: new RegExp(`${ANY_SLOT}\\s+joined\\s+(?:the\\s+|Sir\\s+|Lord\\s+|Dame\\s+|Mr\\s+|Mrs\\s+|Ms\\s+)?${SLOT}\\s+in\\s+(?:backing|supporting|endorsing)\\s+${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${BID}`, "g"), supporter: 1, supported: 2, confidence: 0.7, factual: true, personal: true },
   // "⟦Kuwait⟧, a key backer of ⟦Iraq⟧", "⟦X⟧ is a major donor to ⟦Y⟧"
   {
     re: new RegExp(`${SLOT}(?:,\\s+|\\s+(?:is|was|has\\s+been|remains)\\s+)(?:a|an|the|its|their)\\s+(?:(?:key|main|major|chief|leading|staunch|principal|biggest|largest|important|longtime|long-time|main)\\s+)?(?:backer|supporter|sponsor|financier|funder|donor|patron|benefactor)s?\\s+(?:of|to)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),
@@ -156,12 +171,12 @@ function isParty(m: Mention | undefined): m is Mention {
 export function findSupported(view: SentenceView, capturers: Mention[]): Candidate[] {
   const out: Candidate[] = [];
   const { template } = view;
-  const add = (supported: Mention | undefined, supporter: Mention | undefined, confidence: number, anyPlace = false) => {
+  const add = (supported: Mention | undefined, supporter: Mention | undefined, confidence: number, anyPlace = false, personal = false) => {
     for (const s of supported ? [supported, ...(supported.partners ?? [])] : []) {
       const place: Mention = s;
       const helped: boolean = isParty(s) || (anyPlace && place.type === "LOCATION" && place.kind === "name");
       if (!helped || !isParty(supporter) || s.key === supporter.key) continue;
-      if (s.type === "PERSON" && supporter.type === "PERSON") continue;
+      if (s.type === "PERSON" && supporter.type === "PERSON" && !personal) continue;
       out.push({ type: "SUPPORTED_BY", subject: s, object: supporter, confidence, view });
     }
   };
@@ -174,7 +189,7 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
       for (const supported of slotsAt(view, m[p.supported])) {
         for (const supporter of supporters) {
           // "Iranian-backed": the adjective names the supporter.
-          add(supported, supporter.kind === "adjective" && p.adjectiveSupporter ? { ...supporter, kind: "name" } : supporter, p.confidence, p.anyPlace);
+          add(supported, supporter.kind === "adjective" && p.adjectiveSupporter ? { ...supporter, kind: "name" } : supporter, p.confidence, p.anyPlace, p.personal);
         }
       }
     });

@@ -366,3 +366,15 @@ describe("a head named by the state or party they lead", () => {
     expect(out).not.toContain("QUOTED_IN Michael Howard -> (article)");
   });
 });
+
+describe("backing a person's bid, and a force named after its backer", () => {
+  it("'joined Sir Alex Ferguson in backing Smith's claims' backs Smith; a person backing a view backs no one", () => {
+    const out = relations("Souness joined Sir Alex Ferguson in backing Smith's claims.", { Souness: "PERSON", "Alex Ferguson": "PERSON", Smith: "PERSON" });
+    expect(out).toEqual(expect.arrayContaining(["SUPPORTED_BY Smith -> Souness", "SUPPORTED_BY Smith -> Alex Ferguson"]));
+    expect(relations("Jose Mourinho backed Gerrard's view that they could struggle.", { "Jose Mourinho": "PERSON", Gerrard: "PERSON" })).toEqual([]);
+  });
+
+  it("'the U.S. backed rebels, also called contras'", () => {
+    expect(relations("Congress voted aid to the U.S. backed rebels, also called contras.", {})).toContain("SUPPORTED_BY Contras -> United States");
+  });
+});
