@@ -21,6 +21,8 @@ export interface NerSpan {
 const TYPES: Readonly<Record<string, EntityType>> = { PERSON: "PERSON", ORGANIZATION: "ORGANIZATION", LOCATION: "LOCATION" };
 
 const IN_STATE = new RegExp(`^,\\s+(?:${alternation(LEXICON.usStates)})(?![\\p{L}])`, "u");
+/** "the key ⟦Ouadi Doum⟧ airstrip": a name before a place's head noun is a place, whatever the tagger says. */
+const PLACE_HEAD_AFTER = /^\s+(?:airstrip|airfield|airport|air\s+base|oasis|valley|river|province|district|dam|peninsula|mountains|desert|oilfield|refinery|plateau)\b/;
 const SAY_WORDS = new Set(LEXICON.sayVerbs.filter((w) => /^\p{Ll}+$/u.test(w)));
 
 /** A tag run may only continue across a space, a hyphen or a "&" ("Marks & Spencer"). */
@@ -80,7 +82,7 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     // "Vazquez-Rana, who is …": only people take "who"; "Prescott, Arizona" is a town.
     const type =
       span.type !== "PERSON" && span.tokens <= 3 && /^,\s+who\s/.test(text.slice(span.end, span.end + 8)) ? "PERSON"
-      : span.type === "PERSON" && IN_STATE.test(text.slice(span.end, span.end + 20)) ? "LOCATION"
+      : span.type === "PERSON" && (IN_STATE.test(text.slice(span.end, span.end + 20)) || PLACE_HEAD_AFTER.test(text.slice(span.end, span.end + 16))) ? "LOCATION"
       : span.type;
     const fresh = (): Mention => ({
       start: span.start, end: span.end, surface, type, kind: "name", key: entityKey(type, surface),

@@ -89,8 +89,21 @@ const IT_REACH = 400;
 /** Head nouns of a place appositive: "⟦Mosul Dam⟧, a strategic asset which …". */
 const APPOSITIVE_HEAD = "(?:city|town|village|province|region|area|district|base|dam|airport|asset|stronghold|hub|facility|site|crossing|field|refinery|capital|complex|plant|port|gateway|enclave)";
 
+/** A verb written in quotes ("had \u201cliberated\u201d …"): a claim the wire reports, still a capture. */
+const QVERB = `["“]?${VERB}["”]?`;
+
 const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confidence: number; ownClause?: boolean; placeIsSubject?: boolean; actorIsSubject?: boolean; adjectivePlace?: boolean; nominal?: boolean }[] = [
-  { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${WHEN}${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
+  { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${WHEN}${ADV}${AUX}${ADV}${QVERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
+  // "⟦its forces⟧ had liberated ⟦X⟧ during the offensive and taken over ⟦islands⟧": a second capture of the same subject.
+  {
+    re: new RegExp(`${SLOT}${ACTOR_TAIL}\\s+(?:had|has|have)\\s+${ADV}${QVERB}\\s+${PARTITIVE}${ANY_SLOT}(?:\\s+[^⟦.;,]{1,50}?)?\\s+and\\s+${ADV}${QVERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"),
+    actor: 1, place: 2, confidence: 0.75,
+  },
+  // "the key ⟦Ouadi Doum⟧ airstrip in northern ⟦Chad⟧ captured by ⟦Chadian troops⟧": a reduced relative after a place.
+  {
+    re: new RegExp(`${SLOT}\\s+${PLACE_NOUN}\\s+(?:(?:in|near|of)\\s+(?:[a-z]+\\s+)?${ANY_SLOT}\\s+)?(?:(?:which|that)\\s+(?:was|were|had\\s+been)\\s+)?${PASSIVE}\\s+${ADV}${BY}${SLOT}`, "g"),
+    place: 1, actor: 2, confidence: 0.75,
+  },
   // With an aside: "⟦Kurdish fighters⟧, backed by ⟦U.S.⟧ air strikes, retook ⟦Kobani⟧". The actor must
   // head the clause: in "fighters battling ⟦ISIS⟧, backed by …, retook" ISIS is an object.
   { re: new RegExp(`${SLOT}${ACTOR_TAIL}${ASIDE}\\s+${WHEN}${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.8, actorIsSubject: true },

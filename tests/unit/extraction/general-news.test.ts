@@ -378,3 +378,12 @@ describe("backing a person's bid, and a force named after its backer", () => {
     expect(relations("Congress voted aid to the U.S. backed rebels, also called contras.", {})).toContain("SUPPORTED_BY Contras -> United States");
   });
 });
+
+describe("captures the wires report in quotes, in pairs, and in reduced relatives", () => {
+  it("'had \"liberated\" X … and taken over Y', and 'the key Ouadi Doum airstrip … captured by Chadian troops'", () => {
+    const out = relations('Iran said its forces had "liberated" 155 square kilometers of territory during the offensive and taken over islands, townships and rivers.', {});
+    expect(out).toEqual(expect.arrayContaining(["CAPTURED Iran -> 155 square kilometers of territory", "CAPTURED Iran -> islands"]));
+    const air = relations("Libyan forces are bombing the key Ouadi Doum airstrip in northern Chad captured by Chadian troops on March 22.", { "Ouadi Doum": "PERSON" });
+    expect(air).toContain("CAPTURED Chadian troops -> Ouadi Doum (March 22)");
+  });
+});
