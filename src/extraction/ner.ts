@@ -88,6 +88,17 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
       start: span.start, end: span.end, surface, type, kind: "name", key: entityKey(type, surface),
       ...titleOf(hit, span),
     });
+    // "⟦Commission President Hermann Bodenmann⟧", "⟦House Speaker Jim Wright⟧": an organisation, a head's title and a person run together.
+    const run = type === "PERSON" && !hit.some((m) => m.entry) ? RUN_TOGETHER.exec(surface) : null;
+    if (run && !run[1]!.trim().split(/\s+/).every((w) => TITLE_WORDS.has(w.replace(/\.$/, "")))) {
+      const orgEnd = span.start + run[1]!.trimEnd().length;
+      const personStart = span.start + run[1]!.length + run[2]!.length + run[3]!.length;
+      for (const m of hit) removed.add(m);
+      const org = text.slice(span.start, orgEnd);
+      added.push({ start: span.start, end: orgEnd, surface: org, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", org) });
+      added.push({ start: personStart, end: span.end, surface: text.slice(personStart, span.end), type: "PERSON", kind: "name", key: entityKey("PERSON", text.slice(personStart, span.end)), title: run[2]! });
+      continue;
+    }
     if (hit.length === 0) {
       added.push(fresh());
       continue;
@@ -124,6 +135,16 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
       added.push({ ...fresh(), title: titled });
       continue;
     }
+    // "⟦Commission President⟧ ⟦Hermann Bodenmann⟧": a rule-made person whose extra words are an organisation and a head's title.
+    const runHead = hit.length === 1 && span.type === "PERSON" && hit[0]!.type === "PERSON" && hit[0]!.end === span.end && hit[0]!.start < span.start && !hit[0]!.entry
+      ? RUN_TOGETHER.exec(text.slice(hit[0]!.start, span.end)) : null;
+    if (runHead && !runHead[1]!.trim().split(/\s+/).every((w) => TITLE_WORDS.has(w.replace(/\.$/, ""))) && hit[0]!.start + runHead[0].length === span.start) {
+      removed.add(hit[0]!);
+      const org = runHead[1]!.trimEnd();
+      added.push({ start: hit[0]!.start, end: hit[0]!.start + org.length, surface: org, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", org) });
+      added.push({ ...fresh(), title: runHead[2]! });
+      continue;
+    }
     if (!covers && hit.some((m) => m.end - m.start > span.end - span.start)) {
       // "James Florio, a ⟦New Jersey Democrat⟧ said": a longer rule-made "person" in which the tagger
       // finds a place or an organisation, and no person, is that place or organisation.
@@ -142,6 +163,9 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
   if (removed.size === 0 && added.length === 0) return rule;
   return [...rule.filter((m) => !removed.has(m)), ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** An organisation's name, a head's title and a person's name in one tagged span (the name has two words at least). */
+const RUN_TOGETHER = /^((?:(?!Vice\b|Deputy\b|Assistant\b|Former\b|Acting\b)\p{Lu}[\p{L}.&'-]*\s+){1,4}?)(President|Chairman|Chairwoman|Speaker|Leader|Governor|Director|Chancellor|Premier|Prime\s+Minister|Chief\s+Executive|Secretary-General|General\s+Secretary)(\s+)(?=\p{Lu}[\p{L}.'-]*\s+\p{Lu})/u;
 
 /** Words that make up a person's title before the name ("Treasury Secretary", "Industry Minister", "Director"). */
 const TITLE_WORDS = new Set([

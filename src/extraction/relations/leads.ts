@@ -16,7 +16,7 @@ import { ANY_SLOT, SLOT, before, eachMatch, isType, slotAt, type SentenceView } 
 
 /** Not a head's role: "chief financial officer", "chief economist", "head of research" is kept (the organisation decides). */
 const NOT_HEAD_AFTER = "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
-const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:${alternation(LEXICON.leaderRoles)})${NOT_HEAD_AFTER}`;
+const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:[Cc]o-)?(?:${alternation(LEXICON.leaderRoles)})${NOT_HEAD_AFTER}`;
 /** Modifiers of a role, after an optional age: "its 32-year-old Chairman ⟦Kazuo Nagano⟧". */
 const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
 /** Roles that go with a leader role in one list but are no head's role on their own. */
@@ -92,7 +92,7 @@ const ANNOUNCE = "(?:also\\s+)?(?:said|says|announced|announces|reported|disclos
 /** What an announcement says of a person and a role; the resignation forms make the role a former one. */
 const APPOINTED =
   "(?:(?:has|have|had)\\s+been|was|were|is|will\\s+be)\\s+(?:re-?)?(?:elected|named|appointed|promoted|chosen)(?:\\s+(?:to\\s+the\\s+(?:post|position)\\s+of|as))?|" +
-  "(?:continues|will\\s+continue|would\\s+continue|remains|will\\s+remain)\\s+as|became|becomes|will\\s+become|succeeds|succeeded|will\\s+succeed";
+  "(?:continues|will\\s+continue|would\\s+continue|remains|will\\s+remain)\\s+as|remains|will\\s+remain|became|becomes|will\\s+become|succeeds|succeeded|will\\s+succeed";
 const RESIGNED = "(?:(?:has|had)\\s+)?(?:resigned|retired|stepped\\s+down|quit)\\s+as|(?:will|is\\s+to|plans\\s+to)\\s+(?:resign|retire|step\\s+down)\\s+as";
 /**
  * "⟦Premier Industrial Corp⟧ said ⟦Morton Mandel⟧ continues as chairman", "⟦UPI⟧ announced that
@@ -129,7 +129,7 @@ const OFFICER_TITLED = new RegExp(
 
 /** "⟦P⟧ will become chairman", "⟦P⟧ was named vice chairman and chief executive officer", "⟦P⟧ assumed the position of chairman". */
 const OFFICER_NAMED = new RegExp(
-  `${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:,\\s+\\d{1,3},)?\\s+(?:(?:has|had|have)\\s+been\\s+|was\\s+|were\\s+|will\\s+be\\s+)?(?:also\\s+)?(?:named|appointed|elected|promoted\\s+to|will\\s+become|became|becomes|assumed\\s+the\\s+(?:post|position|title)\\s+of|will\\s+remain|remains|will\\s+continue\\s+as|continues\\s+as|(?:has\\s+)?(?:resigned|retired|stepped\\s+down)\\s+as)\\s+(?:its\\s+|the\\s+company's\\s+|the\\s+)?(?:new\\s+)?(?:${ROLES})(?!\\s+(?:of|at|for)\\b|['’-])`,
+  `${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:,\\s+\\d{1,3},|,\\s+[^,⟦⟧]{3,70},)?\\s+(?:(?:has|had|have)\\s+been\\s+|was\\s+|were\\s+|will\\s+be\\s+)?(?:also\\s+)?(?:named|appointed|elected|promoted\\s+to|will\\s+become|became|becomes|assumed\\s+the\\s+(?:post|position|title)\\s+of|will\\s+remain|remains|will\\s+continue\\s+as|continues\\s+as|(?:has\\s+)?(?:resigned|retired|stepped\\s+down)\\s+as)\\s+(?:its\\s+|the\\s+company's\\s+|the\\s+)?(?:new\\s+)?(?:${ROLES})(?:\\s+of\\s+the\\s+(?:corporation|company|group|firm|bank|concern)\\b)?(?!\\s+(?:of|at|for)\\b|['’-])`,
   "g",
 );
 /** "⟦Nippon Steel Corp⟧ nominated ⟦P⟧ as president": an organisation names its own officer. */
@@ -258,9 +258,12 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
   // "chairman ⟦Kenneth Macke⟧ said …" in a wire that opens with "⟦Dayton Hudson Corp⟧ said …": a company officer
   // named with no organisation in the sentence is the officer of the company the story is about.
   const storyOrg = storyCompany(mentions);
-  if (storyOrg && !view.slots.some((x) => (isType(x, "ORGANIZATION", "GROUP") && x.kind === "name") || x.entry?.kind === "country")) {
+  if (storyOrg) {
+    // Only when no organisation or state is named before the title ("Current chairman ⟦Saito⟧, who is also chairman of the ⟦Keidanren⟧").
+    const namedBefore = (at: number) => view.slots.some((x, k) => view.marks[k]!.end <= at && ((isType(x, "ORGANIZATION", "GROUP") && x.kind === "name") || x.entry?.kind === "country"));
     for (const [re, group] of [[OFFICER_TITLED, 2], [OFFICER_NAMED, 1]] as const) {
       eachMatch(re, template, (m) => {
+        if (namedBefore(m.index + m[0].length)) return;
         const person = slotAt(view, m[group]);
         if (!isType(person, "PERSON") || person.kind !== "name" || person.entry !== undefined) return;
         const former = FORMER.test(before(template, m.index, 25) + m[0]) || LEFT_ROLE.test(m[0]);

@@ -387,3 +387,21 @@ describe("captures the wires report in quotes, in pairs, and in reduced relative
     expect(air).toContain("CAPTURED Chadian troops -> Ouadi Doum (March 22)");
   });
 });
+
+describe("officers run into their organisation's name, and more announcement forms", () => {
+  it("'House Speaker Jim Wright', 'Commission President Hermann Bodenmann' are a head and what they head", () => {
+    expect(relations("House Speaker Jim Wright, a Texas Democrat, said the vote mattered.", { "House Speaker Jim Wright": "PERSON", Texas: "LOCATION" })).toContain("LEADS Jim Wright -> House");
+    expect(relations("Commission President Hermann Bodenmann said the commission would meet.", { "Hermann Bodenmann": "PERSON" })).toContain("LEADS Hermann Bodenmann -> Commission");
+    // Title words only: no organisation.
+    expect(relations("Vice President George Bush said nothing.", { "Vice President George Bush": "PERSON" }).filter((x) => x.startsWith("LEADS"))).toEqual([]);
+  });
+
+  it("co-chief executives, an appositive before the appointment, 'of the corporation' in a company story", () => {
+    expect(relations("Gordon Macklin has resigned as president of NASD to become chairman and co-chief executive officer of Hambrecht and Quist.", { "Gordon Macklin": "PERSON", NASD: "ORGANIZATION", "Hambrecht and Quist": "ORGANIZATION" })).toContain(
+      "LEADS Gordon Macklin -> Hambrecht and Quist",
+    );
+    const text = "Western Union Corp said profits fell. Western Union Corp said Leventhal will remain chairman of the corporation. James Wolitarsky, executive vice president, was appointed president and chief operating officer.";
+    const out = relations(text, { "Western Union Corp": "ORGANIZATION", Leventhal: "PERSON", "James Wolitarsky": "PERSON" });
+    expect(out).toEqual(expect.arrayContaining(["LEADS Leventhal -> Western Union Corp", "LEADS James Wolitarsky -> Western Union Corp"]));
+  });
+});
