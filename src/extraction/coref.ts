@@ -21,13 +21,19 @@ const FAR = 2500;
 const surnameKey = (s: string): string =>
   (s.trim().split(/\s+/).pop() ?? "").toLowerCase().replace(/’/g, "'").replace(/^(?:al|el|ad|as|ash|an|ar|at|az)-/, "");
 
-/** Gazetteer people by surname, so "Maliki" finds Nouri al-Maliki without an alias row. */
+/**
+ * Gazetteer people by surname, so "Maliki" finds Nouri al-Maliki without an alias row. A common
+ * surname or given name ("Fox", "Martin", "Kennedy") is left to the article: "Mr Fox" in a British
+ * story is not Vicente Fox. An alias row still names such a person explicitly.
+ */
+const COMMON_NAMES = new Set([...LEXICON.commonSurnames, ...LEXICON.firstNames, ...LEXICON.femaleFirstNames].map((n) => n.toLowerCase()));
 const GAZ_SURNAMES: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   const seen = new Map<string, number>();
   for (const e of ENTRIES) {
     if (e.type !== "PERSON" || !e.name.includes(" ")) continue;
     const k = surnameKey(e.name);
+    if (COMMON_NAMES.has(k)) continue;
     seen.set(k, (seen.get(k) ?? 0) + 1);
     map.set(k, "gaz:" + e.name);
   }

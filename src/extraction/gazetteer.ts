@@ -43,6 +43,8 @@ export interface Lexicon {
   sentenceStarters: string[];
   /** US states and their abbreviations: "Prescott, Arizona" names a town. */
   usStates: string[];
+  /** Surnames too common to name one known person on their own ("Fox", "Martin"). */
+  commonSurnames: string[];
 }
 
 function readRows(file: string): string[][] {

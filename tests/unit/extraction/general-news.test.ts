@@ -405,3 +405,12 @@ describe("officers run into their organisation's name, and more announcement for
     expect(out).toEqual(expect.arrayContaining(["LEADS Leventhal -> Western Union Corp", "LEADS James Wolitarsky -> Western Union Corp"]));
   });
 });
+
+describe("known people by surname", () => {
+  it("a rare surname finds the known person; a common one ('Fox') is left to the article", () => {
+    const r1 = extractArticle({ text: "Mr Kohl said taxes would fall." }, { nlp: tagged("Mr Kohl said taxes would fall.", { Kohl: "PERSON" }) });
+    expect(r1.entities.map((e) => e.name)).toContain("Helmut Kohl");
+    const r2 = extractArticle({ text: "Dr Fox said the Tories would win." }, { nlp: tagged("Dr Fox said the Tories would win.", { Fox: "PERSON" }) });
+    expect(r2.entities.map((e) => e.name)).not.toContain("Vicente Fox");
+  });
+});
