@@ -6,7 +6,7 @@
 import type { AppContext } from "./context.ts";
 import { AppError } from "../errors.ts";
 import { ENTITY_TYPES } from "../extraction/types.ts";
-import { nameKey } from "../ingest/keys.ts";
+import { nameKey } from "../graph/keys.ts";
 import { loaders, primeEntities } from "./loaders.ts";
 import type { ArticleRow, EntityRow } from "./rows.ts";
 
