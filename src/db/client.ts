@@ -26,6 +26,12 @@ export interface DbOptions {
   readTimeoutMs?: number;
 }
 
+/**
+ * What the store and the ingest pipeline need of the database: named statements in managed
+ * transactions. `Db` is the real one; the database-free tests give a recording fake.
+ */
+export type Runner = Pick<Db, "read" | "readTx" | "writeTx">;
+
 /** A transaction handle that runs named statements, so multi-statement units stay observable. */
 export interface Tx {
   run(name: string, params?: Params): Promise<Row[]>;
@@ -71,7 +77,7 @@ function cancelled(cause?: unknown): AppError {
 /**
  * End the transactions tagged `tag` (metadata `kgTx`) in Neo4j. TERMINATE only marks them; each
  * statement stops at its next check, which every statement of this service reaches quickly (path
- * searches are stepwise for that reason, see src/api/path-search.ts). Never throws.
+ * searches are stepwise for that reason, see src/store/path-search.ts). Never throws.
  */
 export async function terminateTagged(driver: Driver, database: string, tag: string): Promise<void> {
   const session = driver.session({ database });

@@ -10,7 +10,7 @@ import { extractArticle, extractWith, type ArticleInput, type ExtractionResult }
 import type { ExtractionPool } from "../extraction/pool.ts";
 import { extractorFingerprint } from "../extraction/version.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
-import type { Db } from "../db/client.ts";
+import type { Runner } from "../db/client.ts";
 import { AppError, describeError } from "../errors.ts";
 import type { ArticleRecord, Origin } from "../input/read-articles.ts";
 import type { PreparedArticle } from "./plan.ts";
@@ -70,7 +70,7 @@ export function emptySummary(): IngestSummary {
  *
  * @example const s = await ingest(db, readArticles(["news.ndjson"]), { onFailure: console.error });
  */
-export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Iterable<ArticleRecord>, opts: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(db: Runner, records: AsyncIterable<ArticleRecord> | Iterable<ArticleRecord>, opts: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = opts.batchSize ?? 100;
   const version = extractorFingerprint(opts.nlp?.id);
   const limit = pLimit(opts.nlpConcurrency ?? 4);

@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { createContext, type AppContext } from "../api/context.ts";
+import { createStore } from "../store/index.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import { ExtractionPool, extractionPoolConfig, type ExtractionPoolOptions } from "../extraction/pool.ts";
 import { schema } from "../api/schema.ts";
@@ -143,7 +144,7 @@ export function createApp(opts: AppOptions): App {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
       // Reads stop, in Neo4j too, when the client goes away (request.signal aborts on a closed socket).
-      return { ...createContext(db.forRequest(request.signal), log, requestIdOf(request), auth, opts.nlp), pool };
+      return { ...createContext(createStore(db.forRequest(request.signal)), log, requestIdOf(request), auth, opts.nlp), pool };
     },
     plugins: [...plugins, { onDispose: () => pool.close() }],
   });
