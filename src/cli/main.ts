@@ -2,6 +2,7 @@
  * `kg` entry point: dispatches to one module per command. Each command returns its exit code;
  * expected failures (AppError) print their code and message, anything else its stack.
  */
+import { settings } from "../config.ts";
 import { AppError } from "../errors.ts";
 
 type Command = (argv: string[]) => Promise<number>;
@@ -40,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // The shared settings are read and checked once, before any command runs (src/config.ts).
+    settings();
     return await (await cmd.load())(rest);
   } catch (e) {
     if (e instanceof AppError) {

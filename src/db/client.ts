@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
 import { AppError } from "../errors.ts";
-import type { Neo4jConfig } from "../config.ts";
+import { settings, type Neo4jConfig } from "../config.ts";
 import { cypher } from "./cypher.ts";
 import { toPlain, type Plain } from "./values.ts";
 
@@ -101,7 +101,7 @@ export class Db {
 
   constructor(cfg: Neo4jConfig, opts: DbOptions = {}) {
     this.database = cfg.database;
-    this.readTimeoutMs = opts.readTimeoutMs ?? Number(process.env.KG_QUERY_TIMEOUT_MS ?? 10_000);
+    this.readTimeoutMs = opts.readTimeoutMs ?? settings().queryTimeoutMs;
     this.driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
       maxTransactionRetryTime: opts.maxRetryMs ?? 2_000,
       connectionAcquisitionTimeout: opts.acquireTimeoutMs ?? 3_000,

@@ -23,7 +23,7 @@ import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { AppContext } from "../api/context.ts";
 import type { Db } from "../db/client.ts";
-import { envInt, type Env } from "../security/config.ts";
+import { envInt, type Env } from "../config.ts";
 
 export interface ResponseCacheConfig {
   /** Most answers kept (KG_RESPONSE_CACHE_ENTRIES); 0 turns the cache off. */

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { resolveNeo4jConfig } from "../../config.ts";
+import { resolveNeo4jConfig, settings } from "../../config.ts";
 import { Db } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
 import { ARTICLE_EXTENSIONS, readArticles } from "../../input/read-articles.ts";
@@ -65,7 +65,7 @@ export async function runIngest(argv: string[]): Promise<number> {
   }
   const db = new Db(await resolveNeo4jConfig({ local: { log: (l) => process.stderr.write(l + "\n") } }), {
     // A restart of Neo4j mid-ingest is waited out, not reported as a failure.
-    maxRetryMs: Number(process.env.KG_INGEST_RETRY_MS ?? 120_000),
+    maxRetryMs: settings().ingestRetryMs,
     acquireTimeoutMs: 10_000,
   });
   const tty = process.stderr.isTTY === true;
