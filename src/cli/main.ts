@@ -4,6 +4,7 @@
  */
 import { settings } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { UsageError } from "./args.ts";
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -45,6 +46,10 @@ export async function main(argv: string[]): Promise<number> {
     settings();
     return await (await cmd.load())(rest);
   } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\nRun \`kg ${name} --help\` for its usage.\n`);
+      return 2;
+    }
     if (e instanceof AppError) {
       process.stderr.write(`kg ${name}: ${e.code}: ${e.message}\n`);
       return 1;

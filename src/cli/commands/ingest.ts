@@ -5,7 +5,7 @@ import { migrate } from "../../db/migrate.ts";
 import { ARTICLE_EXTENSIONS, readArticles } from "../../input/read-articles.ts";
 import { resolveBackbone } from "../../nlp/backbone.ts";
 import { ingest, type IngestFailure, type IngestSummary } from "../../ingest/pipeline.ts";
-import { parseArgs, stringOption } from "../args.ts";
+import { parseCommandArgs } from "../args.ts";
 
 const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--json]
 Loads articles into Neo4j: ${ARTICLE_EXTENSIONS.join(" ")} files, folders (recursively), or stdin ("-").
@@ -53,12 +53,12 @@ export function summaryText(s: IngestSummary): string {
 }
 
 export async function runIngest(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ["json", "help"]);
-  if (args.options.has("help") || args.positionals.length === 0) {
+  const args = parseCommandArgs("kg ingest", argv, { flags: ["json", "help"], values: ["batch", "stdin-format", "title"] });
+  if (args.flags.has("help") || args.positionals.length === 0) {
     process.stderr.write(USAGE + "\n");
-    return args.options.has("help") ? 0 : 2;
+    return args.flags.has("help") ? 0 : 2;
   }
-  const batch = Number(stringOption(args, "batch") ?? 100);
+  const batch = Number(args.values.get("batch") ?? 100);
   if (!Number.isInteger(batch) || batch < 1 || batch > 5000) {
     process.stderr.write("kg ingest: --batch must be a whole number from 1 to 5000\n");
     return 2;
@@ -82,7 +82,7 @@ export async function runIngest(argv: string[]): Promise<number> {
     await migrate(db);
     let lastPlain = 0;
     const nlp = await resolveBackbone({ log: (l) => process.stderr.write(l + "\n") });
-    const summary = await ingest(db, readArticles(args.positionals, { title: stringOption(args, "title"), stdinFormat: stringOption(args, "stdin-format") }), {
+    const summary = await ingest(db, readArticles(args.positionals, { title: args.values.get("title"), stdinFormat: args.values.get("stdin-format") }), {
       batchSize: batch,
       nlp,
       signal: stop.signal,
@@ -100,7 +100,7 @@ export async function runIngest(argv: string[]): Promise<number> {
       },
     });
     if (tty) process.stderr.write("\n");
-    if (args.options.has("json")) process.stdout.write(JSON.stringify({ ...summary, failures }) + "\n");
+    if (args.flags.has("json")) process.stdout.write(JSON.stringify({ ...summary, failures }) + "\n");
     else process.stdout.write(summaryText(summary) + "\n");
     // Stopped by a signal: the batch in flight finished or rolled back; a rerun skips what landed.
     return summary.failed > 0 ? 1 : 0;
