@@ -58,10 +58,11 @@ function maskError(log: Logger) {
       return createGraphQLError(original.message, { extensions: { code: original.code } });
     }
     if ((error as { extensions?: { code?: string } }).extensions?.code) return error as Error;
-    // Variable coercion (wrong type, missing required field) is the client's mistake, not ours.
-    const outer = (error as Error | undefined)?.message ?? "";
-    if ((error as Error | undefined)?.name === "GraphQLError" && outer.startsWith('Variable "$')) {
-      return createGraphQLError(outer, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+    // Variable coercion (wrong type, missing required field) is the client's mistake, not ours:
+    // graphql-js raises it at the variable's definition in the document (told by the node, not the message).
+    const g = error as Partial<Pick<GraphQLError, "name" | "message" | "nodes">> | undefined;
+    if (g?.name === "GraphQLError" && g.nodes?.some((n) => n.kind === "VariableDefinition")) {
+      return createGraphQLError(g.message ?? "", { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
     }
     // Refusals raised by plugins (limits, CSRF) before any resolver ran: keep them, with a code.
     // (Duck-typed: graphql-js may be loaded twice, ESM and CJS, so instanceof is unreliable.)

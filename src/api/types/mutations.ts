@@ -42,7 +42,7 @@ const OutcomeRef = builder.objectRef<Outcome>("IngestOutcome").implement({
     index: t.exposeInt("index", { description: "Position in `inputs`." }),
     articleId: t.exposeString("articleId", { nullable: true, description: "The article id (null when the input was rejected)." }),
     status: t.field({ type: IngestStatus, nullable: true, description: "Null when it failed.", resolve: (o) => o.status }),
-    code: t.exposeString("code", { nullable: true, description: "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED)." }),
+    code: t.exposeString("code", { nullable: true, description: "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED, DATABASE_BUSY, CONSTRAINT_VIOLATION)." }),
     message: t.exposeString("message", { nullable: true, description: "What was wrong and what to do." }),
     article: t.field({ type: ArticleRef, nullable: true, description: "The stored article.", resolve: (o, _a, ctx) => (o.articleId && o.status ? loaders.article(ctx).load(o.articleId) : null) }),
   }),
@@ -85,6 +85,8 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
       for (const i of indexById.get(id) ?? []) outcomes[i]!.status = status.toUpperCase() as Outcome["status"];
     },
     onFailure: (f) => {
+      // The outcome says what went wrong; an unexpected error's detail goes to the log only.
+      if (f.cause !== undefined && !(f.cause instanceof AppError)) ctx.log.error({ err: f.cause, articleId: f.articleId, code: f.code }, "ingesting an article failed unexpectedly");
       const i = f.origin.line;
       if (i !== undefined) Object.assign(outcomes[i]!, { code: f.code, message: f.message, status: null });
     },

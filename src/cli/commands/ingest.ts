@@ -5,6 +5,7 @@ import { ARTICLE_EXTENSIONS, inputBytes, readArticles, type ReadProgress } from 
 import { resolveBackbone } from "../../nlp/backbone.ts";
 import { ingest, type IngestFailure, type IngestSummary } from "../../ingest/pipeline.ts";
 import { parseCommandArgs } from "../args.ts";
+import { AppError, describeError } from "../../errors.ts";
 
 const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--json]
 Loads articles into Neo4j: ${ARTICLE_EXTENSIONS.join(" ")} files, folders (recursively), or stdin ("-").
@@ -73,7 +74,9 @@ export async function runIngest(argv: string[]): Promise<number> {
       onFailure: (f) => {
         failures.push(f);
         const where = `${f.origin.file}${f.origin.line ? `:${f.origin.line}` : ""}`;
-        process.stderr.write(`${tty ? "\r\x1b[K" : ""}skipped ${where}: ${f.code}: ${f.message}\n`);
+        // An operator runs kg: an unexpected error's detail is shown too.
+        const detail = f.cause !== undefined && !(f.cause instanceof AppError) ? ` (${describeError(f.cause)})` : "";
+        process.stderr.write(`${tty ? "\r\x1b[K" : ""}skipped ${where}: ${f.code}: ${f.message}${detail}\n`);
       },
       onProgress: (s) => {
         if (tty) process.stderr.write(`\r\x1b[K${progressLine(s, read)}`);
@@ -84,7 +87,7 @@ export async function runIngest(argv: string[]): Promise<number> {
       },
     });
     if (tty) process.stderr.write("\n");
-    if (args.flags.has("json")) process.stdout.write(JSON.stringify({ ...summary, failures }) + "\n");
+    if (args.flags.has("json")) process.stdout.write(JSON.stringify({ ...summary, failures: failures.map(({ cause: _cause, ...f }) => f) }) + "\n");
     else process.stdout.write(summaryText(summary) + "\n");
     // Stopped by a signal: the batch in flight finished or rolled back; a rerun skips what landed.
     return summary.failed > 0 ? 1 : 0;
