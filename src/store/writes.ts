@@ -24,7 +24,8 @@ export function deleteArticles(db: Runner, ids: string[]): Promise<string[]> {
 export function mergeEntities(db: Runner, into: string, from: string[], tag: string): Promise<EntityRow> {
   return db.writeTx(async (tx) => {
     const ids = [into, ...from];
-    const found = new Set((await tx.run("lockEntities", { ids: [...ids].sort(), tag })).map((r) => str(r, "id")));
+    // An entity deleted (merged away) while this transaction waited for its lock comes back with a null id: absent.
+    const found = new Set((await tx.run("lockEntities", { ids: [...ids].sort(), tag })).flatMap((r) => (r.id === null ? [] : [str(r, "id")])));
     const absent = ids.filter((id) => !found.has(id));
     if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")} (never there, or merged or deleted meanwhile): nothing was merged.`);
     await tx.run("mergeEntities", { into, from });
