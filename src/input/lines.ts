@@ -1,4 +1,8 @@
-/** Bytes of a stream as they arrive: counted for progress, and split into lines. */
+/**
+ * Bytes of a stream as they arrive: counted for progress, and split into lines. Our own splitter
+ * rather than node:readline because readline decodes as it splits, and one invalid UTF-8 byte must
+ * fail only its own line (with its number), which needs each line's raw bytes.
+ */
 import type { ReadProgress } from "./read-articles.ts";
 
 /** The stream's chunks, each counted into `progress.bytesRead` as it is read. */
