@@ -26,7 +26,7 @@ type CacheMode = "on" | "off";
 export const API_TARGET_P99_MS = 50;
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseBenchArgs(argv, ["wipe", "json"]);
+  const args = parseBenchArgs(argv, { flags: ["wipe", "json"], values: ["duration", "limit", "concurrency", "only", "check-timeout", "cache"] });
   const duration = numberArg(args, "duration");
   const limit = numberArg(args, "limit");
   const levels = (args.values.get("concurrency") ?? "1,8,32").split(",").map(Number);

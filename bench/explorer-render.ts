@@ -19,7 +19,7 @@ import { median } from "./lib/stats.ts";
 import { writeResult } from "./lib/results.ts";
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseBenchArgs(argv);
+  const args = parseBenchArgs(argv, { values: ["nodes", "runs"] });
   const nodes = numberArg(args, "nodes", 500)!;
   const runs = numberArg(args, "runs", 5)!;
   if (!chromiumPresent) {

@@ -25,7 +25,7 @@ export const INGEST_TARGETS = { firstPassPerSec: 150, unchangedPerSec: 1000, rss
 export const INGEST_TARGETS_NLP = { ...INGEST_TARGETS, firstPassPerSec: 30 };
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseBenchArgs(argv, ["wipe", "json"]);
+  const args = parseBenchArgs(argv, { flags: ["wipe", "json"], values: ["limit", "per-source", "nlp"] });
   const limit = numberArg(args, "limit");
   const perSource = numberArg(args, "per-source");
   const nlpMode = args.values.get("nlp");

@@ -23,7 +23,7 @@ import { table, writeResult } from "./lib/results.ts";
 const QUERY = "query($a: String!, $b: String!, $m: Int) { connections(from: $a, to: $b, maxHops: $m) { length nodes { id } } }";
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseBenchArgs(argv);
+  const args = parseBenchArgs(argv, { values: ["hops", "per-hop", "runs"] });
   const hops = numberArg(args, "hops", 8)!;
   const perHop = numberArg(args, "per-hop", 11)!;
   const runs = numberArg(args, "runs", 3)!;

@@ -39,7 +39,7 @@ function firstDiff(a: unknown, b: unknown): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseBenchArgs(argv, ["wipe", "json"]);
+  const args = parseBenchArgs(argv, { flags: ["wipe", "json"], values: ["concurrency", "duration", "rounds", "limit", "only", "entity-a", "entity-b", "object"] });
   const json = args.flags.has("json");
   const concurrency = numberArg(args, "concurrency", 8)!;
   const durationMs = numberArg(args, "duration", 5)! * 1000;

@@ -28,7 +28,7 @@ interface Step {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseBenchArgs(argv, ["wipe"]);
+  const args = parseBenchArgs(argv, { flags: ["wipe"], values: ["sizes", "duration", "concurrency", "check-timeout"] });
   const total = corpusSize();
   const sizes = (args.values.get("sizes") ?? "1000,5000,all")
     .split(",")

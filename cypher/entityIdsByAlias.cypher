@@ -1,4 +1,4 @@
-// Which entities does a reference name: an exact entity id first, then names and aliases (any type, normalised keys), most mentioned first? Returns entity headers to prime the loader.
+// Which entity does a reference name: the exact entity id, else the most mentioned entity with that name or alias (any type, normalised keys), ties by id? Returns its header to prime the loader.
 CALL () {
   MATCH (e:Entity {id: $id})
   RETURN e, 0 AS rank
@@ -11,3 +11,4 @@ WITH e, min(rank) AS rank
 WITH e, rank, coalesce(e.mentionCount, COUNT { (e)<-[:MENTIONS]-() }) AS articleCount
 ORDER BY rank, articleCount DESC, e.id
 RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, articleCount
+LIMIT 1

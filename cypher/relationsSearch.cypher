@@ -1,12 +1,18 @@
-// Relations across articles, filtered by type and by subject and/or object given as an entity id or a name/alias key list (resolved here, as entityIdsByAlias does) (each branch starts from an indexed end), aggregated per (type, subject, object), most attested first; paginated, with subject and object headers and, when $evidenceFirst > 0, each relation's top evidence with article headers.
+// Relations across articles, filtered by type and by subject and/or object given as an entity id or a name/alias key list (each resolved here to one entity by the rule of entityIdsByRefs: the exact id, else the most mentioned entity with that name or alias) (each branch starts from an indexed end), aggregated per (type, subject, object), most attested first; paginated, with subject and object headers and, when $evidenceFirst > 0, each relation's top evidence with article headers.
 WITH CASE WHEN $subjectRef IS NULL THEN null ELSE COLLECT {
-       MATCH (e:Entity {id: $subjectRef}) RETURN e.id AS id
-       UNION
-       MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.key IN $subjectKeys RETURN e.id AS id } END AS subjects,
+       CALL () {
+         MATCH (e:Entity {id: $subjectRef}) RETURN e, 0 AS rank
+         UNION
+         MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.key IN $subjectKeys RETURN e, 1 AS rank }
+       WITH e, min(rank) AS rank
+       RETURN e.id AS id ORDER BY rank, coalesce(e.mentionCount, COUNT { (e)<-[:MENTIONS]-() }) DESC, e.id LIMIT 1 } END AS subjects,
      CASE WHEN $objectRef IS NULL THEN null ELSE COLLECT {
-       MATCH (e:Entity {id: $objectRef}) RETURN e.id AS id
-       UNION
-       MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.key IN $objectKeys RETURN e.id AS id } END AS objects
+       CALL () {
+         MATCH (e:Entity {id: $objectRef}) RETURN e, 0 AS rank
+         UNION
+         MATCH (al:Alias)-[:ALIAS_OF]->(e:Entity) WHERE al.key IN $objectKeys RETURN e, 1 AS rank }
+       WITH e, min(rank) AS rank
+       RETURN e.id AS id ORDER BY rank, coalesce(e.mentionCount, COUNT { (e)<-[:MENTIONS]-() }) DESC, e.id LIMIT 1 } END AS objects
 CALL (subjects, objects) {
   WITH objects AS oids WHERE oids IS NOT NULL
   UNWIND oids AS oid

@@ -4,7 +4,7 @@
  * likewise, with no CORENLP_URL (and KG_NLP not "none"), the local CoreNLP (src/nlp/local-corenlp.ts).
  */
 import { AppError } from "./errors.ts";
-import { readLocalCredentials, startLocalNeo4j, type LocalNeo4jOptions } from "./db/local-neo4j.ts";
+import type { LocalNeo4jOptions } from "./db/local-neo4j.ts";
 import { checkedPort } from "./local-server/process.ts";
 import { CoreNlpClient, type CoreNlpClientOptions } from "./nlp/corenlp-client.ts";
 import { localCoreNlpStatus, startLocalCoreNlp, type LocalCoreNlpOptions } from "./nlp/local-corenlp.ts";
@@ -26,9 +26,83 @@ export interface ServerConfig {
 
 const URI_SCHEMES = ["bolt:", "bolt+s:", "bolt+ssc:", "neo4j:", "neo4j+s:", "neo4j+ssc:"];
 
-function env(name: string): string | undefined {
-  const v = process.env[name];
+/** An environment to read settings from (process.env, or a test's own). */
+export type Env = Record<string, string | undefined>;
+
+/** A variable's value, trimmed; unset and blank are the same. */
+export function envValue(e: Env, name: string): string | undefined {
+  const v = e[name];
   return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+
+function env(name: string): string | undefined {
+  return envValue(process.env, name);
+}
+
+/** A true/false variable (true|1|yes|on, false|0|no|off), else CONFIG_INVALID naming it. */
+export function envBool(e: Env, name: string, dflt: boolean): boolean {
+  const v = envValue(e, name);
+  if (v === undefined) return dflt;
+  if (/^(true|1|yes|on)$/i.test(v)) return true;
+  if (/^(false|0|no|off)$/i.test(v)) return false;
+  throw new AppError("CONFIG_INVALID", `${name} must be true or false, got "${v}".`);
+}
+
+/** A whole-number variable within [min, max], else CONFIG_INVALID naming it and the range. */
+export function envInt(e: Env, name: string, dflt: number, min: number, max: number): number {
+  const v = envValue(e, name);
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new AppError("CONFIG_INVALID", `${name} must be a whole number from ${min} to ${max}, got "${v}".`);
+  }
+  return n;
+}
+
+/** Settings several parts of the service share, read and validated together. */
+export interface Settings {
+  /** Server-side limit on one read transaction, ms (KG_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
+  /** How long `kg ingest` retries transient Neo4j failures, ms (KG_INGEST_RETRY_MS). */
+  ingestRetryMs: number;
+  /** Largest article text accepted on ingest, bytes of UTF-8 (KG_MAX_ARTICLE_BYTES). */
+  maxArticleBytes: number;
+}
+
+/** Read and validate the shared settings from `e`. */
+export function readSettings(e: Env = process.env): Settings {
+  return {
+    queryTimeoutMs: envInt(e, "KG_QUERY_TIMEOUT_MS", 10_000, 1, 3_600_000),
+    ingestRetryMs: envInt(e, "KG_INGEST_RETRY_MS", 120_000, 0, 86_400_000),
+    maxArticleBytes: envInt(e, "KG_MAX_ARTICLE_BYTES", 2 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+  };
+}
+
+let current: Settings | undefined;
+
+/**
+ * The process's settings, read from process.env once (the CLI reads them before any command, so
+ * a bad value stops the start, naming the variable) and the same object for the rest of the run.
+ */
+export function settings(): Settings {
+  current ??= readSettings();
+  return current;
+}
+
+/** The local Neo4j's settings from KG_NEO4J_* (home base, instance, Bolt port, memory). */
+export function localNeo4jDefaults(e: Env = process.env): { base: string | undefined; instance: string; boltPort: number; heap: string; pageCache: string } {
+  const memory = (name: string, dflt: string): string => {
+    const v = envValue(e, name) ?? dflt;
+    if (!/^[1-9][0-9]*[kKmMgG]$/.test(v)) throw new AppError("CONFIG_INVALID", `${name} must be a size such as 1g or 512m, got "${v}".`);
+    return v;
+  };
+  return {
+    base: envValue(e, "KG_NEO4J_HOME_BASE"),
+    instance: envValue(e, "KG_NEO4J_INSTANCE") ?? "default",
+    boltPort: checkedPort(envValue(e, "KG_NEO4J_BOLT_PORT") ?? 7687, "KG_NEO4J_BOLT_PORT"),
+    heap: memory("KG_NEO4J_HEAP", "1g"),
+    pageCache: memory("KG_NEO4J_PAGECACHE", "512m"),
+  };
 }
 
 export function serverConfig(): ServerConfig {
@@ -79,6 +153,8 @@ export async function resolveNeo4jConfig(
 ): Promise<Neo4jConfig> {
   const explicit = explicitNeo4jConfig();
   if (explicit) return explicit;
+  // Loaded here, not at the top: local-neo4j.ts reads its defaults from this module.
+  const { readLocalCredentials, startLocalNeo4j } = await import("./db/local-neo4j.ts");
   const creds = opts.start === false ? readLocalCredentials(opts.local) : await startLocalNeo4j(opts.local);
   if (!creds) {
     throw new AppError(
@@ -113,13 +189,6 @@ export function explicitNlpConfig(): NlpConfig | undefined {
   return { mode: "corenlp", url: url.replace(/\/+$/, ""), local: false };
 }
 
-function wholeNumber(name: string, fallback: number, min: number, max: number): number {
-  const raw = env(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AppError("CONFIG_INVALID", `${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
-  return n;
-}
 
 /** The local CoreNLP's settings from KG_CORENLP_* (port, instance, heap, threads, home base). */
 export function localCoreNlpOptions(): LocalCoreNlpOptions & { instance: string; port: number; heap: string; threads: number } {
@@ -132,7 +201,7 @@ export function localCoreNlpOptions(): LocalCoreNlpOptions & { instance: string;
     instance: env("KG_CORENLP_INSTANCE") ?? "default",
     port: checkedPort(env("KG_CORENLP_PORT") ?? 9000, "KG_CORENLP_PORT"),
     heap,
-    threads: wholeNumber("KG_CORENLP_THREADS", 2, 1, 64),
+    threads: envInt(process.env, "KG_CORENLP_THREADS", 2, 1, 64),
     ...(base ? { base } : {}),
   };
 }

@@ -7,6 +7,8 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "UNAUTHENTICATED"
   | "DATABASE_UNAVAILABLE"
+  | "DATABASE_BUSY"
+  | "CONSTRAINT_VIOLATION"
   | "CONFIG_INVALID"
   | "NEO4J_SETUP_FAILED"
   | "INPUT_UNREADABLE"
@@ -23,6 +25,16 @@ export class AppError extends Error {
     super(message, options);
     this.name = "AppError";
     this.code = code;
+  }
+}
+
+/**
+ * A write broke a uniqueness or existence constraint of cypher/schema.cypher (typically: another
+ * writer created the same key at the same time). `detail` is Neo4j's message, for the logs.
+ */
+export class ConstraintViolation extends AppError {
+  constructor(readonly detail: string, options?: { cause?: unknown }) {
+    super("CONSTRAINT_VIOLATION", "The write conflicts with data stored meanwhile (a key that must be unique already exists); nothing was written: try again.", options);
   }
 }
 

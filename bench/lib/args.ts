@@ -1,28 +1,17 @@
-/** A tiny argv parser for the benchmarks: `--flag`, `--key value`, `--key=value`. */
-export interface BenchArgs {
-  flags: Set<string>;
-  values: Map<string, string>;
-}
+/** Benchmark options, parsed strictly like kg's own (src/cli/args.ts): a misspelt option stops the run. */
+import { parseCommandArgs, UsageError, type ArgSpec, type ParsedArgs } from "../../src/cli/args.ts";
 
-export function parseBenchArgs(argv: string[] = process.argv.slice(2), flagNames: string[] = []): BenchArgs {
-  const flags = new Set<string>();
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith("--")) continue;
-    const eq = a.indexOf("=");
-    if (eq > 0) {
-      values.set(a.slice(2, eq), a.slice(eq + 1));
-      continue;
-    }
-    const name = a.slice(2);
-    const next = argv[i + 1];
-    if (!flagNames.includes(name) && next !== undefined && !next.startsWith("--")) {
-      values.set(name, next);
-      i++;
-    } else flags.add(name);
+export type BenchArgs = ParsedArgs;
+
+/** Parse a benchmark's argv; on a bad option print what is valid and exit 2. */
+export function parseBenchArgs(argv: string[], spec: ArgSpec): BenchArgs {
+  try {
+    return parseCommandArgs("bench", argv, { ...spec, positionals: false });
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
   }
-  return { flags, values };
 }
 
 export function numberArg(a: BenchArgs, name: string, dflt?: number): number | undefined {

@@ -8,7 +8,7 @@
  */
 import type { Db } from "../../src/db/client.ts";
 import type { EntityType, ExtractionResult } from "../../src/extraction/types.ts";
-import { entityId } from "../../src/ingest/keys.ts";
+import { entityId } from "../../src/graph/keys.ts";
 import type { PreparedArticle } from "../../src/ingest/plan.ts";
 import { writeBatch, deleteArticles } from "../../src/ingest/writer.ts";
 

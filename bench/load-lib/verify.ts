@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
 import * as aid from "../../src/extraction/article-id.ts";
-import { quoteIds } from "../../src/ingest/keys.ts";
+import { quoteIds } from "../../src/graph/keys.ts";
 import { EXTRACTOR_VERSION } from "../../src/ingest/plan.ts";
 import { extractArticle } from "../../src/extraction/index.ts";
 import type { ArticleInput } from "../../src/extraction/types.ts";

@@ -1,8 +1,8 @@
 /**
- * Per-request context: the process-wide Db, and DataLoaders created lazily for this request only
+ * Per-request context: the store over the process-wide Db (this request's view of it), and DataLoaders created lazily for this request only
  * (a loader's cache must never outlive the request that filled it).
  */
-import type { Db } from "../db/client.ts";
+import type { Store } from "../store/index.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import type { ExtractionPool } from "../extraction/pool.ts";
 import type { Logger } from "pino";
@@ -20,7 +20,8 @@ export interface AuthState {
 export const ANONYMOUS: AuthState = Object.freeze({ authenticated: false, invalid: false });
 
 export interface AppContext {
-  db: Db;
+  /** Every question this request asks of the graph goes through here (src/store). */
+  store: Store;
   log: Logger;
   requestId: string;
   /** Loaders keyed by name, made on first use in this request (see `loader()` in loaders.ts). */
@@ -33,6 +34,6 @@ export interface AppContext {
   pool?: ExtractionPool;
 }
 
-export function createContext(db: Db, log: Logger, requestId: string, auth: AuthState = ANONYMOUS, nlp?: NlpBackbone): AppContext {
-  return { db, log: log.child({ requestId }), requestId, loaders: new Map(), auth, ...(nlp ? { nlp } : {}) };
+export function createContext(store: Store, log: Logger, requestId: string, auth: AuthState = ANONYMOUS, nlp?: NlpBackbone): AppContext {
+  return { store, log: log.child({ requestId }), requestId, loaders: new Map(), auth, ...(nlp ? { nlp } : {}) };
 }

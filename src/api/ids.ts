@@ -5,10 +5,8 @@
  */
 import type { AppContext } from "./context.ts";
 import { AppError } from "../errors.ts";
-import { ENTITY_TYPES } from "../extraction/types.ts";
-import { nameKey } from "../ingest/keys.ts";
-import { loaders, primeEntities } from "./loaders.ts";
-import type { ArticleRow, EntityRow } from "./rows.ts";
+import { entityLookup, type ArticleRow, type EntityLookup, type EntityRow } from "../store/index.ts";
+import { loaders, prime } from "./loaders.ts";
 
 export const NODE_TYPES = ["Article", "Entity", "Relation", "Quote"] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
@@ -56,38 +54,29 @@ export async function articleFor(ctx: AppContext, id: string): Promise<ArticleRo
 }
 
 /**
- * Entity keys for an id, a name or an alias, most mentioned first: "ISIS", "islamic state",
+ * The entity an id, a name or an alias names, by the one rule of src/store/entities.ts (the exact
+ * id, else the most mentioned entity with that name or alias): "ISIS", "islamic state",
  * "Entity:organization:islamic-state" and "organization:islamic-state" all find the same node.
  */
-export async function entityKeysFor(ctx: AppContext, ref: string): Promise<string[]> {
-  const p = entityRefParams(ref);
-  if (p.keys.length === 0) return [p.ref];
-  const rows = (await ctx.db.read("entityIdsByAlias", { keys: p.keys, id: p.ref })) as unknown as EntityRow[];
-  primeEntities(ctx, rows);
-  return rows.map((r) => r.id);
+export async function entityFor(ctx: AppContext, ref: string): Promise<EntityRow | null> {
+  const found = await ctx.store.entityNamed(entityRef(ref));
+  if (found) prime(ctx, { entities: [found] });
+  return found;
+}
+
+/** The entity id each reference names (the same rule), in one statement for the whole list; undefined where a reference names none. */
+export function entityIdsFor(ctx: AppContext, refs: string[]): Promise<(string | undefined)[]> {
+  return ctx.store.entityIdsNamed(refs.map(entityRef));
 }
 
 /**
- * The entity each reference names (as `entityKeysFor` would pick it), in one statement for the
- * whole list; undefined where a reference names none.
- */
-export async function entityIdsFor(ctx: AppContext, refs: string[]): Promise<(string | undefined)[]> {
-  if (refs.length === 0) return [];
-  const rows = await ctx.db.read("entityIdsByRefs", { refs: refs.map(entityRefParams) });
-  const byIndex = new Map(rows.map((r) => [Number(r.i), r.id as string]));
-  return refs.map((_, i) => byIndex.get(i));
-}
-
-/**
- * What a statement needs to resolve an entity reference itself: the bare id to try, and the
- * alias-index keys of the name in every type (none for a global id, which names one entity).
+ * A reference as the store takes it: a global id names one entity by its key; anything else is a
+ * bare key or a name, tried as both.
  *
- * @example entityRefParams("ISIS") // { ref: "ISIS", keys: ["PERSON|isis", "ORGANIZATION|isis", …] }
+ * @example entityRef("ISIS") // { ref: "ISIS", keys: ["PERSON|isis", "ORGANIZATION|isis", …] }
  */
-export function entityRefParams(ref: string): { ref: string; keys: string[] } {
+export function entityRef(ref: string): EntityLookup {
   const trimmed = ref.trim();
   if (trimmed === "" || trimmed.length > 300) throw new AppError("BAD_USER_INPUT", "An entity reference must be an id, a name or an alias of 1 to 300 characters.");
-  if (parseGlobalId(trimmed)) return { ref: keyOf("Entity", trimmed), keys: [] };
-  const norm = nameKey(trimmed);
-  return { ref: trimmed, keys: ENTITY_TYPES.map((t) => `${t}|${norm}`) };
+  return parseGlobalId(trimmed) ? entityLookup(keyOf("Entity", trimmed), true) : entityLookup(trimmed);
 }

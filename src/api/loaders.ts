@@ -1,14 +1,13 @@
 /**
- * Per-request DataLoaders: every parent → child hop is one Cypher statement per batch, not one
- * per parent. Loaders are made lazily and cached on the request context (never shared between
- * requests, so one user's cache cannot leak into another's answer). Loaders whose child list
- * takes arguments (type, first, …) get one loader per distinct argument set.
+ * Per-request DataLoaders: every parent → child hop is one store call (one Cypher statement) per
+ * batch, not one per parent. Loaders are made lazily and cached on the request context (never
+ * shared between requests, so one user's cache cannot leak into another's answer). Loaders whose
+ * child list takes arguments (type, first, …) get one loader per distinct argument set.
  */
 import DataLoader from "dataloader";
 import type { AppContext } from "./context.ts";
-import type { Row } from "../db/client.ts";
-import { int } from "../db/values.ts";
-import type { ArticleRow, EntityRow, EvidenceRow, Paged, QuoteRow, RelationRow } from "./rows.ts";
+import type { ArticleRow, Batch, EntityRelationsArgs, EntityRow, Headers, Paged, Window } from "../store/index.ts";
+import type { EntityType, RelationType } from "../extraction/types.ts";
 
 // Private: one loader per (name, args) per request; the batch function gets all keys at once and
 // returns a map, which is turned back into key order (Neo4j returns rows in no guaranteed order).
@@ -25,13 +24,13 @@ function loader<V>(ctx: AppContext, name: string, args: object, batch: (ids: rea
   return l;
 }
 
-function byId<T>(rows: Row[], key = "id"): Map<string, T> {
-  return new Map(rows.map((r) => [r[key] as string, r as unknown as T]));
+// Private: a batch answer's values, after handing the nodes that came with it to the node loaders.
+function primed<T>(ctx: AppContext, b: Batch<T>): Map<string, T> {
+  prime(ctx, b.headers);
+  return b.byId;
 }
 
-function paged<T>(rows: Row[]): Map<string, Paged<T>> {
-  return new Map(rows.map((r) => [r.id as string, { total: r.total as number, items: r.items as unknown as T[] }]));
-}
+const byId = <T extends { id: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
 
 const EMPTY: Paged<never> = { total: 0, items: [] };
 
@@ -39,79 +38,41 @@ const EMPTY: Paged<never> = { total: 0, items: [] };
  * Statements that already return related rows (relation ends, evidence articles) hand them to the
  * node loaders, so a later `subject { name }` or `article { title }` costs no statement at all.
  */
-export function primeEntities(ctx: AppContext, rows: readonly EntityRow[]): void {
-  const l = loaders.entity(ctx);
-  for (const r of rows) l.prime(r.id, r);
-}
-export function primeArticles(ctx: AppContext, rows: readonly ArticleRow[]): void {
-  const l = loaders.article(ctx);
-  for (const r of rows) l.prime(r.id, r);
+export function prime(ctx: AppContext, headers: Partial<Headers>): void {
+  const e = loaders.entity(ctx);
+  for (const r of headers.entities ?? []) e.prime(r.id, r);
+  const a = loaders.article(ctx);
+  for (const r of headers.articles ?? []) a.prime(r.id, r);
 }
 
 export const loaders = {
-  article: (ctx: AppContext) =>
-    loader<ArticleRow | null>(ctx, "article", {}, async (ids) => byId(await ctx.db.read("articlesByIds", { ids })), null),
+  article: (ctx: AppContext) => loader<ArticleRow | null>(ctx, "article", {}, async (ids) => byId(await ctx.store.articlesByIds(ids)), null),
 
-  articleText: (ctx: AppContext) =>
-    loader<string | null>(ctx, "articleText", {}, async (ids) => new Map((await ctx.db.read("articleTexts", { ids })).map((r) => [r.id as string, r.text as string])), null),
+  articleText: (ctx: AppContext) => loader<string | null>(ctx, "articleText", {}, (ids) => ctx.store.articleTexts(ids), null),
 
-  entity: (ctx: AppContext) =>
-    loader<EntityRow | null>(ctx, "entity", {}, async (ids) => byId(await ctx.db.read("entitiesByIds", { ids })), null),
+  entity: (ctx: AppContext) => loader<EntityRow | null>(ctx, "entity", {}, async (ids) => byId(await ctx.store.entitiesByIds(ids)), null),
 
-  entityRelations: (ctx: AppContext, args: { type: string | null; direction: string; first: number }) =>
-    loader<Paged<RelationRow>>(ctx, "entityRelations", args, async (ids) => {
-      const found = paged<RelationRow & { header: EntityRow | ArticleRow }>(await ctx.db.read("entityRelations", { ids, ...args, first: int(args.first) }));
-      for (const p of found.values()) {
-        for (const r of p.items) {
-          if (r.objectIsArticle) primeArticles(ctx, [r.header as ArticleRow]);
-          else primeEntities(ctx, [r.header as EntityRow]);
-        }
-      }
-      return found;
-    }, EMPTY),
+  entityRelations: (ctx: AppContext, args: EntityRelationsArgs) =>
+    loader(ctx, "entityRelations", args, async (ids) => primed(ctx, await ctx.store.entityRelations(ids, args)), EMPTY),
 
   evidence: (ctx: AppContext, args: { first: number }) =>
-    loader<EvidenceRow[]>(ctx, "evidence", args, async (keys) => {
-      const parsed = keys.map((key) => {
-        const [type, subjectId, ...rest] = key.split("|");
-        return { key, type, subjectId, objectId: rest.join("|") };
-      });
-      const rows = await ctx.db.read("relationEvidence", { keys: parsed, first: int(args.first) });
-      const found = new Map(rows.map((r) => [r.key as string, r.items as unknown as (EvidenceRow & { article: ArticleRow | null })[]]));
-      for (const ev of found.values()) primeArticles(ctx, ev.flatMap((e) => (e.article ? [e.article] : [])));
-      return found;
-    }, []),
+    loader(ctx, "evidence", args, async (keys) => primed(ctx, await ctx.store.relationEvidence(keys, args.first)), []),
 
-  entityArticles: (ctx: AppContext, args: { offset: number; limit: number }) =>
-    loader<Paged<{ articleId: string; mentions: number }>>(ctx, "entityArticles", args, async (ids) => {
-      const found = paged<{ articleId: string; mentions: number; article: ArticleRow }>(
-        await ctx.db.read("entityArticles", { ids, offset: int(args.offset), limit: int(args.limit) }),
-      );
-      for (const p of found.values()) primeArticles(ctx, p.items.map((i) => i.article));
-      return found;
-    }, EMPTY),
+  entityArticles: (ctx: AppContext, args: Window) => loader(ctx, "entityArticles", args, async (ids) => primed(ctx, await ctx.store.entityArticles(ids, args)), EMPTY),
 
   entityQuotes: (ctx: AppContext, args: { first: number }) =>
-    loader<Paged<QuoteRow>>(ctx, "entityQuotes", args, async (ids) => paged(await ctx.db.read("entityQuotes", { ids, first: int(args.first) })), EMPTY),
+    loader(ctx, "entityQuotes", args, async (ids) => primed(ctx, await ctx.store.entityQuotes(ids, args.first)), EMPTY),
 
-  coMentions: (ctx: AppContext, args: { first: number }) =>
-    loader<Paged<{ entityId: string; sharedArticles: number }>>(ctx, "coMentions", args, async (ids) =>
-      paged(await ctx.db.read("coMentions", { ids, first: int(args.first) })), EMPTY),
+  coMentions: (ctx: AppContext, args: { first: number }) => loader(ctx, "coMentions", args, async (ids) => primed(ctx, await ctx.store.coMentions(ids, args.first)), EMPTY),
 
-  articleMentions: (ctx: AppContext, args: { type: string | null }) =>
-    loader<Paged<{ entityId: string; mentions: number; names: string[] }>>(ctx, "articleMentions", args, async (ids) => {
-      const found = paged<{ entityId: string; mentions: number; names: string[]; entity: EntityRow }>(await ctx.db.read("articleMentions", { ids, ...args }));
-      for (const p of found.values()) primeEntities(ctx, p.items.map((i) => i.entity));
-      return found;
-    }, EMPTY),
+  articleMentions: (ctx: AppContext, args: { type: EntityType | null }) =>
+    loader(ctx, "articleMentions", args, async (ids) => primed(ctx, await ctx.store.articleMentions(ids, args.type)), EMPTY),
 
-  articleRelations: (ctx: AppContext, args: { type: string | null }) =>
-    loader<Paged<RelationRow>>(ctx, "articleRelations", args, async (ids) => paged(await ctx.db.read("articleRelations", { ids, ...args })), EMPTY),
+  articleRelations: (ctx: AppContext, args: { type: RelationType | null }) =>
+    loader(ctx, "articleRelations", args, async (ids) => primed(ctx, await ctx.store.articleRelations(ids, args.type)), EMPTY),
 
-  articleQuotes: (ctx: AppContext) =>
-    loader<Paged<QuoteRow>>(ctx, "articleQuotes", {}, async (ids) => paged(await ctx.db.read("articleQuotes", { ids })), EMPTY),
+  articleQuotes: (ctx: AppContext) => loader(ctx, "articleQuotes", {}, async (ids) => primed(ctx, await ctx.store.articleQuotes(ids)), EMPTY),
 
   relatedArticles: (ctx: AppContext, args: { first: number }) =>
-    loader<Paged<{ articleId: string; sharedEntityIds: string[] }>>(ctx, "relatedArticles", args, async (ids) =>
-      paged(await ctx.db.read("relatedArticles", { ids, first: int(args.first) })), EMPTY),
+    loader(ctx, "relatedArticles", args, async (ids) => primed(ctx, await ctx.store.relatedArticles(ids, args.first)), EMPTY),
 };

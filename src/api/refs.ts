@@ -5,7 +5,7 @@
 import type { ObjectRef } from "@pothos/core";
 import { builder, type BuilderTypes } from "./builder.ts";
 import type { Connection } from "./pagination.ts";
-import type { ArticleRow, EntityRow, EvidenceRow, QuoteRow, RelationRow } from "./rows.ts";
+import type { ArticleRow, EntityRow, EvidenceRow, QuoteRow, RelationRow } from "../store/index.ts";
 
 export const ArticleRef = builder.objectRef<ArticleRow>("Article");
 export const EntityRef = builder.objectRef<EntityRow>("Entity");

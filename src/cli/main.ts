@@ -2,7 +2,9 @@
  * `kg` entry point: dispatches to one module per command. Each command returns its exit code;
  * expected failures (AppError) print their code and message, anything else its stack.
  */
+import { settings } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { UsageError } from "./args.ts";
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -40,8 +42,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // The shared settings are read and checked once, before any command runs (src/config.ts).
+    settings();
     return await (await cmd.load())(rest);
   } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\nRun \`kg ${name} --help\` for its usage.\n`);
+      return 2;
+    }
     if (e instanceof AppError) {
       process.stderr.write(`kg ${name}: ${e.code}: ${e.message}\n`);
       return 1;

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
-import { AppError } from "../errors.ts";
-import type { Neo4jConfig } from "../config.ts";
+import { AppError, ConstraintViolation } from "../errors.ts";
+import { settings, type Neo4jConfig } from "../config.ts";
 import { cypher } from "./cypher.ts";
 import { toPlain, type Plain } from "./values.ts";
 
@@ -26,6 +26,12 @@ export interface DbOptions {
   readTimeoutMs?: number;
 }
 
+/**
+ * What the store and the ingest pipeline need of the database: named statements in managed
+ * transactions. `Db` is the real one; the database-free tests give a recording fake.
+ */
+export type Runner = Pick<Db, "read" | "readTx" | "writeTx">;
+
 /** A transaction handle that runs named statements, so multi-statement units stay observable. */
 export interface Tx {
   run(name: string, params?: Params): Promise<Row[]>;
@@ -33,7 +39,16 @@ export interface Tx {
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
 
-/** Translate a driver error: connectivity → DATABASE_UNAVAILABLE; anything else is rethrown as is (unexpected). */
+/**
+ * Translate a driver error, here and nowhere else. By the time an error reaches this, managed
+ * transactions have retried what is retryable (transient errors, deadlocks included) for the
+ * Db's `maxRetryMs`, so:
+ * - unreachable, or credentials refused → DATABASE_UNAVAILABLE;
+ * - still transient (deadlocks, lock waits, memory pressure) → DATABASE_BUSY;
+ * - over the transaction timeout → QUERY_TIMEOUT;
+ * - a constraint broken → ConstraintViolation (CONSTRAINT_VIOLATION);
+ * - anything else is returned as is: unexpected, so masked for clients and logged in full.
+ */
 export function translateDbError(e: unknown): unknown {
   if (e instanceof AppError) return e;
   const code = (e as { code?: unknown }).code;
@@ -41,14 +56,21 @@ export function translateDbError(e: unknown): unknown {
     if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
       return new AppError("QUERY_TIMEOUT", "The question took too long to answer: narrow it (a more specific name, fewer hops, a smaller page) and ask again.", { cause: e });
     }
-    if (UNAVAILABLE_CODES.has(code) || code.startsWith("Neo.TransientError.")) {
+    if (UNAVAILABLE_CODES.has(code)) {
       return new AppError("DATABASE_UNAVAILABLE", "The graph database is not reachable right now; try again shortly.", { cause: e });
+    }
+    if (code.startsWith("Neo.TransientError.")) {
+      return new AppError("DATABASE_BUSY", "The graph database is busy (conflicting writes or lock waits, retried without success); try again shortly.", { cause: e });
     }
     if (code === "Neo.ClientError.Security.Unauthorized" || code === "Neo.ClientError.Security.AuthenticationRateLimit") {
       return new AppError("DATABASE_UNAVAILABLE", "Neo4j rejected the credentials: check NEO4J_USER and NEO4J_PASSWORD.", { cause: e });
     }
+    if (code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
+      return new ConstraintViolation(e instanceof Error ? e.message : code, { cause: e });
+    }
   }
-  const msg = e instanceof Error ? e.message : "";
+  // Errors raised by the driver itself before reaching a server carry no Neo4j code.
+  const msg = typeof code !== "string" && e instanceof Error ? e.message : "";
   if (/ECONNREFUSED|Connection acquisition timed out|Pool is closed|connect ETIMEDOUT|Could not perform discovery/i.test(msg)) {
     return new AppError("DATABASE_UNAVAILABLE", "The graph database is not reachable right now; try again shortly.", { cause: e });
   }
@@ -71,7 +93,7 @@ function cancelled(cause?: unknown): AppError {
 /**
  * End the transactions tagged `tag` (metadata `kgTx`) in Neo4j. TERMINATE only marks them; each
  * statement stops at its next check, which every statement of this service reaches quickly (path
- * searches are stepwise for that reason, see src/api/path-search.ts). Never throws.
+ * searches are stepwise for that reason, see src/store/path-search.ts). Never throws.
  */
 export async function terminateTagged(driver: Driver, database: string, tag: string): Promise<void> {
   const session = driver.session({ database });
@@ -95,7 +117,7 @@ export class Db {
 
   constructor(cfg: Neo4jConfig, opts: DbOptions = {}) {
     this.database = cfg.database;
-    this.readTimeoutMs = opts.readTimeoutMs ?? Number(process.env.KG_QUERY_TIMEOUT_MS ?? 10_000);
+    this.readTimeoutMs = opts.readTimeoutMs ?? settings().queryTimeoutMs;
     this.driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
       maxTransactionRetryTime: opts.maxRetryMs ?? 2_000,
       connectionAcquisitionTimeout: opts.acquireTimeoutMs ?? 3_000,

@@ -19,6 +19,7 @@ import neo4j from "neo4j-driver";
 import { AppError } from "../errors.ts";
 import { checkedPort, ensureMavenJars, livePid, portInUse, requireTools, spawnDetached, stopPid, tailOf, waitUntilUp, withStartLock } from "../local-server/process.ts";
 import { cypher } from "./cypher.ts";
+import { localNeo4jDefaults } from "../config.ts";
 
 export const NEO4J_VERSION = "5.26.30";
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -64,16 +65,17 @@ interface Resolved {
 }
 
 function resolveOptions(o: LocalNeo4jOptions = {}): Resolved {
-  const base = process.env.KG_NEO4J_HOME_BASE ?? path.join(REPO_ROOT, ".neo4j");
-  const instance = o.instance ?? process.env.KG_NEO4J_INSTANCE ?? "default";
-  const boltPort = checkedPort(o.boltPort ?? process.env.KG_NEO4J_BOLT_PORT ?? 7687, "KG_NEO4J_BOLT_PORT");
+  const d = localNeo4jDefaults();
+  const base = d.base ?? path.join(REPO_ROOT, ".neo4j");
+  const instance = o.instance ?? d.instance;
+  const boltPort = checkedPort(o.boltPort ?? d.boltPort, "KG_NEO4J_BOLT_PORT");
   return {
     home: path.join(base, instance),
     lib: path.join(base, `lib-${NEO4J_VERSION}`),
     boltPort,
     startTimeoutMs: o.startTimeoutMs ?? 180_000,
-    heap: o.heap ?? process.env.KG_NEO4J_HEAP ?? "1g",
-    pageCache: o.pageCache ?? process.env.KG_NEO4J_PAGECACHE ?? "512m",
+    heap: o.heap ?? d.heap,
+    pageCache: o.pageCache ?? d.pageCache,
     log: o.log ?? (() => {}),
     initialPassword: o.initialPassword,
   };

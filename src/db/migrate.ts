@@ -5,7 +5,7 @@ import type { Db } from "./client.ts";
 import { translateDbError } from "./client.ts";
 import { CYPHER_DIR, cypher, splitStatements } from "./cypher.ts";
 import { int } from "./values.ts";
-import { quoteIds } from "../ingest/keys.ts";
+import { quoteIds } from "../graph/keys.ts";
 
 /**
  * Apply `cypher/schema.cypher`: constraints and indexes, each `IF NOT EXISTS`, so running it

@@ -8,7 +8,8 @@
  * 4. definite descriptions take the nearest suitable antecedent ("the terror group").
  */
 import { ENTRIES, LEXICON } from "./gazetteer.ts";
-import { normKey, type Mention } from "./names.ts";
+import type { Mention } from "./names.ts";
+import { nameKey } from "../graph/keys.ts";
 import type { PendingDescription } from "./noun-phrases.ts";
 import { lowerBound } from "./spans.ts";
 
@@ -45,7 +46,7 @@ const GAZ_SURNAMES: ReadonlyMap<string, string> = (() => {
 const ORG_SUFFIX = /(?:\s+(?:&\s+)?(?:inc|incorporated|corp|corporation|co|cos|company|companies|ltd|limited|plc|llc|lp|sa|ag|nv|bv|spa|group|holdings?))+$/;
 /** First words too common to stand for one organisation on their own. */
 const GENERIC_FIRST = new Set(["national", "united", "american", "general", "first", "new", "international", "royal", "british", "federal", "central", "state", "world", "european", "north", "south", "east", "west", "great", "standard", "western", "eastern", "northern", "southern", "the"]);
-const orgCore = (surface: string): string => normKey(surface).replace(ORG_SUFFIX, "");
+const orgCore = (surface: string): string => nameKey(surface).replace(ORG_SUFFIX, "");
 const initials = (core: string): string =>
   core.split(/[\s-]+/).filter((w) => !/^(?:of|the|and|for|&)$/.test(w)).map((w) => w[0] ?? "").join("");
 
@@ -91,7 +92,7 @@ function aliasOf(m: Mention, aliases: Map<string, string>): string | undefined {
   const direct = aliases.get(m.key);
   if (direct) return direct;
   if (/\s/.test(m.surface.trim())) return undefined;
-  const word = normKey(m.surface);
+  const word = nameKey(m.surface);
   if (/^\p{Lu}{2,6}$/u.test(m.surface)) return aliases.get("a:" + word);
   return /^\p{Lu}\p{Ll}/u.test(m.surface) ? aliases.get("w:" + word) : undefined;
 }
@@ -142,7 +143,7 @@ function unifyNames(text: string, kept: Mention[]): Mention[] {
     const knight = !/\s/.test(m.surface) && /\b(?:Sir|Dame)\s+$/.test(text.slice(Math.max(0, m.start - 6), m.start)) ? knights.get(m.surface) : undefined;
     if (knight) return { ...m, kind: "name", type: "PERSON", key: knight };
     if (m.type !== "PERSON" && !/\s/.test(m.surface) && personSurnames.has(surnameKey(m.surface))) {
-      return { ...m, kind: "name", type: "PERSON", key: "PERSON:" + normKey(m.surface) };
+      return { ...m, kind: "name", type: "PERSON", key: "PERSON:" + nameKey(m.surface) };
     }
     if (m.type === "ORGANIZATION" || m.kind === "pending") {
       const key = aliasOf(m, aliases);

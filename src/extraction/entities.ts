@@ -5,7 +5,7 @@
  * adjectives ("Iraqi") and descriptions ("the city") are mentions but not aliases.
  */
 import type { Mention } from "./names.ts";
-import { normKey } from "./names.ts";
+import { nameKey } from "../graph/keys.ts";
 import type { ExtractedEntity } from "./types.ts";
 
 const NAME_KINDS = new Set(["name", "force", "generic"]);
@@ -49,10 +49,10 @@ function naming(list: Mention[]): { name: string; aliases: string[] } {
   const name =
     entry?.name ??
     surfaces.reduce((best, s) => (s.split(" ").length > best.split(" ").length ? s : best), surfaces[0] ?? list[0]!.surface);
-  const seen = new Set([normKey(name)]);
+  const seen = new Set([nameKey(name)]);
   const aliases: string[] = [];
   for (const s of [...surfaces, ...(entry?.aliases ?? [])]) {
-    const k = normKey(s);
+    const k = nameKey(s);
     if (seen.has(k)) continue;
     seen.add(k);
     aliases.push(s);

@@ -9,6 +9,7 @@ import { FORMS_BY_FIRST_TOKEN, LEXICON, type GazEntry } from "./gazetteer.ts";
 import { escape } from "./regex.ts";
 import { gapBetween, isCapitalized, isNameGap, type Token } from "./tokens.ts";
 import type { EntityType } from "./types.ts";
+import { nameKey } from "../graph/keys.ts";
 
 export type MentionKind = "name" | "adjective" | "description" | "force" | "generic" | "pending";
 
@@ -64,11 +65,8 @@ const PLACE_NOUN_AFTER = /^\s(?:facility|complex|compound|air\s?base|base|airpor
 const HONORIFICS = new Set(["Mr", "Mrs", "Ms", "Miss", "Dr"]);
 
 /** Unknown names cluster by normalised surface; organisations share the "np:" space with force phrases. */
-export const entityKey = (type: EntityType, surface: string): string => (type === "ORGANIZATION" ? "np:" : type + ":") + normKey(surface);
+export const entityKey = (type: EntityType, surface: string): string => (type === "ORGANIZATION" ? "np:" : type + ":") + nameKey(surface);
 
-
-/** Normalised key text: case, dots in acronyms and straight/curly apostrophes ignored. */
-export const normKey = (s: string): string => s.toLowerCase().replace(/[.’']/g, "").replace(/\s+/g, " ").trim();
 
 export function scanNames(text: string, tokens: Token[], sentenceStart: number): Mention[] {
   const out: Mention[] = [];

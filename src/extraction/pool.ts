@@ -13,7 +13,7 @@
 import pLimit, { type LimitFunction } from "p-limit";
 import { Piscina } from "piscina";
 import { AppError } from "../errors.ts";
-import { envInt, type Env } from "../security/config.ts";
+import { envInt, type Env } from "../config.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import { prepareText } from "./normalize.ts";
 import type { ArticleInput, ExtractionResult } from "./types.ts";

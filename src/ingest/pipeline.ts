@@ -10,7 +10,7 @@ import { extractArticle, extractWith, type ArticleInput, type ExtractionResult }
 import type { ExtractionPool } from "../extraction/pool.ts";
 import { extractorFingerprint } from "../extraction/version.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
-import type { Db } from "../db/client.ts";
+import type { Runner } from "../db/client.ts";
 import { AppError, describeError } from "../errors.ts";
 import type { ArticleRecord, Origin } from "../input/read-articles.ts";
 import type { PreparedArticle } from "./plan.ts";
@@ -33,8 +33,20 @@ export interface IngestSummary {
 export interface IngestFailure {
   origin: Origin;
   code: string;
+  /** What to tell whoever sent the article: never the detail of an unexpected error (that is `cause`). */
   message: string;
   articleId?: string;
+  /** The error behind an EXTRACTION_FAILED or a failed write, for logs; unexpected when not an AppError. */
+  cause?: unknown;
+}
+
+/**
+ * How a failed step is reported for one article: an expected error (AppError) by its own code and
+ * message; an unexpected one by `code` and a fixed message, its detail kept in `cause` for the log.
+ */
+function failureOf(e: unknown, code: string, what: string): Pick<IngestFailure, "code" | "message" | "cause"> {
+  if (e instanceof AppError) return { code: code === "WRITE_FAILED" ? e.code : code, message: describeError(e), cause: e };
+  return { code, message: `${what} failed unexpectedly for this article (the detail is in the log)`, cause: e };
 }
 
 export interface IngestOptions {
@@ -70,7 +82,7 @@ export function emptySummary(): IngestSummary {
  *
  * @example const s = await ingest(db, readArticles(["news.ndjson"]), { onFailure: console.error });
  */
-export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Iterable<ArticleRecord>, opts: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(db: Runner, records: AsyncIterable<ArticleRecord> | Iterable<ArticleRecord>, opts: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = opts.batchSize ?? 100;
   const version = extractorFingerprint(opts.nlp?.id);
   const limit = pLimit(opts.nlpConcurrency ?? 4);
@@ -121,7 +133,8 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
         // The NLP server gone for longer than its retry budget stops the run, like Neo4j: nothing of this batch is written.
         if (r.reason instanceof AppError && r.reason.code === "NLP_UNAVAILABLE") throw r.reason;
         const budget = r.reason instanceof AppError && r.reason.code === "EXTRACTION_BUDGET_EXCEEDED";
-        fail({ origin: rec.origin, code: budget ? "EXTRACTION_BUDGET_EXCEEDED" : "EXTRACTION_FAILED", message: budget ? r.reason.message : describeError(r.reason), articleId: id });
+        if (budget) fail({ origin: rec.origin, code: "EXTRACTION_BUDGET_EXCEEDED", message: r.reason.message, articleId: id });
+        else fail({ origin: rec.origin, ...failureOf(r.reason, "EXTRACTION_FAILED", "extraction"), articleId: id });
         return;
       }
       pending.prepared.push({ input: rec.article, id, contentHash: hash, extraction: r.value, extractor: version });
@@ -155,7 +168,7 @@ export async function ingest(db: Db, records: AsyncIterable<ArticleRecord> | Ite
           count(await timed(() => writeBatch(db, [a])));
         } catch (e2) {
           if (e2 instanceof AppError && e2.code === "DATABASE_UNAVAILABLE") throw e2;
-          fail({ origin: p.origins.get(a.id)!, code: "WRITE_FAILED", message: describeError(e2), articleId: a.id });
+          fail({ origin: p.origins.get(a.id)!, ...failureOf(e2, "WRITE_FAILED", "storing"), articleId: a.id });
         }
       }
     }

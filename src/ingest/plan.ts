@@ -3,8 +3,7 @@
  * No database here, so the mapping from article-local entities to graph nodes is unit-tested.
  */
 import type { ArticleInput, EntityType, ExtractionResult } from "../extraction/types.ts";
-import { aliasKey, ENTITY_LABEL, entityId, isStrongAlias, quoteIds } from "./keys.ts";
-
+import { aliasKey, candidateRef, ENTITY_LABEL, entityId, isStrongAlias, quoteIds, relationKey } from "../graph/keys.ts";
 import { extractorVersion } from "../extraction/version.ts";
 
 /** The rules-only fingerprint (KG_NLP=none); see extractorFingerprint for the one an ingest stores. */
@@ -41,7 +40,7 @@ export function candidates(articles: PreparedArticle[]): Candidate[] {
     for (const e of a.extraction.entities) {
       const names = [e.name, ...e.aliases];
       out.push({
-        ref: `${a.id}#${e.id}`,
+        ref: candidateRef(a.id, e.id),
         id: entityId(e.type, e.name),
         type: e.type,
         name: e.name,
@@ -127,7 +126,7 @@ export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids
   for (const a of articles) {
     const { input, extraction } = a;
     out.articles.push(articleParams(a));
-    const local = (lid: string) => ids.get(`${a.id}#${lid}`);
+    const local = (lid: string) => ids.get(candidateRef(a.id, lid));
     const mentions = new Map<string, WriteParams["mentions"][number]>();
     for (const e of extraction.entities) {
       const gid = local(e.id)!;
@@ -159,7 +158,7 @@ export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids
       }
       const object = local(r.object);
       if (!object || object === subject) continue;
-      const key = `${r.type}|${subject}|${object}`;
+      const key = relationKey({ type: r.type, subjectId: subject, objectId: object });
       const prev = best.get(key);
       if (!prev || prev.confidence < r.confidence) {
         best.set(key, { ...base, type: r.type, subject, object, articleId: a.id, time: r.time ?? null });

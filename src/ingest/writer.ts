@@ -2,7 +2,7 @@
  * The write side of ingestion: one managed write transaction per batch, so every article of
  * the batch is stored completely or not at all, and a retried transaction redoes all of it.
  */
-import type { Db, Tx } from "../db/client.ts";
+import type { Runner, Tx } from "../db/client.ts";
 import { articleParams, assignIds, candidates, writeParams, type PreparedArticle, type Resolution } from "./plan.ts";
 
 /** What a write did to an article, as decided under its lock: by what was stored when the write got it. */
@@ -30,7 +30,7 @@ async function refreshMentionCounts(tx: Tx, touched: Iterable<string>): Promise<
 }
 
 /** Store (or replace) the articles of one batch with their mentions, relations and quotes. */
-export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<BatchResult> {
+export async function writeBatch(db: Runner, articles: PreparedArticle[]): Promise<BatchResult> {
   // Lock in id order so two ingesters with overlapping batches cannot deadlock each other.
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return db.writeTx(async (tx) => {
@@ -75,7 +75,7 @@ export async function writeBatch(db: Db, articles: PreparedArticle[]): Promise<B
 }
 
 /** Remove articles and everything only they contributed. Returns the ids that existed. */
-export async function deleteArticles(db: Db, ids: string[]): Promise<string[]> {
+export async function deleteArticles(db: Runner, ids: string[]): Promise<string[]> {
   return db.writeTx(async (tx) => {
     const rows = await tx.run("mentionedEntityIds", { ids });
     if (rows.length === 0) return [];

@@ -7,11 +7,16 @@
  *   .json     one article object, or an array of them
  *   .ndjson   one article object per line (.jsonl too)
  *   .csv      a header with a `text` column and optional id,title,url,source,publishedAt
+ *
+ * NDJSON, CSV and JSON arrays are read as streams, a record at a time, so a feed of any size is
+ * ingested in memory bounded by its largest record; `progress` counts the bytes read.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { ArticleInput } from "../extraction/types.ts";
-import { parseCsv } from "./csv.ts";
+import { CsvFramer, parseCsv, type CsvRow } from "./csv.ts";
+import { jsonArrayElements } from "./json-array.ts";
+import { byteLines, countingChunks } from "./lines.ts";
 import { validateArticle } from "./validate.ts";
 
 export interface Origin {
@@ -23,10 +28,18 @@ export type ArticleRecord =
   | { ok: true; article: ArticleInput; origin: Origin }
   | { ok: false; origin: Origin; code: string; message: string };
 
+/** How far reading has got: bytes read so far, of `bytesTotal` (file sizes; 0 when unknown, as for stdin). */
+export interface ReadProgress {
+  bytesRead: number;
+  bytesTotal: number;
+}
+
 export interface ReadOptions {
   title?: string;
   /** Format of stdin ("-"): ndjson (default), json, txt, md, csv. */
   stdinFormat?: string;
+  /** Updated as bytes are read (for a progress bar and an ETA). */
+  progress?: ReadProgress;
 }
 
 export const ARTICLE_EXTENSIONS = [".txt", ".md", ".json", ".ndjson", ".jsonl", ".csv"];
@@ -73,35 +86,111 @@ function ndjsonRecord(line: string, file: string, lineNo: number): ArticleRecord
   return checked(data, { file, line: lineNo });
 }
 
+// Private: one line's bytes, strictly decoded; a NUL or an invalid UTF-8 byte is that line's error.
+function decodeLine(bytes: Buffer, file: string, lineNo: number): string | ArticleRecord {
+  if (bytes.includes(0)) return fail({ file, line: lineNo }, "BAD_USER_INPUT", "the line contains a NUL byte");
+  try {
+    const line = UTF8.decode(bytes);
+    return lineNo === 1 ? line.replace(/^\uFEFF/, "") : line;
+  } catch {
+    return fail({ file, line: lineNo }, "BAD_USER_INPUT", "the line is not valid UTF-8 (re-save the file as UTF-8)");
+  }
+}
+
 /**
  * NDJSON straight from bytes, decoded line by line: a line with an invalid UTF-8 byte or a NUL is
  * that line's error (with its number), and the other lines load. (Decoding the whole file first
  * rejected all of it for one bad byte.)
  */
-function* parseNdjsonBytes(buf: Buffer, file: string): Generator<ArticleRecord> {
-  if (buf.length === 0) {
-    yield fail({ file }, "BAD_USER_INPUT", "the file is empty");
-    return;
-  }
-  let start = 0;
-  for (let lineNo = 1; start <= buf.length; lineNo++) {
-    const nl = buf.indexOf(0x0a, start);
-    const end = nl < 0 ? buf.length : nl;
-    const bytes = buf.subarray(start, end);
-    start = end + 1;
-    if (bytes.includes(0)) {
-      yield fail({ file, line: lineNo }, "BAD_USER_INPUT", "the line contains a NUL byte");
-      continue;
-    }
-    let line: string;
-    try {
-      line = UTF8.decode(bytes);
-    } catch {
-      yield fail({ file, line: lineNo }, "BAD_USER_INPUT", "the line is not valid UTF-8 (re-save the file as UTF-8)");
-      continue;
-    }
-    const r = ndjsonRecord(lineNo === 1 ? line.replace(/^\uFEFF/, "") : line, file, lineNo);
+async function* streamNdjson(chunks: AsyncIterable<Buffer>, file: string): AsyncGenerator<ArticleRecord> {
+  let lineNo = 0;
+  for await (const bytes of byteLines(chunks)) {
+    lineNo++;
+    const line = decodeLine(bytes, file, lineNo);
+    const r = typeof line === "string" ? ndjsonRecord(line, file, lineNo) : line;
     if (r) yield r;
+  }
+  if (lineNo === 0) yield fail({ file }, "BAD_USER_INPUT", "the file is empty");
+}
+
+/** CSV rows to articles: the first row is the header, which must have a `text` column. */
+class CsvArticles {
+  private header: string[] | undefined;
+  /** Set when the header has no text column: the rest of the file cannot be read as articles. */
+  stopped = false;
+
+  constructor(private readonly file: string) {}
+
+  row(row: CsvRow): ArticleRecord[] {
+    const file = this.file;
+    if (!row.ok) return [fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV: ${row.message}`)];
+    if (!this.header) {
+      this.header = row.fields.map((h) => h.trim());
+      if (this.header.includes("text")) return [];
+      this.stopped = true;
+      return [fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV header has no "text" column (found: ${this.header.join(", ")})`)];
+    }
+    if (row.fields.length !== this.header.length) {
+      return [fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV: ${row.fields.length} fields where the header has ${this.header.length}`)];
+    }
+    const obj: Record<string, string> = {};
+    this.header.forEach((h, k) => {
+      if (row.fields[k] !== "") obj[h] = row.fields[k]!;
+    });
+    return [checked(obj, { file, line: row.line })];
+  }
+
+  end(): ArticleRecord[] {
+    return this.header ? [] : [fail({ file: this.file }, "BAD_USER_INPUT", "the CSV file is empty")];
+  }
+}
+
+// Private: CSV from bytes, line by line; a NUL or invalid UTF-8 makes the rest of the file unreadable as text.
+async function* streamCsv(chunks: AsyncIterable<Buffer>, file: string): AsyncGenerator<ArticleRecord> {
+  const framer = new CsvFramer();
+  const articles = new CsvArticles(file);
+  let lineNo = 0;
+  for await (const bytes of byteLines(chunks)) {
+    lineNo++;
+    const line = decodeLine(bytes, file, lineNo);
+    if (typeof line !== "string") {
+      yield fail({ file, line: lineNo }, "BAD_USER_INPUT", bytes.includes(0) ? "the file contains NUL bytes: it looks binary, not text" : "the file is not valid UTF-8 (re-save it as UTF-8)");
+      return;
+    }
+    for (const row of framer.push(line, lineNo)) {
+      yield* articles.row(row);
+      if (articles.stopped) return;
+    }
+  }
+  for (const row of framer.end()) {
+    yield* articles.row(row);
+    if (articles.stopped) return;
+  }
+  yield* articles.end();
+}
+
+// Private: a JSON file: an array is read element by element; one object is read whole (it is one article).
+async function* streamJson(chunks: AsyncIterable<Buffer>, file: string): AsyncGenerator<ArticleRecord> {
+  for await (const el of jsonArrayElements(chunks)) {
+    if (el.kind === "empty") {
+      yield fail({ file }, "BAD_USER_INPUT", "the file is empty");
+    } else if (el.kind === "invalid") {
+      yield fail(el.index === undefined ? { file } : { file, line: el.index + 1 }, "BAD_USER_INPUT", `invalid JSON: ${el.message}`);
+    } else {
+      const text = decode(el.bytes, file);
+      if (typeof text !== "string") {
+        yield el.index === undefined ? text : { ...text, origin: { file, line: el.index + 1 } } as ArticleRecord;
+        continue;
+      }
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch (e) {
+        yield fail(el.index === undefined ? { file } : { file, line: el.index + 1 }, "BAD_USER_INPUT", `invalid JSON: ${(e as Error).message}`);
+        continue;
+      }
+      yield checked(data, el.index === undefined ? { file } : { file, line: el.index + 1 });
+    }
   }
 }
 
@@ -146,31 +235,12 @@ export function* parseArticles(text: string, format: string, file: string, opts:
       return;
     }
     case "csv": {
-      let header: string[] | undefined;
+      const articles = new CsvArticles(file);
       for (const row of parseCsv(text)) {
-        if (!row.ok) {
-          yield fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV: ${row.message}`);
-          continue;
-        }
-        if (!header) {
-          header = row.fields.map((h) => h.trim());
-          if (!header.includes("text")) {
-            yield fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV header has no "text" column (found: ${header.join(", ")})`);
-            return;
-          }
-          continue;
-        }
-        if (row.fields.length !== header.length) {
-          yield fail({ file, line: row.line }, "BAD_USER_INPUT", `CSV: ${row.fields.length} fields where the header has ${header.length}`);
-          continue;
-        }
-        const obj: Record<string, string> = {};
-        header.forEach((h, k) => {
-          if (row.fields[k] !== "") obj[h] = row.fields[k]!;
-        });
-        yield checked(obj, { file, line: row.line });
+        yield* articles.row(row);
+        if (articles.stopped) return;
       }
-      if (!header) yield fail({ file }, "BAD_USER_INPUT", "the CSV file is empty");
+      yield* articles.end();
       return;
     }
     default:
@@ -179,7 +249,7 @@ export function* parseArticles(text: string, format: string, file: string, opts:
 }
 
 /**
- * Read one file.
+ * Read one file: NDJSON, CSV and JSON as streams, a text or Markdown article whole.
  *
  * @example for await (const r of readArticleFile("news.ndjson")) if (r.ok) use(r.article); else report(r);
  */
@@ -189,25 +259,38 @@ export async function* readArticleFile(file: string, opts: ReadOptions = {}): As
     yield fail({ file }, "BAD_USER_INPUT", `unsupported file type "${ext || "(none)"}": use one of ${ARTICLE_EXTENSIONS.join(", ")}`);
     return;
   }
-  let buf: Buffer;
+  // Opened first, so an unreadable file is reported before any record of it.
+  let handle: fs.promises.FileHandle;
   try {
-    buf = await fs.promises.readFile(file);
+    handle = await fs.promises.open(file, "r");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : (e as Error).message;
-    yield fail({ file }, "INPUT_UNREADABLE", `cannot read the file: ${why}`);
+    yield fail({ file }, "INPUT_UNREADABLE", `cannot read the file: ${unreadable(e)}`);
     return;
   }
-  yield* parseBytes(buf, ext.slice(1), file, opts);
+  const stream = handle.createReadStream({ highWaterMark: 1 << 20 });
+  try {
+    yield* parseStream(countingChunks(stream, opts.progress), ext.slice(1), file, opts);
+  } catch (e) {
+    yield fail({ file }, "INPUT_UNREADABLE", `cannot read the file: ${unreadable(e)}`);
+  } finally {
+    stream.destroy();
+    await handle.close().catch(() => {});
+  }
 }
 
-// Private: bytes of one file or stdin, by format; NDJSON is decoded line by line, the rest whole.
-function* parseBytes(buf: Buffer, format: string, file: string, opts: ReadOptions): Generator<ArticleRecord> {
-  if (format === "ndjson" || format === "jsonl") {
-    yield* parseNdjsonBytes(buf, file);
-    return;
-  }
-  const text = decode(buf, file);
+function unreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : (e as Error).message;
+}
+
+// Private: one file or stdin, by format; a text or Markdown article is one record, read whole.
+async function* parseStream(chunks: AsyncIterable<Buffer>, format: string, file: string, opts: ReadOptions): AsyncGenerator<ArticleRecord> {
+  if (format === "ndjson" || format === "jsonl") return yield* streamNdjson(chunks, file);
+  if (format === "csv") return yield* streamCsv(chunks, file);
+  if (format === "json") return yield* streamJson(chunks, file);
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(c);
+  const text = decode(Buffer.concat(parts), file);
   if (typeof text !== "string") yield text;
   else yield* parseArticles(text, format, file, opts);
 }
@@ -229,17 +312,11 @@ async function* walk(dir: string): AsyncGenerator<string | ArticleRecord> {
   }
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** Read files, folders (recursively) and "-" (stdin), in order. */
 export async function* readArticles(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<ArticleRecord> {
   for (const input of inputs) {
     if (input === "-") {
-      yield* parseBytes(await readStdin(), opts.stdinFormat ?? "ndjson", "<stdin>", opts);
+      yield* parseStream(countingChunks(process.stdin, opts.progress), opts.stdinFormat ?? "ndjson", "<stdin>", opts);
       continue;
     }
     const st = await fs.promises.stat(input).catch(() => undefined);
@@ -254,4 +331,21 @@ export async function* readArticles(inputs: string[], opts: ReadOptions = {}): A
       yield* readArticleFile(input, opts);
     }
   }
+}
+
+/**
+ * The total size in bytes of what `readArticles(inputs)` will read (files by their size, folders
+ * walked, nothing read); 0 when stdin is among them. For a progress bar and ETA.
+ */
+export async function inputBytes(inputs: string[]): Promise<number> {
+  let total = 0;
+  for (const input of inputs) {
+    if (input === "-") return 0;
+    const st = await fs.promises.stat(input).catch(() => undefined);
+    if (st?.isFile()) total += st.size;
+    else if (st?.isDirectory()) {
+      for await (const f of walk(input)) if (typeof f === "string") total += (await fs.promises.stat(f).catch(() => undefined))?.size ?? 0;
+    }
+  }
+  return total;
 }

@@ -2,12 +2,12 @@
  * Validation of one article record, wherever it came from (file, stdin, GraphQL mutation).
  * Returns the cleaned article or a message that says what is wrong and what to do.
  */
+import { settings } from "../config.ts";
 import type { ArticleInput } from "../extraction/types.ts";
 
-/** Default limit on an article's text: 2 MB of UTF-8 (KG_MAX_ARTICLE_BYTES overrides). */
+/** The limit on an article's text: 2 MB of UTF-8 unless KG_MAX_ARTICLE_BYTES says otherwise (read once, src/config.ts). */
 export function maxArticleBytes(): number {
-  const v = Number(process.env.KG_MAX_ARTICLE_BYTES);
-  return Number.isFinite(v) && v > 0 ? v : 2 * 1024 * 1024;
+  return settings().maxArticleBytes;
 }
 
 const FIELDS = ["id", "title", "text", "url", "source", "publishedAt"] as const;

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { AppError } from "../errors.ts";
+import { envBool as bool, envInt as int, envValue as get, type Env } from "../config.ts";
 
 export interface QueryLimits {
   /** Deepest selection nesting (KG_MAX_DEPTH). */
@@ -53,30 +54,6 @@ export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Keys shorter than this are refused: they are guessable. */
 export const MIN_API_KEY_LENGTH = 16;
 
-type Env = Record<string, string | undefined>;
-
-function get(env: Env, name: string): string | undefined {
-  const v = env[name];
-  return v === undefined || v.trim() === "" ? undefined : v.trim();
-}
-
-function bool(env: Env, name: string, dflt: boolean): boolean {
-  const v = get(env, name);
-  if (v === undefined) return dflt;
-  if (/^(true|1|yes|on)$/i.test(v)) return true;
-  if (/^(false|0|no|off)$/i.test(v)) return false;
-  throw new AppError("CONFIG_INVALID", `${name} must be true or false, got "${v}".`);
-}
-
-function int(env: Env, name: string, dflt: number, min: number, max: number): number {
-  const v = get(env, name);
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new AppError("CONFIG_INVALID", `${name} must be a whole number from ${min} to ${max}, got "${v}".`);
-  }
-  return n;
-}
 
 export function digestKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
@@ -144,6 +121,3 @@ export function securityConfig(env: Env = process.env, host = get(env, "HOST") ?
     maxQueue: int(env, "KG_MAX_QUEUE", 1000, 0, 1_000_000),
   };
 }
-
-/** The validated number reader above, for other settings read from the environment (same messages). */
-export { int as envInt, type Env };

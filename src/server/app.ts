@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { createContext, type AppContext } from "../api/context.ts";
+import { createStore } from "../store/index.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import { ExtractionPool, extractionPoolConfig, type ExtractionPoolOptions } from "../extraction/pool.ts";
 import { schema } from "../api/schema.ts";
@@ -57,10 +58,11 @@ function maskError(log: Logger) {
       return createGraphQLError(original.message, { extensions: { code: original.code } });
     }
     if ((error as { extensions?: { code?: string } }).extensions?.code) return error as Error;
-    // Variable coercion (wrong type, missing required field) is the client's mistake, not ours.
-    const outer = (error as Error | undefined)?.message ?? "";
-    if ((error as Error | undefined)?.name === "GraphQLError" && outer.startsWith('Variable "$')) {
-      return createGraphQLError(outer, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+    // Variable coercion (wrong type, missing required field) is the client's mistake, not ours:
+    // graphql-js raises it at the variable's definition in the document (told by the node, not the message).
+    const g = error as Partial<Pick<GraphQLError, "name" | "message" | "nodes">> | undefined;
+    if (g?.name === "GraphQLError" && g.nodes?.some((n) => n.kind === "VariableDefinition")) {
+      return createGraphQLError(g.message ?? "", { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
     }
     // Refusals raised by plugins (limits, CSRF) before any resolver ran: keep them, with a code.
     // (Duck-typed: graphql-js may be loaded twice, ESM and CJS, so instanceof is unreliable.)
@@ -143,7 +145,7 @@ export function createApp(opts: AppOptions): App {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
       // Reads stop, in Neo4j too, when the client goes away (request.signal aborts on a closed socket).
-      return { ...createContext(db.forRequest(request.signal), log, requestIdOf(request), auth, opts.nlp), pool };
+      return { ...createContext(createStore(db.forRequest(request.signal)), log, requestIdOf(request), auth, opts.nlp), pool };
     },
     plugins: [...plugins, { onDispose: () => pool.close() }],
   });

@@ -20,10 +20,11 @@
 import { createHash } from "node:crypto";
 import { getOperationAST, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { AppContext } from "../api/context.ts";
 import type { Db } from "../db/client.ts";
-import { envInt, type Env } from "../security/config.ts";
+import { envInt, type Env } from "../config.ts";
 
 export interface ResponseCacheConfig {
   /** Most answers kept (KG_RESPONSE_CACHE_ENTRIES); 0 turns the cache off. */
@@ -48,69 +49,46 @@ export function responseCacheConfig(env: Env = process.env): ResponseCacheConfig
 /** How a request was answered, for the `x-kg-cache` header, the access log and metrics. */
 export type CacheOutcome = "hit" | "shared" | "miss" | "bypass";
 
-interface Entry<V> {
-  value: V;
-  bytes: number;
-  expires: number;
-}
-
-/** Least-recently-used map bounded by entry count and total bytes, with a time to live. Pure. */
-export class LruStore<V> {
-  private readonly entries = new Map<string, Entry<V>>();
-  private total = 0;
+/**
+ * Least-recently-used answers bounded by entry count and total bytes, with a time to live: a thin
+ * wrapper over lru-cache that counts each key's length with its answer (both are held as long as
+ * the entry) and refuses one answer over a tenth of the budget. Pure.
+ */
+export class LruStore<V extends {}> {
+  private readonly cache: LRUCache<string, V> | undefined;
 
   constructor(
-    private readonly maxEntries: number,
+    maxEntries: number,
     private readonly maxBytes: number,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    ttlMs: number,
+    now: () => number = Date.now,
+  ) {
+    // ttlResolution 0: every get reads the clock, so an entry is never served past its ttl.
+    this.cache = maxEntries > 0 ? new LRUCache<string, V>({ max: maxEntries, maxSize: maxBytes, ttl: ttlMs, ttlResolution: 0, perf: { now } }) : undefined;
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.cache?.size ?? 0;
   }
 
   get bytes(): number {
-    return this.total;
+    return this.cache?.calculatedSize ?? 0;
   }
 
   get(key: string): V | undefined {
-    const e = this.entries.get(key);
-    if (!e) return undefined;
-    this.entries.delete(key);
-    if (e.expires <= this.now()) {
-      this.total -= e.bytes;
-      return undefined;
-    }
-    this.entries.set(key, e); // most recently used last
-    return e.value;
+    return this.cache?.get(key);
   }
 
-  /**
-   * Keep `value` (of `bytes`) under `key`; the key's length counts too, since it is held as long as
-   * the value. False when the two alone would take more than a tenth of the budget.
-   */
+  /** Keep `value` (of `valueBytes`) under `key`; false when the two would take over a tenth of the budget (or the cache is off). */
   set(key: string, value: V, valueBytes: number): boolean {
-    const bytes = valueBytes + key.length;
-    if (this.maxEntries === 0 || bytes > this.maxBytes / 10) return false;
-    const old = this.entries.get(key);
-    if (old) {
-      this.entries.delete(key);
-      this.total -= old.bytes;
-    }
-    this.entries.set(key, { value, bytes, expires: this.now() + this.ttlMs });
-    this.total += bytes;
-    for (const [k, e] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.total <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.total -= e.bytes;
-    }
+    const size = valueBytes + key.length;
+    if (!this.cache || size > this.maxBytes / 10) return false;
+    this.cache.set(key, value, { size });
     return true;
   }
 
   clear(): void {
-    this.entries.clear();
-    this.total = 0;
+    this.cache?.clear();
   }
 }
 

@@ -3,13 +3,13 @@
  * (application/json or application/graphql-response+json):
  *
  * - 200: the operation ran. Errors a field raised about its own arguments or data
- *   (BAD_USER_INPUT, NOT_FOUND) are in `errors`, next to whatever data the other fields have.
+ *   (BAD_USER_INPUT, NOT_FOUND, CONSTRAINT_VIOLATION) are in `errors`, next to whatever data the other fields have.
  * - 4xx: the request was refused before anything ran: 400 for a document or variables that cannot
  *   run as sent (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, QUERY_LIMIT_EXCEEDED, and
  *   BAD_USER_INPUT for the body or the variables' types), 401 UNAUTHENTICATED, 403
  *   CSRF_CHECK_FAILED, 413 PAYLOAD_TOO_LARGE.
  * - 5xx: the service could not answer: 503 with Retry-After for DATABASE_UNAVAILABLE,
- *   NLP_UNAVAILABLE and SERVER_BUSY (try again shortly), 504 QUERY_TIMEOUT (the database did not answer in time: ask
+ *   DATABASE_BUSY, NLP_UNAVAILABLE and SERVER_BUSY (try again shortly), 504 QUERY_TIMEOUT (the database did not answer in time: ask
  *   a narrower question), 500 INTERNAL_SERVER_ERROR; 499 for REQUEST_CANCELLED (the client left;
  *   only logs and metrics see it).
  *
@@ -36,6 +36,8 @@ export const STATUS_BY_CODE: Readonly<Record<string, StatusRule>> = {
   REQUEST_CANCELLED: { status: 499 },
   INTERNAL_SERVER_ERROR: { status: 500 },
   DATABASE_UNAVAILABLE: { status: 503, retryAfter: 5 },
+  // Neo4j's transient failures (deadlocks, lock waits) outlasted the managed transactions' retries.
+  DATABASE_BUSY: { status: 503, retryAfter: 1 },
   // An ingest whose NLP server (CoreNLP) stayed away past its retry budget: nothing of it was written.
   NLP_UNAVAILABLE: { status: 503, retryAfter: 5 },
   SERVER_BUSY: { status: 503, retryAfter: 1 },

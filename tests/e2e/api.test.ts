@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createApp } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { ingest } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
@@ -10,7 +10,7 @@ import { SEED_IDS, seedRecords } from "../support/seeds.ts";
 
 // The seed articles under their sample ids, as `npm start` loads them.
 const db = testDb();
-const app = createApp({ db, log: pino({ level: "silent" }) });
+const app = testApp({ db, log: pino({ level: "silent" }) });
 const [BIG_WIN, EDITORIAL] = SEED_IDS;
 
 beforeAll(async () => {
@@ -132,7 +132,7 @@ describe("errors carry a code", () => {
 
 describe("DataLoader batching (no N+1)", () => {
   // 20 parents × 5 relations × 3 evidence costs ~16,000, over the default KG_MAX_COST: this app allows it.
-  const wide = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_MAX_COST: "100000" }, "127.0.0.1") });
+  const wide = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_MAX_COST: "100000" }, "127.0.0.1") });
   afterAll(() => wide.dispose());
   // Records every Cypher statement a request issues; the count must not grow with the number of parents.
   async function statementsFor(first: number): Promise<{ count: number; names: string[]; parents: number }> {

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createApp } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { responseCacheConfig } from "../../src/server/response-cache.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
@@ -16,7 +16,7 @@ const auth = { authorization: `Bearer ${KEY}` };
 
 describe("article ids that look like global ids", () => {
   const db = testDb();
-  const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_API_KEYS: KEY }), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_API_KEYS: KEY }), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
   const p = uniquePrefix("gid");
   const ids = [`Entity:${p}`, `Article:${p}`, `Quote:${p}#1-2`];
   afterAll(async () => {

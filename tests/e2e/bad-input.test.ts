@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { pino } from "pino";
-import { createApp } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { readArticles, type ArticleRecord } from "../../src/input/read-articles.ts";
 import { articleId } from "../../src/extraction/article-id.ts";
@@ -23,7 +23,7 @@ type Body = { data?: unknown; errors?: { message: string; extensions?: { code?: 
 
 describe("bad input", () => {
   const db = testDb();
-  const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_API_KEYS: KEY }) });
+  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_API_KEYS: KEY }) });
   const prefix = uniquePrefix("bad");
   const cleanup: string[] = [];
   afterAll(async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { listen, type RunningServer } from "../../src/server/main.ts";
-import { createApp } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { ingest } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
@@ -18,7 +18,7 @@ import { chromiumPresent, guardedPage, launchChromium, type Launched } from "../
 describe("the pages' switches", () => {
   it("KG_GRAPHIQL=false and KG_EXPLORER=false turn the pages and their assets off", async () => {
     const db = testDb();
-    const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_GRAPHIQL: "false", KG_EXPLORER: "false" }) });
+    const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_GRAPHIQL: "false", KG_EXPLORER: "false" }) });
     try {
       for (const p of ["/", "/assets/graphiql/graphiql.css", "/assets/explorer/explorer.js", "/assets/vendor/cytoscape.esm.min.mjs"]) {
         expect((await app.fetch(`http://yoga${p}`, { headers: { accept: "text/html" } })).status, p).toBe(404);

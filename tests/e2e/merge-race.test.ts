@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createApp } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { buildPathChain, type PathChain } from "../../bench/lib/path-chain.ts";
 import { rawRows, testDb, uniquePrefix } from "../support/db.ts";
@@ -16,7 +16,7 @@ const MERGE = "mutation($into: ID!, $from: [ID!]!) { mergeEntities(into: $into, 
 
 describe("opposite merges at the same time", () => {
   const db = testDb();
-  const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_API_KEYS: KEY }) });
+  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_API_KEYS: KEY }) });
   const chains: PathChain[] = [];
   afterAll(async () => {
     for (const c of chains) await c.remove();

@@ -6,7 +6,7 @@
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createApp } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { testDb } from "../support/db.ts";
 
@@ -24,7 +24,7 @@ function capture() {
 describe("observability", () => {
   const db = testDb();
   const { lines, log } = capture();
-  const app = createApp({ db, log, security: securityConfig({ KG_API_KEYS: "obs-key-0123456789abcdef" }) });
+  const app = testApp({ db, log, security: securityConfig({ KG_API_KEYS: "obs-key-0123456789abcdef" }) });
   afterAll(async () => {
     await db.close();
   });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { parse } from "graphql";
 import { pino } from "pino";
-import { createApp, type App } from "../../src/server/app.ts";
+import type { App } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { ingest } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
 import { responseCacheConfig } from "../../src/server/response-cache.ts";
@@ -25,7 +26,7 @@ const POLL_MS = 200;
 // version: apps that assert hits poll only when a test says so (app.responseCache.poll()), so a
 // hit is never lost to another file's write between two requests. The `kg ingest` test uses the timer.
 const cacheConfig = { ...responseCacheConfig({}), pollMs: 600_000 };
-const app = createApp({ db, log, security: securityConfig({ KG_API_KEYS: KEY }), responseCache: cacheConfig });
+const app = testApp({ db, log, security: securityConfig({ KG_API_KEYS: KEY }), responseCache: cacheConfig });
 const owned: string[] = [];
 
 async function ask(a: App, query: string, headers: Record<string, string> = {}) {
@@ -97,7 +98,7 @@ describe("response cache", () => {
 
   it("a write by another process (`kg ingest`) is seen within the poll interval", async () => {
     const id = await ownSeeds("cache-cli");
-    const polling = createApp({ db, log, responseCache: { ...cacheConfig, pollMs: POLL_MS } });
+    const polling = testApp({ db, log, responseCache: { ...cacheConfig, pollMs: POLL_MS } });
     await ready(polling);
     expect((await ask(polling, titleQuery(id))).cache).toBe("miss");
     const [rec] = seedRecords();
@@ -163,7 +164,7 @@ describe("response cache", () => {
   it("identical questions arriving together run their Cypher once", async () => {
     const id = await ownSeeds("cache-shared");
     const q = `{ article(id: "${id}") { title related(first: 3) { article { title } } } }`;
-    const fresh = createApp({ db, log, responseCache: cacheConfig });
+    const fresh = testApp({ db, log, responseCache: cacheConfig });
     try {
       await ready(fresh);
       const alone = await statementsDuring(db, () => ask(fresh, q));
@@ -181,7 +182,7 @@ describe("response cache", () => {
   });
 
   it("variables the operation does not declare make no new entry: 30 distinct 4 MiB ones cost one small entry", async () => {
-    const a = createApp({ db, log, security: securityConfig({ KG_API_KEYS: KEY }), responseCache: cacheConfig });
+    const a = testApp({ db, log, security: securityConfig({ KG_API_KEYS: KEY }), responseCache: cacheConfig });
     try {
       await ready(a);
       const q = `{ article(id: "${uniquePrefix("cache-pad")}") { title } }`;
@@ -213,7 +214,7 @@ describe("response cache", () => {
   });
 
   it("never gives a cached answer to a caller the key check refuses", async () => {
-    const closed = createApp({ db, log, security: securityConfig({ KG_API_KEYS: KEY, KG_REQUIRE_AUTH_FOR_READS: "true" }), responseCache: cacheConfig });
+    const closed = testApp({ db, log, security: securityConfig({ KG_API_KEYS: KEY, KG_REQUIRE_AUTH_FOR_READS: "true" }), responseCache: cacheConfig });
     try {
       await ready(closed);
       const q = `{ stats { articles } }`;
@@ -232,8 +233,8 @@ describe("response cache", () => {
   it("is bypassed while the graph version cannot be read (Neo4j unreachable), and can be turned off", async () => {
     const cfg = inject("neo4j");
     const dead = new Db({ ...cfg, uri: "bolt://127.0.0.1:1" }, { maxRetryMs: 0, acquireTimeoutMs: 500 });
-    const deadApp = createApp({ db: dead, log, responseCache: cacheConfig });
-    const off = createApp({ db, log, responseCache: { ...cacheConfig, maxEntries: 0 } });
+    const deadApp = testApp({ db: dead, log, responseCache: cacheConfig });
+    const off = testApp({ db, log, responseCache: { ...cacheConfig, maxEntries: 0 } });
     try {
       await ready(deadApp);
       const r = await ask(deadApp, `{ stats { articles } }`);

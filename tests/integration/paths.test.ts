@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createApp } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { responseCacheConfig } from "../../src/server/response-cache.ts";
 import { buildPathChain, type PathChain } from "../../bench/lib/path-chain.ts";
@@ -18,7 +18,7 @@ const QUERY = "query($a: String!, $b: String!, $m: Int) { connections(from: $a, 
 
 describe("connections on the 11^8 chain", () => {
   const db = testDb();
-  const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
   let chain: PathChain;
   beforeAll(async () => {
     chain = await buildPathChain(db, uniquePrefix("chain"), 8, 11);
@@ -63,7 +63,7 @@ describe("connections on the 11^8 chain", () => {
 
 describe("connections through co-mentions, when no relation links two entities", () => {
   const db = testDb();
-  const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
   let chain: PathChain;
   beforeAll(async () => {
     chain = await buildPathChain(db, uniquePrefix("comention"), 5, 3, { relations: false });

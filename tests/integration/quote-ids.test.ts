@@ -8,7 +8,7 @@ import { pino } from "pino";
 import { migrateQuoteIds } from "../../src/db/migrate.ts";
 import { ingest } from "../../src/ingest/pipeline.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
-import { createApp } from "../../src/server/app.ts";
+import { testApp } from "../support/app.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { responseCacheConfig } from "../../src/server/response-cache.ts";
 import { rawRows, testDb, uniquePrefix } from "../support/db.ts";
@@ -18,7 +18,7 @@ const TEXT = 'Iraqi forces retook the city on Monday. "We have won the battle fo
 
 describe("quote ids", () => {
   const db = testDb();
-  const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
   const id = `${uniquePrefix("quotes")}-two-in-one-sentence`;
   afterAll(async () => {
     await deleteArticles(db, [id]);

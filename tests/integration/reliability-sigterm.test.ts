@@ -13,24 +13,17 @@ import neo4j from "neo4j-driver";
 import type { ArticleInput } from "../../src/extraction/types.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
 import { checkArticles } from "../../bench/load-lib/verify.ts";
-import { killKgProcesses, ROOT, spawnKg } from "../support/kg-process.ts";
+import { killKgProcesses, spawnKg } from "../support/kg-process.ts";
 import { testDb, uniquePrefix } from "../support/db.ts";
+import { syntheticArticles } from "../support/articles.ts";
 
-const CORPUS = path.resolve(ROOT, "../shared/corpus/bbc-2005.ndjson");
 const KEY = "sigterm-key-0123456789abcdef";
 
 
-function corpus(prefix: string, n: number): ArticleInput[] {
-  return fs
-    .readFileSync(CORPUS, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .slice(0, n)
-    .map((l) => JSON.parse(l) as { id: string; text: string; title?: string })
-    .map((o) => ({ id: `${prefix}-${o.id}`, text: o.text, title: o.title, source: prefix }));
-}
+// Its own articles (tests/support/articles.ts): this test never skips for want of a corpus.
+const corpus = (prefix: string, n: number): ArticleInput[] => syntheticArticles(prefix, n);
 
-describe.skipIf(!fs.existsSync(CORPUS))("SIGTERM", () => {
+describe("SIGTERM", () => {
   const cfg = inject("neo4j");
   // Crash safety of the writes, checked against a rules-only re-extraction (bench/load-lib/verify.ts): no NLP server involved.
   const env = { NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", KG_API_KEYS: KEY, KG_NLP: "none" };

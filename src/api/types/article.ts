@@ -1,11 +1,10 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
-import { int } from "../../db/values.ts";
 import { articleFor, entityIdsFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
-import type { ArticleRow, EntityRow } from "../rows.ts";
+import type { ArticleRow, EntityRow } from "../../store/index.ts";
 import { loadAll, withLoaded } from "../join.ts";
 import { luceneQuery } from "./entity.ts";
 import { NodeRef } from "./node.ts";
@@ -47,8 +46,7 @@ ArticleRef.implement({
       description: "Entities it mentions, most mentioned first, with mention counts.",
       args: { type: t.arg({ type: EntityTypeEnum, description: "Only this kind." }) },
       resolve: async (a, args, ctx) => {
-        const p = await loaders.articleMentions(ctx, { type: args.type ?? null }).load(a.id);
-        return withLoaded(loaders.entity(ctx), p.items, (i) => i.entityId, (i, entity) => ({ entity, mentions: i.mentions, names: i.names }));
+        return (await loaders.articleMentions(ctx, { type: args.type ?? null }).load(a.id)).items;
       },
     }),
     relations: t.field({
@@ -88,7 +86,7 @@ const ArticleFilter = builder.inputType("ArticleFilter", {
     source: t.string({ description: "Exact source." }),
     publishedAfter: t.string({ description: "On or after this time (ISO 8601)." }),
     publishedBefore: t.string({ description: "Before this time (ISO 8601)." }),
-    mentions: t.idList({ description: `Mentions every one of these entities (ids, names or aliases; at most ${MAX_MENTIONS}).` }),
+    mentions: t.idList({ description: `Mentions every one of these entities (ids, names or aliases, each one entity as in \`entity(name:)\`; at most ${MAX_MENTIONS}).` }),
     search: t.string({ description: "Words in the title or text (full-text, ranked)." }),
   }),
 });
@@ -128,17 +126,14 @@ builder.queryFields((t) => ({
         if (resolved.some((id) => id === undefined)) return connection<ArticleRow>([], 0, page);
         mentions = resolved as string[];
       }
-      const params = {
+      const filter = {
         source: f.source ?? null,
         after: isoOrThrow("publishedAfter", f.publishedAfter),
         before: isoOrThrow("publishedBefore", f.publishedBefore),
         mentions,
-        offset: int(page.offset),
-        limit: int(page.limit),
       };
-      const [row] = f.search?.trim() ? await ctx.db.read("articlesFulltext", { ...params, search: luceneQuery(f.search) }) : await ctx.db.read("articlesSearch", params);
-      const ids = (row?.items as string[] | undefined) ?? [];
-      return connection(await loadAll<ArticleRow>(loaders.article(ctx), ids), Number(row?.total ?? 0), page);
+      const found = f.search?.trim() ? await ctx.store.articlesFulltext(filter, luceneQuery(f.search), page) : await ctx.store.articlesFiltered(filter, page);
+      return connection(await loadAll<ArticleRow>(loaders.article(ctx), found.items), found.total, page);
     },
   }),
 }));

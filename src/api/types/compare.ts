@@ -3,7 +3,8 @@ import { AppError } from "../../errors.ts";
 import { articleFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef, RelationRef } from "../refs.ts";
-import type { ArticleRow, EntityRow, RelationRow } from "../rows.ts";
+import { relationKey } from "../../graph/keys.ts";
+import type { ArticleRow, EntityRow, RelationRow } from "../../store/index.ts";
 import { loadAll } from "../join.ts";
 
 interface Comparison {
@@ -27,9 +28,6 @@ const ComparisonRef = builder.objectRef<Comparison>("ArticleComparison").impleme
   }),
 });
 
-type Key = { type: string; subjectId: string; objectId: string };
-const k = (r: Key) => `${r.type}|${r.subjectId}|${r.objectId}`;
-
 builder.queryField("compareArticles", (t) =>
   t.field({
     type: ComparisonRef,
@@ -39,18 +37,18 @@ builder.queryField("compareArticles", (t) =>
       const [a, b] = await Promise.all([articleFor(ctx, args.a), articleFor(ctx, args.b)]);
       if (!a) throw new AppError("NOT_FOUND", `No article "${args.a.slice(0, 80)}".`);
       if (!b) throw new AppError("NOT_FOUND", `No article "${args.b.slice(0, 80)}".`);
-      const [row] = await ctx.db.read("compareArticles", { a: a.id, b: b.id });
-      const aRels = (row?.aRels as Key[]) ?? [];
-      const bRels = (row?.bRels as Key[]) ?? [];
-      const bEntities = new Set((row?.bEntities as string[]) ?? []);
-      const aKeys = new Set(aRels.map(k));
-      const bKeys = new Set(bRels.map(k));
-      const all = [...aRels, ...bRels.filter((r) => !aKeys.has(k(r)))];
+      const pair = await ctx.store.compareArticles(a.id, b.id);
+      if (!pair) throw new AppError("NOT_FOUND", "One of the two articles was deleted while the request ran; ask again.");
+      const k = relationKey;
+      const bEntities = new Set(pair.bEntities);
+      const aKeys = new Set(pair.aRels.map(k));
+      const bKeys = new Set(pair.bRels.map(k));
+      const all = [...pair.aRels, ...pair.bRels.filter((r) => !aKeys.has(k(r)))];
       const order = new Map(all.map((r, i) => [k(r), i]));
       // In the order of the keys (type, subject, object: compareArticles sorts them), whatever order the statement returns.
-      const rows = all.length ? ((await ctx.db.read("relationsByKeys", { keys: all })) as unknown as RelationRow[]) : [];
+      const rows = await ctx.store.relationsByKeys(all);
       rows.sort((x, y) => (order.get(k(x)) ?? 0) - (order.get(k(y)) ?? 0));
-      const sharedIds = ((row?.aEntities as string[]) ?? []).filter((id) => bEntities.has(id));
+      const sharedIds = pair.aEntities.filter((id) => bEntities.has(id));
       return {
         a,
         b,

@@ -1,13 +1,12 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
-import { int } from "../../db/values.ts";
-import { entityKeysFor, keyOf } from "../ids.ts";
+import { entityFor, keyOf } from "../ids.ts";
 import { loadAll, withLoaded } from "../join.ts";
-import { loaders, primeEntities } from "../loaders.ts";
+import { loaders, prime } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { NodeRef } from "./node.ts";
-import type { ArticleRow, EntityRow } from "../rows.ts";
+import type { ArticleRow, EntityRow } from "../../store/index.ts";
 
 const EntityArticleRef = builder.objectRef<{ article: ArticleRow; mentions: number }>("EntityArticle").implement({
   description: "An article that mentions an entity.",
@@ -85,13 +84,12 @@ builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
     nullable: true,
-    description: 'One entity by id, or by a name or alias (case-insensitive): `entity(name: "al-Abadi")`. With several matches, the most mentioned.',
+    description: 'One entity by id, or by a name or alias: `entity(name: "al-Abadi")`. A name means one entity, in every field that takes one: the entity with that id, else the most mentioned entity with that name or alias (case, diacritics, dots, a leading "the" ignored), of any type.',
     args: { id: t.arg.id({ description: 'Global id or key, e.g. "person:haider-al-abadi".' }), name: t.arg.string({ description: "A name or alias." }) },
     resolve: async (_r, args, ctx) => {
       if ((args.id == null) === (args.name == null)) throw new AppError("BAD_USER_INPUT", 'Give exactly one of "id" or "name".');
       if (args.id != null) return loaders.entity(ctx).load(keyOf("Entity", args.id));
-      const [first] = await entityKeysFor(ctx, args.name!);
-      return first ? loaders.entity(ctx).load(first) : null;
+      return entityFor(ctx, args.name!);
     },
   }),
   entities: t.field({
@@ -106,11 +104,10 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const page = pageArgs(args);
       const search = args.search?.trim() ? luceneQuery(args.search) : null;
-      const params = { type: args.type ?? null, offset: int(page.offset), limit: int(page.limit) };
-      const [row] = search === null ? await ctx.db.read("entitiesList", params) : await ctx.db.read("entitiesSearch", { ...params, search });
-      const items = (row?.items as unknown as EntityRow[] | undefined) ?? [];
-      primeEntities(ctx, items);
-      return connection(items, Number(row?.total ?? 0), page);
+      const type = args.type ?? null;
+      const found = search === null ? await ctx.store.entitiesList(type, page) : await ctx.store.entitiesSearch(search, type, page);
+      prime(ctx, { entities: found.items });
+      return connection(found.items, found.total, page);
     },
   }),
 }));

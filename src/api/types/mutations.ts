@@ -4,13 +4,10 @@ import { AppError } from "../../errors.ts";
 import { articleId } from "../../extraction/article-id.ts";
 import type { ArticleRecord } from "../../input/read-articles.ts";
 import { validateArticle } from "../../input/validate.ts";
-import { ingest } from "../../ingest/pipeline.ts";
-import { deleteArticles } from "../../ingest/writer.ts";
 import type { AppContext } from "../context.ts";
 import { articleFor, articleKeys, keyOf } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef } from "../refs.ts";
-import type { EntityRow } from "../rows.ts";
 
 const MAX_BATCH = 100;
 
@@ -45,7 +42,7 @@ const OutcomeRef = builder.objectRef<Outcome>("IngestOutcome").implement({
     index: t.exposeInt("index", { description: "Position in `inputs`." }),
     articleId: t.exposeString("articleId", { nullable: true, description: "The article id (null when the input was rejected)." }),
     status: t.field({ type: IngestStatus, nullable: true, description: "Null when it failed.", resolve: (o) => o.status }),
-    code: t.exposeString("code", { nullable: true, description: "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED)." }),
+    code: t.exposeString("code", { nullable: true, description: "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED, DATABASE_BUSY, CONSTRAINT_VIOLATION)." }),
     message: t.exposeString("message", { nullable: true, description: "What was wrong and what to do." }),
     article: t.field({ type: ArticleRef, nullable: true, description: "The stored article.", resolve: (o, _a, ctx) => (o.articleId && o.status ? loaders.article(ctx).load(o.articleId) : null) }),
   }),
@@ -81,13 +78,15 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
     indexById.set(id, [...(indexById.get(id) ?? []), index]);
     records.push({ ok: true, article: v.article, origin });
   });
-  await ingest(ctx.db, records, {
+  await ctx.store.ingestArticles(records, {
     nlp: ctx.nlp,
     pool: ctx.pool,
     onArticle: (id, status) => {
       for (const i of indexById.get(id) ?? []) outcomes[i]!.status = status.toUpperCase() as Outcome["status"];
     },
     onFailure: (f) => {
+      // The outcome says what went wrong; an unexpected error's detail goes to the log only.
+      if (f.cause !== undefined && !(f.cause instanceof AppError)) ctx.log.error({ err: f.cause, articleId: f.articleId, code: f.code }, "ingesting an article failed unexpectedly");
       const i = f.origin.line;
       if (i !== undefined) Object.assign(outcomes[i]!, { code: f.code, message: f.message, status: null });
     },
@@ -129,7 +128,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const found = await articleFor(ctx, args.id);
       if (!found) return { id: articleKeys(args.id)[0]!, deleted: false };
-      return { id: found.id, deleted: (await deleteArticles(ctx.db, [found.id])).length === 1 };
+      return { id: found.id, deleted: (await ctx.store.deleteArticles([found.id])).length === 1 };
     },
   }),
   mergeEntities: t.field({
@@ -143,16 +142,7 @@ builder.mutationFields((t) => ({
       const into = keyOf("Entity", args.into);
       const from = [...new Set(args.from.map((f) => keyOf("Entity", f)))].filter((f) => f !== into);
       if (from.length === 0 || from.length > 50) throw new AppError("BAD_USER_INPUT", '"from" must name 1 to 50 entities other than "into".');
-      // Check and write in one transaction, the entities locked first (in id order): of two opposite
-      // merges at once, the second finds its entity merged away and answers NOT_FOUND.
-      return ctx.db.writeTx(async (tx) => {
-        const ids = [into, ...from];
-        const found = new Set((await tx.run("lockEntities", { ids: [...ids].sort(), tag: ctx.requestId })).map((r) => r.id as string));
-        const absent = ids.filter((id) => !found.has(id));
-        if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")} (never there, or merged or deleted meanwhile): nothing was merged.`);
-        await tx.run("mergeEntities", { into, from });
-        return (await tx.run("entitiesByIds", { ids: [into] }))[0] as unknown as EntityRow;
-      });
+      return ctx.store.mergeEntities(into, from, ctx.requestId);
     },
   }),
 }));

@@ -1,8 +1,8 @@
 import { builder } from "../builder.ts";
 import { globalId, parseGlobalId, type NodeTypeName } from "../ids.ts";
 import { loaders } from "../loaders.ts";
-import type { ArticleRow, EntityRow, QuoteRow, RelationRow } from "../rows.ts";
-import { parseRelationKey, relationKey } from "../rows.ts";
+import { parseRelationKey, relationKey } from "../../graph/keys.ts";
+import type { ArticleRow, EntityRow, QuoteRow, RelationRow } from "../../store/index.ts";
 
 type NodeShape = ArticleRow | EntityRow | RelationRow | QuoteRow;
 
@@ -12,7 +12,7 @@ function typeOf(v: NodeShape): NodeTypeName {
 }
 
 function keyOfRow(v: NodeShape): string {
-  return typeOf(v) === "Relation" ? relationKey(v as RelationRow) : (v as ArticleRow | EntityRow | QuoteRow).id;
+  return "subjectId" in v ? relationKey(v) : v.id;
 }
 
 export const NodeRef = builder.interfaceRef<NodeShape>("Node").implement({
@@ -40,19 +40,13 @@ builder.queryField("node", (t) =>
         case "Relation": {
           const k = parseRelationKey(g.key);
           if (!k) return null;
-          const [row] = await ctx.db.read("relationByKey", { ...k });
-          return (row as unknown as RelationRow | undefined) ?? null;
+          return ctx.store.relationByKey(k);
         }
         case "Quote": {
-          const [row] = await ctx.db.read("quotesByIds", { quotes: [quoteRef(g.key)] });
-          return (row as unknown as QuoteRow | undefined) ?? null;
+          const [quote] = await ctx.store.quotesByIds([g.key]);
+          return quote ?? null;
         }
       }
     },
   }),
 );
-
-/** A quote id is "<articleId>#<start>-<end>" (the quote's span, see ingest/keys.ts quoteIds); the article part anchors the lookup on an index. */
-export function quoteRef(id: string): { id: string; articleId: string } {
-  return { id, articleId: id.slice(0, Math.max(0, id.lastIndexOf("#"))) };
-}

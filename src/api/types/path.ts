@@ -1,13 +1,17 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
-import type { Tx } from "../../db/client.ts";
 import type { AppContext } from "../context.ts";
-import { entityKeysFor } from "../ids.ts";
+import { entityIdsFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef, RelationRef } from "../refs.ts";
-import { relationKey, type ArticleRow, type EntityRow, type RelationRow } from "../rows.ts";
+import { pairKey } from "../../graph/keys.ts";
+import type { ArticleRow, EntityRow, RelationRow } from "../../store/index.ts";
+import { combinations } from "../../store/path-search.ts";
 import { loadAll } from "../join.ts";
-import { combinations, shortestEntityPaths } from "../path-search.ts";
+
+function notFound(ref: string, which: string): AppError {
+  return new AppError("NOT_FOUND", `No entity is called "${ref.slice(0, 80)}" (${which}). Try entities(search: …) to find its name.`);
+}
 
 interface Hop {
   from: EntityRow;
@@ -41,35 +45,6 @@ const PathRef = builder.objectRef<PathShape>("Path").implement({
   }),
 });
 
-async function entityIdFor(ctx: AppContext, ref: string, which: string): Promise<string> {
-  const [id] = await entityKeysFor(ctx, ref);
-  if (!id) throw new AppError("NOT_FOUND", `No entity is called "${ref.slice(0, 80)}" (${which}). Try entities(search: …) to find its name.`);
-  return id;
-}
-
-/** A relation linking the entities `a` and `b` of a path step, in one direction or the other. */
-interface HopKey extends Pick<RelationRow, "type" | "subjectId" | "objectId"> {
-  a: string;
-  b: string;
-}
-
-/**
- * Up to `first` shortest relation paths of at most `maxHops` steps: entity sequences found
- * breadth-first over distinct entity pairs (path-search.ts), then, for each step, each relation
- * (type and direction) that links its two entities. One read transaction, so its timeout bounds it all.
- */
-/** The step pairs [a, b] of entity sequences, each once. */
-function stepPairs(seqs: string[][]): [string, string][] {
-  const pairs = new Map<string, [string, string]>();
-  for (const s of seqs) for (let i = 1; i < s.length; i++) pairs.set(`${s[i - 1]}|${s[i]}`, [s[i - 1]!, s[i]!]);
-  return [...pairs.values()];
-}
-
-/** Up to `first` shortest entity sequences over the pairs that `step` (a cypher/ statement) walks. */
-function entitySequences(tx: Tx, step: string, from: string, to: string, maxHops: number, first: number): Promise<string[][]> {
-  return shortestEntityPaths(async (ids, seen) => (await tx.run(step, { ids, seen })) as unknown as { from: string; to: string }[], from, to, maxHops, first);
-}
-
 /** The entities of each sequence, in order; a sequence with an entity deleted since the search is dropped. */
 async function entitiesOf(ctx: AppContext, seqs: string[][]): Promise<EntityRow[][]> {
   const ents = new Map((await loadAll<EntityRow>(loaders.entity(ctx), [...new Set(seqs.flat())])).map((e) => [e.id, e]));
@@ -77,31 +52,15 @@ async function entitiesOf(ctx: AppContext, seqs: string[][]): Promise<EntityRow[
 }
 
 /**
- * Up to `first` shortest relation paths of at most `maxHops` steps: entity sequences found
- * breadth-first over distinct entity pairs (path-search.ts), then, for each step, each relation
- * (type and direction) that links its two entities. One read transaction, so its timeout bounds it all.
+ * Up to `first` shortest relation paths of at most `maxHops` steps: entity sequences from the
+ * store, then one path per combination of the relations (type and direction) linking each step.
  */
 async function relationPaths(ctx: AppContext, from: string, to: string, maxHops: number, first: number): Promise<PathShape[]> {
-  const found = await ctx.db.readTx(async (tx) => {
-    const seqs = await entitySequences(tx, "pathNeighbours", from, to, maxHops, first);
-    if (seqs.length === 0) return { seqs, hopKeys: [], rels: [] };
-    const hopKeys = (await tx.run("pathHopRelations", { pairs: stepPairs(seqs) })) as unknown as HopKey[];
-    const rels = (await tx.run("relationsByKeys", { keys: hopKeys.map(({ type, subjectId, objectId }) => ({ type, subjectId, objectId })) })) as unknown as RelationRow[];
-    return { seqs, hopKeys, rels };
-  });
+  const found = await ctx.store.relationPaths(from, to, maxHops, first);
   if (found.seqs.length === 0) return [];
-  const byKey = new Map(found.rels.map((r) => [relationKey(r), r]));
-  const byPair = new Map<string, RelationRow[]>();
-  for (const k of found.hopKeys) {
-    const rel = byKey.get(relationKey(k));
-    if (!rel) continue;
-    const list = byPair.get(`${k.a}|${k.b}`) ?? [];
-    list.push(rel);
-    byPair.set(`${k.a}|${k.b}`, list);
-  }
   const out: PathShape[] = [];
   for (const nodes of await entitiesOf(ctx, found.seqs)) {
-    const steps = nodes.slice(1).map((b, i) => byPair.get(`${nodes[i]!.id}|${b.id}`) ?? []);
+    const steps = nodes.slice(1).map((b, i) => found.byPair.get(pairKey(nodes[i]!.id, b.id)) ?? []);
     for (const relations of combinations(steps, first - out.length)) {
       out.push({ nodes, relations, hops: relations.map((rel, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, relation: rel, article: null })) });
     }
@@ -112,14 +71,10 @@ async function relationPaths(ctx: AppContext, from: string, to: string, maxHops:
 
 /** When no relation path exists: the shortest chain of entities mentioned together, each step with an article mentioning both. */
 async function coMentionPath(ctx: AppContext, from: string, to: string, maxHops: number): Promise<PathShape[]> {
-  const found = await ctx.db.readTx(async (tx) => {
-    const seqs = await entitySequences(tx, "coMentionNeighbours", from, to, maxHops, 1);
-    const witnesses = seqs.length ? await tx.run("coMentionWitnesses", { pairs: stepPairs(seqs) }) : [];
-    return { seqs, witnesses: new Map(witnesses.map((w) => [`${w.a}|${w.b}`, w.articleId as string])) };
-  });
-  const [nodes] = await entitiesOf(ctx, found.seqs);
+  const found = await ctx.store.coMentionPath(from, to, maxHops);
+  const [nodes] = await entitiesOf(ctx, found.seq ? [found.seq] : []);
   if (!nodes) return [];
-  const arts = await loaders.article(ctx).loadMany(nodes.slice(1).map((b, i) => found.witnesses.get(`${nodes[i]!.id}|${b.id}`) ?? ""));
+  const arts = await loaders.article(ctx).loadMany(nodes.slice(1).map((b, i) => found.witnesses.get(pairKey(nodes[i]!.id, b.id)) ?? ""));
   if (arts.some((a) => !a || a instanceof Error)) return []; // an article deleted since the search
   return [{ nodes, relations: [], hops: arts.map((a, i) => ({ from: nodes[i]!, to: nodes[i + 1]!, relation: null, article: a as ArticleRow })) }];
 }
@@ -129,8 +84,8 @@ builder.queryField("connections", (t) =>
     type: [PathRef],
     description: 'What links two entities: shortest relation paths (any direction), every hop with evidence: `connections(from: "Donald Trump", to: "Abu Bakr al-Baghdadi")`.',
     args: {
-      from: t.arg.string({ required: true, description: "An entity id, name or alias." }),
-      to: t.arg.string({ required: true, description: "An entity id, name or alias." }),
+      from: t.arg.string({ required: true, description: "An entity id, name or alias (one entity: the most mentioned with that name, as in `entity(name:)`)." }),
+      to: t.arg.string({ required: true, description: "An entity id, name or alias (the same rule)." }),
       maxHops: t.arg.int({ defaultValue: 4, description: "Longest path considered (1 to 10; co-mention chains up to 4)." }),
       first: t.arg.int({ defaultValue: 5, description: "At most this many paths (1 to 20)." }),
     },
@@ -139,7 +94,10 @@ builder.queryField("connections", (t) =>
       const first = args.first ?? 5;
       if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 10) throw new AppError("BAD_USER_INPUT", '"maxHops" must be from 1 to 10.');
       if (!Number.isInteger(first) || first < 1 || first > 20) throw new AppError("BAD_USER_INPUT", '"first" must be from 1 to 20.');
-      const [from, to] = await Promise.all([entityIdFor(ctx, args.from, "from"), entityIdFor(ctx, args.to, "to")]);
+      // Both ends in one statement, by the rule every root field uses for a name.
+      const [from, to] = await entityIdsFor(ctx, [args.from, args.to]);
+      if (!from) throw notFound(args.from, "from");
+      if (!to) throw notFound(args.to, "to");
       if (from === to) throw new AppError("BAD_USER_INPUT", '"from" and "to" name the same entity.');
       const paths = await relationPaths(ctx, from, to, maxHops, first);
       return paths.length > 0 ? paths : coMentionPath(ctx, from, to, Math.min(maxHops, 4));

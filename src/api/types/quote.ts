@@ -1,11 +1,10 @@
 import { builder } from "../builder.ts";
-import { int } from "../../db/values.ts";
 import { AppError } from "../../errors.ts";
-import { entityKeysFor } from "../ids.ts";
+import { entityFor } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, QuoteRef } from "../refs.ts";
-import type { QuoteRow } from "../rows.ts";
+import type { QuoteRow } from "../../store/index.ts";
 import { luceneQuery } from "./entity.ts";
 import { NodeRef } from "./node.ts";
 
@@ -39,22 +38,18 @@ builder.queryField("quotes", (t) =>
     type: QuoteConnection,
     description: 'Quotes by speaker and/or words: `quotes(speaker: "James Jeffrey")`.',
     args: {
-      speaker: t.arg.string({ description: "Speaker: an id, a name or an alias." }),
+      speaker: t.arg.string({ description: "Speaker: an id, a name or an alias (one entity: the most mentioned with that name, as in `entity(name:)`)." }),
       search: t.arg.string({ description: "Words in the quote (full-text)." }),
       first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
       after: t.arg.string({ description: "Cursor to continue after." }),
     },
     resolve: async (_r, args, ctx) => {
       const page = pageArgs(args);
-      const speakers = args.speaker == null ? null : await entityKeysFor(ctx, args.speaker);
-      if (speakers?.length === 0) return connection<QuoteRow>([], 0, page);
-      const [row] = await ctx.db.read("quotesSearch", {
-        speakers,
-        search: args.search?.trim() ? luceneQuery(args.search) : null,
-        offset: int(page.offset),
-        limit: int(page.limit),
-      });
-      return connection((row?.items as unknown as QuoteRow[]) ?? [], Number(row?.total ?? 0), page);
+      // The speaker's header comes with the lookup: a later `speaker { name }` costs no statement.
+      const speaker = args.speaker == null ? null : await entityFor(ctx, args.speaker);
+      if (args.speaker != null && !speaker) return connection<QuoteRow>([], 0, page);
+      const found = await ctx.store.quotesSearch({ speakers: speaker ? [speaker.id] : null, search: args.search?.trim() ? luceneQuery(args.search) : null }, page);
+      return connection(found.items, found.total, page);
     },
   }),
 );

@@ -1,15 +1,15 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
-import { int } from "../../db/values.ts";
-import { entityRefParams } from "../ids.ts";
-import { loaders, primeArticles, primeEntities } from "../loaders.ts";
+import { entityRef } from "../ids.ts";
+import { loaders, prime } from "../loaders.ts";
 import { intArgsAt } from "../selection.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EvidenceRef, RelationRef, RelationTypeEnum } from "../refs.ts";
-import { relationKey, type ArticleRow, type EntityRow, type EvidenceRow, type RelationRow } from "../rows.ts";
+import { relationKey } from "../../graph/keys.ts";
+import type { ArticleRow, EntityRow, EvidenceRow, RelationRow } from "../../store/index.ts";
+import { NodeRef } from "./node.ts";
 
 const EVIDENCE_DEFAULT = 20;
-import { NodeRef } from "./node.ts";
 
 const RelationTarget = builder.unionType("RelationTarget", {
   description: "What a relation points at: an Entity, or for QUOTED_IN the Article.",
@@ -77,8 +77,8 @@ builder.queryField("relations", (t) =>
     description: 'Relations across articles: `relations(type: CAPTURED, object: "Mosul")` — who captured Mosul, with evidence per article.',
     args: {
       type: t.arg({ type: RelationTypeEnum, description: "Only this kind (QUOTED_IN: use `quotes` instead)." }),
-      subject: t.arg.string({ description: "Subject: an id, a name or an alias." }),
-      object: t.arg.string({ description: "Object: an id, a name or an alias." }),
+      subject: t.arg.string({ description: "Subject: an id, a name or an alias (one entity: the most mentioned with that name, as in `entity(name:)`)." }),
+      object: t.arg.string({ description: "Object: an id, a name or an alias (the same rule)." }),
       minArticles: t.arg.int({ defaultValue: 1, description: "Only relations asserted by at least this many articles." }),
       first: t.arg.int({ description: "Page size (default 20, at most 100)." }),
       after: t.arg.string({ description: "Cursor to continue after." }),
@@ -89,31 +89,19 @@ builder.queryField("relations", (t) =>
       const minArticles = args.minArticles ?? 1;
       if (!Number.isInteger(minArticles) || minArticles < 1) throw new AppError("BAD_USER_INPUT", '"minArticles" must be at least 1.');
       // Names and aliases are resolved inside the statement: one round trip for the whole question.
-      const subject = args.subject == null ? null : entityRefParams(args.subject);
-      const object = args.object == null ? null : entityRefParams(args.object);
+      const subject = args.subject == null ? null : entityRef(args.subject);
+      const object = args.object == null ? null : entityRef(args.object);
       // When the request asks for evidence (one evidence selection, as GraphiQL's example does), the
       // same statement returns it and primes the evidence loader: one statement instead of two.
       const evidenceArgs = intArgsAt(info, ["edges", "node", "evidence"], "first");
       const evidenceFirst = evidenceArgs.length === 1 ? pageArgs({ first: evidenceArgs[0] ?? EVIDENCE_DEFAULT }).limit : 0;
-      const [row] = await ctx.db.read("relationsSearch", {
-        type: args.type ?? null,
-        subjectRef: subject?.ref ?? null,
-        subjectKeys: subject?.keys ?? [],
-        objectRef: object?.ref ?? null,
-        objectKeys: object?.keys ?? [],
-        minArticles: int(minArticles),
-        evidenceFirst: int(evidenceFirst),
-        offset: int(page.offset),
-        limit: int(page.limit),
-      });
-      const items = (row?.items as unknown as (RelationRow & { entities: EntityRow[]; evidence: (EvidenceRow & { article: ArticleRow })[] | null })[]) ?? [];
-      primeEntities(ctx, items.flatMap((i) => i.entities));
-      if (evidenceFirst > 0) {
+      const found = await ctx.store.relationsSearch({ type: args.type ?? null, subject, object, minArticles }, evidenceFirst, page);
+      prime(ctx, found.headers);
+      if (found.evidence) {
         const ev = loaders.evidence(ctx, { first: evidenceFirst });
-        for (const i of items) ev.prime(relationKey(i), i.evidence ?? []);
-        primeArticles(ctx, items.flatMap((i) => (i.evidence ?? []).map((e) => e.article)));
+        for (const [key, items] of found.evidence) ev.prime(key, items);
       }
-      return connection(items, Number(row?.total ?? 0), page);
+      return connection(found.items, found.total, page);
     },
   }),
 );

@@ -22,8 +22,7 @@ builder.queryField("stats", (t) =>
     type: StatsRef,
     description: "How big the graph is.",
     resolve: async (_root, _args, ctx) => {
-      const [row] = await ctx.db.read("stats");
-      return { articles: Number(row?.articles ?? 0), entities: Number(row?.entities ?? 0), relations: Number(row?.relations ?? 0) };
+      return ctx.store.stats();
     },
   }),
 );

@@ -1,12 +1,14 @@
 import { resolveNeo4jConfig } from "../../config.ts";
 import { Db } from "../../db/client.ts";
 import { deleteArticles } from "../../ingest/writer.ts";
+import { parseCommandArgs } from "../args.ts";
 
 export async function runDelete(argv: string[]): Promise<number> {
-  const ids = argv.filter((a) => !a.startsWith("--"));
-  if (ids.length === 0) {
+  const args = parseCommandArgs("kg delete", argv, { flags: ["help"] });
+  const ids = args.positionals;
+  if (args.flags.has("help") || ids.length === 0) {
     process.stderr.write("Usage: kg delete ARTICLE_ID…\nRemoves the articles, their mentions, relations and quotes, and entities no other article mentions.\n");
-    return 2;
+    return args.flags.has("help") ? 0 : 2;
   }
   const db = new Db(await resolveNeo4jConfig({ local: { log: (l) => process.stderr.write(l + "\n") } }));
   try {

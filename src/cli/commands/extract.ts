@@ -9,19 +9,19 @@ import { extractWith, type ExtractionResult } from "../../extraction/index.ts";
 import { resolveBackbone } from "../../nlp/backbone.ts";
 import { formatText } from "../../extraction/format-text.ts";
 import { readArticleFile } from "../../input/read-articles.ts";
-import { parseArgs, stringOption } from "../args.ts";
+import { parseCommandArgs } from "../args.ts";
 
 const USAGE = `Usage: kg extract FILE [--format json|text] [--title T]
 FILE: .txt (whole file is the text), .md (first "# " heading is the title), .json (one article
 object {id?, title?, text, url?, source?, publishedAt?}) or .ndjson (one article per line).`;
 
 export async function runExtract(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ["help"]);
-  if (args.options.has("help")) {
+  const args = parseCommandArgs("kg extract", argv, { flags: ["help"], values: ["format", "title"] });
+  if (args.flags.has("help")) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const format = stringOption(args, "format") ?? "json";
+  const format = args.values.get("format") ?? "json";
   const [file, ...extra] = args.positionals;
   if (format !== "json" && format !== "text") return usageError(`unknown --format "${format}" (use json or text)`);
   if (!file) return usageError("missing FILE");
@@ -31,7 +31,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   const results: ExtractionResult[] = [];
   const nlp = await resolveBackbone({ log: (l) => process.stderr.write(l + "\n") });
   let failed = 0;
-  for await (const record of readArticleFile(file, { title: stringOption(args, "title") })) {
+  for await (const record of readArticleFile(file, { title: args.values.get("title") })) {
     if (!record.ok) {
       failed++;
       const where = record.origin.line !== undefined ? `${record.origin.file}:${record.origin.line}` : record.origin.file;

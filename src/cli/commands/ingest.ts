@@ -1,45 +1,29 @@
-import fs from "node:fs";
-import { resolveNeo4jConfig } from "../../config.ts";
+import { resolveNeo4jConfig, settings } from "../../config.ts";
 import { Db } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
-import { ARTICLE_EXTENSIONS, readArticles } from "../../input/read-articles.ts";
+import { ARTICLE_EXTENSIONS, inputBytes, readArticles, type ReadProgress } from "../../input/read-articles.ts";
 import { resolveBackbone } from "../../nlp/backbone.ts";
 import { ingest, type IngestFailure, type IngestSummary } from "../../ingest/pipeline.ts";
-import { parseArgs, stringOption } from "../args.ts";
+import { parseCommandArgs } from "../args.ts";
+import { AppError, describeError } from "../../errors.ts";
 
 const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--json]
 Loads articles into Neo4j: ${ARTICLE_EXTENSIONS.join(" ")} files, folders (recursively), or stdin ("-").
 Unchanged articles are skipped, changed ones replaced; a bad record is reported with file and line and skipped.
 Exit code 1 when any record failed. --json prints the summary as JSON on stdout.`;
 
-// Private: a rough record count for the ETA (ndjson lines; one per other file). Only on a terminal.
-function estimateTotal(inputs: string[]): number | undefined {
-  let n = 0;
-  const visit = (p: string): void => {
-    const st = fs.statSync(p, { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(`${p}/${e}`);
-    else if (/\.(ndjson|jsonl|csv)$/i.test(p)) {
-      const buf = fs.readFileSync(p);
-      let lines = 0;
-      for (const b of buf) if (b === 10) lines++;
-      n += lines;
-    } else if (ARTICLE_EXTENSIONS.some((x) => p.toLowerCase().endsWith(x))) n++;
-  };
-  for (const i of inputs) {
-    if (i === "-") return undefined;
-    visit(i);
-  }
-  return n;
-}
-
-function progressLine(s: IngestSummary, total: number | undefined): string {
+// Private: one progress line; the share done and the ETA come from the bytes read of the inputs' total size.
+export function progressLine(s: IngestSummary, read: ReadProgress): string {
   const done = s.new + s.updated + s.unchanged + s.failed;
-  const rate = done / Math.max(s.totalMs / 1000, 0.001);
-  const eta = total && rate > 0 ? Math.max(0, (total - done) / rate) : undefined;
-  const pct = total ? Math.min(1, done / total) : undefined;
-  const bar = pct === undefined ? "" : `[${"#".repeat(Math.round(pct * 30)).padEnd(30, ".")}] `;
-  return `${bar}${done}${total ? `/${total}` : ""} articles  ${rate.toFixed(0)}/s${eta !== undefined ? `  ETA ${eta.toFixed(0)} s` : ""}  new ${s.new} updated ${s.updated} unchanged ${s.unchanged} failed ${s.failed}`;
+  const secs = Math.max(s.totalMs / 1000, 0.001);
+  const rate = done / secs;
+  const pct = read.bytesTotal > 0 ? Math.min(1, read.bytesRead / read.bytesTotal) : undefined;
+  const bytesPerSec = read.bytesRead / secs;
+  const eta = pct !== undefined && bytesPerSec > 0 ? Math.max(0, (read.bytesTotal - read.bytesRead) / bytesPerSec) : undefined;
+  const bar = pct === undefined ? "" : `[${"#".repeat(Math.round(pct * 30)).padEnd(30, ".")}] ${(pct * 100).toFixed(0)}% `;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
+  const size = read.bytesTotal > 0 ? `${mb(read.bytesRead)}/${mb(read.bytesTotal)} MB` : `${mb(read.bytesRead)} MB`;
+  return `${bar}${size}  ${done} articles  ${rate.toFixed(0)}/s${eta !== undefined ? `  ETA ${eta.toFixed(0)} s` : ""}  new ${s.new} updated ${s.updated} unchanged ${s.unchanged} failed ${s.failed}`;
 }
 
 export function summaryText(s: IngestSummary): string {
@@ -53,23 +37,24 @@ export function summaryText(s: IngestSummary): string {
 }
 
 export async function runIngest(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ["json", "help"]);
-  if (args.options.has("help") || args.positionals.length === 0) {
+  const args = parseCommandArgs("kg ingest", argv, { flags: ["json", "help"], values: ["batch", "stdin-format", "title"] });
+  if (args.flags.has("help") || args.positionals.length === 0) {
     process.stderr.write(USAGE + "\n");
-    return args.options.has("help") ? 0 : 2;
+    return args.flags.has("help") ? 0 : 2;
   }
-  const batch = Number(stringOption(args, "batch") ?? 100);
+  const batch = Number(args.values.get("batch") ?? 100);
   if (!Number.isInteger(batch) || batch < 1 || batch > 5000) {
     process.stderr.write("kg ingest: --batch must be a whole number from 1 to 5000\n");
     return 2;
   }
   const db = new Db(await resolveNeo4jConfig({ local: { log: (l) => process.stderr.write(l + "\n") } }), {
     // A restart of Neo4j mid-ingest is waited out, not reported as a failure.
-    maxRetryMs: Number(process.env.KG_INGEST_RETRY_MS ?? 120_000),
+    maxRetryMs: settings().ingestRetryMs,
     acquireTimeoutMs: 10_000,
   });
   const tty = process.stderr.isTTY === true;
-  const total = tty ? estimateTotal(args.positionals) : undefined;
+  // Sizes only (nothing is read twice): the bar and the ETA follow the bytes read.
+  const read: ReadProgress = { bytesRead: 0, bytesTotal: await inputBytes(args.positionals) };
   const stop = new AbortController();
   const onSignal = () => {
     process.stderr.write("\nkg ingest: stopping after the batch in flight…\n");
@@ -82,25 +67,27 @@ export async function runIngest(argv: string[]): Promise<number> {
     await migrate(db);
     let lastPlain = 0;
     const nlp = await resolveBackbone({ log: (l) => process.stderr.write(l + "\n") });
-    const summary = await ingest(db, readArticles(args.positionals, { title: stringOption(args, "title"), stdinFormat: stringOption(args, "stdin-format") }), {
+    const summary = await ingest(db, readArticles(args.positionals, { title: args.values.get("title"), stdinFormat: args.values.get("stdin-format"), progress: read }), {
       batchSize: batch,
       nlp,
       signal: stop.signal,
       onFailure: (f) => {
         failures.push(f);
         const where = `${f.origin.file}${f.origin.line ? `:${f.origin.line}` : ""}`;
-        process.stderr.write(`${tty ? "\r\x1b[K" : ""}skipped ${where}: ${f.code}: ${f.message}\n`);
+        // An operator runs kg: an unexpected error's detail is shown too.
+        const detail = f.cause !== undefined && !(f.cause instanceof AppError) ? ` (${describeError(f.cause)})` : "";
+        process.stderr.write(`${tty ? "\r\x1b[K" : ""}skipped ${where}: ${f.code}: ${f.message}${detail}\n`);
       },
       onProgress: (s) => {
-        if (tty) process.stderr.write(`\r\x1b[K${progressLine(s, total)}`);
+        if (tty) process.stderr.write(`\r\x1b[K${progressLine(s, read)}`);
         else if (s.totalMs - lastPlain > 5_000) {
           lastPlain = s.totalMs;
-          process.stderr.write(progressLine(s, total) + "\n");
+          process.stderr.write(progressLine(s, read) + "\n");
         }
       },
     });
     if (tty) process.stderr.write("\n");
-    if (args.options.has("json")) process.stdout.write(JSON.stringify({ ...summary, failures }) + "\n");
+    if (args.flags.has("json")) process.stdout.write(JSON.stringify({ ...summary, failures: failures.map(({ cause: _cause, ...f }) => f) }) + "\n");
     else process.stdout.write(summaryText(summary) + "\n");
     // Stopped by a signal: the batch in flight finished or rolled back; a rerun skips what landed.
     return summary.failed > 0 ? 1 : 0;

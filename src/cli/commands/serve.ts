@@ -6,15 +6,15 @@ import { log } from "../../log.ts";
 import { closeOnSignals, listen } from "../../server/main.ts";
 import { securityConfig } from "../../security/config.ts";
 import { responseCacheConfig } from "../../server/response-cache.ts";
-import { parseArgs } from "../args.ts";
+import { parseCommandArgs } from "../args.ts";
 
 const USAGE = `Usage: kg serve [--seed-if-empty]
 Serves GraphQL (GraphiQL at /graphql), /health and /ready on HOST:PORT (default 127.0.0.1:4000).
 With no NEO4J_URI the local Neo4j is started first. --seed-if-empty ingests data/samples when the database has no articles.`;
 
 export async function runServe(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ["seed-if-empty", "help"]);
-  if (args.options.has("help")) {
+  const args = parseCommandArgs("kg serve", argv, { flags: ["seed-if-empty", "help"], positionals: false });
+  if (args.flags.has("help")) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
@@ -27,7 +27,7 @@ export async function runServe(argv: string[]): Promise<number> {
   const nlp = await resolveBackbone({ log: (l) => log.info(l) });
   try {
     await migrate(db);
-    if (args.options.has("seed-if-empty")) {
+    if (args.flags.has("seed-if-empty")) {
       const { seedIfEmpty } = await import("../../ingest/seed.ts");
       await seedIfEmpty(db, log, nlp);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combinations, shortestEntityPaths, type ExpandStep } from "../../../src/api/path-search.ts";
+import { combinations, shortestEntityPaths, type ExpandStep } from "../../../src/store/path-search.ts";
 
 /** An undirected graph from "a-b" edges, as the pathNeighbours statement would see it, counting steps. */
 function graph(edges: string[]): { expand: ExpandStep; steps: string[][] } {

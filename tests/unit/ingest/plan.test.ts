@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aliasKey, entityId, isStrongAlias, nameKey, quoteIds } from "../../../src/ingest/keys.ts";
+import { aliasKey, entityId, isStrongAlias, nameKey, quoteIds } from "../../../src/graph/keys.ts";
 import { assignIds, candidates, writeParams, type PreparedArticle } from "../../../src/ingest/plan.ts";
 import type { ExtractionResult } from "../../../src/extraction/types.ts";
 

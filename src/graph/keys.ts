@@ -1,4 +1,7 @@
 /**
+ * Every key format of the graph, in one place: name normalisation (extraction and ingest use the
+ * same one), entity ids, alias-index keys, relation keys and quote ids.
+ *
  * Cross-article entity resolution keys. Rules (also in README, "Entity resolution"):
  *  1. An entity's key is its type plus its normalised canonical name; equal keys are one node.
  *  2. Failing that, a *strong* alias (one the extractor or gazetteer gave) of the same type that
@@ -6,7 +9,7 @@
  *  3. A person's single-word alias ("Trump", "al-Abadi") is *weak*: it is indexed so the API can
  *     find the person by it, but never merges two people, since surnames are shared.
  */
-import type { EntityType } from "../extraction/types.ts";
+import type { EntityType, RelationType } from "../extraction/types.ts";
 
 /**
  * Normalise a name for comparison: case, diacritics, apostrophes, dots in acronyms, a leading
@@ -79,4 +82,40 @@ export function quoteIds(articleId: string, text: string, quotes: readonly Quote
     taken.add(span);
     return `${articleId}#${span}`;
   });
+}
+
+/** The parts of a quote id: the article it is in, and the span of its words. */
+export function parseQuoteId(id: string): { articleId: string } {
+  return { articleId: id.slice(0, Math.max(0, id.lastIndexOf("#"))) };
+}
+
+/** What identifies an aggregated relation: its type and its two ends. */
+export interface RelationKeyParts {
+  type: RelationType;
+  subjectId: string;
+  objectId: string;
+}
+
+/**
+ * The key of an aggregated relation, also its global id's key: "CAPTURED|organization:islamic-state|location:mosul".
+ * Entity ids contain no "|" (entityId slugs), so the first two separators split it; an article id (QUOTED_IN's object) may.
+ */
+export function relationKey(r: RelationKeyParts | { type: string; subjectId: string; objectId: string }): string {
+  return `${r.type}|${r.subjectId}|${r.objectId}`;
+}
+
+/** The parts of a relation key; undefined when it is not one. */
+export function parseRelationKey(key: string): RelationKeyParts | undefined {
+  const m = /^(LEADS|CAPTURED|SUPPORTED_BY|QUOTED_IN)\|([^|]+)\|(.+)$/.exec(key);
+  return m ? { type: m[1] as RelationType, subjectId: m[2]!, objectId: m[3]! } : undefined;
+}
+
+/** The key of an entity pair [a, b] of a path step (ordered). */
+export function pairKey(a: string, b: string): string {
+  return `${a}|${b}`;
+}
+
+/** The key of an extracted entity of one article, before it is resolved to a node: "<articleId>#<local id>". */
+export function candidateRef(articleId: string, localId: string): string {
+  return `${articleId}#${localId}`;
 }

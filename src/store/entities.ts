@@ -1,0 +1,101 @@
+/**
+ * Questions about entities: headers, what a name means, lists, and each entity's articles,
+ * relations, quotes and co-mentions.
+ *
+ * What a name means, in every root field: the entity whose id it is, else the most mentioned
+ * entity (of any type) with that name or alias, normalised as `nameKey` does; ties go to the
+ * smaller id. One entity, never several. `cypher/entityIdsByAlias.cypher`,
+ * `cypher/entityIdsByRefs.cypher` and `cypher/relationsSearch.cypher` each apply this rule.
+ */
+import type { Runner } from "../db/client.ts";
+import { int } from "../db/values.ts";
+import type { EntityType, RelationType } from "../extraction/types.ts";
+import type { EntityLookup } from "./lookup.ts";
+import {
+  articleRow, count, entityRow, list, noHeaders, num, obj, pagedById, quoteRow, relationRow, str,
+  type Batch, type EntityRow, type Paged, type QuoteRow, type RelationRow,
+} from "./rows.ts";
+import type { Window } from "./articles.ts";
+
+/** Entity headers by id (DataLoader batch); absent ids are missing. `cypher/entitiesByIds.cypher` */
+export async function entitiesByIds(db: Runner, ids: readonly string[]): Promise<EntityRow[]> {
+  return (await db.read("entitiesByIds", { ids })).map(entityRow);
+}
+
+/** The entity a reference names (see the rule above), with its header; null when none. `cypher/entityIdsByAlias.cypher` */
+export async function entityNamed(db: Runner, lookup: EntityLookup): Promise<EntityRow | null> {
+  const [row] = await db.read("entityIdsByAlias", { keys: lookup.keys, id: lookup.ref });
+  return row ? entityRow(row) : null;
+}
+
+/** The entity id each reference names (the same rule), in one statement; undefined where none. `cypher/entityIdsByRefs.cypher` */
+export async function entityIdsNamed(db: Runner, lookups: readonly EntityLookup[]): Promise<(string | undefined)[]> {
+  if (lookups.length === 0) return [];
+  const rows = await db.read("entityIdsByRefs", { refs: lookups });
+  const byIndex = new Map(rows.flatMap((r) => (typeof r.id === "string" ? [[num(r, "i"), r.id] as const] : [])));
+  return lookups.map((_, i) => byIndex.get(i));
+}
+
+// Private: the entity lists return `total, items` (entity headers).
+function entityPage([row]: Awaited<ReturnType<Runner["read"]>>): Paged<EntityRow> {
+  return { total: count(row, "total"), items: list(row?.items, "items").map(entityRow) };
+}
+
+/** Entities, most mentioned first, optionally of one type; paginated. `cypher/entitiesList.cypher` */
+export async function entitiesList(db: Runner, type: EntityType | null, page: Window): Promise<Paged<EntityRow>> {
+  return entityPage(await db.read("entitiesList", { type, offset: int(page.offset), limit: int(page.limit) }));
+}
+
+/** Entities by a full-text query over names and aliases (Lucene, see luceneQuery), ranked; paginated. `cypher/entitiesSearch.cypher` */
+export async function entitiesSearch(db: Runner, search: string, type: EntityType | null, page: Window): Promise<Paged<EntityRow>> {
+  return entityPage(await db.read("entitiesSearch", { search, type, offset: int(page.offset), limit: int(page.limit) }));
+}
+
+export interface EntityRelationsArgs {
+  type: RelationType | null;
+  direction: "OUT" | "IN" | "BOTH";
+  first: number;
+}
+
+/** The relations of each entity, aggregated over articles, most attested first, with the other end's header. `cypher/entityRelations.cypher` */
+export async function entityRelations(db: Runner, ids: readonly string[], args: EntityRelationsArgs): Promise<Batch<Paged<RelationRow>>> {
+  return pagedById(await db.read("entityRelations", { ids, type: args.type, direction: args.direction, first: int(args.first) }), (v, headers) => {
+    const r = relationRow(v);
+    const header = obj(v, "items").header;
+    if (r.objectIsArticle) headers.articles.push(articleRow(header));
+    else headers.entities.push(entityRow(header));
+    return r;
+  });
+}
+
+export interface EntityArticle {
+  articleId: string;
+  mentions: number;
+}
+
+/** The articles mentioning each entity, newest first, with mention counts and headers; paginated per entity. `cypher/entityArticles.cypher` */
+export async function entityArticles(db: Runner, ids: readonly string[], page: Window): Promise<Batch<Paged<EntityArticle>>> {
+  return pagedById(await db.read("entityArticles", { ids, offset: int(page.offset), limit: int(page.limit) }), (v, headers) => {
+    const o = obj(v, "items");
+    headers.articles.push(articleRow(o.article));
+    return { articleId: str(o, "articleId"), mentions: num(o, "mentions") };
+  });
+}
+
+/** What each entity was quoted saying, newest articles first, at most `first` each. `cypher/entityQuotes.cypher` */
+export async function entityQuotes(db: Runner, ids: readonly string[], first: number): Promise<Batch<Paged<QuoteRow>>> {
+  return pagedById(await db.read("entityQuotes", { ids, first: int(first) }), quoteRow);
+}
+
+export interface CoMention {
+  entityId: string;
+  sharedArticles: number;
+}
+
+/** Entities mentioned in the same articles as each entity, by shared articles, at most `first` each. `cypher/coMentions.cypher` */
+export async function coMentions(db: Runner, ids: readonly string[], first: number): Promise<Batch<Paged<CoMention>>> {
+  return pagedById(await db.read("coMentions", { ids, first: int(first) }), (v) => {
+    const o = obj(v, "items");
+    return { entityId: str(o, "entityId"), sharedArticles: num(o, "sharedArticles") };
+  }, noHeaders());
+}

@@ -1,0 +1,50 @@
+/**
+ * The store: one typed function per question the API asks of the graph. Each owns its Cypher
+ * file (named in its doc comment), its parameter and row types, and the conversion of Neo4j
+ * integers (parameters through `int`, results checked by the decoders of rows.ts). Resolvers and
+ * loaders call only this, never the driver wrapper, so a mistyped statement or a renamed column
+ * fails in one place, and the database-free tests (tests/unit/api) can record every statement.
+ *
+ * @example const store = createStore(db); await store.entitiesByIds(["location:mosul"]);
+ */
+import type { Runner } from "../db/client.ts";
+import * as articles from "./articles.ts";
+import * as entities from "./entities.ts";
+import * as paths from "./paths.ts";
+import * as quotes from "./quotes.ts";
+import * as relations from "./relations.ts";
+import * as writes from "./writes.ts";
+
+export type * from "./rows.ts";
+export type { ArticleFilter, ArticleMention, ArticlePair, RelatedArticle, Window } from "./articles.ts";
+export type { CoMention, EntityArticle, EntityRelationsArgs } from "./entities.ts";
+export { entityLookup, type EntityLookup } from "./lookup.ts";
+export type { CoMentionPath, RelationPaths } from "./paths.ts";
+export type { GraphSize } from "./quotes.ts";
+export type { RelationFilter, RelationPage } from "./relations.ts";
+
+// Private: a module's question functions with the runner bound as their first argument.
+type Question = (db: Runner, ...args: never[]) => unknown;
+type Bound<M> = { [K in keyof M as M[K] extends Question ? K : never]: M[K] extends (db: Runner, ...args: infer A) => infer R ? (...args: A) => R : never };
+
+function bind<M extends object>(db: Runner, m: M): Bound<M> {
+  const out: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(m)) {
+    if (typeof f === "function") out[name] = (...args: unknown[]) => (f as (db: Runner, ...a: unknown[]) => unknown)(db, ...args);
+  }
+  return out as Bound<M>;
+}
+
+/** The store over a runner: the process's Db (or a request's view of it), or a test's recording fake. */
+export function createStore(db: Runner) {
+  return {
+    ...bind(db, articles),
+    ...bind(db, entities),
+    ...bind(db, relations),
+    ...bind(db, quotes),
+    ...bind(db, paths),
+    ...bind(db, writes),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

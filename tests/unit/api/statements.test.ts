@@ -1,0 +1,67 @@
+/**
+ * The database-free tier (like neo4j/graphql's TCK tests): each README query runs through the real
+ * schema, loaders and store over a recording fake (tests/support/fake-store.ts), and the list of
+ * (statement, parameters) the store sends is snapshotted. A change in how many statements a
+ * question costs, or in what they are sent, fails here in milliseconds, before any Neo4j test runs.
+ */
+import { createYoga } from "graphql-yoga";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { createContext } from "../../../src/api/context.ts";
+import { schema } from "../../../src/api/schema.ts";
+import { createStore } from "../../../src/store/index.ts";
+import { EXAMPLES } from "../../../scripts/readme-queries.ts";
+import { RecordingRunner } from "../../support/fake-store.ts";
+
+const log = pino({ level: "silent" });
+
+async function run(query: string): Promise<{ data: unknown; statements: RecordingRunner["recorded"] }> {
+  const runner = new RecordingRunner();
+  // graphql-yoga executes as the server does (and with the graphql build Pothos loaded), in-process.
+  const yoga = createYoga({ schema, logging: false, maskedErrors: false, context: () => createContext(createStore(runner), log, "req-1") });
+  try {
+    const res = await yoga.fetch("http://yoga/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    return { data: body.data, statements: runner.recorded };
+  } finally {
+    await yoga.dispose();
+  }
+}
+
+// Statements per README query, as counted against Neo4j on data/samples (tests/e2e keeps the N+1 bounds).
+// Lower is welcome; higher is a regression: change this table only with a reason in the commit.
+const STATEMENTS: Record<string, number> = {
+  "1. Who captured Mosul, and according to which articles?": 1,
+  "2. Who leads ISIS?": 1,
+  "3. Everything about al-Abadi: which articles, what relations": 3,
+  "4. What did James Jeffrey say?": 3,
+  "5. What links Donald Trump to Abu Bakr al-Baghdadi?": 9,
+  "6. What do the two articles agree on?": 5,
+  "7. Who was supported by whom?": 1,
+  "8. Find entities by name, ranked (full-text over names and aliases)": 1,
+};
+
+describe("statements the store receives for each README query (no database)", () => {
+  it("covers every README query", () => {
+    expect(EXAMPLES.map((e) => e.title).sort()).toEqual(Object.keys(STATEMENTS).sort());
+  });
+
+  for (const ex of EXAMPLES) {
+    it(ex.title, async () => {
+      const { data, statements } = await run(ex.query);
+      // The fake graph answers every question, so the whole query is walked, not just its first level.
+      expect(JSON.stringify(data)).not.toMatch(/^\{"[a-zA-Z]+":(null|\[\])\}$/);
+      expect(statements.map((s) => s.statement), "statement count").toHaveLength(STATEMENTS[ex.title]!);
+      expect(statements).toMatchSnapshot();
+    });
+  }
+
+  it("a nested list of 20 parents costs the same statements as 2 (DataLoader batching)", async () => {
+    const q = (n: number) => `{ entities(search: "a", first: ${n}) { edges { node { name relations(first: 5) { subject { name } evidence(first: 3) { article { title } } } articles { edges { node { article { title } } } } } } } }`;
+    const few = (await run(q(2))).statements.map((s) => s.statement);
+    const many = (await run(q(20))).statements.map((s) => s.statement);
+    expect(many).toEqual(few);
+    expect(many.length).toBeLessThanOrEqual(5);
+  });
+});
