@@ -135,7 +135,7 @@ function unifyNames(text: string, kept: Mention[]): Mention[] {
   for (const m of kept) {
     if (m.kind !== "name" || m.type !== "ORGANIZATION" || m.entry) continue;
     const core = orgCore(m.surface);
-    if (core !== normKey(m.surface) && core.includes(" ")) cores.set(core, aliases.get(m.key) ?? m.key);
+    if (core !== nameKey(m.surface) && core.includes(" ")) cores.set(core, aliases.get(m.key) ?? m.key);
   }
   return kept.map((m) => {
     if (m.entry || (m.kind !== "name" && m.kind !== "pending")) return m;
@@ -151,7 +151,7 @@ function unifyNames(text: string, kept: Mention[]): Mention[] {
     }
     // "⟨Dayton Hudson Corp⟩ said … A ⟨Dayton Hudson⟩ spokeswoman": the tagger's place or person that is a
     // company's name without its suffix is that company.
-    const company = m.kind === "name" && m.type !== "ORGANIZATION" && /\s/.test(m.surface.trim()) ? cores.get(normKey(m.surface)) : undefined;
+    const company = m.kind === "name" && m.type !== "ORGANIZATION" && /\s/.test(m.surface.trim()) ? cores.get(nameKey(m.surface)) : undefined;
     if (company) return { ...m, type: "ORGANIZATION", key: company };
     return m;
   });
