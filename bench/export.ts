@@ -3,12 +3,14 @@
  * KG_NLP=none into the bench database, or reused when it already holds the corpus) in each format:
  * wall time and peak RSS of the exporting process, median over runs.
  *
- *   npm run bench:export [-- --runs N (3) | --formats graphml,jsonl,csv,jsonld | --limit N | --page-size N | --wipe]
+ *   npm run bench:export [-- --runs N (3) | --formats graphml,jsonl,csv,jsonld | --limit N | --page-size N | --max-old-space MB | --wipe]
  *
  * Each export runs as its own `node bin/kg.js export` child, writing to a temporary folder that is
  * removed afterwards; its RSS is read from /proc/<pid>/status every 100 ms. Flatness: the median RSS
  * of the last quarter of the run's samples over that of the second quarter (after start-up) —
  * memory that grew with the graph would show as a ratio well above 1 — and the peak (VmHWM).
+ * --max-old-space MB runs the exports with that V8 old-space cap: an export whose memory grew with
+ * the graph would die of heap exhaustion on the full corpus.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -82,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
   const runs = numberArg(args, "runs", 3)!;
   const limit = numberArg(args, "limit");
   const pageSize = numberArg(args, "page-size");
+  const maxOldSpace = numberArg(args, "max-old-space");
   const formats = (args.values.get("formats") ?? FORMATS.join(",")).split(",") as ExportFormat[];
   for (const f of formats) {
     if (!FORMATS.includes(f)) {
@@ -95,7 +98,8 @@ export async function main(argv: string[]): Promise<number> {
   const { b, counts, machine } = await preparedBenchDatabase({ limit, allowWipe: args.flags.has("wipe"), log });
   log(`bench:export on ${machineLine(machine)}`);
   log(`graph: ${counts.articles} articles, ${counts.entities} entities, ${counts.relations} relations, ${counts.quotes} quotes, ${counts.mentions} mentions`);
-  const env = { ...process.env, NEO4J_URI: b.cfg.uri, NEO4J_USER: b.cfg.user, NEO4J_PASSWORD: b.cfg.password, NEO4J_DATABASE: b.cfg.database, KG_NLP: "none" };
+  const nodeOptions = [process.env.NODE_OPTIONS, maxOldSpace ? `--max-old-space-size=${maxOldSpace}` : undefined].filter(Boolean).join(" ");
+  const env = { ...process.env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), NEO4J_URI: b.cfg.uri, NEO4J_USER: b.cfg.user, NEO4J_PASSWORD: b.cfg.password, NEO4J_DATABASE: b.cfg.database, KG_NLP: "none" };
 
   const results: Record<string, { runs: Run[]; medianSeconds: number; medianPeakRssMiB: number; medianRssGrowth: number; bytes: number; summary: string }> = {};
   for (const f of formats) {
@@ -114,11 +118,13 @@ export async function main(argv: string[]): Promise<number> {
       summary: rs[rs.length - 1]!.summary,
     };
   }
-  const file = writeResult(limit === undefined ? "export" : `export-limit${limit}`, {
+  const name = `export${limit === undefined ? "" : `-limit${limit}`}${maxOldSpace ? `-heap${maxOldSpace}` : ""}`;
+  const file = writeResult(name, {
     benchmark: "export",
     full: limit === undefined,
     limit: limit ?? null,
     pageSize: pageSize ?? 500,
+    maxOldSpaceMiB: maxOldSpace ?? null,
     runs,
     machine,
     graph: counts,
