@@ -83,6 +83,14 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   const onSignal = () => stop.abort();
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  // A reader that stops early (`kg export … | head`) closes the pipe: stop reading, quietly.
+  let pipeClosed = false;
+  const onStdoutError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    pipeClosed = true;
+    stop.abort();
+  };
+  if (!targets) process.stdout.on("error", onStdoutError);
   const files = targets ? new AtomicFiles(targets) : undefined;
   const outputs: Outputs = files ? files.outputs : () => streamSink(process.stdout);
   const db = new Db(await resolveNeo4jConfig({ local: { log: (l) => process.stderr.write(l + "\n") } }), { acquireTimeoutMs: 10_000, readTimeoutMs: 120_000 });
@@ -97,6 +105,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     await files?.abort();
+    if (pipeClosed) return 0;
     if (stop.signal.aborted) {
       process.stderr.write(`kg export: interrupted; ${targets ? "nothing was written under the target name" : "output is incomplete"}.\n`);
       return 130;
@@ -105,6 +114,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    process.stdout.off("error", onStdoutError);
     await db.close();
   }
 }
