@@ -22,7 +22,7 @@ export interface PathChain {
 }
 
 /** Syllable words, so each run's names are its own and look like names. */
-function word(seed: string, i: number): string {
+export function word(seed: string, i: number): string {
   const syl = ["ka", "lo", "mi", "ru", "te", "vo", "na", "si", "de", "ba", "go", "pu", "ze", "ri", "fa", "no"];
   const n = [...`${seed}${i}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
   const w = [0, 4, 8, 12].map((s) => syl[(n >>> s) & 15]!).join("") + syl[i % 16]!;

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   extract: { summary: "FILE [--format json|text] [--title T]: entities and relations of articles, no database", load: async () => (await import("./commands/extract.ts")).runExtract },
   ingest: { summary: "PATH… | -: load articles into Neo4j (txt, md, json, ndjson, csv, folders, stdin)", load: async () => (await import("./commands/ingest.ts")).runIngest },
   delete: { summary: "ARTICLE_ID…: remove articles and what only they contributed", load: async () => (await import("./commands/delete.ts")).runDelete },
+  export: { summary: "--format graphml|jsonl|csv|jsonld [--out FILE|-] [--type T…] [--since DATE] [--entity NAME --hops N]: the graph to a file", load: async () => (await import("./commands/export.ts")).runExportCommand },
   migrate: { summary: "apply cypher/schema.cypher (constraints and indexes)", load: async () => (await import("./commands/migrate.ts")).runMigrate },
 };
 

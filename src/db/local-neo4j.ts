@@ -167,6 +167,24 @@ function javaEnv(r: Resolved): NodeJS.ProcessEnv {
   return { ...process.env, NEO4J_HOME: r.home, NEO4J_CONF: path.join(r.home, "conf") };
 }
 
+function adminTool(r: Resolved, args: readonly string[]) {
+  return spawnSync("java", ["-cp", path.join(r.lib, "*"), "org.neo4j.cli.AdminTool", ...args], { env: javaEnv(r), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+/**
+ * Run `neo4j-admin ARGS…` (the admin tool's main class, from the jars of `kg neo4j start`) against
+ * a local home, e.g. `["database", "import", "full", …]` to seed it from `kg export --format csv`.
+ * The server of that home must be stopped for an import. Starts nothing; needs the jars resolved.
+ */
+export function runNeo4jAdmin(o: LocalNeo4jOptions, args: readonly string[]): { status: number | null; output: string } {
+  const r = resolveOptions(o);
+  if (!fs.existsSync(path.join(r.lib, ".complete"))) throw new AppError("NEO4J_SETUP_FAILED", `The Neo4j jars are not in ${r.lib} yet: run \`kg neo4j start\` once.`);
+  fs.mkdirSync(path.join(r.home, "conf"), { recursive: true });
+  if (!fs.existsSync(path.join(r.home, "conf", "neo4j.conf"))) writeConfig(r);
+  const res = adminTool(r, args);
+  return { status: res.status, output: `${res.stdout ?? ""}${res.stderr ?? ""}` };
+}
+
 /**
  * A fresh password for a new home: 48 hex digits (192 bits). Hex, so it never starts with "-"
  * (which a command line would read as an option) and needs no quoting anywhere.
@@ -207,11 +225,7 @@ function ensureCredentials(r: Resolved): void {
   const authIni = path.join(r.home, "data", "dbms", "auth.ini");
   fs.rmSync(authIni, { force: true });
   // "--" ends the options: whatever the password looks like, it is the positional argument.
-  const res = spawnSync(
-    "java",
-    ["-cp", path.join(r.lib, "*"), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", "--", password],
-    { env: javaEnv(r), encoding: "utf8" },
-  );
+  const res = adminTool(r, ["dbms", "set-initial-password", "--", password]);
   // The tool exits 0 even when it refuses a password (too short) or prints its usage, so the exit
   // status proves nothing: check that the file it writes holds this password.
   const written = fs.existsSync(authIni) ? fs.readFileSync(authIni, "utf8") : "";

@@ -13,7 +13,8 @@ import { quoteIds } from "../graph/keys.ts";
  * each runs in its own auto-commit transaction (the one place we do not use managed ones).
  * Then the data backfills, also idempotent and cheap once done: `backfillMentionCounts` gives
  * entities of graphs ingested before `mentionCount` existed theirs (batched `CALL … IN
- * TRANSACTIONS`, which needs an auto-commit transaction too); and quote ids built from the
+ * TRANSACTIONS`, which needs an auto-commit transaction too); `backfillEntityAliases` gives entities
+ * seeded by `neo4j-admin database import` (which drops empty lists) their empty alias list; and quote ids built from the
  * sentence start, which two quotes of one sentence shared, are rebuilt from each quote's own span
  * (`migrateQuoteIds`, managed transactions, a batch of articles at a time).
  */
@@ -25,6 +26,8 @@ export async function migrate(db: Db): Promise<void> {
     for (const s of statements) await session.run(s);
     step = "cypher/backfillMentionCounts.cypher";
     await session.run(cypher("backfillMentionCounts"));
+    step = "cypher/backfillEntityAliases.cypher";
+    await session.run(cypher("backfillEntityAliases"));
     step = "cypher/quotesWithOldIds.cypher";
     await migrateQuoteIds(db);
   } catch (e) {

@@ -12,7 +12,7 @@ import type { Metrics } from "./metrics.ts";
 import type { CacheOutcome } from "../server/response-cache.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9._:@\/+=-]{1,128}$/;
-const ROUTES = new Set(["/graphql", "/health", "/ready", "/metrics"]);
+const ROUTES = new Set(["/graphql", "/export", "/health", "/ready", "/metrics"]);
 const QUIET_ROUTES = new Set(["/health", "/ready", "/metrics"]);
 
 interface RequestState {

@@ -47,6 +47,8 @@ export interface SecurityConfig {
   queueTimeoutMs: number;
   /** Longest queue (KG_MAX_QUEUE). */
   maxQueue: number;
+  /** Most entities in one `GET /export` neighbourhood (KG_EXPORT_MAX_ENTITIES). */
+  exportMaxEntities: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = { depth: 10, cost: 5000, aliases: 15, tokens: 1000, directives: 20 };
@@ -119,5 +121,6 @@ export function securityConfig(env: Env = process.env, host = get(env, "HOST") ?
     maxConcurrentRequests: int(env, "KG_MAX_CONCURRENT_REQUESTS", 16, 1, 10_000),
     queueTimeoutMs: int(env, "KG_QUEUE_TIMEOUT_MS", 10_000, 0, 600_000),
     maxQueue: int(env, "KG_MAX_QUEUE", 1000, 0, 1_000_000),
+    exportMaxEntities: int(env, "KG_EXPORT_MAX_ENTITIES", 2000, 1, 100_000),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Admission control: at most `limit` GraphQL requests execute at once; the rest wait in a FIFO
+ * Admission control: at most `limit` GraphQL (and /export) requests execute at once; the rest wait in a FIFO
  * queue for up to `queueMs`, then get 503 SERVER_BUSY with Retry-After. Under overload, requests
  * queue here (cheap) instead of inside the Neo4j driver's connection pool, where waiting past the
  * acquisition timeout turns into DATABASE_UNAVAILABLE errors. /health, /ready and /metrics bypass it.
@@ -36,7 +36,7 @@ export function useAdmission(opts: AdmissionOptions): Plugin & { stats(): { acti
   return {
     stats: () => ({ active, queued: queue.length }),
     onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== "/graphql" || request.method === "OPTIONS") return;
+      if ((url.pathname !== "/graphql" && url.pathname !== "/export") || request.method === "OPTIONS") return;
       if (active < opts.limit) {
         active++;
         admitted.add(request);

@@ -28,6 +28,7 @@ import { noteAuth, noteCache, requestIdOf, useRequestTracking } from "../observa
 import { ResponseCache, responseCacheConfig, type ResponseCacheConfig } from "./response-cache.ts";
 import { useStatusPolicy } from "./status.ts";
 import { renderOfflineGraphiQL, useWebPages } from "./web.ts";
+import { useExportRoute } from "./export-route.ts";
 
 export interface AppOptions {
   db: Db;
@@ -102,6 +103,9 @@ export function createApp(opts: AppOptions): App {
     // The browser pages and their assets, from this server only (src/server/web.ts); after the
     // admission, so a flood of page loads queues like any request.
     useWebPages({ graphiql, explorer: security.explorer }),
+    // GET /export: a neighbourhood as a file (src/server/export-route.ts); before the CSRF check, as a
+    // download link is a plain GET with no custom header (it has no side effect; reads' auth applies).
+    useExportRoute({ db, security, log }),
     csrfPlugin(),
     useBodyLimit(security.maxBodyBytes),
     useVariableDepthLimit(),

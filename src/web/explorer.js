@@ -6,6 +6,7 @@ import { EVIDENCE, NEIGHBOURHOOD, SEARCH, gql, setApiKey } from "./api.js";
 import { showArticle } from "./article.js";
 import { combobox } from "./combobox.js";
 import { showCompare } from "./compare.js";
+import { showDownloads } from "./download.js";
 import { $, articleLink, el, fail, plural, relationSentence, say, showView } from "./dom.js";
 import { graphKeyboard } from "./graph-keys.js";
 import "./path.js";
@@ -127,6 +128,7 @@ async function loadEntity(which, replace) {
   showView("graph-view");
   history.replaceState(null, "", `#entity=${encodeURIComponent(entity.key)}`);
   $("entity-title").textContent = `${entity.name} (${entity.type.toLowerCase()}, ${plural(entity.articleCount, "article")})`;
+  showDownloads(entity.key);
   /** @type {any[]} */
   const nodes = [nodeOf({ __typename: "Entity", ...entity })];
   /** @type {any[]} */

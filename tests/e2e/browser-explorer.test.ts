@@ -139,6 +139,17 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     console.log(`explorer: Mosul's neighbourhood (${labels.length} nodes) drawn in ${renderMs.toFixed(1)} ms`);
     await page.screenshot({ path: "docs/explorer-graph.png" });
 
+    // "Download this view": the neighbourhood as a file, from GET /export.
+    const download = await page.$eval("#download-view", (p) => ({ hidden: (p as HTMLElement).hidden, hrefs: [...p.querySelectorAll("a")].map((a) => a.getAttribute("href")!) }));
+    expect(download.hidden).toBe(false);
+    expect(download.hrefs).toEqual(["graphml", "jsonld", "jsonl"].map((f) => `/export?format=${f}&entity=location%3Amosul&hops=1`));
+    const file = await page.evaluate(async (href: string) => {
+      const r = await fetch(href);
+      return { status: r.status, type: r.headers.get("content-type"), text: await r.text() };
+    }, download.hrefs[0]!);
+    expect(file).toMatchObject({ status: 200, type: "application/graphml+xml; charset=utf-8" });
+    expect(file.text).toContain('<data key="n_name">Mosul</data>');
+
     // Click the CAPTURED edge on the canvas itself, at its midpoint as Cytoscape renders it.
     const at = await edgePoint(page, "Iraqi special forces", "CAPTURED", "Mosul");
     await page.mouse.click(at.x, at.y);
