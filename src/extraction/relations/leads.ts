@@ -8,7 +8,7 @@
  * Spokesmen, ambassadors, envoys, ministers and deputies never match because only
  * leader role words (lexicon.json) are accepted, and "vice"/"deputy" block a role.
  */
-import { ENTRY_BY_NAME, LEXICON } from "../gazetteer.ts";
+import { ENTRIES, ENTRY_BY_NAME, LEXICON } from "../gazetteer.ts";
 import type { Mention } from "../names.ts";
 import type { Candidate } from "../relation.ts";
 import { alternation } from "../regex.ts";
@@ -158,11 +158,33 @@ const UNIT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:council|committee|unions?|associat
 /** The role word ending a head's description ("the Tory leader" → leader). */
 const HEAD_ROLE = /(?:prime\s+minister|president|chancellor|premier|chairman|chairwoman|chief\s+executive|party\s+leader|first\s+minister|leader|king|queen)$/i;
 
+/** "the prime minister said": a description resolved to a known head names that head's role. */
+function headsByDescription(view: SentenceView, mentions: Mention[], out: Candidate[]): void {
+  for (const person of view.slots) {
+    if (person.kind !== "description" || person.type !== "PERSON" || !person.entry?.leads) continue;
+    const role = HEAD_ROLE.exec(person.surface)?.[0].toLowerCase().replace(/\s+/g, " ") ?? "";
+    if (!(person.entry.leaderRoles ?? []).includes(role)) continue;
+    const led = ENTRY_BY_NAME.get(person.entry.leads);
+    const org = mentions.find((x) => x.entry === led && x.kind !== "description") ?? mentions.find((x) => x.kind === "force" && x.country === led);
+    if (org) out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view });
+  }
+}
+
 const isLeadable = (m: Mention | undefined): m is Mention => isType(m, "ORGANIZATION", "LOCATION", "GROUP");
+
+/** Every pattern but the role descriptions needs a role word or a verb of leading (a speed-up only). */
+const MAY_LEAD = new RegExp(
+  `${alternation([...LEXICON.leaderRoles, ...ENTRIES.flatMap((e) => e.leaderRoles ?? [])])}|led|head|command|rule|\\bru[nn]s?\\b|\\bran\\b|found|lead|president|premier|king|queen|emperor|emir|sultan|minister`,
+  "i",
+);
 
 export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] {
   const out: Candidate[] = [];
   const { template } = view;
+  if (!MAY_LEAD.test(template)) {
+    headsByDescription(view, mentions, out);
+    return out;
+  }
   for (const p of PATTERNS) {
     eachMatch(p.re, template, (m) => {
       const person = slotAt(view, m[p.person]);
@@ -285,15 +307,7 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     if (!person || !isLeadable(org) || org.kind === "adjective" || org.kind === "description") return;
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view });
   });
-  // "the prime minister said": a description resolved to a known head names that head's role.
-  for (const person of view.slots) {
-    if (person.kind !== "description" || person.type !== "PERSON" || !person.entry?.leads) continue;
-    const role = HEAD_ROLE.exec(person.surface)?.[0].toLowerCase().replace(/\s+/g, " ") ?? "";
-    if (!(person.entry.leaderRoles ?? []).includes(role)) continue;
-    const led = ENTRY_BY_NAME.get(person.entry.leads);
-    const org = mentions.find((x) => x.entry === led && x.kind !== "description") ?? mentions.find((x) => x.kind === "force" && x.country === led);
-    if (org) out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view });
-  }
+  headsByDescription(view, mentions, out);
   for (const re of [TITLED, AS_ROLE]) {
     eachMatch(re, template, (m) => {
       const [person, role] = re === TITLED ? [slotAt(view, m[2]), m[1]] : [slotAt(view, m[1]), m[2]];

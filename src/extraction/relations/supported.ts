@@ -168,9 +168,14 @@ function isParty(m: Mention | undefined): m is Mention {
   return actor || (m.kind === "name" && (m.type === "PERSON" || m.entry?.capital === true));
 }
 
+/** Every pattern needs one of these stems; most sentences have none, and skip the patterns (a speed-up only). */
+const MAY_SUPPORT =
+  /back|support|aid|assist|help|arm|train|fund|bankroll|equip|sponsor|donor|donat|contribut|gift|loan|grant|financ|patron|benefact|endors|weapon|suppl|deliver|ship|drop|provid|giv|gave|offer|lend|lent|sen[dt]|receiv|\bgot\b|obtain|enabl|allow|protect|munition|cover|advis|strike|warplane|jet|aircraft|plane|drone|bomb|troop|intelligence|money/i;
+
 export function findSupported(view: SentenceView, capturers: Mention[]): Candidate[] {
   const out: Candidate[] = [];
   const { template } = view;
+  if (!MAY_SUPPORT.test(template)) return out;
   const add = (supported: Mention | undefined, supporter: Mention | undefined, confidence: number, anyPlace = false, personal = false) => {
     for (const s of supported ? [supported, ...(supported.partners ?? [])] : []) {
       const place: Mention = s;
