@@ -63,6 +63,8 @@ const cy = cytoscape({
         "text-margin-y": 4,
         "text-wrap": "ellipsis",
         "text-max-width": "140px",
+        // Labels too small to read when zoomed out are not drawn (zoom in to read them): a large graph paints much faster.
+        "min-zoomed-font-size": 7,
         width: "mapData(articles, 1, 10, 18, 40)",
         height: "mapData(articles, 1, 10, 18, 40)",
       },
@@ -78,6 +80,7 @@ const cy = cytoscape({
         "curve-style": "bezier",
         label: "data(type)",
         "font-size": 9,
+        "min-zoomed-font-size": 7,
         "text-rotation": "autorotate",
         "text-background-color": "#fff",
         "text-background-opacity": 0.85,
