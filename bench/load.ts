@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       const text = await res.text();
       let body: { data?: Record<string, unknown>; errors?: { extensions?: { code?: string }; message: string }[] } = {};
       try {
-        body = JSON.parse(text);
+        body = JSON.parse(text) as typeof body;
       } catch {
         /* not JSON */
       }

@@ -15,7 +15,7 @@ interface PlanNode {
   operatorType: string;
   dbHits: number;
   rows: number;
-  arguments: Record<string, unknown>;
+  arguments: { Details?: string } & Record<string, unknown>;
   children: PlanNode[];
 }
 

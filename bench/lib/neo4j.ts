@@ -63,7 +63,7 @@ export async function runBench(db: Db, name: string, params: Record<string, unkn
     return res.records.map((r) => {
       const o: Record<string, unknown> = {};
       for (const k of r.keys) {
-        const v = r.get(k);
+        const v: unknown = r.get(k);
         o[k as string] = typeof v === "object" && v !== null && "toNumber" in v ? (v as { toNumber(): number }).toNumber() : v;
       }
       return o;
@@ -124,7 +124,7 @@ export async function coverageBySource(db: Db): Promise<SourceCoverage[]> {
 export async function neo4jVersion(db: Db): Promise<string> {
   try {
     const [r] = await runBench(db, "version");
-    return `${r?.name} ${r?.version} ${r?.edition}`;
+    return `${String(r?.name)} ${String(r?.version)} ${String(r?.edition)}`;
   } catch {
     return "unknown";
   }

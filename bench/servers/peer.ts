@@ -84,7 +84,9 @@ try {
     logging: false,
     context: () => ({ sessionConfig: { database: cfg.database } }),
   });
-  const server = http.createServer(yoga);
+  const server = http.createServer((req, res) => {
+    void yoga(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

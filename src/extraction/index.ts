@@ -69,7 +69,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   candidates.push(...findQuoted(text, mentions, sentences));
 
   const table = buildEntities(mentions, new Set(candidates.flatMap((c) => [c.subject.key, c.object?.key ?? ""])));
-  const relations = dedupe(candidates.map((c) => toRelation(c, id, table.idOf)));
+  const relations = dedupe(candidates.map((c) => toRelation(c, id, (m) => table.idOf(m))));
   return toOriginalOffsets({ article, entities: table.entities, relations }, original, prepared);
 }
 

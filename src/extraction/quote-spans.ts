@@ -53,7 +53,7 @@ export function findQuotes(text: string): QuoteSpan[] {
 function straightRole(body: string, i: number, isOpen: boolean): "open" | "close" {
   const prev = body[i - 1];
   const next = body[i + 1];
-  const opening = (prev === undefined || /[\s(\[—–-]/.test(prev)) && next !== undefined && !/\s/.test(next);
+  const opening = (prev === undefined || /[\s([—–-]/.test(prev)) && next !== undefined && !/\s/.test(next);
   const closing = prev !== undefined && !/\s/.test(prev) && (next === undefined || /[\s.,;:!?)\]—–-]/.test(next));
   if (opening !== closing) return opening ? "open" : "close";
   return isOpen ? "close" : "open";

@@ -15,7 +15,7 @@ const ABBREVIATIONS = new Set(LEXICON.abbreviations.map((a) => a.toLowerCase()))
 const STARTERS_AFTER_ACRONYM = new Set(LEXICON.sentenceStarters);
 
 // Only from the start of a run of marks ("!!!!…" is tried once, not at every "!"): linear.
-const CANDIDATE_END = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const CANDIDATE_END = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 export interface Sentence extends Span {
   /** Index of the paragraph (line group) the sentence belongs to. */

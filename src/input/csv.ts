@@ -60,7 +60,7 @@ export class CsvFramer {
     const text = lines.map((l) => l.text).join("\n").replace(/\r$/, "");
     if (text === "") return []; // blank line
     try {
-      const [fields] = parse(text, { relax_column_count: true }) as string[][];
+      const [fields] = parse(text, { relax_column_count: true });
       return fields ? [{ ok: true, line, fields }] : [];
     } catch (e) {
       return [{ ok: false, line, message: csvMessage(e) }];

@@ -179,7 +179,7 @@ async function* streamJson(chunks: AsyncIterable<Buffer>, file: string): AsyncGe
     } else {
       const text = decode(el.bytes, file);
       if (typeof text !== "string") {
-        yield el.index === undefined ? text : { ...text, origin: { file, line: el.index + 1 } } as ArticleRecord;
+        yield el.index === undefined ? text : { ...text, origin: { file, line: el.index + 1 } };
         continue;
       }
       let data: unknown;
@@ -285,9 +285,18 @@ function unreadable(e: unknown): string {
 
 // Private: one file or stdin, by format; a text or Markdown article is one record, read whole.
 async function* parseStream(chunks: AsyncIterable<Buffer>, format: string, file: string, opts: ReadOptions): AsyncGenerator<ArticleRecord> {
-  if (format === "ndjson" || format === "jsonl") return yield* streamNdjson(chunks, file);
-  if (format === "csv") return yield* streamCsv(chunks, file);
-  if (format === "json") return yield* streamJson(chunks, file);
+  if (format === "ndjson" || format === "jsonl") {
+    yield* streamNdjson(chunks, file);
+    return;
+  }
+  if (format === "csv") {
+    yield* streamCsv(chunks, file);
+    return;
+  }
+  if (format === "json") {
+    yield* streamJson(chunks, file);
+    return;
+  }
   const parts: Buffer[] = [];
   for await (const c of chunks) parts.push(c);
   const text = decode(Buffer.concat(parts), file);

@@ -218,6 +218,9 @@ export async function withStartLock<T>(dir: string, code: ErrorCode, fn: () => P
     return await fn();
   } finally {
     await release().catch(() => {});
-    if (compromised) throw new AppError(code, `The start lock ${lockfilePath} was taken over while held (${compromised.message}); check that no other kg started a server at the same time.`);
+    if (compromised) {
+      // eslint-disable-next-line no-unsafe-finally -- deliberate: a lock taken over while held outranks fn's own result or error
+      throw new AppError(code, `The start lock ${lockfilePath} was taken over while held (${compromised.message}); check that no other kg started a server at the same time.`);
+    }
   }
 }

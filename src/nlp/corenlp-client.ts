@@ -111,7 +111,8 @@ export class CoreNlpClient implements NlpBackbone {
       });
     } catch (e) {
       if (signal?.aborted) throw e;
-      throw new Transient(`CoreNLP at ${this.url} did not answer (${(e as Error).cause ?? (e as Error).message})`);
+      const { cause, message } = e as Error;
+      throw new Transient(`CoreNLP at ${this.url} did not answer (${cause instanceof Error || typeof cause === "string" ? String(cause) : message})`);
     }
     const body = await res.text();
     if (res.status === 503 || res.status === 502 || res.status === 429) throw new Transient(`CoreNLP at ${this.url} is busy or loading (HTTP ${res.status}: ${body.trim().slice(0, 200)})`);

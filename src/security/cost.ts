@@ -9,7 +9,7 @@
  * arguments. It runs after validation (which yoga caches per document, so it cannot depend on
  * variables) and before any resolver.
  */
-import { getOperationAST, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type SelectionSetNode } from "graphql";
+import { getOperationAST, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type SelectionSetNode } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { LIMIT_CODE } from "./limits.ts";
@@ -26,9 +26,9 @@ export function listElements(v: unknown): number {
     const x = stack.pop();
     if (Array.isArray(x)) {
       n += x.length;
-      stack.push(...x);
+      stack.push(...(x as unknown[]));
     } else if (typeof x === "object" && x !== null) {
-      stack.push(...Object.values(x));
+      stack.push(...(Object.values(x) as unknown[]));
     }
   }
   return n;
@@ -78,7 +78,7 @@ export const MAX_INTROSPECTION_LIST_NESTING = 3;
  */
 export function introspectionListNesting(document: DocumentNode, operationName?: string | null): number | undefined {
   const op = getOperationAST(document, operationName ?? undefined);
-  if (!op || op.operation !== "query") return undefined;
+  if (!op || op.operation !== OperationTypeNode.QUERY) return undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   // The root fields, through fragments and inline fragments.
@@ -119,7 +119,10 @@ export function introspectionListNesting(document: DocumentNode, operationName?:
 export function useCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const nesting = introspectionListNesting(args.document, args.operationName);
+      // envelop types the execution arguments as any.
+      const document = args.document as DocumentNode;
+      const operationName = args.operationName as string | null | undefined;
+      const nesting = introspectionListNesting(document, operationName);
       if (nesting !== undefined) {
         if (nesting > MAX_INTROSPECTION_LIST_NESTING) {
           setResultAndStopExecution({
@@ -132,7 +135,7 @@ export function useCostLimit(maxCost: number): Plugin {
         }
         return;
       }
-      const cost = queryCost({ schema: args.schema, document: args.document, variables: args.variableValues as Record<string, unknown> | undefined, operationName: args.operationName });
+      const cost = queryCost({ schema: args.schema as GraphQLSchema, document, variables: args.variableValues as Record<string, unknown> | undefined, operationName });
       if (cost !== undefined && cost > maxCost) setResultAndStopExecution({ errors: [costError(maxCost, cost)] });
     },
   };

@@ -108,7 +108,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
             throw badBody("The request body is not valid UTF-8.");
           }
         }
-        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes as Uint8Array<ArrayBuffer> }));
+        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes }));
       });
     },
   };
@@ -181,7 +181,7 @@ const isLimit = (e: GraphQLError) => /limit of \d+ exceeded|Query validation err
  */
 export function refusalError(e: GraphQLError): GraphQLError | undefined {
   if (isLimit(e)) return createGraphQLError(e.message.replace(/^Syntax Error: /, ""), { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
-  const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+  const status = (e.extensions?.http)?.status;
   if (/CSRF/i.test(e.message)) {
     return createGraphQLError(`${e.message}: send one of the headers ${CSRF_HEADERS.join(", ")} (any value), or a JSON body with content-type application/json.`, {
       extensions: { code: "CSRF_CHECK_FAILED", http: { status: 403 } },
@@ -248,5 +248,5 @@ export function corsOptions(cfg: SecurityConfig): (request: Request) => CORSOpti
 }
 
 export function csrfPlugin(): Plugin {
-  return useCSRFPrevention({ requestHeaders: CSRF_HEADERS }) as Plugin;
+  return useCSRFPrevention({ requestHeaders: CSRF_HEADERS });
 }

@@ -78,16 +78,16 @@ function pipe(stop: AbortController): { stream: ReadableStream<Uint8Array>; sink
 
 export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Logger }): Plugin {
   return {
-    onRequest({ request, url, fetchAPI, endResponse }) {
+    onRequest({ request, url, fetchAPI, ...hook }) {
       if (url.pathname !== "/export") return;
       const R = fetchAPI.Response;
       if (request.method !== "GET" && request.method !== "HEAD") {
-        endResponse(new R("GET /export only\n", { status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" } }));
+        hook.endResponse(new R("GET /export only\n", { status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" } }));
         return;
       }
       const why = refusal("query", authenticate(request.headers, opts.security), opts.security);
       if (why) {
-        endResponse(errorResponse(R, "UNAUTHENTICATED", why));
+        hook.endResponse(errorResponse(R, "UNAUTHENTICATED", why));
         return;
       }
       const q = url.searchParams;
@@ -106,7 +106,7 @@ export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Lo
         } else if (rawPart !== null) throw new AppError("BAD_USER_INPUT", "part is only for format=csv.");
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        endResponse(errorResponse(R, e.code, e.message));
+        hook.endResponse(errorResponse(R, e.code, e.message));
         return;
       }
       const spec = FORMAT_SPECS[format];
@@ -132,10 +132,10 @@ export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Lo
       const done = runExport(opts.db.forRequest(stop.signal), format, filter, (name) => (part === undefined || name === part ? sink : NULL_SINK), { signal: stop.signal, maxEntities: opts.security.exportMaxEntities, pageSize: 200 });
       return Promise.race([started.then(() => undefined), done.then(() => undefined, (e: unknown) => e)]).then((failed) => {
         if (failed !== undefined) {
-          if (failed instanceof AppError) endResponse(errorResponse(R, failed.code, failed.message));
+          if (failed instanceof AppError) hook.endResponse(errorResponse(R, failed.code, failed.message));
           else {
             opts.log.error({ err: failed }, "export failed");
-            endResponse(errorResponse(R, "INTERNAL_SERVER_ERROR", "The export failed unexpectedly; see the server log."));
+            hook.endResponse(errorResponse(R, "INTERNAL_SERVER_ERROR", "The export failed unexpectedly; see the server log."));
           }
           return;
         }
@@ -147,7 +147,7 @@ export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Lo
             out.fail(e);
           },
         );
-        endResponse(new R(request.method === "HEAD" ? null : out.stream, { status: 200, headers }));
+        hook.endResponse(new R(request.method === "HEAD" ? null : out.stream, { status: 200, headers }));
       });
     },
   };

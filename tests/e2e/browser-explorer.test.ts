@@ -96,7 +96,7 @@ function legibility(page: Page): Promise<{ overflow: number; tooSmall: string[] 
   return page.evaluate(() => {
     const tooSmall = [...document.querySelectorAll("body *")]
       .filter((e) => e.checkVisibility() && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) && parseFloat(getComputedStyle(e).fontSize) < 12)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent!.slice(0, 30)}`);
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent.slice(0, 30)}`);
     return { overflow: Math.max(0, document.documentElement.scrollWidth - window.innerWidth), tooSmall: [...new Set(tooSmall)].slice(0, 5) };
   });
 }

@@ -146,7 +146,7 @@ describe("response cache", () => {
       let execute: ((a: unknown) => Promise<unknown>) | undefined;
       void plugin.onExecute!({
         args: { document: parse(query), contextValue: { params: { query } } },
-        executeFn: async () => ({ data: { stats: { articles: 1 } } }),
+        executeFn: () => Promise.resolve({ data: { stats: { articles: 1 } } }),
         setExecuteFn: (fn: (a: unknown) => Promise<unknown>) => (execute = fn),
         setResultAndStopExecution: () => expect.fail("nothing cached yet"),
       } as never);
@@ -196,7 +196,7 @@ describe("response cache", () => {
         outcomes.push(res.headers.get("x-kg-cache"));
         await res.text();
       }
-      expect(outcomes).toEqual(["miss", ...Array(29).fill("hit")]);
+      expect(outcomes).toEqual(["miss", ...Array<string>(29).fill("hit")]);
       expect(a.responseCache.size).toBe(1);
       expect(a.responseCache.bytes).toBeLessThan(1024);
     } finally {

@@ -74,7 +74,7 @@ describe("kg export", () => {
 
     const out = await kg(["--format", "jsonl", "--entity", g.names.town, "--hops", "0"]);
     expect(out.code).toBe(0);
-    expect(out.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).id)).toEqual([g.ids.town]);
+    expect(out.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([g.ids.town]);
 
     const tables = path.join(dir, "tables");
     const csv = await kg(["--format", "csv", "--entity", g.names.leader, "--hops", "1", "--out", tables]);

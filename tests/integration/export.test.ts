@@ -36,7 +36,12 @@ describe("export", () => {
   /** The export as text per output; page size 2 so every statement pages. */
   const exportText = async (format: ExportFormat, filter: Partial<ExportFilter>, pageSize = 2) => {
     const out = new Map<string, string>();
-    const counts = await runExport(db, format, { ...ALL, ...filter }, (name) => ({ write: async (s) => void out.set(name, (out.get(name) ?? "") + s) }), { pageSize });
+    const counts = await runExport(db, format, { ...ALL, ...filter }, (name) => ({
+      write: (s) => {
+        out.set(name, (out.get(name) ?? "") + s);
+        return Promise.resolve();
+      },
+    }), { pageSize });
     return { out, counts };
   };
   const around = (hops: number, entity = g.names.leader) => ({ neighbourhood: { entity, hops } });

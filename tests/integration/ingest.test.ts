@@ -115,7 +115,7 @@ describe("ingest", () => {
       { ids },
     );
     expect(spans).toHaveLength(8);
-    for (const s of spans) expect(Number(s.n), `${s.name} in ${s.article}`).toBeGreaterThanOrEqual(2);
+    for (const s of spans) expect(Number(s.n), `${String(s.name)} in ${String(s.article)}`).toBeGreaterThanOrEqual(2);
     // ... and ISIS's relations are backed by sentences from both articles (Mosul in one, Iraq in the other).
     const [isis] = await rows(
       `MATCH (e:Entity {name: 'Islamic State'})-[r:LEADS|CAPTURED|SUPPORTED_BY]-() WHERE r.articleId IN $ids

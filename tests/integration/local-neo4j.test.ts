@@ -14,7 +14,7 @@ describe("the Neo4j the tests run against", () => {
   it("is a real server that answers Cypher", async () => {
     const [row] = await db.read("dbmsComponents");
     expect(row?.edition).toBeTruthy();
-    expect(String(row?.version)).toMatch(/^5\./);
+    expect(row?.version).toMatch(/^5\./);
   });
 
   it.runIf(inject("neo4j").local)("is the Docker-free local server, running under the PID we recorded", () => {

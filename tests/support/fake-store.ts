@@ -175,9 +175,10 @@ export class RecordingRunner implements Runner {
     return structuredClone(answer(JSON.parse(JSON.stringify(plainNumbers(params))) as Params));
   }
 
-  read = async (name: string, params?: Params): Promise<Row[]> => this.run(name, params);
-  readTx = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => work({ run: async (name, params) => this.run(name, params) });
-  writeTx = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => work({ run: async (name, params) => this.run(name, params) });
+  // Each answers with a promise that rejects when run throws, as a real runner's would.
+  read = (name: string, params?: Params): Promise<Row[]> => new Promise((resolve) => resolve(this.run(name, params)));
+  readTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise((resolve) => resolve(work({ run: (name, params) => this.read(name, params) })));
+  writeTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise((resolve) => resolve(work({ run: (name, params) => this.read(name, params) })));
 }
 
 // Private: the fake's handlers read integers as JS numbers.

@@ -40,8 +40,8 @@ export function spawnKg(args: string[], env: Record<string, string>): KgProcess 
   let out = "";
   let err = "";
   const waiters: { re: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
-  child.stdout!.on("data", (d) => (out += d));
-  readline.createInterface({ input: child.stderr! }).on("line", (l) => {
+  child.stdout.on("data", (d) => (out += d));
+  readline.createInterface({ input: child.stderr }).on("line", (l) => {
     err += l + "\n";
     for (const w of [...waiters]) {
       const m = w.re.exec(l);

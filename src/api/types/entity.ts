@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { entityFor, keyOf } from "../ids.ts";
-import { loadAll, withLoaded } from "../join.ts";
+import { withLoaded } from "../join.ts";
 import { loaders, prime } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";

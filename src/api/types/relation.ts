@@ -6,7 +6,7 @@ import { intArgsAt } from "../selection.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EvidenceRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { relationKey } from "../../graph/keys.ts";
-import type { ArticleRow, EntityRow, EvidenceRow, RelationRow } from "../../store/index.ts";
+import type { ArticleRow, EntityRow } from "../../store/index.ts";
 import { NodeRef } from "./node.ts";
 
 const EVIDENCE_DEFAULT = 20;

@@ -12,9 +12,9 @@ function graph(edges: string[]): { expand: ExpandStep; steps: string[][] } {
     }
   }
   const steps: string[][] = [];
-  const expand: ExpandStep = async (frontier, seen) => {
+  const expand: ExpandStep = (frontier, seen) => {
     steps.push(frontier);
-    return frontier.flatMap((f) => [...(adj.get(f) ?? [])].filter((n) => !seen.includes(n)).map((to) => ({ from: f, to })));
+    return Promise.resolve(frontier.flatMap((f) => [...(adj.get(f) ?? [])].filter((n) => !seen.includes(n)).map((to) => ({ from: f, to }))));
   };
   return { expand, steps };
 }
