@@ -25,7 +25,9 @@ try {
       body: JSON.stringify({ query: ex.query }),
     });
     const body: unknown = await res.json();
-    process.stdout.write(`### ${ex.title}\n\n\`\`\`graphql\n${ex.query.trim()}\n\`\`\`\n\n<details><summary>Output on the sample articles</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2)}\n\`\`\`\n\n</details>\n\n`);
+    process.stdout.write(
+      `### ${ex.title}\n\n\`\`\`graphql\n${ex.query.trim()}\n\`\`\`\n\n<details><summary>Output on the sample articles</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2)}\n\`\`\`\n\n</details>\n\n`,
+    );
   }
 } finally {
   await db.close();

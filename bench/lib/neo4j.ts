@@ -15,7 +15,10 @@ const BENCH_CYPHER_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)),
 
 /** Text of bench/cypher/<name>.cypher. */
 export function benchCypher(name: string): string {
-  return fs.readFileSync(path.join(BENCH_CYPHER_DIR, `${name}.cypher`), "utf8").replace(/^\s*\/\/.*$/gm, "").trim();
+  return fs
+    .readFileSync(path.join(BENCH_CYPHER_DIR, `${name}.cypher`), "utf8")
+    .replace(/^\s*\/\/.*$/gm, "")
+    .trim();
 }
 
 export function benchLocalOptions(): LocalNeo4jOptions {

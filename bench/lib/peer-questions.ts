@@ -42,12 +42,7 @@ interface PeerAssertion {
   node: Id;
 }
 type PeerConnectionField =
-  | "leadsConnection"
-  | "capturedConnection"
-  | "supportedByConnection"
-  | "ledByConnection"
-  | "capturedByConnection"
-  | "supportsConnection";
+  "leadsConnection" | "capturedConnection" | "supportedByConnection" | "ledByConnection" | "capturedByConnection" | "supportsConnection";
 type PeerEntity = Id & Partial<Record<PeerConnectionField, Edges<PeerAssertion>>> & { quotedInConnection?: Edges<{ node: Id }> };
 
 interface OursA {

@@ -147,7 +147,14 @@ function entityOf(r: Row): EntityRecord {
 
 /** What a stored relationship and a quote both carry about their sentence. */
 function sentenceOf(r: Row) {
-  return { sentence: str(r.sentence), start: num(r.start), end: num(r.end), confidence: num(r.confidence), publishedAt: str(r.publishedAt), extractor: str(r.extractor) };
+  return {
+    sentence: str(r.sentence),
+    start: num(r.start),
+    end: num(r.end),
+    confidence: num(r.confidence),
+    publishedAt: str(r.publishedAt),
+    extractor: str(r.extractor),
+  };
 }
 
 function evidenceOf(r: Row): EvidenceRecord {
@@ -181,7 +188,15 @@ function articleOf(r: Row): ArticleRecord {
     contentHash: str(r.contentHash),
     extractor: str(r.extractor),
     ingestedAt: str(r.ingestedAt),
-    mentions: r.mentions === null ? null : rowsOf(r.mentions).map((m) => ({ entityId: text(m.entityId), count: num(m.count) ?? 0, spans: (Array.isArray(m.spans) ? m.spans : []).map(Number), names: strs(m.names) })),
+    mentions:
+      r.mentions === null
+        ? null
+        : rowsOf(r.mentions).map((m) => ({
+            entityId: text(m.entityId),
+            count: num(m.count) ?? 0,
+            spans: (Array.isArray(m.spans) ? m.spans : []).map(Number),
+            names: strs(m.names),
+          })),
   };
 }
 
@@ -199,7 +214,10 @@ function chunks<T>(xs: T[], n: number): T[][] {
 export async function resolveEntity(db: Db, ref: string): Promise<string> {
   const [id] = await entityIdsNamed(db, [entityLookup(ref)]);
   if (id === undefined) {
-    throw new AppError("NOT_FOUND", `No entity is named "${ref.slice(0, 120)}" (by id, name or alias); check the spelling, or search with entities(search: …).`);
+    throw new AppError(
+      "NOT_FOUND",
+      `No entity is named "${ref.slice(0, 120)}" (by id, name or alias); check the spelling, or search with entities(search: …).`,
+    );
   }
   return id;
 }
@@ -222,7 +240,10 @@ export async function neighbourhood(db: Db, start: string, hops: number, maxEnti
       frontier.push(to);
     }
     if (seen.size > maxEntities) {
-      throw new AppError("BAD_USER_INPUT", `The neighbourhood of "${start}" within ${h + 1} hop(s) holds more than ${maxEntities} entities, the limit of one export: ask for fewer hops, or export without --entity.`);
+      throw new AppError(
+        "BAD_USER_INPUT",
+        `The neighbourhood of "${start}" within ${h + 1} hop(s) holds more than ${maxEntities} entities, the limit of one export: ask for fewer hops, or export without --entity.`,
+      );
     }
   }
   return [...seen].sort();
@@ -258,7 +279,7 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
       yield* chunks(scope, limit);
       return;
     }
-    for (let after = ""; ; ) {
+    for (let after = ""; ;) {
       const page = (await db.read("exportEntityPage", { after, limit: int(limit), types, since })).map(entityOf);
       if (page.length > 0) yield page;
       if (page.length < limit) return;
@@ -293,7 +314,7 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
         for (const r of await db.read("exportArticlesByIds", { ...params, ids: chunk, entityIds: scopeIds })) yield { kind: "article", article: articleOf(r) };
       }
     } else {
-      for (let after = ""; ; ) {
+      for (let after = ""; ;) {
         const rows = await db.read("exportArticlePage", { ...params, after, limit: int(limit) });
         for (const r of rows) yield { kind: "article", article: articleOf(r) };
         if (rows.length < limit) break;
@@ -314,7 +335,7 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
         }
       }
     } else {
-      for (let after = ""; ; ) {
+      for (let after = ""; ;) {
         const rows = await db.read("exportAliasPage", { after, limit: int(limit), types, since });
         for (const r of rows) yield { kind: "alias", alias: aliasOf(r) };
         if (rows.length < limit) break;

@@ -64,7 +64,14 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     if (slots.length < 1) continue;
     const view = buildView(text, sentence, slots);
     const captured = findCaptured(view, mentions);
-    candidates.push(...findLeads(view, mentions), ...captured, ...findSupported(view, captured.map((c) => c.subject)));
+    candidates.push(
+      ...findLeads(view, mentions),
+      ...captured,
+      ...findSupported(
+        view,
+        captured.map((c) => c.subject),
+      ),
+    );
   }
   candidates.push(...findQuoted(text, mentions, sentences));
 
@@ -86,8 +93,11 @@ function toOriginalOffsets(r: ExtractionResult, original: string, p: PreparedTex
 
 function toRelation(c: Candidate, article: string, idOf: (m: Candidate["subject"]) => string): ExtractedRelation {
   const r: ExtractedRelation = {
-    type: c.type, subject: idOf(c.subject), object: c.object ? idOf(c.object) : article,
-    confidence: c.confidence, evidence: c.view.evidence,
+    type: c.type,
+    subject: idOf(c.subject),
+    object: c.object ? idOf(c.object) : article,
+    confidence: c.confidence,
+    evidence: c.view.evidence,
   };
   if (c.time) r.time = c.time;
   if (c.quote !== undefined) r.quote = c.quote;

@@ -56,7 +56,7 @@ export function prepareText(original: string): PreparedText {
   const out: string[] = [];
   const map: number[] = [];
   let changed = false;
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const c = original[i]!;
     if (DROPPED.test(c) || brackets.has(i)) {
       changed = true;

@@ -35,8 +35,7 @@ export function findQuotes(text: string): QuoteSpan[] {
       if (role === "open") {
         if (open >= 0) push(quotes, text, open, at, at, paragraph, true);
         open = at;
-      }
-      else if (open >= 0) {
+      } else if (open >= 0) {
         push(quotes, text, open, at, at + 1, paragraph, false);
         open = -1;
       }

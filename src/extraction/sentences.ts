@@ -68,7 +68,7 @@ function isAbbreviationEnd(line: string, dot: number): boolean {
 function pushBounded(out: Sentence[], text: string, start: number, end: number, paragraph: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  for (let s = start; s < end; ) {
+  for (let s = start; s < end;) {
     let e = Math.min(end, s + MAX_SENTENCE);
     if (e < end) {
       // Look back only within this piece, so a text without spaces stays linear.

@@ -133,7 +133,8 @@ export async function ingest(db: Runner, records: AsyncIterable<ArticleRecord> |
         const reason: unknown = r.reason;
         // The NLP server gone for longer than its retry budget stops the run, like Neo4j: nothing of this batch is written.
         if (reason instanceof AppError && reason.code === "NLP_UNAVAILABLE") throw reason;
-        if (reason instanceof AppError && reason.code === "EXTRACTION_BUDGET_EXCEEDED") fail({ origin: rec.origin, code: "EXTRACTION_BUDGET_EXCEEDED", message: reason.message, articleId: id });
+        if (reason instanceof AppError && reason.code === "EXTRACTION_BUDGET_EXCEEDED")
+          fail({ origin: rec.origin, code: "EXTRACTION_BUDGET_EXCEEDED", message: reason.message, articleId: id });
         else fail({ origin: rec.origin, ...failureOf(reason, "EXTRACTION_FAILED", "extraction"), articleId: id });
         return;
       }

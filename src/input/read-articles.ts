@@ -24,9 +24,7 @@ export interface Origin {
   line?: number;
 }
 
-export type ArticleRecord =
-  | { ok: true; article: ArticleInput; origin: Origin }
-  | { ok: false; origin: Origin; code: string; message: string };
+export type ArticleRecord = { ok: true; article: ArticleInput; origin: Origin } | { ok: false; origin: Origin; code: string; message: string };
 
 /** How far reading has got: bytes read so far, of `bytesTotal` (file sizes; 0 when unknown, as for stdin). */
 export interface ReadProgress {
@@ -154,7 +152,11 @@ async function* streamCsv(chunks: AsyncIterable<Buffer>, file: string): AsyncGen
     lineNo++;
     const line = decodeLine(bytes, file, lineNo);
     if (typeof line !== "string") {
-      yield fail({ file, line: lineNo }, "BAD_USER_INPUT", bytes.includes(0) ? "the file contains NUL bytes: it looks binary, not text" : "the file is not valid UTF-8 (re-save it as UTF-8)");
+      yield fail(
+        { file, line: lineNo },
+        "BAD_USER_INPUT",
+        bytes.includes(0) ? "the file contains NUL bytes: it looks binary, not text" : "the file is not valid UTF-8 (re-save it as UTF-8)",
+      );
       return;
     }
     for (const row of framer.push(line, lineNo)) {

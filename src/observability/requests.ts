@@ -82,7 +82,12 @@ export function useRequestTracking(opts: TrackingOptions): Plugin<AppContext> {
       states.set(request, { id, t0: performance.now(), route });
       if (route === "/metrics" && metrics && opts.metricsEndpoint && request.method === "GET") {
         if (!opts.metricsEndpoint.authorize(request)) {
-          hook.endResponse(new fetchAPI.Response("API key required (KG_REQUIRE_AUTH_FOR_READS=true)\n", { status: 401, headers: { "www-authenticate": 'Bearer realm="news-kg"' } }));
+          hook.endResponse(
+            new fetchAPI.Response("API key required (KG_REQUIRE_AUTH_FOR_READS=true)\n", {
+              status: 401,
+              headers: { "www-authenticate": 'Bearer realm="news-kg"' },
+            }),
+          );
           return;
         }
         return metrics.render().then((text) => {

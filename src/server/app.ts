@@ -21,7 +21,16 @@ import { DEFAULT_QUERY } from "./default-query.ts";
 import { useAdmission } from "./admission.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { authenticate, refusal, useApiKeys } from "../security/auth.ts";
-import { armorPlugins, corsOptions, csrfPlugin, refusalError, useBodyLimit, useLimitErrorCodes, useNoIntrospection, useVariableDepthLimit } from "../security/limits.ts";
+import {
+  armorPlugins,
+  corsOptions,
+  csrfPlugin,
+  refusalError,
+  useBodyLimit,
+  useLimitErrorCodes,
+  useNoIntrospection,
+  useVariableDepthLimit,
+} from "../security/limits.ts";
 import { useCostLimit } from "../security/cost.ts";
 import { createMetrics, type Metrics } from "../observability/metrics.ts";
 import { noteAuth, noteCache, requestIdOf, useRequestTracking } from "../observability/requests.ts";

@@ -24,7 +24,14 @@ import type { SecurityConfig } from "../security/config.ts";
 
 export const MAX_HTTP_HOPS = 3;
 const PARAMS = ["format", "entity", "hops", "type", "since", "part"];
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, NOT_FOUND: 404, DATABASE_UNAVAILABLE: 503, QUERY_TIMEOUT: 504, REQUEST_CANCELLED: 499 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 504,
+  REQUEST_CANCELLED: 499,
+};
 
 function errorResponse(R: typeof Response, code: string, message: string): Response {
   const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
@@ -35,7 +42,13 @@ function errorResponse(R: typeof Response, code: string, message: string): Respo
 
 /** A file name for Content-Disposition: the entity's words, ASCII only. */
 function fileName(entity: string, hops: number, ext: string, part?: string): string {
-  const slug = entity.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).toLowerCase() || "entity";
+  const slug =
+    entity
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60)
+      .toLowerCase() || "entity";
   return `${slug}-${hops}hop${part ? `-${part}` : ""}.${ext}`;
 }
 
@@ -97,11 +110,25 @@ export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Lo
       try {
         const unknown = [...new Set(q.keys())].filter((k) => !PARAMS.includes(k));
         if (unknown.length) throw new AppError("BAD_USER_INPUT", `Unknown parameter "${unknown[0]!.slice(0, 40)}": /export takes ${PARAMS.join(", ")}.`);
-        ({ format, filter } = parseExportRequest({ format: q.get("format") ?? undefined, types: q.getAll("type"), since: q.get("since") ?? undefined, entity: q.get("entity") ?? undefined, hops: q.get("hops") ?? undefined }, MAX_HTTP_HOPS));
-        if (!filter.neighbourhood) throw new AppError("BAD_USER_INPUT", `/export gives the neighbourhood of one entity: pass entity=NAME (and hops=0..${MAX_HTTP_HOPS}); use \`kg export\` for the whole graph.`);
+        ({ format, filter } = parseExportRequest(
+          {
+            format: q.get("format") ?? undefined,
+            types: q.getAll("type"),
+            since: q.get("since") ?? undefined,
+            entity: q.get("entity") ?? undefined,
+            hops: q.get("hops") ?? undefined,
+          },
+          MAX_HTTP_HOPS,
+        ));
+        if (!filter.neighbourhood)
+          throw new AppError(
+            "BAD_USER_INPUT",
+            `/export gives the neighbourhood of one entity: pass entity=NAME (and hops=0..${MAX_HTTP_HOPS}); use \`kg export\` for the whole graph.`,
+          );
         const rawPart = q.get("part");
         if (format === "csv") {
-          if (rawPart === null || !(CSV_TABLE_NAMES as string[]).includes(rawPart)) throw new AppError("BAD_USER_INPUT", `format=csv is one table per request: pass part= one of ${CSV_TABLE_NAMES.join(", ")}.`);
+          if (rawPart === null || !(CSV_TABLE_NAMES as string[]).includes(rawPart))
+            throw new AppError("BAD_USER_INPUT", `format=csv is one table per request: pass part= one of ${CSV_TABLE_NAMES.join(", ")}.`);
           part = rawPart as CsvTable;
         } else if (rawPart !== null) throw new AppError("BAD_USER_INPUT", "part is only for format=csv.");
       } catch (e) {
@@ -129,8 +156,18 @@ export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Lo
           return out.sink.write(chunk);
         },
       };
-      const done = runExport(opts.db.forRequest(stop.signal), format, filter, (name) => (part === undefined || name === part ? sink : NULL_SINK), { signal: stop.signal, maxEntities: opts.security.exportMaxEntities, pageSize: 200 });
-      return Promise.race([started.then(() => undefined), done.then(() => undefined, (e: unknown) => e)]).then((failed) => {
+      const done = runExport(opts.db.forRequest(stop.signal), format, filter, (name) => (part === undefined || name === part ? sink : NULL_SINK), {
+        signal: stop.signal,
+        maxEntities: opts.security.exportMaxEntities,
+        pageSize: 200,
+      });
+      return Promise.race([
+        started.then(() => undefined),
+        done.then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ]).then((failed) => {
         if (failed !== undefined) {
           if (failed instanceof AppError) hook.endResponse(errorResponse(R, failed.code, failed.message));
           else {

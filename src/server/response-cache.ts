@@ -114,7 +114,10 @@ export function cacheKey(params: Params | undefined, declared: readonly string[]
   const vars = (typeof params.variables === "object" && params.variables !== null ? params.variables : {}) as Record<string, unknown>;
   const h = createHash("sha256").update(op).update("\u0000").update(params.query);
   // An absent variable (its default applies) and an explicit null are different questions.
-  for (const name of declared) h.update("\u0000").update(name).update(Object.hasOwn(vars, name) ? `=${JSON.stringify(vars[name]) ?? "null"}` : " absent");
+  for (const name of declared)
+    h.update("\u0000")
+      .update(name)
+      .update(Object.hasOwn(vars, name) ? `=${JSON.stringify(vars[name]) ?? "null"}` : " absent");
   return h.digest("hex");
 }
 
@@ -192,7 +195,6 @@ export class ResponseCache {
     return this.polling;
   }
 
-
   plugin(): Plugin<AppContext> {
     return {
       onExecute: ({ args, executeFn, setExecuteFn, setResultAndStopExecution }) => {
@@ -200,7 +202,10 @@ export class ResponseCache {
         const note = (o: CacheOutcome) => this.opts.onOutcome?.(ctx.request, o);
         if (!this.enabled) return;
         const op = getOperationAST(args.document as DocumentNode, (args.operationName as string | null | undefined) ?? undefined);
-        const key = op?.operation === OperationTypeNode.QUERY && this.stamp !== undefined ? cacheKey(ctx.params, op.variableDefinitions?.map((d) => d.variable.name.value) ?? []) : undefined;
+        const key =
+          op?.operation === OperationTypeNode.QUERY && this.stamp !== undefined
+            ? cacheKey(ctx.params, op.variableDefinitions?.map((d) => d.variable.name.value) ?? [])
+            : undefined;
         if (key === undefined) return note("bypass");
         const hit = this.store.get(key);
         if (hit) {

@@ -147,7 +147,12 @@ export function useWebPages(opts: { explorer: boolean; graphiql: boolean }): Plu
     onRequest({ request, url, fetchAPI, ...hook }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       if (opts.explorer && (url.pathname === "/" || url.pathname === "/index.html")) {
-        hook.endResponse(new fetchAPI.Response(request.method === "HEAD" ? null : explorerHtml(), { status: 200, headers: { "content-type": "text/html; charset=utf-8", ...PAGE_HEADERS } }));
+        hook.endResponse(
+          new fetchAPI.Response(request.method === "HEAD" ? null : explorerHtml(), {
+            status: 200,
+            headers: { "content-type": "text/html; charset=utf-8", ...PAGE_HEADERS },
+          }),
+        );
         return;
       }
       if (!url.pathname.startsWith("/assets/")) return;

@@ -45,7 +45,9 @@ describe("eight concurrent ingests of one article id", () => {
   it("different texts: one is told new, the others updated", async () => {
     const id = `${uniquePrefix("conc")}-diff`;
     created.push(id);
-    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => ingestOne(record(id, `Iraqi forces retook Mosul from ISIS in July, officials said (version ${i}).`))));
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ingestOne(record(id, `Iraqi forces retook Mosul from ISIS in July, officials said (version ${i}).`))),
+    );
     expect(statuses.filter((s) => s === "new")).toHaveLength(1);
     expect(statuses.every((s) => s === "new" || s === "updated")).toBe(true);
   });

@@ -35,7 +35,11 @@ export function nlpEnv(): Record<string, string> {
 
 /** Start `node bin/kg.js ...args` with `env` added to this process's environment. */
 export function spawnKg(args: string[], env: Record<string, string>): KgProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], { cwd: ROOT, env: { ...process.env, ...nlpEnv(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...nlpEnv(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(child);
   let out = "";
   let err = "";

@@ -85,7 +85,8 @@ builder.queryField("relations", (t) =>
     },
     resolve: async (_r, args, ctx, info) => {
       const page = pageArgs(args);
-      if (args.type === "QUOTED_IN") throw new AppError("BAD_USER_INPUT", 'QUOTED_IN relations point at articles: use `quotes(speaker: …)`, or `entity { relations(type: QUOTED_IN) }`.');
+      if (args.type === "QUOTED_IN")
+        throw new AppError("BAD_USER_INPUT", "QUOTED_IN relations point at articles: use `quotes(speaker: …)`, or `entity { relations(type: QUOTED_IN) }`.");
       const minArticles = args.minArticles ?? 1;
       if (!Number.isInteger(minArticles) || minArticles < 1) throw new AppError("BAD_USER_INPUT", '"minArticles" must be at least 1.');
       // Names and aliases are resolved inside the statement: one round trip for the whole question.

@@ -38,7 +38,12 @@ describe("kg extract", () => {
     const p = file("b.ndjson", '{"id":"x1","text":"ISIS seized Mosul."}\n{oops\n{"id":"x2","text":"Nothing here."}\n');
     const { code, out, err } = await run([p, "--format", "json"]);
     expect(code).toBe(1);
-    expect(out.trim().split("\n").map((l) => (JSON.parse(l) as { article: { id: string } }).article.id)).toEqual(["x1", "x2"]);
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { article: { id: string } }).article.id),
+    ).toEqual(["x1", "x2"]);
     expect(err).toMatch(/b\.ndjson:2: .*invalid JSON/);
   });
 
