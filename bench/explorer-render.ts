@@ -28,7 +28,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   // The page needs no database; one that is never reached keeps the bench self-contained.
   const db = new Db({ uri: "bolt://127.0.0.1:9", user: "neo4j", password: "x", database: "neo4j", local: false });
-  const server = await listen({ db, log: pino({ level: "silent" }), host: "127.0.0.1", port: 0, security: securityConfig({}, "127.0.0.1"), ensureSchema: false });
+  const server = await listen({
+    db,
+    log: pino({ level: "silent" }),
+    host: "127.0.0.1",
+    port: 0,
+    security: securityConfig({}, "127.0.0.1"),
+    ensureSchema: false,
+  });
   const chromium = await launchChromium();
   const times: number[] = [];
   try {
@@ -39,9 +46,27 @@ export async function main(argv: string[]): Promise<number> {
         const types = ["PERSON", "ORGANIZATION", "LOCATION", "GROUP"];
         const colours: Record<string, string> = { PERSON: "#d9480f", ORGANIZATION: "#1c7ed6", LOCATION: "#2b8a3e", GROUP: "#9c36b5" };
         const rels = ["LEADS", "CAPTURED", "SUPPORTED_BY"];
-        const ns = Array.from({ length: n }, (_, i) => ({ id: `e${i}`, label: `Entity ${i}`, type: types[i % 4], colour: colours[types[i % 4]!], articles: 1 + (i % 7), entity: true }));
-        const es = ns.slice(1).map((x, i) => ({ id: `r${i}`, source: "e0", target: x.id, type: rels[i % 3], articles: 1 + (i % 5), firstSeen: "", lastSeen: "" }));
-        for (let i = 0; i < n / 4; i++) es.push({ id: `c${i}`, source: `e${1 + ((i * 7) % (n - 1))}`, target: `e${1 + ((i * 13 + 5) % (n - 1))}`, type: rels[i % 3]!, articles: 1, firstSeen: "", lastSeen: "" });
+        const ns = Array.from({ length: n }, (_, i) => ({
+          id: `e${i}`,
+          label: `Entity ${i}`,
+          type: types[i % 4],
+          colour: colours[types[i % 4]!],
+          articles: 1 + (i % 7),
+          entity: true,
+        }));
+        const es = ns
+          .slice(1)
+          .map((x, i) => ({ id: `r${i}`, source: "e0", target: x.id, type: rels[i % 3], articles: 1 + (i % 5), firstSeen: "", lastSeen: "" }));
+        for (let i = 0; i < n / 4; i++)
+          es.push({
+            id: `c${i}`,
+            source: `e${1 + ((i * 7) % (n - 1))}`,
+            target: `e${1 + ((i * 13 + 5) % (n - 1))}`,
+            type: rels[i % 3]!,
+            articles: 1,
+            firstSeen: "",
+            lastSeen: "",
+          });
         const t0 = performance.now();
         (window as unknown as { kg: { draw(n: unknown[], e: unknown[], f: string): number } }).kg.draw(ns, es, "e0");
         // Until the frame is on screen: Cytoscape paints on the next animation frame.
@@ -58,8 +83,18 @@ export async function main(argv: string[]): Promise<number> {
     await chromium.close();
     await server.close();
   }
-  const result = { nodes, edges: nodes - 1 + Math.floor(nodes / 4), runs, medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)), times: times.map(Math.round), machine: await machineInfo() };
-  process.stdout.write(`explorer render, ${result.nodes} nodes / ${result.edges} edges: median ${result.medianMs} ms, max ${result.maxMs} ms over ${runs} runs (${machineLine(result.machine)})\n`);
+  const result = {
+    nodes,
+    edges: nodes - 1 + Math.floor(nodes / 4),
+    runs,
+    medianMs: Math.round(median(times)),
+    maxMs: Math.round(Math.max(...times)),
+    times: times.map(Math.round),
+    machine: await machineInfo(),
+  };
+  process.stdout.write(
+    `explorer render, ${result.nodes} nodes / ${result.edges} edges: median ${result.medianMs} ms, max ${result.maxMs} ms over ${runs} runs (${machineLine(result.machine)})\n`,
+  );
   process.stdout.write(`wrote ${writeResult("explorer-render", result)}\n`);
   return 0;
 }

@@ -73,7 +73,14 @@ async function exportOnce(format: ExportFormat, env: NodeJS.ProcessEnv, pageSize
     if (code !== 0) throw new Error(`kg export --format ${format} exited ${code}: ${stderr.slice(-2000)}`);
     const q = Math.floor(rss.length / 4);
     const growth = q >= 2 ? median(rss.slice(3 * q)) / median(rss.slice(q, 2 * q)) : NaN;
-    return { seconds: round(seconds, 2), peakRssMiB: round(hwm / 1024, 1), rssGrowth: round(growth, 3), samples: rss.length, bytes: dirBytes(out), summary: stderr.trim().split("\n").pop() ?? "" };
+    return {
+      seconds: round(seconds, 2),
+      peakRssMiB: round(hwm / 1024, 1),
+      rssGrowth: round(growth, 3),
+      samples: rss.length,
+      bytes: dirBytes(out),
+      summary: stderr.trim().split("\n").pop() ?? "",
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -99,14 +106,24 @@ export async function main(argv: string[]): Promise<number> {
   log(`bench:export on ${machineLine(machine)}`);
   log(`graph: ${counts.articles} articles, ${counts.entities} entities, ${counts.relations} relations, ${counts.quotes} quotes, ${counts.mentions} mentions`);
   const nodeOptions = [process.env.NODE_OPTIONS, maxOldSpace ? `--max-old-space-size=${maxOldSpace}` : undefined].filter(Boolean).join(" ");
-  const env = { ...process.env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), NEO4J_URI: b.cfg.uri, NEO4J_USER: b.cfg.user, NEO4J_PASSWORD: b.cfg.password, NEO4J_DATABASE: b.cfg.database, KG_NLP: "none" };
+  const env = {
+    ...process.env,
+    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    NEO4J_URI: b.cfg.uri,
+    NEO4J_USER: b.cfg.user,
+    NEO4J_PASSWORD: b.cfg.password,
+    NEO4J_DATABASE: b.cfg.database,
+    KG_NLP: "none",
+  };
 
   const results: Record<string, { runs: Run[]; medianSeconds: number; medianPeakRssMiB: number; medianRssGrowth: number; bytes: number; summary: string }> = {};
   for (const f of formats) {
     const rs: Run[] = [];
     for (let i = 0; i < runs; i++) {
       const r = await exportOnce(f, env, pageSize);
-      log(`${f} run ${i + 1}/${runs}: ${r.seconds} s, peak RSS ${r.peakRssMiB} MiB, RSS last/second quarter ${r.rssGrowth}, ${(r.bytes / 2 ** 20).toFixed(1)} MiB written — ${r.summary}`);
+      log(
+        `${f} run ${i + 1}/${runs}: ${r.seconds} s, peak RSS ${r.peakRssMiB} MiB, RSS last/second quarter ${r.rssGrowth}, ${(r.bytes / 2 ** 20).toFixed(1)} MiB written — ${r.summary}`,
+      );
       rs.push(r);
     }
     results[f] = {

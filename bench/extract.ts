@@ -36,13 +36,20 @@ async function main(argv: string[]): Promise<number> {
   }
   const withNlp = mode === "corenlp";
   const limit = Number(option(argv, "limit") ?? 500);
-  const files = option(argv, "file") ? [option(argv, "file")!] : withNlp ? ["fnc1-bodies.ndjson", "bbc-2005.ndjson", "reuters21578.ndjson"].map((f) => path.join(corpusDir, f)) : [path.join(corpusDir, "fnc1-bodies.ndjson")];
+  const files = option(argv, "file")
+    ? [option(argv, "file")!]
+    : withNlp
+      ? ["fnc1-bodies.ndjson", "bbc-2005.ndjson", "reuters21578.ndjson"].map((f) => path.join(corpusDir, f))
+      : [path.join(corpusDir, "fnc1-bodies.ndjson")];
   const file = files.join(", ");
   const runs = Number(option(argv, "runs") ?? 3);
   let articles: ArticleInput[];
   try {
     articles = files.flatMap((f) => {
-      const rows = readFileSync(f, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as ArticleInput);
+      const rows = readFileSync(f, "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as ArticleInput);
       return withNlp ? rows.slice(0, limit) : rows;
     });
   } catch (e) {
@@ -59,14 +66,17 @@ async function main(argv: string[]): Promise<number> {
   for (let r = 0; r < runs; r++) {
     let relations = 0;
     const t0 = process.hrtime.bigint();
-    if (nlp) relations = (await Promise.all(articles.map((a) => inFlight(async () => (await extractWith(nlp, a)).relations.length)))).reduce((x, y) => x + y, 0);
+    if (nlp)
+      relations = (await Promise.all(articles.map((a) => inFlight(async () => (await extractWith(nlp, a)).relations.length)))).reduce((x, y) => x + y, 0);
     else for (const a of articles) relations += extractArticle(a).relations.length;
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     // With --expose-gc the heap figure is exact; without it, it includes garbage not yet collected.
     (globalThis as { gc?: () => void }).gc?.();
     const heapUsedMB = process.memoryUsage().heapUsed / 1e6;
     results.push({ seconds, articlesPerSecond: articles.length / seconds, mbPerSecond: bytes / 1e6 / seconds, relations, heapUsedMB });
-    console.log(`run ${r + 1}: ${seconds.toFixed(2)} s, ${(articles.length / seconds).toFixed(0)} articles/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s, ${relations} relations, heap ${heapUsedMB.toFixed(0)} MB`);
+    console.log(
+      `run ${r + 1}: ${seconds.toFixed(2)} s, ${(articles.length / seconds).toFixed(0)} articles/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s, ${relations} relations, heap ${heapUsedMB.toFixed(0)} MB`,
+    );
   }
   const summary = {
     date: new Date().toISOString(),
@@ -80,7 +90,9 @@ async function main(argv: string[]): Promise<number> {
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     node: process.version,
   };
-  console.log(`median: ${summary.medianArticlesPerSecond.toFixed(0)} articles/s, ${summary.medianMBPerSecond.toFixed(2)} MB/s; peak RSS ${summary.peakRssMB.toFixed(0)} MB`);
+  console.log(
+    `median: ${summary.medianArticlesPerSecond.toFixed(0)} articles/s, ${summary.medianMBPerSecond.toFixed(2)} MB/s; peak RSS ${summary.peakRssMB.toFixed(0)} MB`,
+  );
   const outDir = path.join(ROOT, "bench/results");
   mkdirSync(outDir, { recursive: true });
   const out = path.join(outDir, `${summary.date.slice(0, 10)}-extract${withNlp ? "-corenlp" : ""}.json`);

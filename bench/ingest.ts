@@ -94,8 +94,28 @@ export async function main(argv: string[]): Promise<number> {
         table(
           ["pass", "articles", "seconds", "articles/s", "target", "met", "Neo4j share", "extract share", "peak RSS MiB"],
           [
-            ["first (empty db)", first.articles, first.seconds, first.articlesPerSec, `≥${targets.firstPassPerSec}`, ok(result.verdict.firstPass), pct(first.neo4jShare), pct(first.extractShare), first.peakRssMiB],
-            ["again (unchanged)", second.articles, second.seconds, second.articlesPerSec, `≥${targets.unchangedPerSec}`, ok(result.verdict.unchanged), pct(second.neo4jShare), pct(second.extractShare), second.peakRssMiB],
+            [
+              "first (empty db)",
+              first.articles,
+              first.seconds,
+              first.articlesPerSec,
+              `≥${targets.firstPassPerSec}`,
+              ok(result.verdict.firstPass),
+              pct(first.neo4jShare),
+              pct(first.extractShare),
+              first.peakRssMiB,
+            ],
+            [
+              "again (unchanged)",
+              second.articles,
+              second.seconds,
+              second.articlesPerSec,
+              `≥${targets.unchangedPerSec}`,
+              ok(result.verdict.unchanged),
+              pct(second.neo4jShare),
+              pct(second.extractShare),
+              second.peakRssMiB,
+            ],
           ],
         ),
     );
@@ -105,14 +125,29 @@ export async function main(argv: string[]): Promise<number> {
       `graph after pass 1: ${counts.articles} articles, ${counts.entities} entities, ${counts.mentions} mentions, ${counts.relations} relations, ${counts.quotes} quotes; ${first.summary.failed} records failed`,
     );
     console.log(`\ncoverage by source (pass 1, extraction ${nlp?.id ?? "rules only"}):`);
-    console.log(table(["source", "articles", "relations", "per article", "quotes", "per article"], coverage.map((c) => [c.source, c.articles, c.relations, c.relationsPerArticle, c.quotes, c.quotesPerArticle])));
+    console.log(
+      table(
+        ["source", "articles", "relations", "per article", "quotes", "per article"],
+        coverage.map((c) => [c.source, c.articles, c.relations, c.relationsPerArticle, c.quotes, c.quotesPerArticle]),
+      ),
+    );
     console.log(`\nNeo4j time by service statement (pass 1):`);
-    console.log(table(["statement", "runs", "total s", "ms/run"], first.statements.slice(0, 8).map((x) => [x.name, x.count, x.totalMs / 1000, x.totalMs / x.count])));
+    console.log(
+      table(
+        ["statement", "runs", "total s", "ms/run"],
+        first.statements.slice(0, 8).map((x) => [x.name, x.count, x.totalMs / 1000, x.totalMs / x.count]),
+      ),
+    );
     if (first.windows.length > 0) {
       console.log(
         `\nthroughput per 1,000-article window (pass 1; median ${result.windowMedianPerSec}/s; last 3 / first 3 windows: ${flatness} in articles/s, ${flatnessText} in text/s):`,
       );
-      console.log(table(["db size", "articles/s", "text KiB/s"], first.windows.map((x) => [String(x.upTo), x.articlesPerSec, x.textKiBPerSec])));
+      console.log(
+        table(
+          ["db size", "articles/s", "text KiB/s"],
+          first.windows.map((x) => [String(x.upTo), x.articlesPerSec, x.textKiBPerSec]),
+        ),
+      );
     }
     console.log(`\nwritten ${file}`);
     return 0;
@@ -126,7 +161,10 @@ function pct(x: number): string {
 }
 
 function strip(p: PassResult) {
-  return { ...p, summary: { ...p.summary, neo4jMs: round(p.summary.neo4jMs, 0), extractMs: round(p.summary.extractMs, 0), totalMs: round(p.summary.totalMs, 0) } };
+  return {
+    ...p,
+    summary: { ...p.summary, neo4jMs: round(p.summary.neo4jMs, 0), extractMs: round(p.summary.extractMs, 0), totalMs: round(p.summary.totalMs, 0) },
+  };
 }
 
 runMain(import.meta.url, main);

@@ -48,7 +48,10 @@ const READS: { name: string; query: string; variables?: () => Record<string, unk
     name: "WhoCapturedMosul",
     query: `query WhoCapturedMosul { relations(type: CAPTURED, object: "Mosul") { totalCount edges { node { type time articleCount subject { name type } object { ... on Entity { name } } evidence { sentence start end confidence article { id title publishedAt } } } } } }`,
   },
-  { name: "WhoLeadsIsis", query: `query WhoLeadsIsis { relations(type: LEADS, object: "ISIS") { edges { node { subject { name } time articleCount evidence { sentence article { title } } } } } }` },
+  {
+    name: "WhoLeadsIsis",
+    query: `query WhoLeadsIsis { relations(type: LEADS, object: "ISIS") { edges { node { subject { name } time articleCount evidence { sentence article { title } } } } } }`,
+  },
   {
     name: "AlAbadi",
     query: `query AlAbadi { entity(name: "al-Abadi") { name type aliases articleCount articles(first: 5) { totalCount edges { node { mentions article { id title } } } } } }`,
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
       const text = await res.text();
       let body: { data?: Record<string, unknown>; errors?: { extensions?: { code?: string }; message: string }[] } = {};
       try {
-        body = JSON.parse(text);
+        body = JSON.parse(text) as typeof body;
       } catch {
         /* not JSON */
       }
@@ -295,26 +298,41 @@ async function main(): Promise<void> {
     const metricsText = await (await fetch(`${base}/metrics`)).text();
 
     // How the reads were answered: from the response cache (hit) or by running Cypher (miss, bypass).
-    const cacheCount = (outcome: string) => Number(new RegExp(`^kg_response_cache_requests_total\\{outcome="${outcome}"\\} (\\d+)`, "m").exec(metricsText)?.[1] ?? 0);
+    const cacheCount = (outcome: string) =>
+      Number(new RegExp(`^kg_response_cache_requests_total\\{outcome="${outcome}"\\} (\\d+)`, "m").exec(metricsText)?.[1] ?? 0);
     const responseCache = { hit: cacheCount("hit"), shared: cacheCount("shared"), miss: cacheCount("miss"), bypass: cacheCount("bypass") };
     latencies.sort((a, b) => a - b);
     readLat.sort((a, b) => a - b);
     writeLat.sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 10) / 10;
     const limitCodes = new Set(["QUERY_LIMIT_EXCEEDED", "PAYLOAD_TOO_LARGE"]);
-    const unexpectedErrors = Object.entries(errors).filter(([c]) => !limitCodes.has(c)).reduce((n, [, k]) => n + k, 0);
+    const unexpectedErrors = Object.entries(errors)
+      .filter(([c]) => !limitCodes.has(c))
+      .reduce((n, [, k]) => n + k, 0);
     const result = {
       date: new Date().toISOString(),
       // Load average (1, 5, 15 min) at the start and end of the measurement: other work on the machine skews the figures.
       loadAverage: { start: loadBefore.map(round), end: loadEnd.map(round) },
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: round(os.totalmem() / 2 ** 30), node: process.version },
       neo4j: startedNeo4j ? `local instance "load" on ${BOLT_PORT}` : neo.uri,
-      config: { clients: CLIENTS, durationS: DURATION_S, warmupS: WARMUP_S, idleS: IDLE_S, writeRatio: WRITE_RATIO, serverEnv: `NODE_ENV=production LOG_LEVEL=${process.env.LOG_LEVEL ?? "info"} KG_MAX_CONCURRENT_REQUESTS=${process.env.KG_MAX_CONCURRENT_REQUESTS ?? "(default 16)"}` },
+      config: {
+        clients: CLIENTS,
+        durationS: DURATION_S,
+        warmupS: WARMUP_S,
+        idleS: IDLE_S,
+        writeRatio: WRITE_RATIO,
+        serverEnv: `NODE_ENV=production LOG_LEVEL=${process.env.LOG_LEVEL ?? "info"} KG_MAX_CONCURRENT_REQUESTS=${process.env.KG_MAX_CONCURRENT_REQUESTS ?? "(default 16)"}`,
+      },
       requests,
       elapsedS: round(elapsed),
       requestsPerSecond: round(requests / elapsed),
       latencyMs: {
-        all: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? NaN) },
+        all: {
+          p50: round(percentile(latencies, 50)),
+          p90: round(percentile(latencies, 90)),
+          p99: round(percentile(latencies, 99)),
+          max: round(latencies.at(-1) ?? NaN),
+        },
         reads: { n: readLat.length, p50: round(percentile(readLat, 50)), p99: round(percentile(readLat, 99)) },
         writes: { n: writeLat.length, p50: round(percentile(writeLat, 50)), p99: round(percentile(writeLat, 99)) },
       },
@@ -327,7 +345,13 @@ async function main(): Promise<void> {
       httpStatuses: statuses,
       errorsByCode: errors,
       unexpectedErrors,
-      rssMiB: { before: round(rssBefore / 1024), end: round(rssEnd / 1024), afterIdle: round(rssIdle / 1024), growthPct: round(((rssIdle - rssBefore) / rssBefore) * 100), growthAtEndPct: round(((rssEnd - rssBefore) / rssBefore) * 100) },
+      rssMiB: {
+        before: round(rssBefore / 1024),
+        end: round(rssEnd / 1024),
+        afterIdle: round(rssIdle / 1024),
+        growthPct: round(((rssIdle - rssBefore) / rssBefore) * 100),
+        growthAtEndPct: round(((rssEnd - rssBefore) / rssBefore) * 100),
+      },
       rssSamplesMiB: rssSamples.map((s) => ({ t: s.t, mib: round(s.kb / 1024) })),
       ingested: {
         articles: ingested.length,
@@ -339,7 +363,9 @@ async function main(): Promise<void> {
       },
       responseCache,
       serverLog: logFile,
-      metricsSample: metricsText.split("\n").filter((l) => /^kg_graphql_requests_total|^kg_process_resident_memory_bytes|^kg_response_cache_requests_total/.test(l)),
+      metricsSample: metricsText
+        .split("\n")
+        .filter((l) => /^kg_graphql_requests_total|^kg_process_resident_memory_bytes|^kg_response_cache_requests_total/.test(l)),
     };
     const day = result.date.slice(0, 10);
     const outDir = path.join(ROOT, "bench/results");

@@ -30,7 +30,12 @@ export async function main(argv: string[]): Promise<number> {
   const log = (l: string) => process.stderr.write(l + "\n");
   const b = await benchNeo4j();
   const db = benchDb(b);
-  const app = createApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = createApp({
+    db,
+    log: pino({ level: "silent" }),
+    security: securityConfig({}, "127.0.0.1"),
+    responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }),
+  });
   const machine = await machineInfo(db);
   log(`bench:paths on ${machineLine(machine)}`);
   const chain = await buildPathChain(db, `bench-paths-${randomBytes(3).toString("hex")}`, hops, perHop);
@@ -49,10 +54,21 @@ export async function main(argv: string[]): Promise<number> {
         const ms = performance.now() - t0;
         // Does Neo4j still work on it? Poll until the path statement is gone (at most 5 minutes).
         const t1 = performance.now();
-        while ((await runBench(db, "runningQueries", { like: "Entity {id: $from}" })).length > 0 && performance.now() - t1 < 300_000) await new Promise((r) => setTimeout(r, 250));
-        const row = { maxHops, run, ms, status: res.status, outcome: body.errors?.[0]?.extensions?.code ?? "ok", paths: body.data?.connections?.length ?? 0, neo4jBusyAfterMs: performance.now() - t1 };
+        while ((await runBench(db, "runningQueries", { like: "Entity {id: $from}" })).length > 0 && performance.now() - t1 < 300_000)
+          await new Promise((r) => setTimeout(r, 250));
+        const row = {
+          maxHops,
+          run,
+          ms,
+          status: res.status,
+          outcome: body.errors?.[0]?.extensions?.code ?? "ok",
+          paths: body.data?.connections?.length ?? 0,
+          neo4jBusyAfterMs: performance.now() - t1,
+        };
         rows.push(row);
-        log(`maxHops ${maxHops} run ${run}: ${(ms / 1000).toFixed(2)} s, HTTP ${row.status}, ${row.outcome}, ${row.paths} path(s); Neo4j busy ${(row.neo4jBusyAfterMs / 1000).toFixed(1)} s after`);
+        log(
+          `maxHops ${maxHops} run ${run}: ${(ms / 1000).toFixed(2)} s, HTTP ${row.status}, ${row.outcome}, ${row.paths} path(s); Neo4j busy ${(row.neo4jBusyAfterMs / 1000).toFixed(1)} s after`,
+        );
       }
     }
   } finally {
@@ -60,7 +76,12 @@ export async function main(argv: string[]): Promise<number> {
     await app.dispose();
     await db.close();
   }
-  process.stdout.write(table(["maxHops", "run", "ms", "HTTP", "outcome", "paths", "Neo4j busy after (ms)"], rows.map((r) => [r.maxHops, r.run, r.ms, r.status, r.outcome, r.paths, r.neo4jBusyAfterMs])) + "\n");
+  process.stdout.write(
+    table(
+      ["maxHops", "run", "ms", "HTTP", "outcome", "paths", "Neo4j busy after (ms)"],
+      rows.map((r) => [r.maxHops, r.run, r.ms, r.status, r.outcome, r.paths, r.neo4jBusyAfterMs]),
+    ) + "\n",
+  );
   writeResult("paths", { machine, hops, perHop, rows });
   return 0;
 }

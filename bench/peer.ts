@@ -39,7 +39,10 @@ function firstDiff(a: unknown, b: unknown): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseBenchArgs(argv, { flags: ["wipe", "json"], values: ["concurrency", "duration", "rounds", "limit", "only", "entity-a", "entity-b", "object"] });
+  const args = parseBenchArgs(argv, {
+    flags: ["wipe", "json"],
+    values: ["concurrency", "duration", "rounds", "limit", "only", "entity-a", "entity-b", "object"],
+  });
   const json = args.flags.has("json");
   const concurrency = numberArg(args, "concurrency", 8)!;
   const durationMs = numberArg(args, "duration", 5)! * 1000;
@@ -83,7 +86,9 @@ export async function main(argv: string[]): Promise<number> {
       for (let r = 0; r < rounds; r++) {
         runsOurs.push(await load(ours.url, q.ours, concurrency, durationMs));
         runsPeer.push(await load(peer.url, q.peer, concurrency, durationMs));
-        log(`  round ${r + 1}: ours ${runsOurs.at(-1)!.rps} req/s p99 ${runsOurs.at(-1)!.p99Ms} ms | peer ${runsPeer.at(-1)!.rps} req/s p99 ${runsPeer.at(-1)!.p99Ms} ms`);
+        log(
+          `  round ${r + 1}: ours ${runsOurs.at(-1)!.rps} req/s p99 ${runsOurs.at(-1)!.p99Ms} ms | peer ${runsPeer.at(-1)!.rps} req/s p99 ${runsPeer.at(-1)!.p99Ms} ms`,
+        );
       }
       const oursRps = round(median(runsOurs.map((x) => x.rps)), 1);
       const peerRps = round(median(runsPeer.map((x) => x.rps)), 1);
@@ -145,7 +150,18 @@ export async function main(argv: string[]): Promise<number> {
       "\n" +
         table(
           ["question", "equal", "ours req/s", "peer req/s", "ratio", "target", "ours p99", "peer p99", "ours stmts", "peer stmts"],
-          out.map((r) => [r.query, r.equal ? "yes" : "NO", r.oursRps, r.peerRps, r.ratio, `≥${r.targetRatio}${r.ratioMet ? "" : " NO"}`, r.oursP99Ms, r.peerP99Ms, r.oursStatements, r.peerStatements]),
+          out.map((r) => [
+            r.query,
+            r.equal ? "yes" : "NO",
+            r.oursRps,
+            r.peerRps,
+            r.ratio,
+            `≥${r.targetRatio}${r.ratioMet ? "" : " NO"}`,
+            r.oursP99Ms,
+            r.peerP99Ms,
+            r.oursStatements,
+            r.peerStatements,
+          ]),
         ),
     );
     console.log(`\n${concurrency} clients, ${rounds} interleaved rounds of ${durationMs / 1000} s each; medians over rounds. Written ${file}`);

@@ -15,7 +15,7 @@ interface PlanNode {
   operatorType: string;
   dbHits: number;
   rows: number;
-  arguments: Record<string, unknown>;
+  arguments: { Details?: string } & Record<string, unknown>;
   children: PlanNode[];
 }
 
@@ -56,7 +56,9 @@ function total(n: PlanNode): number {
 }
 
 function lines(n: PlanNode, depth = 0, out: string[] = []): string[] {
-  const details = String(n.arguments?.Details ?? "").replace(/\s+/g, " ").slice(0, 110);
+  const details = String(n.arguments?.Details ?? "")
+    .replace(/\s+/g, " ")
+    .slice(0, 110);
   out.push(`${"  ".repeat(depth)}${n.operatorType.replace(/@.*/, "")}  rows=${n.rows} dbHits=${n.dbHits}${details ? `  ${details}` : ""}`);
   for (const c of n.children) lines(c, depth + 1, out);
   return out;

@@ -150,7 +150,11 @@ export async function main(argv: string[]): Promise<number> {
       yLabel: "p50 ms",
       series: API_QUERIES.map((q) => ({ name: q.name, values: steps.map((s) => s.queries.find((x) => x.name === q.name)?.run?.p50Ms ?? NaN) })),
     },
-    { title: "ingest throughput of each step (articles/s)", yLabel: "articles/s", series: [{ name: "articles/s", values: steps.map((s) => s.ingest.articlesPerSec) }] },
+    {
+      title: "ingest throughput of each step (articles/s)",
+      yLabel: "articles/s",
+      series: [{ name: "articles/s", values: steps.map((s) => s.ingest.articlesPerSec) }],
+    },
   ]);
   const svgFile = writeResultFile(name, "svg", svg);
   console.log("\n" + table(ingestHeader, ingestRows));

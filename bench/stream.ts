@@ -164,7 +164,9 @@ export async function main(argv: string[]): Promise<number> {
   for (let i = 0; i < runs; i++) {
     log(`Parse run ${i + 1}/${runs}: the whole feed through readArticles…`);
     parses.push(runChild(["--child", "parse", "--file", file]));
-    log(`  ${parses.at(-1)!.records} records in ${parses.at(-1)!.seconds} s, peak RSS ${parses.at(-1)!.peakRssMiB} MiB, by tenth: ${parses.at(-1)!.rssByTenth.join(" ")}`);
+    log(
+      `  ${parses.at(-1)!.records} records in ${parses.at(-1)!.seconds} s, peak RSS ${parses.at(-1)!.peakRssMiB} MiB, by tenth: ${parses.at(-1)!.rssByTenth.join(" ")}`,
+    );
   }
   log(`Ingest: the first ${ingestLimit} articles of the feed into the emptied bench database (KG_NLP=none)…`);
   const ingested = runChild(["--child", "ingest", "--file", file, "--ingest-limit", String(ingestLimit)]);
@@ -191,8 +193,24 @@ export async function main(argv: string[]): Promise<number> {
     table(
       ["pass", "records", "MiB read", "seconds", "MiB/s", "peak RSS MiB", "RSS by tenth (MiB)"],
       [
-        ["parse (median of " + runs + ")", parses[0]!.records, round(bytes / MiB, 0), result.parse.medianSeconds, result.parse.medianMiBPerSec, result.parse.medianPeakRssMiB, parses[0]!.rssByTenth.join(" ")],
-        [`ingest (first ${ingestLimit})`, ingested.records, round(ingested.bytes / MiB, 0), ingested.seconds, round(ingested.bytes / MiB / ingested.seconds, 1), ingested.peakRssMiB, ingested.rssByTenth.join(" ")],
+        [
+          "parse (median of " + runs + ")",
+          parses[0]!.records,
+          round(bytes / MiB, 0),
+          result.parse.medianSeconds,
+          result.parse.medianMiBPerSec,
+          result.parse.medianPeakRssMiB,
+          parses[0]!.rssByTenth.join(" "),
+        ],
+        [
+          `ingest (first ${ingestLimit})`,
+          ingested.records,
+          round(ingested.bytes / MiB, 0),
+          ingested.seconds,
+          round(ingested.bytes / MiB / ingested.seconds, 1),
+          ingested.peakRssMiB,
+          ingested.rssByTenth.join(" "),
+        ],
       ],
     ) + "\n",
   );

@@ -159,7 +159,11 @@ function table(set: SetResult): string[] {
     const flag = p < TARGET.precision || r < TARGET.recall ? "  ✗" : "";
     lines.push(`  ${t.padEnd(14)} ${p.toFixed(2).padStart(9)}  ${r.toFixed(2).padStart(6)}   (${c.tp}/${c.fp}, ${c.found}/${c.required})${flag}`);
   }
-  lines.push(`  ${"all".padEnd(14)} ${ratio(all.tp, all.tp + all.fp).toFixed(2).padStart(9)}  ${ratio(all.found, all.required).toFixed(2).padStart(6)}   (${all.tp}/${all.fp}, ${all.found}/${all.required})`);
+  lines.push(
+    `  ${"all".padEnd(14)} ${ratio(all.tp, all.tp + all.fp)
+      .toFixed(2)
+      .padStart(9)}  ${ratio(all.found, all.required).toFixed(2).padStart(6)}   (${all.tp}/${all.fp}, ${all.found}/${all.required})`,
+  );
   return lines;
 }
 
@@ -167,18 +171,33 @@ const FIXTURES = path.join(ROOT, "tests/fixtures");
 const number = (d: string) => Number(/\d+$/.exec(d)?.[0] ?? 1);
 
 /** The FNC-1 development sets: every tests/fixtures/devset<N> folder, in number order. */
-export const DEV_SETS = readdirSync(FIXTURES).filter((d) => /^devset\d*$/.test(d)).sort((a, b) => number(a) - number(b));
+export const DEV_SETS = readdirSync(FIXTURES)
+  .filter((d) => /^devset\d*$/.test(d))
+  .sort((a, b) => number(a) - number(b));
 /** General-news development sets (BBC, Reuters): tests/fixtures/gen-*. */
-export const GENERAL_SETS = readdirSync(FIXTURES).filter((d) => /^gen-[a-z0-9-]+$/.test(d)).sort();
+export const GENERAL_SETS = readdirSync(FIXTURES)
+  .filter((d) => /^gen-[a-z0-9-]+$/.test(d))
+  .sort();
 /** Held-out sets, never tuned on: tests/fixtures/heldout (FNC-1) and heldout-* (one per domain). */
-export const HELDOUT_SETS = readdirSync(FIXTURES).filter((d) => /^heldout(?:-[a-z0-9-]+)?$/.test(d)).sort();
+export const HELDOUT_SETS = readdirSync(FIXTURES)
+  .filter((d) => /^heldout(?:-[a-z0-9-]+)?$/.test(d))
+  .sort();
 
 function loadSets(): GoldSet[] {
   const sets: GoldSet[] = [];
   const seedDir = path.join(FIXTURES, "seeds");
   const seeds = loadGold(path.join(seedDir, "gold.json"));
-  sets.push({ name: "seeds", gold: seeds, role: "dev", texts: new Map(Object.keys(seeds.articles).map((f) => [f, readFileSync(path.join(seedDir, f), "utf8")])) });
-  const families: [string[], GoldSet["role"]][] = [[DEV_SETS, "dev"], [GENERAL_SETS, "general"], [HELDOUT_SETS, "heldout"]];
+  sets.push({
+    name: "seeds",
+    gold: seeds,
+    role: "dev",
+    texts: new Map(Object.keys(seeds.articles).map((f) => [f, readFileSync(path.join(seedDir, f), "utf8")])),
+  });
+  const families: [string[], GoldSet["role"]][] = [
+    [DEV_SETS, "dev"],
+    [GENERAL_SETS, "general"],
+    [HELDOUT_SETS, "heldout"],
+  ];
   for (const [names, role] of families) {
     for (const name of names) {
       const file = path.join(FIXTURES, name, "gold.json");
@@ -229,7 +248,11 @@ async function runMode(mode: Mode, sets: GoldSet[], verbose: boolean): Promise<{
     }
   }
   const failed = [...new Set([...below(dev), ...(byRole("general").length ? below(general) : [])])];
-  console.log(failed.length ? `Below target (P ≥ ${TARGET.precision}, R ≥ ${TARGET.recall}) on a development combination: ${failed.join(", ")}` : "All types meet the target on the development sets.");
+  console.log(
+    failed.length
+      ? `Below target (P ≥ ${TARGET.precision}, R ≥ ${TARGET.recall}) on a development combination: ${failed.join(", ")}`
+      : "All types meet the target on the development sets.",
+  );
   return { results: [...results, dev, general], failed };
 }
 

@@ -24,8 +24,10 @@ try {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: ex.query }),
     });
-    const body = await res.json();
-    process.stdout.write(`### ${ex.title}\n\n\`\`\`graphql\n${ex.query.trim()}\n\`\`\`\n\n<details><summary>Output on the sample articles</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2)}\n\`\`\`\n\n</details>\n\n`);
+    const body: unknown = await res.json();
+    process.stdout.write(
+      `### ${ex.title}\n\n\`\`\`graphql\n${ex.query.trim()}\n\`\`\`\n\n<details><summary>Output on the sample articles</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2)}\n\`\`\`\n\n</details>\n\n`,
+    );
   }
 } finally {
   await db.close();

@@ -148,9 +148,7 @@ export function explicitNeo4jConfig(): Neo4jConfig | undefined {
  * Where to find Neo4j: NEO4J_* if NEO4J_URI is set, else the local server, started if it is not
  * running (`start: false` only reads its credentials, for a server that must not start Neo4j).
  */
-export async function resolveNeo4jConfig(
-  opts: { start?: boolean; local?: LocalNeo4jOptions } = {},
-): Promise<Neo4jConfig> {
+export async function resolveNeo4jConfig(opts: { start?: boolean; local?: LocalNeo4jOptions } = {}): Promise<Neo4jConfig> {
   const explicit = explicitNeo4jConfig();
   if (explicit) return explicit;
   // Loaded here, not at the top: local-neo4j.ts reads its defaults from this module.
@@ -172,7 +170,10 @@ export type NlpConfig = { mode: "none" } | { mode: "corenlp"; url: string; local
 export function explicitNlpConfig(): NlpConfig | undefined {
   const mode = (env("KG_NLP") ?? "corenlp").toLowerCase();
   if (mode !== "corenlp" && mode !== "none") {
-    throw new AppError("CONFIG_INVALID", `KG_NLP must be "corenlp" (the default: a CoreNLP server tags entities) or "none" (rules only), got "${env("KG_NLP")}".`);
+    throw new AppError(
+      "CONFIG_INVALID",
+      `KG_NLP must be "corenlp" (the default: a CoreNLP server tags entities) or "none" (rules only), got "${env("KG_NLP")}".`,
+    );
   }
   if (mode === "none") return { mode: "none" };
   const url = env("CORENLP_URL");
@@ -181,14 +182,16 @@ export function explicitNlpConfig(): NlpConfig | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    throw new AppError("CONFIG_INVALID", `CORENLP_URL "${url}" is not a URL. Use e.g. http://127.0.0.1:9000 (a CoreNLP server), or unset it to use the local one.`);
+    throw new AppError(
+      "CONFIG_INVALID",
+      `CORENLP_URL "${url}" is not a URL. Use e.g. http://127.0.0.1:9000 (a CoreNLP server), or unset it to use the local one.`,
+    );
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new AppError("CONFIG_INVALID", `CORENLP_URL must start with http:// or https://, got "${url}".`);
   }
   return { mode: "corenlp", url: url.replace(/\/+$/, ""), local: false };
 }
-
 
 /** The local CoreNLP's settings from KG_CORENLP_* (port, instance, heap, threads, home base). */
 export function localCoreNlpOptions(): LocalCoreNlpOptions & { instance: string; port: number; heap: string; threads: number } {

@@ -33,8 +33,15 @@ export class AppError extends Error {
  * writer created the same key at the same time). `detail` is Neo4j's message, for the logs.
  */
 export class ConstraintViolation extends AppError {
-  constructor(readonly detail: string, options?: { cause?: unknown }) {
-    super("CONSTRAINT_VIOLATION", "The write conflicts with data stored meanwhile (a key that must be unique already exists); nothing was written: try again.", options);
+  constructor(
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      "CONSTRAINT_VIOLATION",
+      "The write conflicts with data stored meanwhile (a key that must be unique already exists); nothing was written: try again.",
+      options,
+    );
   }
 }
 

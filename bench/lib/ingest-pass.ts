@@ -126,8 +126,6 @@ export async function ingestPass(
     summary,
     windows,
     failures: failures.slice(0, 20),
-    statements: [...stmts]
-      .map(([name, v]) => ({ name, count: v.count, totalMs: round(v.totalMs, 0) }))
-      .sort((a, b) => b.totalMs - a.totalMs),
+    statements: [...stmts].map(([name, v]) => ({ name, count: v.count, totalMs: round(v.totalMs, 0) })).sort((a, b) => b.totalMs - a.totalMs),
   };
 }

@@ -116,6 +116,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     p90Ms: round(percentile(latencies, 90), 2),
     p99Ms: round(percentile(latencies, 99), 2),
     // (a loop, not Math.max(...latencies): a cached run records 100,000+ latencies, too many arguments)
-    maxMs: round(latencies.reduce((m, x) => (x > m ? x : m), latencies.length ? -Infinity : NaN), 2),
+    maxMs: round(
+      latencies.reduce((m, x) => (x > m ? x : m), latencies.length ? -Infinity : NaN),
+      2,
+    ),
   };
 }

@@ -15,7 +15,10 @@ const BENCH_CYPHER_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)),
 
 /** Text of bench/cypher/<name>.cypher. */
 export function benchCypher(name: string): string {
-  return fs.readFileSync(path.join(BENCH_CYPHER_DIR, `${name}.cypher`), "utf8").replace(/^\s*\/\/.*$/gm, "").trim();
+  return fs
+    .readFileSync(path.join(BENCH_CYPHER_DIR, `${name}.cypher`), "utf8")
+    .replace(/^\s*\/\/.*$/gm, "")
+    .trim();
 }
 
 export function benchLocalOptions(): LocalNeo4jOptions {
@@ -63,7 +66,7 @@ export async function runBench(db: Db, name: string, params: Record<string, unkn
     return res.records.map((r) => {
       const o: Record<string, unknown> = {};
       for (const k of r.keys) {
-        const v = r.get(k);
+        const v: unknown = r.get(k);
         o[k as string] = typeof v === "object" && v !== null && "toNumber" in v ? (v as { toNumber(): number }).toNumber() : v;
       }
       return o;
@@ -124,7 +127,7 @@ export async function coverageBySource(db: Db): Promise<SourceCoverage[]> {
 export async function neo4jVersion(db: Db): Promise<string> {
   try {
     const [r] = await runBench(db, "version");
-    return `${r?.name} ${r?.version} ${r?.edition}`;
+    return `${String(r?.name)} ${String(r?.version)} ${String(r?.edition)}`;
   } catch {
     return "unknown";
   }

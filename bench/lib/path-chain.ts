@@ -46,7 +46,10 @@ export async function buildPathChain(db: Db, prefix: string, hops = 8, perHop = 
           { id: "e1", name: names[h]!, type, aliases: [], mentions: [{ start: 0, end: names[h]!.length }] },
           { id: "e2", name: names[h + 1]!, type, aliases: [], mentions: [{ start: objectAt, end: objectAt + names[h + 1]!.length }] },
         ],
-        relations: opts.relations === false ? [] : [{ type: "SUPPORTED_BY", subject: "e1", object: "e2", confidence: 0.9, evidence: { start: 0, end: text.length, text } }],
+        relations:
+          opts.relations === false
+            ? []
+            : [{ type: "SUPPORTED_BY", subject: "e1", object: "e2", confidence: 0.9, evidence: { start: 0, end: text.length, text } }],
       };
       articles.push({ input: { id, text, source: "path-chain" }, id, contentHash: `${id}-hash`, extraction, extractor: "path-chain" });
     }

@@ -7,16 +7,73 @@
  * entity's stored id on both sides (ours: `entity(id:)` / `object:` accept ids; theirs:
  * `where: {id: {eq}}` on the unique constraint), so neither pays for name resolution.
  */
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 export interface PeerQuestion {
   name: string;
   what: string;
   nested: boolean;
   ours: string;
   peer: string;
-  normOurs(data: Json): unknown;
-  normPeer(data: Json): unknown;
+  /** `data` is the GraphQL response's `data` from our server, shaped by `ours`. */
+  normOurs(data: unknown): unknown;
+  /** `data` is the GraphQL response's `data` from the peer server, shaped by `peer`. */
+  normPeer(data: unknown): unknown;
+}
+
+// The shapes of the answers to the queries below: each question's normaliser reads the `data` it is
+// handed as the shape its own query selects (a missing field still throws, as it did untyped).
+interface Key {
+  key: string;
+}
+interface Id {
+  id: string;
+}
+interface Edges<T> {
+  edges: T[];
+}
+interface OursRelation {
+  type: string;
+  subject: Key;
+  object: Key;
+  articleCount: number;
+  evidence: { article: Key }[];
+}
+interface PeerAssertion {
+  properties: { articleId: string };
+  node: Id;
+}
+type PeerConnectionField =
+  "leadsConnection" | "capturedConnection" | "supportedByConnection" | "ledByConnection" | "capturedByConnection" | "supportsConnection";
+type PeerEntity = Id & Partial<Record<PeerConnectionField, Edges<PeerAssertion>>> & { quotedInConnection?: Edges<{ node: Id }> };
+
+interface OursA {
+  entity: Key & { relations: OursRelation[] };
+}
+interface PeerA {
+  entities: PeerEntity[];
+}
+interface OursB {
+  entity: { articles: { totalCount: number } & Edges<{ node: { mentions: number; article: Key & { title: string } } }> };
+}
+interface PeerB {
+  entities: { mentionedInConnection: { totalCount: number } & Edges<{ properties: { count: number }; node: Id & { title: string } }> }[];
+}
+interface OursC {
+  relations: Edges<{ node: { subject: Key; evidence: { article: Key; sentence: string }[] } }>;
+}
+interface PeerC {
+  entities: { capturedByConnection: Edges<{ properties: { articleId: string; sentence: string }; node: Id }> }[];
+}
+interface OursD {
+  entities: Edges<{ node: Key & { leads: OursRelation[]; captured: OursRelation[]; supportedby: OursRelation[] } }>;
+}
+interface PeerD {
+  entities: PeerEntity[];
+}
+interface OursE {
+  entities: Edges<{ node: Key & { articles: Edges<{ node: { article: Key & { entities: { mentions: number; entity: Key }[] } } }> } }>;
+}
+interface PeerE {
+  entities: (Id & { mentionedInConnection: Edges<{ node: Id & { mentionsConnection: Edges<{ properties: { count: number }; node: Id }> } }> })[];
 }
 
 export interface PeerParams {
@@ -29,7 +86,7 @@ export interface PeerParams {
 }
 
 const sortStr = (xs: string[]) => [...new Set(xs)].sort();
-const j = (...xs: unknown[]) => xs.map((x) => String(x ?? "")).join(" | ");
+const j = (...xs: (string | number | null | undefined)[]) => xs.map((x) => String(x ?? "")).join(" | ");
 
 /** Ours pages a relation's evidence at 100 articles; relations asserted by more are compared by article count only. */
 export const EVIDENCE_CAP = 100;
@@ -52,7 +109,7 @@ function grouped(tuples: [string, string, string, string][], counts?: Map<string
 }
 
 // Private: our Relation list as grouped relation strings.
-function oursRelationTuples(rels: Json[]): string[] {
+function oursRelationTuples(rels: OursRelation[]): string[] {
   const tuples: [string, string, string, string][] = [];
   const counts = new Map<string, number>();
   for (const r of rels) {
@@ -65,12 +122,12 @@ function oursRelationTuples(rels: Json[]): string[] {
 const PEER_ASSERTION = `edges { properties { articleId } node { id } }`;
 
 // Private: flatten the peer's per-type connections of entity `e` into the same tuples.
-function peerRelationTuples(e: Json, withIn: boolean): string[] {
+function peerRelationTuples(e: PeerEntity, withIn: boolean): string[] {
   const out: [string, string, string, string][] = [];
-  const outEdges = (field: string, type: string) => {
+  const outEdges = (field: PeerConnectionField, type: string) => {
     for (const x of e[field]?.edges ?? []) out.push([type, e.id, x.node.id, x.properties.articleId]);
   };
-  const inEdges = (field: string, type: string) => {
+  const inEdges = (field: PeerConnectionField, type: string) => {
     for (const x of e[field]?.edges ?? []) out.push([type, x.node.id, e.id, x.properties.articleId]);
   };
   outEdges("leadsConnection", "LEADS");
@@ -100,8 +157,15 @@ export function peerQuestions(p: PeerParams): PeerQuestion[] {
       nested: false,
       ours: `{ entity(name: ${q(p.relationsEntityName)}) { key name relations(first: 100) { ${OURS_REL} } } }`,
       peer: `{ entities(where: { name: { eq: ${q(p.relationsEntityName)} } }) { id name ${PEER_OUT} ${PEER_IN} } }`,
-      normOurs: (d) => ({ id: d.entity.key, tuples: (oursRelationTuples(d.entity.relations)) }),
-      normPeer: (d) => ({ id: d.entities[0]?.id, tuples: (peerRelationTuples(d.entities[0] ?? {}, true)) }),
+      normOurs: (data) => {
+        const d = data as OursA;
+        return { id: d.entity.key, tuples: oursRelationTuples(d.entity.relations) };
+      },
+      normPeer: (data) => {
+        const d = data as PeerA;
+        // An absent entity normalises to no id and no tuples (`{}` as an entity has no connections).
+        return { id: d.entities[0]?.id, tuples: peerRelationTuples(d.entities[0] ?? ({} as PeerEntity), true) };
+      },
     },
     {
       name: "b-entity-articles",
@@ -109,14 +173,20 @@ export function peerQuestions(p: PeerParams): PeerQuestion[] {
       nested: false,
       ours: `{ entity(id: ${q(p.articlesEntityId)}) { key articles(first: 10) { totalCount edges { node { mentions article { key title } } } } } }`,
       peer: `{ entities(where: { id: { eq: ${q(p.articlesEntityId)} } }) { id mentionedInConnection(first: 10, sort: [{ node: { publishedAt: DESC } }, { node: { id: ASC } }]) { totalCount edges { properties { count } node { id title } } } } }`,
-      normOurs: (d) => ({
-        total: d.entity.articles.totalCount,
-        page: d.entity.articles.edges.map((e: Json) => j(e.node.article.key, e.node.mentions, e.node.article.title)),
-      }),
-      normPeer: (d) => ({
-        total: d.entities[0].mentionedInConnection.totalCount,
-        page: d.entities[0].mentionedInConnection.edges.map((e: Json) => j(e.node.id, e.properties.count, e.node.title)),
-      }),
+      normOurs: (data) => {
+        const d = data as OursB;
+        return {
+          total: d.entity.articles.totalCount,
+          page: d.entity.articles.edges.map((e) => j(e.node.article.key, e.node.mentions, e.node.article.title)),
+        };
+      },
+      normPeer: (data) => {
+        const d = data as PeerB;
+        return {
+          total: d.entities[0]!.mentionedInConnection.totalCount,
+          page: d.entities[0]!.mentionedInConnection.edges.map((e) => j(e.node.id, e.properties.count, e.node.title)),
+        };
+      },
     },
     {
       name: "c-captured-into",
@@ -124,9 +194,10 @@ export function peerQuestions(p: PeerParams): PeerQuestion[] {
       nested: false,
       ours: `{ relations(type: CAPTURED, object: ${q(p.capturedObjectId)}, first: 100) { totalCount edges { node { subject { key name } articleCount evidence(first: 100) { article { key } sentence } } } } }`,
       peer: `{ entities(where: { id: { eq: ${q(p.capturedObjectId)} } }) { id capturedByConnection { edges { properties { articleId sentence } node { id name } } } } }`,
-      normOurs: (d) =>
-        sortStr(d.relations.edges.flatMap((e: Json) => e.node.evidence.map((ev: Json) => j(e.node.subject.key, ev.article.key, ev.sentence)))),
-      normPeer: (d) => sortStr(d.entities[0].capturedByConnection.edges.map((e: Json) => j(e.node.id, e.properties.articleId, e.properties.sentence))),
+      normOurs: (data) =>
+        sortStr((data as OursC).relations.edges.flatMap((e) => e.node.evidence.map((ev) => j(e.node.subject.key, ev.article.key, ev.sentence)))),
+      normPeer: (data) =>
+        sortStr((data as PeerC).entities[0]!.capturedByConnection.edges.map((e) => j(e.node.id, e.properties.articleId, e.properties.sentence))),
     },
     {
       name: "d-nested-relations",
@@ -139,12 +210,12 @@ export function peerQuestions(p: PeerParams): PeerQuestion[] {
         .map((t) => `${t.toLowerCase().replace("_", "")}: relations(type: ${t}, direction: OUT, first: 20) { ${oursRel(100)} }`)
         .join(" ")} } } } }`,
       peer: `{ entities(limit: 20, sort: [{ mentionCount: DESC }, { id: ASC }]) { id leadsConnection { ${PEER_ASSERTION} } capturedConnection { ${PEER_ASSERTION} } supportedByConnection { ${PEER_ASSERTION} } } }`,
-      normOurs: (d) =>
-        d.entities.edges.map((e: Json) => ({
+      normOurs: (data) =>
+        (data as OursD).entities.edges.map((e) => ({
           id: e.node.key,
-          tuples: (oursRelationTuples([...e.node.leads, ...e.node.captured, ...e.node.supportedby])),
+          tuples: oursRelationTuples([...e.node.leads, ...e.node.captured, ...e.node.supportedby]),
         })),
-      normPeer: (d) => d.entities.map((e: Json) => ({ id: e.id, tuples: (peerRelationTuples(e, false)) })),
+      normPeer: (data) => (data as PeerD).entities.map((e) => ({ id: e.id, tuples: peerRelationTuples(e, false) })),
     },
     {
       name: "e-nested-articles",
@@ -152,20 +223,20 @@ export function peerQuestions(p: PeerParams): PeerQuestion[] {
       nested: true,
       ours: `{ entities(first: 20) { edges { node { key articles(first: 5) { edges { node { article { key entities { mentions entity { key } } } } } } } } } }`,
       peer: `{ entities(limit: 20, sort: [{ mentionCount: DESC }, { id: ASC }]) { id mentionedInConnection(first: 5, sort: [{ node: { publishedAt: DESC } }, { node: { id: ASC } }]) { edges { node { id mentionsConnection { edges { properties { count } node { id } } } } } } } }`,
-      normOurs: (d) =>
-        d.entities.edges.map((e: Json) => ({
+      normOurs: (data) =>
+        (data as OursE).entities.edges.map((e) => ({
           id: e.node.key,
-          articles: e.node.articles.edges.map((a: Json) => ({
+          articles: e.node.articles.edges.map((a) => ({
             id: a.node.article.key,
-            entities: sortStr(a.node.article.entities.map((x: Json) => j(x.entity.key, x.mentions))),
+            entities: sortStr(a.node.article.entities.map((x) => j(x.entity.key, x.mentions))),
           })),
         })),
-      normPeer: (d) =>
-        d.entities.map((e: Json) => ({
+      normPeer: (data) =>
+        (data as PeerE).entities.map((e) => ({
           id: e.id,
-          articles: e.mentionedInConnection.edges.map((a: Json) => ({
+          articles: e.mentionedInConnection.edges.map((a) => ({
             id: a.node.id,
-            entities: sortStr(a.node.mentionsConnection.edges.map((x: Json) => j(x.node.id, x.properties.count))),
+            entities: sortStr(a.node.mentionsConnection.edges.map((x) => j(x.node.id, x.properties.count))),
           })),
         })),
     },

@@ -25,14 +25,17 @@ function panel(o: { x0: number; y0: number; w: number; h: number; title: string;
     parts.push(`<line x1="${x0}" x2="${x0 + w}" y1="${py(v)}" y2="${py(v)}" stroke="#ddd"/>`);
     parts.push(`<text x="${x0 - 6}" y="${py(v) + 4}" font-size="11" text-anchor="end">${+v.toFixed(2)}</text>`);
   }
-  parts.push(`<text x="${x0 - 45}" y="${y0 + h / 2}" font-size="11" transform="rotate(-90 ${x0 - 45} ${y0 + h / 2})" text-anchor="middle">${esc(o.yLabel)}</text>`);
+  parts.push(
+    `<text x="${x0 - 45}" y="${y0 + h / 2}" font-size="11" transform="rotate(-90 ${x0 - 45} ${y0 + h / 2})" text-anchor="middle">${esc(o.yLabel)}</text>`,
+  );
   o.labels.forEach((l, i) => parts.push(`<text x="${px(i)}" y="${y0 + h + 16}" font-size="11" text-anchor="middle">${esc(l)}</text>`));
   o.series.forEach((s, k) => {
     const c = COLORS[k % COLORS.length];
     const pts = s.values.map((v, i) => (Number.isFinite(v) ? `${px(i).toFixed(1)},${py(v).toFixed(1)}` : null)).filter(Boolean);
     if (pts.length > 1) parts.push(`<polyline fill="none" stroke="${c}" stroke-width="2" points="${pts.join(" ")}"/>`);
     s.values.forEach((v, i) => {
-      if (Number.isFinite(v)) parts.push(`<circle cx="${px(i).toFixed(1)}" cy="${py(v).toFixed(1)}" r="3" fill="${c}"><title>${esc(s.name)}: ${v}</title></circle>`);
+      if (Number.isFinite(v))
+        parts.push(`<circle cx="${px(i).toFixed(1)}" cy="${py(v).toFixed(1)}" r="3" fill="${c}"><title>${esc(s.name)}: ${v}</title></circle>`);
     });
     parts.push(`<rect x="${x0 + w + 20}" y="${y0 + k * 16}" width="10" height="10" fill="${c}"/>`);
     parts.push(`<text x="${x0 + w + 35}" y="${y0 + k * 16 + 9}" font-size="11">${esc(s.name)}</text>`);

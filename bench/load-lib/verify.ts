@@ -15,10 +15,7 @@ import { EXTRACTOR_VERSION } from "../../src/ingest/plan.ts";
 import { extractArticle } from "../../src/extraction/index.ts";
 import type { ArticleInput } from "../../src/extraction/types.ts";
 
-export type ArticleCheck =
-  | { id: string; state: "absent" }
-  | { id: string; state: "complete" }
-  | { id: string; state: "partial"; problems: string[] };
+export type ArticleCheck = { id: string; state: "absent" } | { id: string; state: "complete" } | { id: string; state: "partial"; problems: string[] };
 
 const STORED = `
 UNWIND $ids AS id

@@ -39,29 +39,46 @@ function counting<T extends object>(obj: T, wrap: Record<string, (orig: (...a: u
 
 function countingTx<T extends object>(tx: T): T {
   return counting(tx, {
-    run: (orig) => (...a) => {
-      statements++;
-      return orig(...a);
-    },
+    run:
+      (orig) =>
+      (...a) => {
+        statements++;
+        return orig(...a);
+      },
   });
 }
 
 function countingDriver(driver: Driver): Driver {
   return counting(driver, {
-    executeQuery: (orig) => (...a) => {
-      statements++;
-      return orig(...a);
-    },
-    session: (orig) => (...a) =>
-      counting(orig(...a) as object, {
-        run: (o) => (...b) => {
-          statements++;
-          return o(...b);
-        },
-        executeRead: (o) => (work, ...rest) => o((tx: object) => (work as (t: object) => unknown)(countingTx(tx)), ...rest),
-        executeWrite: (o) => (work, ...rest) => o((tx: object) => (work as (t: object) => unknown)(countingTx(tx)), ...rest),
-        beginTransaction: (o) => (...b) => countingTx(o(...b) as object),
-      }),
+    executeQuery:
+      (orig) =>
+      (...a) => {
+        statements++;
+        return orig(...a);
+      },
+    session:
+      (orig) =>
+      (...a) =>
+        counting(orig(...a) as object, {
+          run:
+            (o) =>
+            (...b) => {
+              statements++;
+              return o(...b);
+            },
+          executeRead:
+            (o) =>
+            (work, ...rest) =>
+              o((tx: object) => (work as (t: object) => unknown)(countingTx(tx)), ...rest),
+          executeWrite:
+            (o) =>
+            (work, ...rest) =>
+              o((tx: object) => (work as (t: object) => unknown)(countingTx(tx)), ...rest),
+          beginTransaction:
+            (o) =>
+            (...b) =>
+              countingTx(o(...b) as object),
+        }),
   });
 }
 
@@ -84,7 +101,9 @@ try {
     logging: false,
     context: () => ({ sessionConfig: { database: cfg.database } }),
   });
-  const server = http.createServer(yoga);
+  const server = http.createServer((req, res) => {
+    void yoga(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -77,6 +77,7 @@ export function entityIdsFor(ctx: AppContext, refs: string[]): Promise<(string |
  */
 export function entityRef(ref: string): EntityLookup {
   const trimmed = ref.trim();
-  if (trimmed === "" || trimmed.length > 300) throw new AppError("BAD_USER_INPUT", "An entity reference must be an id, a name or an alias of 1 to 300 characters.");
+  if (trimmed === "" || trimmed.length > 300)
+    throw new AppError("BAD_USER_INPUT", "An entity reference must be an id, a name or an alias of 1 to 300 characters.");
   return parseGlobalId(trimmed) ? entityLookup(keyOf("Entity", trimmed), true) : entityLookup(trimmed);
 }

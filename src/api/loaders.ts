@@ -58,12 +58,14 @@ export const loaders = {
   evidence: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "evidence", args, async (keys) => primed(ctx, await ctx.store.relationEvidence(keys, args.first)), []),
 
-  entityArticles: (ctx: AppContext, args: Window) => loader(ctx, "entityArticles", args, async (ids) => primed(ctx, await ctx.store.entityArticles(ids, args)), EMPTY),
+  entityArticles: (ctx: AppContext, args: Window) =>
+    loader(ctx, "entityArticles", args, async (ids) => primed(ctx, await ctx.store.entityArticles(ids, args)), EMPTY),
 
   entityQuotes: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "entityQuotes", args, async (ids) => primed(ctx, await ctx.store.entityQuotes(ids, args.first)), EMPTY),
 
-  coMentions: (ctx: AppContext, args: { first: number }) => loader(ctx, "coMentions", args, async (ids) => primed(ctx, await ctx.store.coMentions(ids, args.first)), EMPTY),
+  coMentions: (ctx: AppContext, args: { first: number }) =>
+    loader(ctx, "coMentions", args, async (ids) => primed(ctx, await ctx.store.coMentions(ids, args.first)), EMPTY),
 
   articleMentions: (ctx: AppContext, args: { type: EntityType | null }) =>
     loader(ctx, "articleMentions", args, async (ids) => primed(ctx, await ctx.store.articleMentions(ids, args.type)), EMPTY),

@@ -24,7 +24,8 @@ export function offsetCursor(offset: number): string {
 
 function cursorOffset(cursor: string): number {
   const m = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, "base64").toString());
-  if (!m) throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued: "${cursor.slice(0, 40)}". Use pageInfo.endCursor of the previous page.`);
+  if (!m)
+    throw new AppError("BAD_USER_INPUT", `"after" is not a cursor this API issued: "${cursor.slice(0, 40)}". Use pageInfo.endCursor of the previous page.`);
   return Number(m[1]);
 }
 

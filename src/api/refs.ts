@@ -26,7 +26,7 @@ export const EntityTypeEnum = builder.enumType("EntityType", {
 export const RelationTypeEnum = builder.enumType("RelationType", {
   description: "The four kinds of relation the extractor finds.",
   values: {
-    LEADS: { description: "Subject leads or heads the object (organisation, country or group), now or formerly (time: \"former\")." },
+    LEADS: { description: 'Subject leads or heads the object (organisation, country or group), now or formerly (time: "former").' },
     CAPTURED: { description: "Subject seized, took over or retook the object place; time where the text gives it." },
     SUPPORTED_BY: { description: "Subject was backed, aided or helped by the object." },
     QUOTED_IN: { description: "Subject (the speaker) was quoted in the object article." },

@@ -3,14 +3,19 @@
  * can fetch what the next level will ask for. Kinds are compared as strings (no graphql import of
  * Kind) to stay independent of which graphql build loaded the document.
  */
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import type { ASTNode, FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+
+// Private: `node` is of AST kind `kind`, told by the kind's string (so no Kind enum is imported).
+function isKind<K extends ASTNode["kind"]>(node: ASTNode, kind: `${K}`): node is Extract<ASTNode, { kind: K }> {
+  return (node.kind as string) === kind;
+}
 
 // Private: the fields a selection set selects, through inline fragments and named fragments.
 function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode[] {
   if (!set) return [];
   return set.selections.flatMap((sel) => {
-    if (sel.kind === "Field") return [sel];
-    if (sel.kind === "InlineFragment") return fieldsOf(sel.selectionSet, info);
+    if (isKind(sel, "Field")) return [sel];
+    if (isKind(sel, "InlineFragment")) return fieldsOf(sel.selectionSet, info);
     const frag = info.fragments[sel.name.value];
     return frag ? fieldsOf(frag.selectionSet, info) : [];
   });
@@ -28,8 +33,8 @@ export function intArgsAt(info: GraphQLResolveInfo, path: string[], arg: string)
   return level.map((f) => {
     const a = f.arguments?.find((x) => x.name.value === arg);
     if (!a) return undefined;
-    if (a.value.kind === "IntValue") return Number(a.value.value);
-    if (a.value.kind === "Variable") {
+    if (isKind(a.value, "IntValue")) return Number(a.value.value);
+    if (isKind(a.value, "Variable")) {
       const v = info.variableValues[a.value.name.value];
       return typeof v === "number" ? v : undefined;
     }

@@ -12,10 +12,19 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   neo4j: { summary: "start | stop | status of the local Docker-free Neo4j", load: async () => (await import("./commands/neo4j.ts")).runNeo4j },
   nlp: { summary: "start | stop | status of the local CoreNLP server (the NER backbone)", load: async () => (await import("./commands/nlp.ts")).runNlp },
   serve: { summary: "serve the GraphQL API (GraphiQL at /graphql)", load: async () => (await import("./commands/serve.ts")).runServe },
-  extract: { summary: "FILE [--format json|text] [--title T]: entities and relations of articles, no database", load: async () => (await import("./commands/extract.ts")).runExtract },
-  ingest: { summary: "PATH… | -: load articles into Neo4j (txt, md, json, ndjson, csv, folders, stdin)", load: async () => (await import("./commands/ingest.ts")).runIngest },
+  extract: {
+    summary: "FILE [--format json|text] [--title T]: entities and relations of articles, no database",
+    load: async () => (await import("./commands/extract.ts")).runExtract,
+  },
+  ingest: {
+    summary: "PATH… | -: load articles into Neo4j (txt, md, json, ndjson, csv, folders, stdin)",
+    load: async () => (await import("./commands/ingest.ts")).runIngest,
+  },
   delete: { summary: "ARTICLE_ID…: remove articles and what only they contributed", load: async () => (await import("./commands/delete.ts")).runDelete },
-  export: { summary: "--format graphml|jsonl|csv|jsonld [--out FILE|-] [--type T…] [--since DATE] [--entity NAME --hops N]: the graph to a file", load: async () => (await import("./commands/export.ts")).runExportCommand },
+  export: {
+    summary: "--format graphml|jsonl|csv|jsonld [--out FILE|-] [--type T…] [--since DATE] [--entity NAME --hops N]: the graph to a file",
+    load: async () => (await import("./commands/export.ts")).runExportCommand,
+  },
   migrate: { summary: "apply cypher/schema.cypher (constraints and indexes)", load: async () => (await import("./commands/migrate.ts")).runMigrate },
 };
 
@@ -45,7 +54,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // The shared settings are read and checked once, before any command runs (src/config.ts).
     settings();
-    return await (await cmd.load())(rest);
+    return await (
+      await cmd.load()
+    )(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\nRun \`kg ${name} --help\` for its usage.\n`);

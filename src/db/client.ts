@@ -54,13 +54,19 @@ export function translateDbError(e: unknown): unknown {
   const code = (e as { code?: unknown }).code;
   if (typeof code === "string") {
     if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
-      return new AppError("QUERY_TIMEOUT", "The question took too long to answer: narrow it (a more specific name, fewer hops, a smaller page) and ask again.", { cause: e });
+      return new AppError(
+        "QUERY_TIMEOUT",
+        "The question took too long to answer: narrow it (a more specific name, fewer hops, a smaller page) and ask again.",
+        { cause: e },
+      );
     }
     if (UNAVAILABLE_CODES.has(code)) {
       return new AppError("DATABASE_UNAVAILABLE", "The graph database is not reachable right now; try again shortly.", { cause: e });
     }
     if (code.startsWith("Neo.TransientError.")) {
-      return new AppError("DATABASE_BUSY", "The graph database is busy (conflicting writes or lock waits, retried without success); try again shortly.", { cause: e });
+      return new AppError("DATABASE_BUSY", "The graph database is busy (conflicting writes or lock waits, retried without success); try again shortly.", {
+        cause: e,
+      });
     }
     if (code === "Neo.ClientError.Security.Unauthorized" || code === "Neo.ClientError.Security.AuthenticationRateLimit") {
       return new AppError("DATABASE_UNAVAILABLE", "Neo4j rejected the credentials: check NEO4J_USER and NEO4J_PASSWORD.", { cause: e });

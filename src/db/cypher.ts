@@ -37,6 +37,12 @@ export function cypherNames(): string[] {
 export function splitStatements(text: string): string[] {
   return text
     .split(/;\s*(?:\r?\n|$)/)
-    .map((s) => s.split("\n").filter((l) => !l.trim().startsWith("//")).join("\n").trim())
+    .map((s) =>
+      s
+        .split("\n")
+        .filter((l) => !l.trim().startsWith("//"))
+        .join("\n")
+        .trim(),
+    )
     .filter((s) => s.length > 0);
 }

@@ -17,7 +17,18 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { AppError } from "../errors.ts";
-import { checkedPort, ensureMavenJars, livePid, portInUse, requireTools, spawnDetached, stopPid, tailOf, waitUntilUp, withStartLock } from "../local-server/process.ts";
+import {
+  checkedPort,
+  ensureMavenJars,
+  livePid,
+  portInUse,
+  requireTools,
+  spawnDetached,
+  stopPid,
+  tailOf,
+  waitUntilUp,
+  withStartLock,
+} from "../local-server/process.ts";
 import { cypher } from "./cypher.ts";
 import { localNeo4jDefaults } from "../config.ts";
 
@@ -127,11 +138,13 @@ async function ensureJars(r: Resolved): Promise<void> {
   requireTools("NEO4J_SETUP_FAILED", [
     {
       cmd: "java",
-      missing: "Java is not installed. Install Java 17 or 21 (e.g. `apt-get install openjdk-17-jre-headless`), set NEO4J_URI to an existing Neo4j, or run `docker compose up -d neo4j`.",
+      missing:
+        "Java is not installed. Install Java 17 or 21 (e.g. `apt-get install openjdk-17-jre-headless`), set NEO4J_URI to an existing Neo4j, or run `docker compose up -d neo4j`.",
     },
     {
       cmd: "mvn",
-      missing: "Maven (`mvn`) is not installed; it is needed once to download Neo4j. Install it (e.g. `apt-get install maven`), set NEO4J_URI to an existing Neo4j, or run `docker compose up -d neo4j`.",
+      missing:
+        "Maven (`mvn`) is not installed; it is needed once to download Neo4j. Install it (e.g. `apt-get install maven`), set NEO4J_URI to an existing Neo4j, or run `docker compose up -d neo4j`.",
     },
   ]);
   await ensureMavenJars({ pom: POM, lib: r.lib, label: `Neo4j Community ${NEO4J_VERSION}`, code: "NEO4J_SETUP_FAILED", log: r.log });
@@ -168,7 +181,11 @@ function javaEnv(r: Resolved): NodeJS.ProcessEnv {
 }
 
 function adminTool(r: Resolved, args: readonly string[]) {
-  return spawnSync("java", ["-cp", path.join(r.lib, "*"), "org.neo4j.cli.AdminTool", ...args], { env: javaEnv(r), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return spawnSync("java", ["-cp", path.join(r.lib, "*"), "org.neo4j.cli.AdminTool", ...args], {
+    env: javaEnv(r),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /**
@@ -178,7 +195,8 @@ function adminTool(r: Resolved, args: readonly string[]) {
  */
 export function runNeo4jAdmin(o: LocalNeo4jOptions, args: readonly string[]): { status: number | null; output: string } {
   const r = resolveOptions(o);
-  if (!fs.existsSync(path.join(r.lib, ".complete"))) throw new AppError("NEO4J_SETUP_FAILED", `The Neo4j jars are not in ${r.lib} yet: run \`kg neo4j start\` once.`);
+  if (!fs.existsSync(path.join(r.lib, ".complete")))
+    throw new AppError("NEO4J_SETUP_FAILED", `The Neo4j jars are not in ${r.lib} yet: run \`kg neo4j start\` once.`);
   fs.mkdirSync(path.join(r.home, "conf"), { recursive: true });
   if (!fs.existsSync(path.join(r.home, "conf", "neo4j.conf"))) writeConfig(r);
   const res = adminTool(r, args);
@@ -231,7 +249,10 @@ function ensureCredentials(r: Resolved): void {
   const written = fs.existsSync(authIni) ? fs.readFileSync(authIni, "utf8") : "";
   if (res.status !== 0 || !authIniHolds(written, "neo4j", password)) {
     const said = `${res.stderr ?? ""}${res.stdout ?? ""}`.trim().split("\n").slice(0, 5).join("\n");
-    throw new AppError("NEO4J_SETUP_FAILED", `Setting the initial Neo4j password failed (exit ${res.status}; ${authIni} ${written ? "does not hold it" : "was not written"}): ${said}`);
+    throw new AppError(
+      "NEO4J_SETUP_FAILED",
+      `Setting the initial Neo4j password failed (exit ${res.status}; ${authIni} ${written ? "does not hold it" : "was not written"}): ${said}`,
+    );
   }
   fs.writeFileSync(credentialsPath(r.home), JSON.stringify({ user: "neo4j", password }, null, 2), { mode: 0o600 });
 }

@@ -51,7 +51,11 @@ export async function migrateQuoteIds(db: Db, articlesPerBatch = 20): Promise<nu
     if (batch.length === 0) return changed;
     const ids = batch.flatMap((a) => {
       const quotes = a.quotes as { ref: string; quote: string; start: number }[];
-      const next = quoteIds(a.articleId as string, (a.text as string | null) ?? "", quotes.map((q) => ({ quote: q.quote ?? "", from: q.start ?? 0 })));
+      const next = quoteIds(
+        a.articleId as string,
+        (a.text as string | null) ?? "",
+        quotes.map((q) => ({ quote: q.quote ?? "", from: q.start ?? 0 })),
+      );
       return quotes.map((q, i) => ({ ref: q.ref, id: next[i]! }));
     });
     const [row] = await db.write("setQuoteIds", { ids });

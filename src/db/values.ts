@@ -23,6 +23,7 @@ export function toPlain(v: unknown): Plain {
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toPlain(x);
     return out;
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only a symbol or function (no driver value) gets here: its String() is meant
   return String(v);
 }
 

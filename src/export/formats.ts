@@ -57,6 +57,7 @@ const GRAPHML_KEYS: { id: string; for: "node" | "edge"; name: string; type: "str
 ];
 
 /** Characters XML 1.0 cannot carry at all (C0 controls but tab, newline, return; lone surrogates; U+FFFE/F). */
+// eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is this pattern's purpose
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(s: string): string {
@@ -81,7 +82,11 @@ function graphmlWriter(out: Outputs): FormatWriter {
     if (text) await sink.write(text);
   };
   const data = (key: string, value: string | number | null) => {
-    if (value !== null) xml.ele("data", { key }).txt(typeof value === "number" ? String(value) : xmlText(value)).up();
+    if (value !== null)
+      xml
+        .ele("data", { key })
+        .txt(typeof value === "number" ? String(value) : xmlText(value))
+        .up();
   };
   xml.dec({ version: "1.0", encoding: "UTF-8" });
   xml.ele("graphml", { xmlns: GRAPHML_NS });
@@ -140,7 +145,14 @@ export function jsonlRelation(r: RelationRecord) {
     articleCount: r.articleCount,
     firstSeen: r.firstSeen,
     lastSeen: r.lastSeen,
-    evidence: r.evidence.map((e) => ({ article: e.articleId, sentence: e.sentence, span: span(e.start, e.end), confidence: e.confidence, time: e.time, publishedAt: e.publishedAt })),
+    evidence: r.evidence.map((e) => ({
+      article: e.articleId,
+      sentence: e.sentence,
+      span: span(e.start, e.end),
+      confidence: e.confidence,
+      time: e.time,
+      publishedAt: e.publishedAt,
+    })),
   };
 }
 export function jsonlQuote(q: QuoteRecord) {
@@ -181,8 +193,32 @@ export const CSV_TABLES = {
   entities: ["id:ID(Entity)", ":LABEL", "name", "type", "aliases:string[]", "mentionCount:long", "createdAt:datetime"],
   articles: ["id:ID(Article)", ":LABEL", "title", "url", "source", "publishedAt", "text", "contentHash", "extractor", "ingestedAt:datetime"],
   aliases: ["key:ID(Alias)", ":LABEL"],
-  relations: [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "articleId", "sentence", "start:long", "end:long", "confidence:double", "time", "publishedAt", "extractor"],
-  quotes: [":START_ID(Entity)", ":END_ID(Article)", ":TYPE", "id", "quote", "sentence", "start:long", "end:long", "confidence:double", "publishedAt", "extractor"],
+  relations: [
+    ":START_ID(Entity)",
+    ":END_ID(Entity)",
+    ":TYPE",
+    "articleId",
+    "sentence",
+    "start:long",
+    "end:long",
+    "confidence:double",
+    "time",
+    "publishedAt",
+    "extractor",
+  ],
+  quotes: [
+    ":START_ID(Entity)",
+    ":END_ID(Article)",
+    ":TYPE",
+    "id",
+    "quote",
+    "sentence",
+    "start:long",
+    "end:long",
+    "confidence:double",
+    "publishedAt",
+    "extractor",
+  ],
   mentions: [":START_ID(Article)", ":END_ID(Entity)", ":TYPE", "count:long", "spans:long[]", "names:string[]"],
   alias_of: [":START_ID(Alias)", ":END_ID(Entity)", ":TYPE", "strong:boolean"],
 } as const;
@@ -196,7 +232,7 @@ type Cell = string | number | boolean | null;
 const arr = (xs: readonly (string | number)[]) => xs.join(";");
 
 function csvLine(cells: readonly Cell[]): string {
-  return stringify([cells as Cell[]], {
+  return stringify([cells], {
     cast: {
       string: (v) => (v === "" ? { value: "", quoted_empty: true } : v),
       boolean: (b) => (b ? "true" : "false"),
@@ -230,7 +266,19 @@ function csvWriter(out: Outputs): FormatWriter {
         }
         case "relation":
           for (const e of rec.relation.evidence) {
-            await row("relations", [rec.relation.subject, rec.relation.object, rec.relation.type, e.articleId, e.sentence, e.start, e.end, e.confidence, e.time, e.publishedAt, e.extractor]);
+            await row("relations", [
+              rec.relation.subject,
+              rec.relation.object,
+              rec.relation.type,
+              e.articleId,
+              e.sentence,
+              e.start,
+              e.end,
+              e.confidence,
+              e.time,
+              e.publishedAt,
+              e.extractor,
+            ]);
           }
           return;
         case "quote": {
@@ -283,7 +331,15 @@ function jsonldItem(rec: ExportRecord): object | undefined {
   switch (rec.kind) {
     case "entity": {
       const e = rec.entity;
-      return { "@id": entityIri(e.id), "@type": SCHEMA_TYPE[e.type] ?? "Thing", identifier: e.id, name: e.name, alternateName: e.aliases, entityType: e.type, articleCount: e.articleCount };
+      return {
+        "@id": entityIri(e.id),
+        "@type": SCHEMA_TYPE[e.type] ?? "Thing",
+        identifier: e.id,
+        name: e.name,
+        alternateName: e.aliases,
+        entityType: e.type,
+        articleCount: e.articleCount,
+      };
     }
     case "article": {
       const a = rec.article;
@@ -313,7 +369,17 @@ function jsonldItem(rec: ExportRecord): object | undefined {
     }
     case "quote": {
       const q = rec.quote;
-      return { "@id": `${KG}quote:${encodeURIComponent(q.id)}`, "@type": "Quotation", text: q.quote, spokenByCharacter: entityIri(q.speaker), isPartOf: articleIri(q.articleId), sentence: q.sentence, start: q.start, end: q.end, confidence: q.confidence };
+      return {
+        "@id": `${KG}quote:${encodeURIComponent(q.id)}`,
+        "@type": "Quotation",
+        text: q.quote,
+        spokenByCharacter: entityIri(q.speaker),
+        isPartOf: articleIri(q.articleId),
+        sentence: q.sentence,
+        start: q.start,
+        end: q.end,
+        confidence: q.confidence,
+      };
     }
     default:
       return undefined;
@@ -349,7 +415,25 @@ const ENTITY_GRAPH: ExportNeeds = { relations: true, quotes: false, articles: fa
 
 export const FORMAT_SPECS: Record<ExportFormat, FormatSpec> = {
   graphml: { needs: ENTITY_GRAPH, outputs: ["main"], contentType: "application/graphml+xml; charset=utf-8", extension: "graphml", create: graphmlWriter },
-  jsonl: { needs: { ...ENTITY_GRAPH, quotes: true, articles: true }, outputs: ["main"], contentType: "application/x-ndjson; charset=utf-8", extension: "jsonl", create: jsonlWriter },
-  csv: { needs: { relations: true, quotes: true, articles: true, articleText: true, mentions: true, aliases: true }, outputs: CSV_TABLE_NAMES, contentType: "text/csv; charset=utf-8", extension: "csv", create: csvWriter },
-  jsonld: { needs: { ...ENTITY_GRAPH, quotes: true, articles: true, mentions: true }, outputs: ["main"], contentType: "application/ld+json; charset=utf-8", extension: "jsonld", create: jsonldWriter },
+  jsonl: {
+    needs: { ...ENTITY_GRAPH, quotes: true, articles: true },
+    outputs: ["main"],
+    contentType: "application/x-ndjson; charset=utf-8",
+    extension: "jsonl",
+    create: jsonlWriter,
+  },
+  csv: {
+    needs: { relations: true, quotes: true, articles: true, articleText: true, mentions: true, aliases: true },
+    outputs: CSV_TABLE_NAMES,
+    contentType: "text/csv; charset=utf-8",
+    extension: "csv",
+    create: csvWriter,
+  },
+  jsonld: {
+    needs: { ...ENTITY_GRAPH, quotes: true, articles: true, mentions: true },
+    outputs: ["main"],
+    contentType: "application/ld+json; charset=utf-8",
+    extension: "jsonld",
+    create: jsonldWriter,
+  },
 };

@@ -29,11 +29,18 @@ export function parseFormat(raw: string | undefined): ExportFormat {
 export function parseTypes(raw: readonly string[]): Pick<ExportFilter, "entityTypes" | "relationTypes"> {
   const entityTypes: EntityType[] = [];
   const relationTypes: RelationType[] = [];
-  for (const r of raw.flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "")) {
+  for (const r of raw
+    .flatMap((x) => x.split(","))
+    .map((x) => x.trim())
+    .filter((x) => x !== "")) {
     const t = r.toUpperCase();
     if ((ENTITY_TYPES as readonly string[]).includes(t)) entityTypes.push(t as EntityType);
     else if ((RELATION_TYPES as readonly string[]).includes(t)) relationTypes.push(t as RelationType);
-    else throw new AppError("BAD_USER_INPUT", `Unknown type "${r.slice(0, 40)}": entity types are ${list(ENTITY_TYPES)}; relation types are ${list(RELATION_TYPES)}.`);
+    else
+      throw new AppError(
+        "BAD_USER_INPUT",
+        `Unknown type "${r.slice(0, 40)}": entity types are ${list(ENTITY_TYPES)}; relation types are ${list(RELATION_TYPES)}.`,
+      );
   }
   return { entityTypes: entityTypes.length ? [...new Set(entityTypes)] : null, relationTypes: relationTypes.length ? [...new Set(relationTypes)] : null };
 }
@@ -41,15 +48,19 @@ export function parseTypes(raw: readonly string[]): Pick<ExportFilter, "entityTy
 /** `--since`: a calendar date (YYYY-MM-DD) or a full ISO timestamp; compared with articles' publishedAt. */
 export function parseSince(raw: string | undefined): string | null {
   if (raw === undefined) return null;
-  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) && !Number.isNaN(Date.parse(raw.length === 10 ? `${raw}T00:00:00Z` : raw));
-  if (!ok) throw new AppError("BAD_USER_INPUT", `--since must be a date YYYY-MM-DD (or an ISO timestamp such as 2016-05-01T12:00:00Z), got "${raw.slice(0, 40)}".`);
+  const ok =
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) &&
+    !Number.isNaN(Date.parse(raw.length === 10 ? `${raw}T00:00:00Z` : raw));
+  if (!ok)
+    throw new AppError("BAD_USER_INPUT", `--since must be a date YYYY-MM-DD (or an ISO timestamp such as 2016-05-01T12:00:00Z), got "${raw.slice(0, 40)}".`);
   return raw;
 }
 
 export function parseHops(raw: string | undefined, max: number, dflt = 1): number {
   if (raw === undefined) return dflt;
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(n) || n < 0 || n > max) throw new AppError("BAD_USER_INPUT", `hops must be a whole number from 0 to ${max}, got "${raw.slice(0, 20)}".`);
+  if (raw.trim() === "" || !Number.isInteger(n) || n < 0 || n > max)
+    throw new AppError("BAD_USER_INPUT", `hops must be a whole number from 0 to ${max}, got "${raw.slice(0, 20)}".`);
   return n;
 }
 
@@ -64,9 +75,11 @@ export interface RawExportRequest {
 /** The checked request: format and filter. `--hops` without `--entity` is an error, not ignored. */
 export function parseExportRequest(raw: RawExportRequest, maxHops = MAX_HOPS): { format: ExportFormat; filter: ExportFilter } {
   const format = parseFormat(raw.format);
-  if (raw.hops !== undefined && raw.entity === undefined) throw new AppError("BAD_USER_INPUT", "hops needs an entity: pass the entity whose neighbourhood to export.");
+  if (raw.hops !== undefined && raw.entity === undefined)
+    throw new AppError("BAD_USER_INPUT", "hops needs an entity: pass the entity whose neighbourhood to export.");
   const entity = raw.entity?.trim();
-  if (raw.entity !== undefined && (entity === "" || entity!.length > 300)) throw new AppError("BAD_USER_INPUT", "entity must be an id, a name or an alias of 1 to 300 characters.");
+  if (raw.entity !== undefined && (entity === "" || entity!.length > 300))
+    throw new AppError("BAD_USER_INPUT", "entity must be an id, a name or an alias of 1 to 300 characters.");
   return {
     format,
     filter: {

@@ -125,16 +125,19 @@ export interface ExportReadOptions {
 
 // Private: deliberate conversions of the plain values a row holds (Neo4j integers are already
 // numbers that fit exactly, see db/values.ts; temporal values ISO strings).
-const str = (v: Plain | undefined): string | null => (v === null || v === undefined ? null : String(v));
+// A scalar column as text: String() of a string, number, boolean or null (a list or map, which no
+// scalar column holds, as its JSON rather than "[object Object]").
+const text = (v: Plain | undefined): string => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
+const str = (v: Plain | undefined): string | null => (v === null || v === undefined ? null : text(v));
 const num = (v: Plain | undefined): number | null => (typeof v === "number" ? v : null);
-const strs = (v: Plain | undefined): string[] => (Array.isArray(v) ? v.map((x) => String(x)) : []);
+const strs = (v: Plain | undefined): string[] => (Array.isArray(v) ? v.map((x) => text(x)) : []);
 const rowsOf = (v: Plain | undefined): Row[] => (Array.isArray(v) ? (v as Row[]) : []);
 
 function entityOf(r: Row): EntityRecord {
   return {
-    id: String(r.id),
-    type: String(r.type),
-    name: String(r.name),
+    id: text(r.id),
+    type: text(r.type),
+    name: text(r.name),
     aliases: strs(r.aliases),
     labels: strs(r.labels),
     articleCount: num(r.articleCount) ?? 0,
@@ -144,18 +147,25 @@ function entityOf(r: Row): EntityRecord {
 
 /** What a stored relationship and a quote both carry about their sentence. */
 function sentenceOf(r: Row) {
-  return { sentence: str(r.sentence), start: num(r.start), end: num(r.end), confidence: num(r.confidence), publishedAt: str(r.publishedAt), extractor: str(r.extractor) };
+  return {
+    sentence: str(r.sentence),
+    start: num(r.start),
+    end: num(r.end),
+    confidence: num(r.confidence),
+    publishedAt: str(r.publishedAt),
+    extractor: str(r.extractor),
+  };
 }
 
 function evidenceOf(r: Row): EvidenceRecord {
-  return { articleId: String(r.articleId), time: str(r.time), ...sentenceOf(r) };
+  return { articleId: text(r.articleId), time: str(r.time), ...sentenceOf(r) };
 }
 
 function relationOf(r: Row): RelationRecord {
   return {
-    subject: String(r.subject),
-    type: String(r.type) as RelationType,
-    object: String(r.object),
+    subject: text(r.subject),
+    type: text(r.type) as RelationType,
+    object: text(r.object),
     articleCount: num(r.articleCount) ?? 0,
     firstSeen: str(r.firstSeen),
     lastSeen: str(r.lastSeen),
@@ -164,12 +174,12 @@ function relationOf(r: Row): RelationRecord {
 }
 
 function quoteOf(r: Row): QuoteRecord {
-  return { id: String(r.id), speaker: String(r.speaker), articleId: String(r.articleId), quote: String(r.quote ?? ""), ...sentenceOf(r) };
+  return { id: text(r.id), speaker: text(r.speaker), articleId: text(r.articleId), quote: text(r.quote ?? ""), ...sentenceOf(r) };
 }
 
 function articleOf(r: Row): ArticleRecord {
   return {
-    id: String(r.id),
+    id: text(r.id),
     title: str(r.title),
     url: str(r.url),
     source: str(r.source),
@@ -178,12 +188,20 @@ function articleOf(r: Row): ArticleRecord {
     contentHash: str(r.contentHash),
     extractor: str(r.extractor),
     ingestedAt: str(r.ingestedAt),
-    mentions: r.mentions === null ? null : rowsOf(r.mentions).map((m) => ({ entityId: String(m.entityId), count: num(m.count) ?? 0, spans: (Array.isArray(m.spans) ? m.spans : []).map(Number), names: strs(m.names) })),
+    mentions:
+      r.mentions === null
+        ? null
+        : rowsOf(r.mentions).map((m) => ({
+            entityId: text(m.entityId),
+            count: num(m.count) ?? 0,
+            spans: (Array.isArray(m.spans) ? m.spans : []).map(Number),
+            names: strs(m.names),
+          })),
   };
 }
 
 function aliasOf(r: Row): AliasRecord {
-  return { key: String(r.key), targets: rowsOf(r.targets).map((t) => ({ entityId: String(t.entityId), strong: typeof t.strong === "boolean" ? t.strong : null })) };
+  return { key: text(r.key), targets: rowsOf(r.targets).map((t) => ({ entityId: text(t.entityId), strong: typeof t.strong === "boolean" ? t.strong : null })) };
 }
 
 function chunks<T>(xs: T[], n: number): T[][] {
@@ -196,7 +214,10 @@ function chunks<T>(xs: T[], n: number): T[][] {
 export async function resolveEntity(db: Db, ref: string): Promise<string> {
   const [id] = await entityIdsNamed(db, [entityLookup(ref)]);
   if (id === undefined) {
-    throw new AppError("NOT_FOUND", `No entity is named "${ref.slice(0, 120)}" (by id, name or alias); check the spelling, or search with entities(search: …).`);
+    throw new AppError(
+      "NOT_FOUND",
+      `No entity is named "${ref.slice(0, 120)}" (by id, name or alias); check the spelling, or search with entities(search: …).`,
+    );
   }
   return id;
 }
@@ -213,13 +234,16 @@ export async function neighbourhood(db: Db, start: string, hops: number, maxEnti
     const rows = await db.read("pathNeighbours", { ids: frontier, seen: [...seen] });
     frontier = [];
     for (const r of rows) {
-      const to = String(r.to);
+      const to = text(r.to);
       if (seen.has(to)) continue;
       seen.add(to);
       frontier.push(to);
     }
     if (seen.size > maxEntities) {
-      throw new AppError("BAD_USER_INPUT", `The neighbourhood of "${start}" within ${h + 1} hop(s) holds more than ${maxEntities} entities, the limit of one export: ask for fewer hops, or export without --entity.`);
+      throw new AppError(
+        "BAD_USER_INPUT",
+        `The neighbourhood of "${start}" within ${h + 1} hop(s) holds more than ${maxEntities} entities, the limit of one export: ask for fewer hops, or export without --entity.`,
+      );
     }
   }
   return [...seen].sort();
@@ -255,7 +279,7 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
       yield* chunks(scope, limit);
       return;
     }
-    for (let after = ""; ; ) {
+    for (let after = ""; ;) {
       const page = (await db.read("exportEntityPage", { after, limit: int(limit), types, since })).map(entityOf);
       if (page.length > 0) yield page;
       if (page.length < limit) return;
@@ -290,11 +314,11 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
         for (const r of await db.read("exportArticlesByIds", { ...params, ids: chunk, entityIds: scopeIds })) yield { kind: "article", article: articleOf(r) };
       }
     } else {
-      for (let after = ""; ; ) {
+      for (let after = ""; ;) {
         const rows = await db.read("exportArticlePage", { ...params, after, limit: int(limit) });
         for (const r of rows) yield { kind: "article", article: articleOf(r) };
         if (rows.length < limit) break;
-        after = String(rows[rows.length - 1]!.id);
+        after = text(rows[rows.length - 1]!.id);
       }
     }
   }
@@ -311,11 +335,11 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
         }
       }
     } else {
-      for (let after = ""; ; ) {
+      for (let after = ""; ;) {
         const rows = await db.read("exportAliasPage", { after, limit: int(limit), types, since });
         for (const r of rows) yield { kind: "alias", alias: aliasOf(r) };
         if (rows.length < limit) break;
-        after = String(rows[rows.length - 1]!.key);
+        after = text(rows[rows.length - 1]!.key);
       }
     }
   }

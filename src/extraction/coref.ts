@@ -20,7 +20,10 @@ const NEAR = 600;
 const FAR = 2500;
 
 const surnameKey = (s: string): string =>
-  (s.trim().split(/\s+/).pop() ?? "").toLowerCase().replace(/’/g, "'").replace(/^(?:al|el|ad|as|ash|an|ar|at|az)-/, "");
+  (s.trim().split(/\s+/).pop() ?? "")
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/^(?:al|el|ad|as|ash|an|ar|at|az)-/, "");
 
 /**
  * Gazetteer people by surname, so "Maliki" finds Nouri al-Maliki without an alias row. A common
@@ -45,10 +48,40 @@ const GAZ_SURNAMES: ReadonlyMap<string, string> = (() => {
 /** Corporate suffixes that do not change which organisation is meant ("Metex Corp" is "Metex"). */
 const ORG_SUFFIX = /(?:\s+(?:&\s+)?(?:inc|incorporated|corp|corporation|co|cos|company|companies|ltd|limited|plc|llc|lp|sa|ag|nv|bv|spa|group|holdings?))+$/;
 /** First words too common to stand for one organisation on their own. */
-const GENERIC_FIRST = new Set(["national", "united", "american", "general", "first", "new", "international", "royal", "british", "federal", "central", "state", "world", "european", "north", "south", "east", "west", "great", "standard", "western", "eastern", "northern", "southern", "the"]);
+const GENERIC_FIRST = new Set([
+  "national",
+  "united",
+  "american",
+  "general",
+  "first",
+  "new",
+  "international",
+  "royal",
+  "british",
+  "federal",
+  "central",
+  "state",
+  "world",
+  "european",
+  "north",
+  "south",
+  "east",
+  "west",
+  "great",
+  "standard",
+  "western",
+  "eastern",
+  "northern",
+  "southern",
+  "the",
+]);
 const orgCore = (surface: string): string => nameKey(surface).replace(ORG_SUFFIX, "");
 const initials = (core: string): string =>
-  core.split(/[\s-]+/).filter((w) => !/^(?:of|the|and|for|&)$/.test(w)).map((w) => w[0] ?? "").join("");
+  core
+    .split(/[\s-]+/)
+    .filter((w) => !/^(?:of|the|and|for|&)$/.test(w))
+    .map((w) => w[0] ?? "")
+    .join("");
 
 /**
  * Organisation names that are one organisation: "Metex Corp" / "Metex", "United Press
@@ -126,9 +159,7 @@ export function resolveMentions(text: string, candidates: Mention[], descs: Pend
  */
 function unifyNames(text: string, kept: Mention[]): Mention[] {
   const aliases = organisationAliases(kept);
-  const personSurnames = new Set(
-    kept.filter((m) => m.kind === "name" && m.type === "PERSON" && /\s/.test(m.surface)).map((m) => surnameKey(m.surface)),
-  );
+  const personSurnames = new Set(kept.filter((m) => m.kind === "name" && m.type === "PERSON" && /\s/.test(m.surface)).map((m) => surnameKey(m.surface)));
   const knights = knightsByFirstName(kept);
   // Companies by their name without a corporate suffix, only when the suffix was there ("Metex Corp" → "metex").
   const cores = new Map<string, string>();
@@ -188,7 +219,8 @@ function resolveSingle(m: Mention, surnames: Map<string, string>, acronyms: Map<
 /** "US air strikes", "coalition warplanes": the mention names who strikes. */
 const STRIKER_TAIL = /^[\s-]*(?:led\s+)?(?:air\s*strikes|airstrikes|strikes|warplanes|jets|aircraft|bombing|drones)\b/;
 /** "President ⟨Obama⟩ ordered an intensifying series of air strikes": whoever orders or launches them strikes. */
-const ORDERS_STRIKES = /^[\s,]*(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+\s+){0,4}?(?:ordered|order|orders|launched|launch|authori[sz]ed|authori[sz]e|began|begun|conducted|carried\s+out|stepped\s+up|expanded|intensified)\s+(?:an?\s+|the\s+|new\s+|more\s+|its\s+)?(?:[a-z-]+\s+){0,3}?(?:series\s+of\s+|wave\s+of\s+|campaign\s+of\s+)?(?:air\s*strikes|airstrikes|strikes|bombing)\b/;
+const ORDERS_STRIKES =
+  /^[\s,]*(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+\s+){0,4}?(?:ordered|order|orders|launched|launch|authori[sz]ed|authori[sz]e|began|begun|conducted|carried\s+out|stepped\s+up|expanded|intensified)\s+(?:an?\s+|the\s+|new\s+|more\s+|its\s+)?(?:[a-z-]+\s+){0,3}?(?:series\s+of\s+|wave\s+of\s+|campaign\s+of\s+)?(?:air\s*strikes|airstrikes|strikes|bombing)\b/;
 
 /** A striker: the mention itself, or the state a known head leads ("Obama ordered air strikes" → the United States). */
 function striker(text: string, a: Mention, byKey: ReadonlyMap<string, Mention>): Mention | undefined {
@@ -211,12 +243,23 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
       continue;
     }
     const topic =
-      d.category === "armed" && /^the\s+group$/i.test(d.surface) ? previousSubject(text, byStart, d.start) : d.category === "party" ? sentenceParty(text, byStart, d.start) : undefined;
+      d.category === "armed" && /^the\s+group$/i.test(d.surface)
+        ? previousSubject(text, byStart, d.start)
+        : d.category === "party"
+          ? sentenceParty(text, byStart, d.start)
+          : undefined;
     if (topic) {
       out.push({ ...d, key: topic.key, type: topic.type, entry: topic.entry });
       continue;
     }
-    const limit = d.category === "city" || d.category === "force" || d.category === "owner" || d.category === "striker" || /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface) ? NEAR : FAR;
+    const limit =
+      d.category === "city" ||
+      d.category === "force" ||
+      d.category === "owner" ||
+      d.category === "striker" ||
+      /^the\s+(?:group|militants|jihadists|extremists|insurgents)$/i.test(d.surface)
+        ? NEAR
+        : FAR;
     for (let i = lowerBound(byStart, d.start) - 1; i >= 0; i--) {
       const a = byStart[i]!;
       if (d.start - a.end > limit) break;
@@ -291,7 +334,10 @@ function holdsRole(a: Mention, d: PendingDescription): boolean {
   if (a.type !== "PERSON" || a.kind !== "name" || !d.role) return false;
   // "the Cuban president" is only a head of Cuba.
   if (d.of && a.entry?.leads !== d.of.name) return false;
-  const title = a.title?.toLowerCase().replace(/\s+/g, " ").replace(/^(?:former|then|new)\s+/, "");
+  const title = a.title
+    ?.toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/^(?:former|then|new)\s+/, "");
   return title === d.role || (a.entry?.leaderRoles ?? []).includes(d.role);
 }
 
@@ -301,7 +347,8 @@ function fitsCategory(a: Mention, category: PendingDescription["category"]): boo
   if (category === "city") return kind === "city";
   if (category === "striker") return false;
   if (category === "party") return a.kind !== "description" && (kind === "party" || (a.type === "ORGANIZATION" && /\bPart(?:y|i)\b/.test(a.surface)));
-  if (category === "owner") return a.kind !== "description" && a.kind !== "adjective" && (a.type === "ORGANIZATION" || a.type === "GROUP" || kind === "country");
+  if (category === "owner")
+    return a.kind !== "description" && a.kind !== "adjective" && (a.type === "ORGANIZATION" || a.type === "GROUP" || kind === "country");
   if (category === "company") return a.kind === "name" && a.type === "ORGANIZATION" && kind !== "armed" && kind !== "country";
   if (category === "force") return a.kind === "force" || (kind === "armed" && a.entry?.name !== "Global Coalition");
   return kind === "country";

@@ -31,7 +31,12 @@ export function buildEntities(mentions: Mention[], usedKeys: Set<string>): Entit
     if (weak && !usedKeys.has(key)) continue;
     const id = "e" + (entities.length + 1);
     ids.set(key, id);
-    entities.push({ id, ...naming(list), type: list.find((m) => m.entry)?.entry?.type ?? list[0]!.type, mentions: list.map(({ start, end }) => ({ start, end })) });
+    entities.push({
+      id,
+      ...naming(list),
+      type: list.find((m) => m.entry)?.entry?.type ?? list[0]!.type,
+      mentions: list.map(({ start, end }) => ({ start, end })),
+    });
   }
   return {
     entities,
@@ -46,9 +51,7 @@ export function buildEntities(mentions: Mention[], usedKeys: Set<string>): Entit
 function naming(list: Mention[]): { name: string; aliases: string[] } {
   const entry = list.find((m) => m.entry)?.entry;
   const surfaces = list.filter((m) => NAME_KINDS.has(m.kind)).map((m) => (m.name ?? m.surface).replace(/\s+/g, " "));
-  const name =
-    entry?.name ??
-    surfaces.reduce((best, s) => (s.split(" ").length > best.split(" ").length ? s : best), surfaces[0] ?? list[0]!.surface);
+  const name = entry?.name ?? surfaces.reduce((best, s) => (s.split(" ").length > best.split(" ").length ? s : best), surfaces[0] ?? list[0]!.surface);
   const seen = new Set([nameKey(name)]);
   const aliases: string[] = [];
   for (const s of [...surfaces, ...(entry?.aliases ?? [])]) {

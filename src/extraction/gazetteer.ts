@@ -55,7 +55,13 @@ function readRows(file: string): string[][] {
     .map((line) => line.split("\t").map((cell) => cell.trim()));
 }
 
-const list = (cell: string | undefined): string[] => (cell ? cell.split("|").map((s) => s.trim()).filter(Boolean) : []);
+const list = (cell: string | undefined): string[] =>
+  cell
+    ? cell
+        .split("|")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 function loadEntries(): GazEntry[] {
   const entries: GazEntry[] = [];
@@ -70,8 +76,14 @@ function loadEntries(): GazEntry[] {
   }
   for (const [name = "", aliases, roles, leads, former] of readRows("people.tsv")) {
     entries.push({
-      name, type: "PERSON", kind: "person", aliases: list(aliases), adjectives: [],
-      leaderRoles: list(roles), leads: leads || undefined, former: former === "yes",
+      name,
+      type: "PERSON",
+      kind: "person",
+      aliases: list(aliases),
+      adjectives: [],
+      leaderRoles: list(roles),
+      leads: leads || undefined,
+      former: former === "yes",
     });
   }
   for (const [name = "", aliases, adjectives] of readRows("groups.tsv")) {
@@ -129,6 +141,5 @@ export const FORMS_BY_FIRST_TOKEN: ReadonlyMap<string, GazForm[]> = (() => {
   for (const bucket of index.values()) bucket.sort((a, b) => b.tokens.length - a.tokens.length);
   return index;
 })();
-
 
 export const lowerSet = (words: string[]): Set<string> => new Set(words.map((w) => w.toLowerCase()));

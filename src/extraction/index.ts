@@ -64,12 +64,19 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     if (slots.length < 1) continue;
     const view = buildView(text, sentence, slots);
     const captured = findCaptured(view, mentions);
-    candidates.push(...findLeads(view, mentions), ...captured, ...findSupported(view, captured.map((c) => c.subject)));
+    candidates.push(
+      ...findLeads(view, mentions),
+      ...captured,
+      ...findSupported(
+        view,
+        captured.map((c) => c.subject),
+      ),
+    );
   }
   candidates.push(...findQuoted(text, mentions, sentences));
 
   const table = buildEntities(mentions, new Set(candidates.flatMap((c) => [c.subject.key, c.object?.key ?? ""])));
-  const relations = dedupe(candidates.map((c) => toRelation(c, id, table.idOf)));
+  const relations = dedupe(candidates.map((c) => toRelation(c, id, (m) => table.idOf(m))));
   return toOriginalOffsets({ article, entities: table.entities, relations }, original, prepared);
 }
 
@@ -86,8 +93,11 @@ function toOriginalOffsets(r: ExtractionResult, original: string, p: PreparedTex
 
 function toRelation(c: Candidate, article: string, idOf: (m: Candidate["subject"]) => string): ExtractedRelation {
   const r: ExtractedRelation = {
-    type: c.type, subject: idOf(c.subject), object: c.object ? idOf(c.object) : article,
-    confidence: c.confidence, evidence: c.view.evidence,
+    type: c.type,
+    subject: idOf(c.subject),
+    object: c.object ? idOf(c.object) : article,
+    confidence: c.confidence,
+    evidence: c.view.evidence,
   };
   if (c.time) r.time = c.time;
   if (c.quote !== undefined) r.quote = c.quote;

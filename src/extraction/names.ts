@@ -61,12 +61,12 @@ const MEDIA_NOUN_AFTER = /^\s+(?:report|reports|article|story|website|site|newsp
 const PERSON_APPOSITIVE = new RegExp(`^,\\s+(?:\\d{1,3}\\s*,|(?:a|an|the|his|her|its|their)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:${PERSON_NOUNS})\\b|who\\s)`, "i");
 const HYPHEN_SUFFIXES = new Set(["led", "run", "held", "based", "born", "era", "style", "type", "like", "free", "wide", "made", "old", "year", "day"]);
 const MEDIA_NOUN_BEFORE = /\b(?:newspaper|daily|weekly|paper|magazine|broadcaster|channel|website|outlet|news\s+agency|network|station|tabloid)\s+$/i;
-const PLACE_NOUN_AFTER = /^\s(?:facility|complex|compound|air\s?base|base|airport|airfield|dam|refinery|oilfield|oil\s+field|gas\s+field|town|village|district|province|governorate|crossing|border\s+crossing|checkpoint|camp|neighbou?rhood|suburb)\b(?![-'’])/;
+const PLACE_NOUN_AFTER =
+  /^\s(?:facility|complex|compound|air\s?base|base|airport|airfield|dam|refinery|oilfield|oil\s+field|gas\s+field|town|village|district|province|governorate|crossing|border\s+crossing|checkpoint|camp|neighbou?rhood|suburb)\b(?![-'’])/;
 const HONORIFICS = new Set(["Mr", "Mrs", "Ms", "Miss", "Dr"]);
 
 /** Unknown names cluster by normalised surface; organisations share the "np:" space with force phrases. */
 export const entityKey = (type: EntityType, surface: string): string => (type === "ORGANIZATION" ? "np:" : type + ":") + nameKey(surface);
-
 
 export function scanNames(text: string, tokens: Token[], sentenceStart: number): Mention[] {
   const out: Mention[] = [];
@@ -75,7 +75,7 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
     if (chunk.length) classifyChunk(text, chunk, sentenceStart, out);
     chunk = [];
   };
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
     const found = matchGazetteer(text, tokens, i);
     const prev = chunk[chunk.length - 1];
@@ -84,7 +84,9 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
     // word is part of another name.
     const partial = found !== undefined && (found.form.adjective || (found.form.entry.type === "PERSON" && found.length === 1));
     const inName =
-      prev !== undefined && partial && isNameGap(gapBetween(text, prev, token)) &&
+      prev !== undefined &&
+      partial &&
+      isNameGap(gapBetween(text, prev, token)) &&
       chunk.some((t) => !DETERMINERS.has(t.norm) && !STARTERS.has(t.norm) && !TITLES.has(t.norm));
     const gaz = found && ((found.form.entry.type !== "PERSON" && i > 0 && HONORIFICS.has(tokens[i - 1]!.norm)) || inName) ? undefined : found;
     const run = gaz && gaz.form.entry.type !== "PERSON" && gaz.form.entry.type !== "ORGANIZATION" ? longerHeadedRun(text, tokens, i) : 0;
@@ -100,9 +102,13 @@ export function scanNames(text: string, tokens: Token[], sentenceStart: number):
       flush();
       const last = tokens[i + gaz.length - 1]!;
       out.push({
-        start: token.start, end: last.end, surface: text.slice(token.start, last.end),
-        type: gaz.form.entry.type, kind: gaz.form.adjective ? "adjective" : "name",
-        entry: gaz.form.entry, key: "gaz:" + gaz.form.entry.name,
+        start: token.start,
+        end: last.end,
+        surface: text.slice(token.start, last.end),
+        type: gaz.form.entry.type,
+        kind: gaz.form.adjective ? "adjective" : "name",
+        entry: gaz.form.entry,
+        key: "gaz:" + gaz.form.entry.name,
       });
       i += gaz.length;
       continue;
@@ -175,16 +181,18 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   // Sentence-initial function words and determiners are not part of names.
   while (from < chunk.length && (DETERMINERS.has(chunk[from]!.norm) || (chunk[from]!.start === sentenceStart && STARTERS.has(chunk[from]!.norm)))) from++;
   // "Fearless Mr Abdulla": a title abbreviation inside a run starts the name.
-  for (let k = chunk.length - 2; k > from; k--) if (HONORIFICS.has(chunk[k]!.norm) || (ABBREVIATIONS.has(chunk[k]!.norm) && TITLES.has(chunk[k]!.norm))) {
-    from = k;
-    break;
-  }
+  for (let k = chunk.length - 2; k > from; k--)
+    if (HONORIFICS.has(chunk[k]!.norm) || (ABBREVIATIONS.has(chunk[k]!.norm) && TITLES.has(chunk[k]!.norm))) {
+      from = k;
+      break;
+    }
   let to = chunk.length;
   while (to > from && (JOINERS.has(chunk[to - 1]!.norm) || PARTICLES.has(chunk[to - 1]!.norm))) to--;
   if (to <= from) return;
   const lastWord = chunk[to - 1]!.norm;
   // "Ministry of Defence", "Department of Defense": a head word followed by "of" / "for" inside the name.
-  const headOf = chunk.slice(from, to - 1).some((t, k) => ORG_HEADS.has(t.norm) && k > 0 && /^(?:of|for)$/.test(chunk[from + k + 1]!.norm)) ||
+  const headOf =
+    chunk.slice(from, to - 1).some((t, k) => ORG_HEADS.has(t.norm) && k > 0 && /^(?:of|for)$/.test(chunk[from + k + 1]!.norm)) ||
     (ORG_HEADS.has(chunk[from]!.norm) && to - from > 2 && /^(?:of|for)$/.test(chunk[from + 1]!.norm));
   // "Center for Strategic & International Studies": a name cut at "&" is no name of its own.
   const cut = /^\s*&/.test(text.slice(chunk[to - 1]!.end, chunk[to - 1]!.end + 3));
@@ -227,7 +235,8 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   if (type === undefined || (name.length === 1 && type === "PERSON" && !titled && !personCue)) {
     // CamelCase single words that speak are outlets ("GlobalPost notes").
     const camel = /^\p{Lu}\p{Ll}+\p{Lu}/u.test(surface);
-    if (name.length === 1 && (speaks || MEDIA_NOUN_AFTER.test(after)) && camel) out.push({ start, end, surface, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", surface) });
+    if (name.length === 1 && (speaks || MEDIA_NOUN_AFTER.test(after)) && camel)
+      out.push({ start, end, surface, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", surface) });
     else if (name.length === 1) out.push({ start, end, surface, type: speaks ? "PERSON" : "ORGANIZATION", kind: "pending", key: "" });
     return;
   }

@@ -22,7 +22,8 @@ const TYPES: Readonly<Record<string, EntityType>> = { PERSON: "PERSON", ORGANIZA
 
 const IN_STATE = new RegExp(`^,\\s+(?:${alternation(LEXICON.usStates)})(?![\\p{L}])`, "u");
 /** "the key ⟦Ouadi Doum⟧ airstrip": a name before a place's head noun is a place, whatever the tagger says. */
-const PLACE_HEAD_AFTER = /^\s+(?:airstrip|airfield|airport|air\s+base|oasis|valley|river|province|district|dam|peninsula|mountains|desert|oilfield|refinery|plateau)\b/;
+const PLACE_HEAD_AFTER =
+  /^\s+(?:airstrip|airfield|airport|air\s+base|oasis|valley|river|province|district|dam|peninsula|mountains|desert|oilfield|refinery|plateau)\b/;
 const SAY_WORDS = new Set(LEXICON.sayVerbs.filter((w) => /^\p{Ll}+$/u.test(w)));
 
 /** A tag run may only continue across a space, a hyphen or a "&" ("Marks & Spencer"). */
@@ -50,15 +51,18 @@ export function nerSpans(analysis: NlpAnalysis, text: string): NerSpan[] {
 }
 
 // Private: a possessive or stray punctuation at the end is not part of the name ("BNP's").
-const trimSpan = (text: string) => (s: NerSpan): NerSpan => {
-  let end = s.end;
-  const tail = /(?:['’]s?|[.,;:])$/.exec(text.slice(s.start, end));
-  if (tail && end - tail[0].length > s.start && !/^\p{Lu}\.$/u.test(text.slice(end - 2, end))) end -= tail[0].length;
-  // "⟦Federal Reserve Board Vice⟧ Chairman X": the start of a title the tagger ran into the organisation.
-  const title = s.type === "ORGANIZATION" && s.tokens > 1 ? /\s+(?:Vice|Deputy|Acting|Assistant|Executive|Senior|Interim)$/.exec(text.slice(s.start, end)) : null;
-  if (title) return { ...s, end: end - title[0].length, tokens: s.tokens - 1 };
-  return { ...s, end };
-};
+const trimSpan =
+  (text: string) =>
+  (s: NerSpan): NerSpan => {
+    let end = s.end;
+    const tail = /(?:['’]s?|[.,;:])$/.exec(text.slice(s.start, end));
+    if (tail && end - tail[0].length > s.start && !/^\p{Lu}\.$/u.test(text.slice(end - 2, end))) end -= tail[0].length;
+    // "⟦Federal Reserve Board Vice⟧ Chairman X": the start of a title the tagger ran into the organisation.
+    const title =
+      s.type === "ORGANIZATION" && s.tokens > 1 ? /\s+(?:Vice|Deputy|Acting|Assistant|Executive|Senior|Interim)$/.exec(text.slice(s.start, end)) : null;
+    if (title) return { ...s, end: end - title[0].length, tokens: s.tokens - 1 };
+    return { ...s, end };
+  };
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
@@ -81,22 +85,43 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     const surface = text.slice(span.start, span.end);
     // "Vazquez-Rana, who is …": only people take "who"; "Prescott, Arizona" is a town.
     const type =
-      span.type !== "PERSON" && span.tokens <= 3 && /^,\s+who\s/.test(text.slice(span.end, span.end + 8)) ? "PERSON"
-      : span.type === "PERSON" && (IN_STATE.test(text.slice(span.end, span.end + 20)) || PLACE_HEAD_AFTER.test(text.slice(span.end, span.end + 16))) ? "LOCATION"
-      : span.type;
+      span.type !== "PERSON" && span.tokens <= 3 && /^,\s+who\s/.test(text.slice(span.end, span.end + 8))
+        ? "PERSON"
+        : span.type === "PERSON" && (IN_STATE.test(text.slice(span.end, span.end + 20)) || PLACE_HEAD_AFTER.test(text.slice(span.end, span.end + 16)))
+          ? "LOCATION"
+          : span.type;
     const fresh = (): Mention => ({
-      start: span.start, end: span.end, surface, type, kind: "name", key: entityKey(type, surface),
+      start: span.start,
+      end: span.end,
+      surface,
+      type,
+      kind: "name",
+      key: entityKey(type, surface),
       ...titleOf(hit, span),
     });
     // "⟦Commission President Hermann Bodenmann⟧", "⟦House Speaker Jim Wright⟧": an organisation, a head's title and a person run together.
     const run = type === "PERSON" && !hit.some((m) => m.entry) ? RUN_TOGETHER.exec(surface) : null;
-    if (run && !run[1]!.trim().split(/\s+/).every((w) => TITLE_WORDS.has(w.replace(/\.$/, "")))) {
+    if (
+      run &&
+      !run[1]!
+        .trim()
+        .split(/\s+/)
+        .every((w) => TITLE_WORDS.has(w.replace(/\.$/, "")))
+    ) {
       const orgEnd = span.start + run[1]!.trimEnd().length;
       const personStart = span.start + run[1]!.length + run[2]!.length + run[3]!.length;
       for (const m of hit) removed.add(m);
       const org = text.slice(span.start, orgEnd);
       added.push({ start: span.start, end: orgEnd, surface: org, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", org) });
-      added.push({ start: personStart, end: span.end, surface: text.slice(personStart, span.end), type: "PERSON", kind: "name", key: entityKey("PERSON", text.slice(personStart, span.end)), title: run[2]! });
+      added.push({
+        start: personStart,
+        end: span.end,
+        surface: text.slice(personStart, span.end),
+        type: "PERSON",
+        kind: "name",
+        key: entityKey("PERSON", text.slice(personStart, span.end)),
+        title: run[2]!,
+      });
       continue;
     }
     if (hit.length === 0) {
@@ -108,7 +133,15 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     const longer = span.end - span.start > Math.max(...hit.map((m) => m.end - m.start));
     // "⟦Emperor Hirohito⟧", "⟦Chancellor Helmut Kohl⟧": a known person with title words before it stays that person.
     const known = gaz.find((m) => m.type === "PERSON" && span.type === "PERSON" && m.end === span.end && m.start > span.start);
-    if (known && text.slice(span.start, known.start).trim().split(/\s+/).every((w) => TITLE_WORDS.has(w.replace(/\.$/, "")))) continue;
+    if (
+      known &&
+      text
+        .slice(span.start, known.start)
+        .trim()
+        .split(/\s+/)
+        .every((w) => TITLE_WORDS.has(w.replace(/\.$/, "")))
+    )
+      continue;
     if (gaz.length > 0) {
       // A gazetteer name inside a longer tagged organisation or person ("American Motors Corp",
       // "Bank of England" when only "England" is known) is that longer name; otherwise the gazetteer wins.
@@ -136,12 +169,28 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
       continue;
     }
     // "⟦Commission President⟧ ⟦Hermann Bodenmann⟧": a rule-made person whose extra words are an organisation and a head's title.
-    const runHead = hit.length === 1 && span.type === "PERSON" && hit[0]!.type === "PERSON" && hit[0]!.end === span.end && hit[0]!.start < span.start && !hit[0]!.entry
-      ? RUN_TOGETHER.exec(text.slice(hit[0]!.start, span.end)) : null;
-    if (runHead && !runHead[1]!.trim().split(/\s+/).every((w) => TITLE_WORDS.has(w.replace(/\.$/, ""))) && hit[0]!.start + runHead[0].length === span.start) {
+    const runHead =
+      hit.length === 1 && span.type === "PERSON" && hit[0]!.type === "PERSON" && hit[0]!.end === span.end && hit[0]!.start < span.start && !hit[0]!.entry
+        ? RUN_TOGETHER.exec(text.slice(hit[0]!.start, span.end))
+        : null;
+    if (
+      runHead &&
+      !runHead[1]!
+        .trim()
+        .split(/\s+/)
+        .every((w) => TITLE_WORDS.has(w.replace(/\.$/, ""))) &&
+      hit[0]!.start + runHead[0].length === span.start
+    ) {
       removed.add(hit[0]!);
       const org = runHead[1]!.trimEnd();
-      added.push({ start: hit[0]!.start, end: hit[0]!.start + org.length, surface: org, type: "ORGANIZATION", kind: "name", key: entityKey("ORGANIZATION", org) });
+      added.push({
+        start: hit[0]!.start,
+        end: hit[0]!.start + org.length,
+        surface: org,
+        type: "ORGANIZATION",
+        kind: "name",
+        key: entityKey("ORGANIZATION", org),
+      });
       added.push({ ...fresh(), title: runHead[2]! });
       continue;
     }
@@ -150,7 +199,11 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
       // finds a place or an organisation, and no person, is that place or organisation.
       const m = hit.length === 1 ? hit[0]! : undefined;
       const contradicted =
-        m !== undefined && m.kind === "name" && m.type === "PERSON" && !m.title && span.type !== "PERSON" &&
+        m !== undefined &&
+        m.kind === "name" &&
+        m.type === "PERSON" &&
+        !m.title &&
+        span.type !== "PERSON" &&
         !spans.some((o) => o.type === "PERSON" && overlaps(o, m));
       if (!contradicted) continue;
       removed.add(m);
@@ -165,14 +218,38 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
 }
 
 /** An organisation's name, a head's title and a person's name in one tagged span (the name has two words at least). */
-const RUN_TOGETHER = /^((?:(?!Vice\b|Deputy\b|Assistant\b|Former\b|Acting\b)\p{Lu}[\p{L}.&'-]*\s+){1,4}?)(President|Chairman|Chairwoman|Speaker|Leader|Governor|Director|Chancellor|Premier|Prime\s+Minister|Chief\s+Executive|Secretary-General|General\s+Secretary)(\s+)(?=\p{Lu}[\p{L}.'-]*\s+\p{Lu})/u;
+const RUN_TOGETHER =
+  /^((?:(?!Vice\b|Deputy\b|Assistant\b|Former\b|Acting\b)\p{Lu}[\p{L}.&'-]*\s+){1,4}?)(President|Chairman|Chairwoman|Speaker|Leader|Governor|Director|Chancellor|Premier|Prime\s+Minister|Chief\s+Executive|Secretary-General|General\s+Secretary)(\s+)(?=\p{Lu}[\p{L}.'-]*\s+\p{Lu})/u;
 
 /** Words that make up a person's title before the name ("Treasury Secretary", "Industry Minister", "Director"). */
 const TITLE_WORDS = new Set([
   ...LEXICON.personTitles,
   ...LEXICON.leaderRoles.flatMap((r) => r.split(/\s+/)).map((w) => w.charAt(0).toUpperCase() + w.slice(1)),
-  "Secretary", "Treasury", "Industry", "Trade", "Finance", "Agriculture", "Energy", "Health", "Education", "State", "Commerce", "Labor",
-  "Labour", "Transport", "Environment", "Economy", "Culture", "Home", "Shadow", "Vice", "Assistant", "Under", "Senior", "Executive", "Managing",
+  "Secretary",
+  "Treasury",
+  "Industry",
+  "Trade",
+  "Finance",
+  "Agriculture",
+  "Energy",
+  "Health",
+  "Education",
+  "State",
+  "Commerce",
+  "Labor",
+  "Labour",
+  "Transport",
+  "Environment",
+  "Economy",
+  "Culture",
+  "Home",
+  "Shadow",
+  "Vice",
+  "Assistant",
+  "Under",
+  "Senior",
+  "Executive",
+  "Managing",
 ]);
 
 // Private: the title before a tagged person inside a longer rule mention, when the rest is all title words.
@@ -207,12 +284,75 @@ function leadingStarter(text: string, span: NerSpan): RegExpExecArray | null {
   if (span.type === "ORGANIZATION" && ORG_FIRST_WORDS.has(m[1]!)) return null;
   return STARTERS.has(m[1]!) && !DETERMINER.test(m[1]!) ? m : null;
 }
-const ORG_FIRST_WORDS = new Set(["Western", "Eastern", "Northern", "Southern", "Central", "National", "United", "General", "American", "British", "International", "First", "Royal", "Standard", "Continental", "Pacific", "Atlantic"]);
-const OCCUPATIONS = new Set([
-  "investor", "analyst", "lawyer", "economist", "actor", "actress", "author", "singer", "writer", "businessman", "businesswoman", "activist",
-  "journalist", "photographer", "blogger", "student", "tycoon", "billionaire", "financier", "entrepreneur", "banker", "broker", "trader", "dealer",
+const ORG_FIRST_WORDS = new Set([
+  "Western",
+  "Eastern",
+  "Northern",
+  "Southern",
+  "Central",
+  "National",
+  "United",
+  "General",
+  "American",
+  "British",
+  "International",
+  "First",
+  "Royal",
+  "Standard",
+  "Continental",
+  "Pacific",
+  "Atlantic",
 ]);
-const PARTICLES = new Set(["al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "du", "da", "van", "von", "der", "la", "le", "ul", "di", "del", "dos", "das"]);
+const OCCUPATIONS = new Set([
+  "investor",
+  "analyst",
+  "lawyer",
+  "economist",
+  "actor",
+  "actress",
+  "author",
+  "singer",
+  "writer",
+  "businessman",
+  "businesswoman",
+  "activist",
+  "journalist",
+  "photographer",
+  "blogger",
+  "student",
+  "tycoon",
+  "billionaire",
+  "financier",
+  "entrepreneur",
+  "banker",
+  "broker",
+  "trader",
+  "dealer",
+]);
+const PARTICLES = new Set([
+  "al",
+  "el",
+  "ad",
+  "ash",
+  "as",
+  "bin",
+  "ibn",
+  "bint",
+  "abu",
+  "de",
+  "du",
+  "da",
+  "van",
+  "von",
+  "der",
+  "la",
+  "le",
+  "ul",
+  "di",
+  "del",
+  "dos",
+  "das",
+]);
 const STARTERS = new Set(LEXICON.sentenceStarters);
 const FIRST_NAMES = new Set([...LEXICON.firstNames, ...LEXICON.femaleFirstNames]);
 const DETERMINER = /^(?:A|An)$/;

@@ -22,10 +22,12 @@ export interface PreparedText {
   identity: boolean;
 }
 
+// eslint-disable-next-line no-control-regex -- dropping C0/C1 control characters is this pattern's purpose
 const DROPPED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 const COMBINING = /\p{M}/u;
 
 /** Anything the character pass would change; most articles have none, and skip it. */
+// eslint-disable-next-line no-control-regex -- the same control characters as DROPPED
 const NEEDS_PASS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|\p{M}/u;
 
 /** A Reuters company marker: "<" and ">" around a capitalised name on one line; a ticker ("<MONY>") is not one. */
@@ -54,7 +56,7 @@ export function prepareText(original: string): PreparedText {
   const out: string[] = [];
   const map: number[] = [];
   let changed = false;
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const c = original[i]!;
     if (DROPPED.test(c) || brackets.has(i)) {
       changed = true;

@@ -25,19 +25,34 @@ interface Description {
 }
 
 const DESCRIPTIONS: Description[] = [
-  { re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic)\s+){1,2}(?:group|organi[sz]ation|network|movement|outfit|militants|jihadists|extremists|insurgents)\b/g, category: "armed" },
+  {
+    re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic)\s+){1,2}(?:group|organi[sz]ation|network|movement|outfit|militants|jihadists|extremists|insurgents)\b/g,
+    category: "armed",
+  },
   { re: /\b[Tt]he\s+(?:group|militants|jihadists|extremists|insurgents)\b(?!\s+of\b)/g, category: "armed" },
-  { re: /\b[Tt]he\s+(?:(?:northern|southern|eastern|western|strategic|ancient|key|embattled|besieged|border)\s+)?(?:city|town)\b(?!\s+of\b)(?!['’]s\s+(?:residents|people))/g, category: "city" },
+  {
+    re: /\b[Tt]he\s+(?:(?:northern|southern|eastern|western|strategic|ancient|key|embattled|besieged|border)\s+)?(?:city|town)\b(?!\s+of\b)(?!['’]s\s+(?:residents|people))/g,
+    category: "city",
+  },
   { re: /\b[Tt]he\s+country\b(?!\s+of\b)/g, category: "country" },
-  { re: /\b[Tt]he\s+(?:(?:U\.S\.|US|American|Western|international|global|anti-ISIS|anti-IS|anti-ISIL)[- ](?:led\s+)?|international\s+|global\s+)?coalition\b/g, category: "coalition" },
+  {
+    re: /\b[Tt]he\s+(?:(?:U\.S\.|US|American|Western|international|global|anti-ISIS|anti-IS|anti-ISIL)[- ](?:led\s+)?|international\s+|global\s+)?coalition\b/g,
+    category: "coalition",
+  },
   // Without an article only before what the coalition does: "backed by coalition air strikes".
-  { re: /\b(?:(?:U\.S\.|US|American)-led\s+)?coalition(?=\s+(?:air\s*strikes|airstrikes|strikes|warplanes|jets|aircraft|bombing|forces|air\s+support|planes))/g, category: "coalition" },
+  {
+    re: /\b(?:(?:U\.S\.|US|American)-led\s+)?coalition(?=\s+(?:air\s*strikes|airstrikes|strikes|warplanes|jets|aircraft|bombing|forces|air\s+support|planes))/g,
+    category: "coalition",
+  },
   // "those airstrikes have helped …": whoever was last said to strike.
   { re: /\b(?:[Tt]hose|[Tt]hese|[Tt]he)\s+(?:air\s*strikes|airstrikes|strikes|bombing\s+raids|air\s+raids)\b/g, category: "striker" },
   // "Party leader Michael Howard": the party named last before it.
   { re: /\b(?:[Tt]he\s+)?[Pp]arty(?=['’]s\s|\s+(?:leader|chairman|chairwoman|chair|president|secretary|general\s+secretary|boss)\b)/g, category: "party" },
   // "the company", "the news agency's chairman": the organisation named last before it.
-  { re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate)\b(?![-\s]+(?:of|based|owned|run)\b)/g, category: "company" },
+  {
+    re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate)\b(?![-\s]+(?:of|based|owned|run)\b)/g,
+    category: "company",
+  },
   // "Iran said its forces had captured …": the actor named last before it.
   { re: /\b[Ii]ts\s+(?:own\s+)?(?:forces|troops|army|soldiers|fighters|units|navy|warplanes|aircraft|gunboats)\b/g, category: "owner" },
   // "these troops": the nearest force before.
@@ -55,7 +70,58 @@ const GENERIC_MORE = [
   // "U.S.-backed contra rebels", "Iranian-backed Shiite militias": what someone backs, named by a modifier, is an actor of its own.
   /-(?:backed|supported|funded|armed|trained|sponsored)\s+((?:[a-z][a-z-]+\s+){1,2}(?:rebels|forces|militias?|fighters|guerrillas|troops|insurgents|militants|government|regime))\b/g,
 ];
-const NOT_MODIFIERS = lowerSet(["of", "and", "or", "that", "which", "the", "a", "these", "those", "some", "many", "all", "more", "most", "other", "same", "its", "their", "his", "her", "our", "with", "by", "for", "to", "in", "on", "from", "at", "as", "who", "were", "was", "are", "is", "been", "be", "had", "has", "have", "not", "no", "any", "such", "few", "several", "two", "three", "four", "five"]);
+const NOT_MODIFIERS = lowerSet([
+  "of",
+  "and",
+  "or",
+  "that",
+  "which",
+  "the",
+  "a",
+  "these",
+  "those",
+  "some",
+  "many",
+  "all",
+  "more",
+  "most",
+  "other",
+  "same",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "with",
+  "by",
+  "for",
+  "to",
+  "in",
+  "on",
+  "from",
+  "at",
+  "as",
+  "who",
+  "were",
+  "was",
+  "are",
+  "is",
+  "been",
+  "be",
+  "had",
+  "has",
+  "have",
+  "not",
+  "no",
+  "any",
+  "such",
+  "few",
+  "several",
+  "two",
+  "three",
+  "four",
+  "five",
+]);
 
 /** Force phrases: extend adjective and country mentions to "Iraqi special forces". */
 export function forcePhrases(text: string, names: Mention[]): Mention[] {
@@ -108,7 +174,17 @@ function headDescriptions(text: string, out: PendingDescription[]): void {
     const of = STATE_FORMS.get(m[1] ?? m[2] ?? "");
     const role = m[3]!.toLowerCase().replace(/\s+/g, " ");
     if (!of && /^(?:leader|king|queen)$/.test(role)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, surface: m[0], kind: "description", category: "head", type: "PERSON", key: "", role, ...(of ? { of } : {}) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      surface: m[0],
+      kind: "description",
+      category: "head",
+      type: "PERSON",
+      key: "",
+      role,
+      ...(of ? { of } : {}),
+    });
   }
 }
 
@@ -144,10 +220,12 @@ const PLACE_HEAD =
  * "the town of ⟦Mosul⟧" and "areas of ⟦Syria⟧" stay with the named place.
  */
 const TAKEN_PLACE = new RegExp(
-  "\\b(?:captured|seized|overran|overrun|retook|retaken|recaptured|liberated|took\\s+over|taken\\s+over|occupied)[\"”]?\\s+" +
+  '\\b(?:captured|seized|overran|overrun|retook|retaken|recaptured|liberated|took\\s+over|taken\\s+over|occupied)["”]?\\s+' +
     "((?:(?:one|part|parts|most|much|all|some|several)\\s+of\\s+)?(?:at\\s+least\\s+|more\\s+than\\s+|nearly\\s+|almost\\s+|about\\s+|some\\s+)?(?:the\\s+|an?\\s+|its\\s+|their\\s+|his\\s+|\\p{Lu}[\\p{L}-]*['’]s\\s+)?" +
     // "several Iraqi defence posts": a count and a people's adjective may come before the head.
-    "((?:(?:[\\d,.]+|several|two|three|four|five|six|many|dozens\\s+of)\\s+)?(?:(?!(?:of|in|at|on|by|from|and|or|to|with|near)\\b)(?:[a-z][a-z-]*|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i))\\s+){0,3}?" + PLACE_HEAD + "))\\b" +
+    "((?:(?:[\\d,.]+|several|two|three|four|five|six|many|dozens\\s+of)\\s+)?(?:(?!(?:of|in|at|on|by|from|and|or|to|with|near)\\b)(?:[a-z][a-z-]*|\\p{Lu}\\p{Ll}+(?:an|ian|ese|ish|i))\\s+){0,3}?" +
+    PLACE_HEAD +
+    "))\\b" +
     "(?!\\s+(?:of|in|across|near)\\s+(?:the\\s+)?\\p{Lu})",
   "gu",
 );
@@ -175,7 +253,7 @@ function collectGeneric(re: RegExp, text: string, out: Mention[]): void {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const phrase = m[1]!;
     const words = phrase.split(/\s+/);
-    if (words.slice(0, -1).some((w) => NOT_MODIFIERS.has(w) || /(?:ed|ing)$/.test(w) && !/^(?:armed|allied|trained|refortified)$/.test(w))) continue;
+    if (words.slice(0, -1).some((w) => NOT_MODIFIERS.has(w) || (/(?:ed|ing)$/.test(w) && !/^(?:armed|allied|trained|refortified)$/.test(w)))) continue;
     const start = m.index + m[0].length - phrase.length;
     out.push({ start, end: start + phrase.length, surface: phrase, type: "ORGANIZATION", kind: "generic", key: entityKey("ORGANIZATION", phrase) });
   }

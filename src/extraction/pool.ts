@@ -57,7 +57,10 @@ export class ExtractionPool {
   async extract(input: ArticleInput, nlp?: NlpBackbone, signal?: AbortSignal): Promise<ExtractionResult> {
     const text = typeof input.text === "string" ? input.text : "";
     const over = () =>
-      new AppError("EXTRACTION_BUDGET_EXCEEDED", `Extracting this article (${text.length} characters) took longer than ${this.timeoutMs} ms; split it into smaller articles.`);
+      new AppError(
+        "EXTRACTION_BUDGET_EXCEEDED",
+        `Extracting this article (${text.length} characters) took longer than ${this.timeoutMs} ms; split it into smaller articles.`,
+      );
     // The budget applies to each stage of this article, from when it starts: the analysis, then the
     // rules once a worker is free (waiting behind another article does not count against it).
     const stage = async <T>(run: (abort: AbortSignal) => Promise<T>): Promise<T> => {
@@ -79,7 +82,10 @@ export class ExtractionPool {
     } catch (e) {
       if (e instanceof AppError) throw e;
       if (e instanceof Error && /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(e as { code?: string }).code ?? ""} ${e.message}`)) {
-        throw new AppError("EXTRACTION_BUDGET_EXCEEDED", `Extracting this article (${text.length} characters) needed more memory than its budget; split it into smaller articles.`);
+        throw new AppError(
+          "EXTRACTION_BUDGET_EXCEEDED",
+          `Extracting this article (${text.length} characters) needed more memory than its budget; split it into smaller articles.`,
+        );
       }
       throw e;
     }

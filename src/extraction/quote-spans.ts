@@ -35,8 +35,7 @@ export function findQuotes(text: string): QuoteSpan[] {
       if (role === "open") {
         if (open >= 0) push(quotes, text, open, at, at, paragraph, true);
         open = at;
-      }
-      else if (open >= 0) {
+      } else if (open >= 0) {
         push(quotes, text, open, at, at + 1, paragraph, false);
         open = -1;
       }
@@ -53,7 +52,7 @@ export function findQuotes(text: string): QuoteSpan[] {
 function straightRole(body: string, i: number, isOpen: boolean): "open" | "close" {
   const prev = body[i - 1];
   const next = body[i + 1];
-  const opening = (prev === undefined || /[\s(\[—–-]/.test(prev)) && next !== undefined && !/\s/.test(next);
+  const opening = (prev === undefined || /[\s([—–-]/.test(prev)) && next !== undefined && !/\s/.test(next);
   const closing = prev !== undefined && !/\s/.test(prev) && (next === undefined || /[\s.,;:!?)\]—–-]/.test(next));
   if (opening !== closing) return opening ? "open" : "close";
   return isOpen ? "close" : "open";

@@ -21,7 +21,8 @@ const PARTICIPLE = "saying|adding|noting|warning|insisting|writing|calling(?:\\s
 const SAY = `(?:${alternation(LEXICON.sayVerbs)}|called(?:\\s+for)?|calls\\s+for|branded|${PARTICIPLE}|[Aa]ccording\\s+to)`;
 const PARTICIPLE_RE = new RegExp(`^(?:${PARTICIPLE})$`);
 /** A quoted title or name, not speech: "songs titled “Overdose”", "a group called “Free Syria”", "the hashtag “…”". */
-const TITLE_BEFORE = /\b(?:titled|entitled|called|named|dubbed|nicknamed|known\s+as|hashtag|slogan|headlined?|caption|tagline|motto|banner|labell?ed|the\s+words?|the\s+phrase|the\s+term)\s*(?:,\s*)?(?:["“][^"“”]{1,40}["”],?\s+(?:and\s+|or\s+)?)*$/i;
+const TITLE_BEFORE =
+  /\b(?:titled|entitled|called|named|dubbed|nicknamed|known\s+as|hashtag|slogan|headlined?|caption|tagline|motto|banner|labell?ed|the\s+words?|the\s+phrase|the\s+term)\s*(?:,\s*)?(?:["“][^"“”]{1,40}["”],?\s+(?:and\s+|or\s+)?)*$/i;
 const SAY_RE = new RegExp(`\\b${SAY}\\b`);
 /** After a quote, a participle ("…, adding") never attributes it: look for a finite speech verb. */
 const SAY_FINITE_RE = new RegExp(`\\b(?:${alternation(LEXICON.sayVerbs)}|called(?:\\s+for)?|branded|[Aa]ccording\\s+to)\\b`);
@@ -66,7 +67,10 @@ export function findQuoted(text: string, mentions: Mention[], sentences: Sentenc
     if (found?.speaker.type === "PERSON") ctx.lastSpeaker = found.speaker;
     if (!found) continue;
     out.push({
-      type: "QUOTED_IN", subject: found.speaker, confidence: 0.85, quote: text.slice(q.start, q.end),
+      type: "QUOTED_IN",
+      subject: found.speaker,
+      confidence: 0.85,
+      quote: text.slice(q.start, q.end),
       view: evidenceFor(text, sentences, Math.min(q.open, found.at), Math.max(q.close, found.at)),
     });
   }
@@ -76,7 +80,10 @@ export function findQuoted(text: string, mentions: Mention[], sentences: Sentenc
 /** A quoted title: right after "titled / called / dubbed …", or listed after one ("“A,” “B” and “C”"). */
 function isTitle(text: string, q: QuoteSpan, lastTitle: QuoteSpan | undefined): boolean {
   // "Bart the “Miracle Cat”", "known to fighters as “Jihadi John.”": a short Title-Case name.
-  const words = text.slice(q.start, q.end).replace(/[.,!?;:]+$/, "").split(/\s+/);
+  const words = text
+    .slice(q.start, q.end)
+    .replace(/[.,!?;:]+$/, "")
+    .split(/\s+/);
   if (words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
   const lead = text.slice(Math.max(0, q.open - 120), q.open);
   if (TITLE_BEFORE.test(lead)) return true;
@@ -94,21 +101,24 @@ interface Attribution {
  * a few lowercase words ("has also"), "of the 82nd Airborne Division", or a parenthesis.
  * Anything longer means the name belongs to another clause.
  */
-const SPEAKER_GAP = /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later|then|previously|earlier)\s+){0,2}|\s*,\s*(?:(?:has|had|have|also)\s+){0,2}|\s+(?:QC|KC|MP|MEP|MSP|OBE|MBE|CBE|Jr|Sr)\.?\s+(?:[a-z]+\s+){0,2}|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+(?:of|from|at)\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
+const SPEAKER_GAP =
+  /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later|then|previously|earlier)\s+){0,2}|\s*,\s*(?:(?:has|had|have|also)\s+){0,2}|\s+(?:QC|KC|MP|MEP|MSP|OBE|MBE|CBE|Jr|Sr)\.?\s+(?:[a-z]+\s+){0,2}|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+(?:of|from|at)\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
 /**
  * "⟨Christy Feig⟩, WHO's director of communications told": an appositive that runs into the verb
  * without a closing comma. Only when no other speaker inside it is the verb's subject ("X, the
  * ⟨Iraqi Ministry of Defence⟩ said" credits the ministry); a possessor ("WHO's") is not.
  */
 // "“…,” subcommittee chairman ⟨James Florio⟩, a New Jersey Democrat said": lowercase title words may open it too.
-const CLAUSE_OPENING = /^[\s,"“”'’—–-]*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:(?!(?:of|to|from|with|for|by|at|in|on|and|but|that|said|says|told)\s)\p{Ll}[\p{Ll}-]*\s+){0,3}$/u;
+const CLAUSE_OPENING =
+  /^[\s,"“”'’—–-]*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:(?!(?:of|to|from|with|for|by|at|in|on|and|but|that|said|says|told)\s)\p{Ll}[\p{Ll}-]*\s+){0,3}$/u;
 const OPEN_APPOSITIVE = /^\s*,\s+(?:(?:a|an|the|his|her|its|their)\s+|\p{Lu}[\p{L}.-]*['’]s\s+)(?:[\p{L}'’-]+\s+){0,5}$/u;
 
 /** A mention governed by a preposition ("a friend of Ms Rosenberg", "inquiries from Mashable") is no subject. */
 const OBJECT_OF_PREPOSITION = /\b(?:of|to|from|with|for|by|at|about|on|in|against|toward|towards)\s+(?:(?:Mr|Mrs|Ms|Dr|the)\.?\s+)?$/;
 
 /** "a spokesperson for (the)", "a statement by", "officials at": the organisation after it is the source. */
-const SPOKESMAN_OF = /\b(?:spokes(?:man|woman|person)|representative|statement|release|communiqu[eé]|report)\s+(?:issued\s+|released\s+)?(?:for|of|from|by|at|(?:attributed|credited)\s+to)\s+(?:the\s+)?$/i;
+const SPOKESMAN_OF =
+  /\b(?:spokes(?:man|woman|person)|representative|statement|release|communiqu[eé]|report)\s+(?:issued\s+|released\s+)?(?:for|of|from|by|at|(?:attributed|credited)\s+to)\s+(?:the\s+)?$/i;
 
 /**
  * The speaker of the verb at `verbAt` among mentions in [from, verbAt): the closest person
@@ -139,7 +149,10 @@ function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: 
 const CLAUSE_VERB_AFTER = /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|should|might|may|must|[a-z]{2,}ed)\b/;
 
 /** A person noun right after an organisation's name ("… officer", "… veteran"); its spokesman still speaks for it. */
-const UNNAMED_MEMBER = new RegExp(`^\\s+(?:[a-z-]+\\s+)?(?!spokes|representative)(?:${alternation([...LEXICON.personNouns, "veteran", "source", "insider", "member", "employee", "staffer", "aide"])})s?\\b(?!\\s+\\p{Lu})`, "u");
+const UNNAMED_MEMBER = new RegExp(
+  `^\\s+(?:[a-z-]+\\s+)?(?!spokes|representative)(?:${alternation([...LEXICON.personNouns, "veteran", "source", "insider", "member", "employee", "staffer", "aide"])})s?\\b(?!\\s+\\p{Lu})`,
+  "u",
+);
 
 function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: number): Mention | undefined {
   if (/^(?:told|tells|asked|asks)\b/.test(verb)) return undefined;
@@ -177,10 +190,16 @@ function attributeAfter(ctx: QuoteContext, q: QuoteSpan, nextOpen: number): Attr
   const lead = text.slice(q.close, verbAt);
   // "“… ways.” Sir John said “substantial progress” had been made": a quote that ends its sentence,
   // then a verb that opens the next quote: the verb is that quote's.
-  if (/[.!?]$/.test(text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(lead) && nextOpen - verbEnd <= 60 && /^[^.!?"“”]*$/.test(text.slice(verbEnd, nextOpen))) return undefined;
+  if (/[.!?]$/.test(text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(lead) && nextOpen - verbEnd <= 60 && /^[^.!?"“”]*$/.test(text.slice(verbEnd, nextOpen)))
+    return undefined;
   // "“… prosecuted.” The company says it no longer tolerates …": after a quote that ends its sentence, a
   // new sentence credits it only when its verb ends that sentence ("Smith said.", "said Smith, a lawyer.").
-  if (/[.!?]$/.test(text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(lead) && !/^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s*)*(?:,[^.!?"“”]{0,80})?[.!?]/u.test(text.slice(verbEnd, verbEnd + 120))) return undefined;
+  if (
+    /[.!?]$/.test(text.slice(q.start, q.end)) &&
+    /^\s+\p{Lu}/u.test(lead) &&
+    !/^\s*(?:(?:\p{Lu}[\p{L}.'’-]*|of|the)\s*)*(?:,[^.!?"“”]{0,80})?[.!?]/u.test(text.slice(verbEnd, verbEnd + 120))
+  )
+    return undefined;
   if (/^[\s,.!?;:—–-]*$/.test(lead)) {
     // "…,” said X" / "…,” said he"
     const pronoun = PRONOUN_AFTER_VERB.exec(window.slice(verb.index));
@@ -255,7 +274,10 @@ function quotedAs(ctx: QuoteContext, sentenceStart: number, verbAt: number): Att
   const from = sentenceStart + m.index + m[0].indexOf(m[1]!);
   const pronoun = /^(him|her)\b/i.exec(m[1]!);
   if (pronoun) return byPronoun(ctx, /^him$/i.test(pronoun[1]!) ? "he" : "she", from, from);
-  const speaker = within(ctx.speakers, from, from + m[1]!.length).filter((x) => x.type === "PERSON").pop() ?? within(ctx.speakers, from, from + m[1]!.length).pop();
+  const speaker =
+    within(ctx.speakers, from, from + m[1]!.length)
+      .filter((x) => x.type === "PERSON")
+      .pop() ?? within(ctx.speakers, from, from + m[1]!.length).pop();
   return speaker ? { speaker, at: speaker.start } : null;
 }
 
@@ -272,7 +294,8 @@ function sentenceSubject(ctx: QuoteContext, sentenceStart: number, verbAt: numbe
     if (m.type !== "PERSON" && m.entry === undefined) continue;
     if (ROLE_AFTER.test(text.slice(m.end, m.end + 40))) continue;
     if (!/^(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}$/u.test(lead)) return undefined;
-    if (/^(?:,[^,"“”]{1,80},)?\s+(?:(?:has|had|have|also|then|later|was|is)\s+)?[a-z]{3,}(?:ed|s)?\b/.test(text.slice(m.end, m.end + 100))) return { speaker: m, at: m.start };
+    if (/^(?:,[^,"“”]{1,80},)?\s+(?:(?:has|had|have|also|then|later|was|is)\s+)?[a-z]{3,}(?:ed|s)?\b/.test(text.slice(m.end, m.end + 100)))
+      return { speaker: m, at: m.start };
   }
   return undefined;
 }

@@ -15,7 +15,7 @@ const ABBREVIATIONS = new Set(LEXICON.abbreviations.map((a) => a.toLowerCase()))
 const STARTERS_AFTER_ACRONYM = new Set(LEXICON.sentenceStarters);
 
 // Only from the start of a run of marks ("!!!!…" is tried once, not at every "!"): linear.
-const CANDIDATE_END = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const CANDIDATE_END = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 export interface Sentence extends Span {
   /** Index of the paragraph (line group) the sentence belongs to. */
@@ -68,7 +68,7 @@ function isAbbreviationEnd(line: string, dot: number): boolean {
 function pushBounded(out: Sentence[], text: string, start: number, end: number, paragraph: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  for (let s = start; s < end; ) {
+  for (let s = start; s < end;) {
     let e = Math.min(end, s + MAX_SENTENCE);
     if (e < end) {
       // Look back only within this piece, so a text without spaces stays linear.

@@ -39,12 +39,10 @@ export function buildView(text: string, sentence: Sentence, mentions: Mention[])
   return { sentence, slots, marks, template, evidence: { text: evidenceText, start: sentence.start, end: sentence.end } };
 }
 
-export const slotAt = (view: SentenceView, group: string | undefined): Mention | undefined =>
-  group === undefined ? undefined : view.slots[Number(group)];
+export const slotAt = (view: SentenceView, group: string | undefined): Mention | undefined => (group === undefined ? undefined : view.slots[Number(group)]);
 
 /** Like slotAt, with the slots coordinated with it. */
-export const slotsAt = (view: SentenceView, group: string | undefined): Mention[] =>
-  group === undefined ? [] : coordinated(view, Number(group));
+export const slotsAt = (view: SentenceView, group: string | undefined): Mention[] => (group === undefined ? [] : coordinated(view, Number(group)));
 
 /** Argument roles a slot can fill. Adjectives ("Iraqi") only name the country they modify. */
 export function isActor(m: Mention | undefined): m is Mention {
@@ -87,8 +85,14 @@ export const MAX_CONJUNCTS = 8;
 export function coordinated(view: SentenceView, i: number): Mention[] {
   const same = (j: number) => view.slots[j]!.type === view.slots[i]!.type;
   const group = [i];
-  for (let j = i - 1; j >= 0 && i - j < MAX_CONJUNCTS && same(j) && JOIN.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--) group.unshift(j);
+  for (let j = i - 1; j >= 0 && i - j < MAX_CONJUNCTS && same(j) && JOIN.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--)
+    group.unshift(j);
   const possessive = (j: number) => /^['’]s?\s/.test(view.template.slice(view.marks[j]!.end, view.marks[j]!.end + 3));
-  for (let j = i + 1; j < view.slots.length && j - i < MAX_CONJUNCTS && same(j) && !possessive(j) && JOIN.test(view.template.slice(view.marks[j - 1]!.end, view.marks[j]!.start)); j++) group.push(j);
+  for (
+    let j = i + 1;
+    j < view.slots.length && j - i < MAX_CONJUNCTS && same(j) && !possessive(j) && JOIN.test(view.template.slice(view.marks[j - 1]!.end, view.marks[j]!.start));
+    j++
+  )
+    group.push(j);
   return group.flatMap((j) => [view.slots[j]!, ...(view.slots[j]!.partners ?? [])]);
 }

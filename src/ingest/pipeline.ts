@@ -130,11 +130,12 @@ export async function ingest(db: Runner, records: AsyncIterable<ArticleRecord> |
     results.forEach((r, k) => {
       const [id, { rec, hash }] = changed[k]!;
       if (r.status === "rejected") {
+        const reason: unknown = r.reason;
         // The NLP server gone for longer than its retry budget stops the run, like Neo4j: nothing of this batch is written.
-        if (r.reason instanceof AppError && r.reason.code === "NLP_UNAVAILABLE") throw r.reason;
-        const budget = r.reason instanceof AppError && r.reason.code === "EXTRACTION_BUDGET_EXCEEDED";
-        if (budget) fail({ origin: rec.origin, code: "EXTRACTION_BUDGET_EXCEEDED", message: r.reason.message, articleId: id });
-        else fail({ origin: rec.origin, ...failureOf(r.reason, "EXTRACTION_FAILED", "extraction"), articleId: id });
+        if (reason instanceof AppError && reason.code === "NLP_UNAVAILABLE") throw reason;
+        if (reason instanceof AppError && reason.code === "EXTRACTION_BUDGET_EXCEEDED")
+          fail({ origin: rec.origin, code: "EXTRACTION_BUDGET_EXCEEDED", message: reason.message, articleId: id });
+        else fail({ origin: rec.origin, ...failureOf(reason, "EXTRACTION_FAILED", "extraction"), articleId: id });
         return;
       }
       pending.prepared.push({ input: rec.article, id, contentHash: hash, extraction: r.value, extractor: version });

@@ -63,7 +63,10 @@ export async function writeBatch(db: Runner, articles: PreparedArticle[]): Promi
     if (params.relations.length) await tx.run("createRelations", { relations: params.relations });
     if (params.quotes.length) await tx.run("createQuotes", { quotes: params.quotes });
     const now = new Set(params.entities.map((e) => e.id));
-    await removeOrphans(tx, previous.filter((id) => !now.has(id)));
+    await removeOrphans(
+      tx,
+      previous.filter((id) => !now.has(id)),
+    );
     await refreshMentionCounts(tx, [...now, ...params.mentions.map((m) => m.entityId), ...previous]);
     return {
       entitiesCreated: params.entities.filter((e) => !existing.has(e.id)).length,

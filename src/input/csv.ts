@@ -57,10 +57,13 @@ export class CsvFramer {
   private record(): CsvRow[] {
     const lines = this.take();
     const line = lines[0]!.line;
-    const text = lines.map((l) => l.text).join("\n").replace(/\r$/, "");
+    const text = lines
+      .map((l) => l.text)
+      .join("\n")
+      .replace(/\r$/, "");
     if (text === "") return []; // blank line
     try {
-      const [fields] = parse(text, { relax_column_count: true }) as string[][];
+      const [fields] = parse(text, { relax_column_count: true });
       return fields ? [{ ok: true, line, fields }] : [];
     } catch (e) {
       return [{ ok: false, line, message: csvMessage(e) }];

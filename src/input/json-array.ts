@@ -7,9 +7,7 @@
  */
 
 export type JsonElement =
-  | { kind: "element"; bytes: Buffer; index: number | undefined }
-  | { kind: "invalid"; message: string; index: number | undefined }
-  | { kind: "empty" };
+  { kind: "element"; bytes: Buffer; index: number | undefined } | { kind: "invalid"; message: string; index: number | undefined } | { kind: "empty" };
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

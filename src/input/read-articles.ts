@@ -24,9 +24,7 @@ export interface Origin {
   line?: number;
 }
 
-export type ArticleRecord =
-  | { ok: true; article: ArticleInput; origin: Origin }
-  | { ok: false; origin: Origin; code: string; message: string };
+export type ArticleRecord = { ok: true; article: ArticleInput; origin: Origin } | { ok: false; origin: Origin; code: string; message: string };
 
 /** How far reading has got: bytes read so far, of `bytesTotal` (file sizes; 0 when unknown, as for stdin). */
 export interface ReadProgress {
@@ -154,7 +152,11 @@ async function* streamCsv(chunks: AsyncIterable<Buffer>, file: string): AsyncGen
     lineNo++;
     const line = decodeLine(bytes, file, lineNo);
     if (typeof line !== "string") {
-      yield fail({ file, line: lineNo }, "BAD_USER_INPUT", bytes.includes(0) ? "the file contains NUL bytes: it looks binary, not text" : "the file is not valid UTF-8 (re-save it as UTF-8)");
+      yield fail(
+        { file, line: lineNo },
+        "BAD_USER_INPUT",
+        bytes.includes(0) ? "the file contains NUL bytes: it looks binary, not text" : "the file is not valid UTF-8 (re-save it as UTF-8)",
+      );
       return;
     }
     for (const row of framer.push(line, lineNo)) {
@@ -179,7 +181,7 @@ async function* streamJson(chunks: AsyncIterable<Buffer>, file: string): AsyncGe
     } else {
       const text = decode(el.bytes, file);
       if (typeof text !== "string") {
-        yield el.index === undefined ? text : { ...text, origin: { file, line: el.index + 1 } } as ArticleRecord;
+        yield el.index === undefined ? text : { ...text, origin: { file, line: el.index + 1 } };
         continue;
       }
       let data: unknown;
@@ -285,9 +287,18 @@ function unreadable(e: unknown): string {
 
 // Private: one file or stdin, by format; a text or Markdown article is one record, read whole.
 async function* parseStream(chunks: AsyncIterable<Buffer>, format: string, file: string, opts: ReadOptions): AsyncGenerator<ArticleRecord> {
-  if (format === "ndjson" || format === "jsonl") return yield* streamNdjson(chunks, file);
-  if (format === "csv") return yield* streamCsv(chunks, file);
-  if (format === "json") return yield* streamJson(chunks, file);
+  if (format === "ndjson" || format === "jsonl") {
+    yield* streamNdjson(chunks, file);
+    return;
+  }
+  if (format === "csv") {
+    yield* streamCsv(chunks, file);
+    return;
+  }
+  if (format === "json") {
+    yield* streamJson(chunks, file);
+    return;
+  }
   const parts: Buffer[] = [];
   for await (const c of chunks) parts.push(c);
   const text = decode(Buffer.concat(parts), file);

@@ -16,7 +16,10 @@ export type Validated = { ok: true; article: ArticleInput } | { ok: false; messa
 
 export function validateArticle(raw: unknown): Validated {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    return { ok: false, message: `expected an article object {text, id?, title?, url?, source?, publishedAt?}, got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}` };
+    return {
+      ok: false,
+      message: `expected an article object {text, id?, title?, url?, source?, publishedAt?}, got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}`,
+    };
   }
   const o = raw as Record<string, unknown>;
   const out: Record<string, string> = {};
@@ -40,7 +43,8 @@ export function validateArticle(raw: unknown): Validated {
     return { ok: false, message: `text is ${bytes} bytes, over the limit of ${maxArticleBytes()} (set KG_MAX_ARTICLE_BYTES to raise it)` };
   }
   if (out.id !== undefined && (out.id.trim() === "" || out.id.length > 512)) return { ok: false, message: 'field "id" must be 1 to 512 characters' };
-  if (out.url !== undefined && !/^https?:\/\/\S+$/i.test(out.url)) return { ok: false, message: `field "url" is not an http(s) URL: "${out.url.slice(0, 80)}"` };
+  if (out.url !== undefined && !/^https?:\/\/\S+$/i.test(out.url))
+    return { ok: false, message: `field "url" is not an http(s) URL: "${out.url.slice(0, 80)}"` };
   if (out.publishedAt !== undefined) {
     const t = Date.parse(out.publishedAt);
     if (Number.isNaN(t)) return { ok: false, message: `field "publishedAt" is not a date: "${out.publishedAt.slice(0, 40)}" (use ISO 8601, e.g. 2017-07-10)` };

@@ -127,7 +127,11 @@ export interface Spawned {
 }
 
 /** Start a server in the background (its own process group), output appended to `logFile`, PID written to `pidFile`. */
-export function spawnDetached(cmd: string, args: readonly string[], o: { env?: NodeJS.ProcessEnv; logFile: string; pidFile: string; code: ErrorCode }): Spawned {
+export function spawnDetached(
+  cmd: string,
+  args: readonly string[],
+  o: { env?: NodeJS.ProcessEnv; logFile: string; pidFile: string; code: ErrorCode },
+): Spawned {
   fs.mkdirSync(path.dirname(o.logFile), { recursive: true });
   fs.mkdirSync(path.dirname(o.pidFile), { recursive: true });
   const out = fs.openSync(o.logFile, "a");
@@ -212,12 +216,21 @@ export async function withStartLock<T>(dir: string, code: ErrorCode, fn: () => P
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ELOCKED") throw e;
-    throw new AppError(code, `Timed out after ${Math.round(waitMs / 1000)} s waiting for ${lockfilePath}: another kg is starting a server there. Remove that folder if no other kg runs.`);
+    throw new AppError(
+      code,
+      `Timed out after ${Math.round(waitMs / 1000)} s waiting for ${lockfilePath}: another kg is starting a server there. Remove that folder if no other kg runs.`,
+    );
   }
   try {
     return await fn();
   } finally {
     await release().catch(() => {});
-    if (compromised) throw new AppError(code, `The start lock ${lockfilePath} was taken over while held (${compromised.message}); check that no other kg started a server at the same time.`);
+    if (compromised) {
+      // eslint-disable-next-line no-unsafe-finally -- deliberate: a lock taken over while held outranks fn's own result or error
+      throw new AppError(
+        code,
+        `The start lock ${lockfilePath} was taken over while held (${compromised.message}); check that no other kg started a server at the same time.`,
+      );
+    }
   }
 }

@@ -111,17 +111,22 @@ export class CoreNlpClient implements NlpBackbone {
       });
     } catch (e) {
       if (signal?.aborted) throw e;
-      throw new Transient(`CoreNLP at ${this.url} did not answer (${(e as Error).cause ?? (e as Error).message})`);
+      const { cause, message } = e as Error;
+      throw new Transient(`CoreNLP at ${this.url} did not answer (${cause instanceof Error || typeof cause === "string" ? String(cause) : message})`);
     }
     const body = await res.text();
-    if (res.status === 503 || res.status === 502 || res.status === 429) throw new Transient(`CoreNLP at ${this.url} is busy or loading (HTTP ${res.status}: ${body.trim().slice(0, 200)})`);
+    if (res.status === 503 || res.status === 502 || res.status === 429)
+      throw new Transient(`CoreNLP at ${this.url} is busy or loading (HTTP ${res.status}: ${body.trim().slice(0, 200)})`);
     if (!res.ok) throw new AppError("NLP_FAILED", `CoreNLP at ${this.url} refused the text (HTTP ${res.status}: ${body.trim().slice(0, 300)}).`);
     try {
       const parsed = JSON.parse(body) as WireAnswer;
       if (!Array.isArray(parsed.sentences)) throw new Error("no sentences");
       return parsed;
     } catch (e) {
-      throw new AppError("NLP_FAILED", `CoreNLP at ${this.url} sent an answer that is not CoreNLP JSON (${(e as Error).message}). Is CORENLP_URL a CoreNLP server?`);
+      throw new AppError(
+        "NLP_FAILED",
+        `CoreNLP at ${this.url} sent an answer that is not CoreNLP JSON (${(e as Error).message}). Is CORENLP_URL a CoreNLP server?`,
+      );
     }
   }
 

@@ -15,7 +15,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError } from "../errors.ts";
-import { checkedPort, ensureMavenJars, livePid, portInUse, requireTools, run, spawnDetached, stopPid, tailOf, waitUntilUp, withStartLock } from "../local-server/process.ts";
+import {
+  checkedPort,
+  ensureMavenJars,
+  livePid,
+  portInUse,
+  requireTools,
+  run,
+  spawnDetached,
+  stopPid,
+  tailOf,
+  waitUntilUp,
+  withStartLock,
+} from "../local-server/process.ts";
 import { CORENLP_VERSION } from "./corenlp-client.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -70,7 +82,10 @@ function resolveOptions(o: LocalCoreNlpOptions = {}): Resolved {
   const instance = o.instance ?? "default";
   // The instance is a folder beside the jar cache: a plain name that cannot climb out or collide with it.
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(instance) || /^(lib|classes)-/.test(instance)) {
-    throw new AppError("CONFIG_INVALID", `KG_CORENLP_INSTANCE "${instance}" is not a usable folder name (letters, digits, '.', '_', '-'; not starting with "lib-" or "classes-").`);
+    throw new AppError(
+      "CONFIG_INVALID",
+      `KG_CORENLP_INSTANCE "${instance}" is not a usable folder name (letters, digits, '.', '_', '-'; not starting with "lib-" or "classes-").`,
+    );
   }
   return {
     base,
@@ -131,7 +146,10 @@ async function ensureLauncher(r: Resolved): Promise<string> {
   const res = await run("javac", ["-d", tmp, "-cp", path.join(r.lib, "*"), CORENLP_LAUNCHER]);
   if (res.status !== 0) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    throw new AppError("NLP_SETUP_FAILED", `javac could not compile ${CORENLP_LAUNCHER} (exit ${res.status}):\n${res.output.trim().split("\n").slice(-15).join("\n")}`);
+    throw new AppError(
+      "NLP_SETUP_FAILED",
+      `javac could not compile ${CORENLP_LAUNCHER} (exit ${res.status}):\n${res.output.trim().split("\n").slice(-15).join("\n")}`,
+    );
   }
   fs.rmSync(classes, { recursive: true, force: true });
   fs.renameSync(tmp, classes);
@@ -177,13 +195,27 @@ export async function startLocalCoreNlp(o?: LocalCoreNlpOptions): Promise<LocalC
       await waitForReady(r, port, () => serverPid(r.home) === running);
       return { running: true, pid: running, url: urlOf(port), home: r.home };
     }
-    requireTools("NLP_SETUP_FAILED", [{ cmd: "java", missing: `Java is not installed. Install Java 17 with its compiler (e.g. \`apt-get install openjdk-17-jdk-headless\`), or ${ALTERNATIVES}.` }]);
+    requireTools("NLP_SETUP_FAILED", [
+      {
+        cmd: "java",
+        missing: `Java is not installed. Install Java 17 with its compiler (e.g. \`apt-get install openjdk-17-jdk-headless\`), or ${ALTERNATIVES}.`,
+      },
+    ]);
     if (!fs.existsSync(path.join(r.lib, ".complete"))) {
       requireTools("NLP_SETUP_FAILED", [
-        { cmd: "mvn", missing: `Maven (\`mvn\`) is not installed; it is needed once to download CoreNLP ${CORENLP_VERSION} (~480 MB). Install it (e.g. \`apt-get install maven\`), or ${ALTERNATIVES}.` },
+        {
+          cmd: "mvn",
+          missing: `Maven (\`mvn\`) is not installed; it is needed once to download CoreNLP ${CORENLP_VERSION} (~480 MB). Install it (e.g. \`apt-get install maven\`), or ${ALTERNATIVES}.`,
+        },
       ]);
     }
-    await ensureMavenJars({ pom: POM, lib: r.lib, label: `Stanford CoreNLP ${CORENLP_VERSION} with its English models (~480 MB)`, code: "NLP_SETUP_FAILED", log: r.log });
+    await ensureMavenJars({
+      pom: POM,
+      lib: r.lib,
+      label: `Stanford CoreNLP ${CORENLP_VERSION} with its English models (~480 MB)`,
+      code: "NLP_SETUP_FAILED",
+      log: r.log,
+    });
     const classes = await ensureLauncher(r);
     if (await portInUse(r.port)) {
       throw new AppError(

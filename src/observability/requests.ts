@@ -11,7 +11,7 @@ import type { AppContext, AuthState } from "../api/context.ts";
 import type { Metrics } from "./metrics.ts";
 import type { CacheOutcome } from "../server/response-cache.ts";
 
-const REQUEST_ID = /^[A-Za-z0-9._:@\/+=-]{1,128}$/;
+const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 const ROUTES = new Set(["/graphql", "/export", "/health", "/ready", "/metrics"]);
 const QUIET_ROUTES = new Set(["/health", "/ready", "/metrics"]);
 
@@ -75,18 +75,23 @@ export interface TrackingOptions {
 export function useRequestTracking(opts: TrackingOptions): Plugin<AppContext> {
   const { log, metrics } = opts;
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    onRequest({ request, url, fetchAPI, ...hook }) {
       const incoming = request.headers.get("x-request-id");
       const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
       const route = ROUTES.has(url.pathname) ? url.pathname : "other";
       states.set(request, { id, t0: performance.now(), route });
       if (route === "/metrics" && metrics && opts.metricsEndpoint && request.method === "GET") {
         if (!opts.metricsEndpoint.authorize(request)) {
-          endResponse(new fetchAPI.Response("API key required (KG_REQUIRE_AUTH_FOR_READS=true)\n", { status: 401, headers: { "www-authenticate": 'Bearer realm="news-kg"' } }));
+          hook.endResponse(
+            new fetchAPI.Response("API key required (KG_REQUIRE_AUTH_FOR_READS=true)\n", {
+              status: 401,
+              headers: { "www-authenticate": 'Bearer realm="news-kg"' },
+            }),
+          );
           return;
         }
         return metrics.render().then((text) => {
-          endResponse(new fetchAPI.Response(text, { status: 200, headers: { "content-type": metrics.contentType } }));
+          hook.endResponse(new fetchAPI.Response(text, { status: 200, headers: { "content-type": metrics.contentType } }));
         });
       }
     },
@@ -109,7 +114,7 @@ export function useRequestTracking(opts: TrackingOptions): Plugin<AppContext> {
       const ctx = args.contextValue as AppContext & { request?: Request };
       const s = ctx.request ? states.get(ctx.request) : undefined;
       if (!s) return;
-      const op = getOperationAST(args.document, args.operationName ?? undefined);
+      const op = getOperationAST(args.document as DocumentNode, (args.operationName as string | null | undefined) ?? undefined);
       s.type = op?.operation ?? s.type;
       s.operation = op?.name?.value ?? s.operation;
     },

@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import { getOperationAST, type GraphQLError } from "graphql";
+import { getOperationAST, type DocumentNode, type GraphQLError } from "graphql";
 import { ANONYMOUS, type AppContext, type AuthState } from "../api/context.ts";
 import { digestKey, type SecurityConfig } from "./config.ts";
 
@@ -51,7 +51,7 @@ export function useApiKeys(cfg: SecurityConfig): Plugin<AppContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as AppContext;
-      const op = getOperationAST(args.document, args.operationName ?? undefined);
+      const op = getOperationAST(args.document as DocumentNode, (args.operationName as string | null | undefined) ?? undefined);
       const why = refusal(op?.operation ?? "query", ctx.auth ?? ANONYMOUS, cfg);
       if (why) {
         ctx.log.warn({ operation: op?.name?.value ?? null, kind: op?.operation, keyId: ctx.auth?.keyId }, "refused: not authenticated");

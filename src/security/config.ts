@@ -56,7 +56,6 @@ export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Keys shorter than this are refused: they are guessable. */
 export const MIN_API_KEY_LENGTH = 16;
 
-
 export function digestKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
@@ -89,14 +88,26 @@ export function securityConfig(env: Env = process.env, host = get(env, "HOST") ?
     throw new AppError("CONFIG_INVALID", "KG_ALLOW_ANONYMOUS_WRITES=true is refused with NODE_ENV=production: set KG_API_KEYS instead.");
   }
   if (allowAnonymousWrites && !isLoopbackHost(host)) {
-    throw new AppError("CONFIG_INVALID", `KG_ALLOW_ANONYMOUS_WRITES=true is only allowed when HOST is a loopback address (127.0.0.1, ::1, localhost), not "${host}": set KG_API_KEYS instead.`);
+    throw new AppError(
+      "CONFIG_INVALID",
+      `KG_ALLOW_ANONYMOUS_WRITES=true is only allowed when HOST is a loopback address (127.0.0.1, ::1, localhost), not "${host}": set KG_API_KEYS instead.`,
+    );
   }
   const introspection = bool(env, "KG_INTROSPECTION", !production);
   const cors = get(env, "KG_CORS_ORIGINS");
-  const corsOrigins = cors === undefined ? [] : cors.split(",").map((o) => o.trim().replace(/\/+$/, "")).filter((o) => o !== "");
+  const corsOrigins =
+    cors === undefined
+      ? []
+      : cors
+          .split(",")
+          .map((o) => o.trim().replace(/\/+$/, ""))
+          .filter((o) => o !== "");
   for (const o of corsOrigins) {
     if (o !== "*" && !/^https?:\/\/[^/\s]+$/i.test(o)) {
-      throw new AppError("CONFIG_INVALID", `KG_CORS_ORIGINS: "${o}" is not an origin; use e.g. https://app.example.org,http://localhost:5173 (scheme://host[:port], no path), or *.`);
+      throw new AppError(
+        "CONFIG_INVALID",
+        `KG_CORS_ORIGINS: "${o}" is not an origin; use e.g. https://app.example.org,http://localhost:5173 (scheme://host[:port], no path), or *.`,
+      );
     }
   }
   return {

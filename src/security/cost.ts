@@ -9,7 +9,16 @@
  * arguments. It runs after validation (which yoga caches per document, so it cannot depend on
  * variables) and before any resolver.
  */
-import { getOperationAST, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type SelectionSetNode } from "graphql";
+import {
+  getOperationAST,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { LIMIT_CODE } from "./limits.ts";
@@ -26,9 +35,9 @@ export function listElements(v: unknown): number {
     const x = stack.pop();
     if (Array.isArray(x)) {
       n += x.length;
-      stack.push(...x);
+      stack.push(...(x as unknown[]));
     } else if (typeof x === "object" && x !== null) {
-      stack.push(...Object.values(x));
+      stack.push(...(Object.values(x) as unknown[]));
     }
   }
   return n;
@@ -45,19 +54,35 @@ const estimate: ComplexityEstimator = ({ node, args, childComplexity }) => {
  * The cost of `operationName` in `document` with `variables`; undefined when the variables do not
  * fit the operation (execution then reports that, as BAD_USER_INPUT).
  */
-export function queryCost(args: { schema: Parameters<typeof getComplexity>[0]["schema"]; document: Parameters<typeof getComplexity>[0]["query"]; variables?: Record<string, unknown> | null; operationName?: string | null }): number | undefined {
+export function queryCost(args: {
+  schema: Parameters<typeof getComplexity>[0]["schema"];
+  document: Parameters<typeof getComplexity>[0]["query"];
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}): number | undefined {
   if (!getOperationAST(args.document, args.operationName ?? undefined)) return undefined;
   try {
-    return Math.round(getComplexity({ estimators: [estimate], schema: args.schema, query: args.document, variables: args.variables ?? {}, operationName: args.operationName ?? undefined }));
+    return Math.round(
+      getComplexity({
+        estimators: [estimate],
+        schema: args.schema,
+        query: args.document,
+        variables: args.variables ?? {},
+        operationName: args.operationName ?? undefined,
+      }),
+    );
   } catch {
     return undefined;
   }
 }
 
 export function costError(max: number, cost: number): GraphQLError {
-  return createGraphQLError(`Query cost limit of ${max} exceeded, found ${cost} (KG_MAX_COST; page sizes and list arguments count, whether literal or variables). Ask for smaller pages or fewer nested lists.`, {
-    extensions: { code: LIMIT_CODE, http: { status: 400 } },
-  });
+  return createGraphQLError(
+    `Query cost limit of ${max} exceeded, found ${cost} (KG_MAX_COST; page sizes and list arguments count, whether literal or variables). Ask for smaller pages or fewer nested lists.`,
+    {
+      extensions: { code: LIMIT_CODE, http: { status: 400 } },
+    },
+  );
 }
 
 /** Introspection fields that return lists: the only ones that multiply an introspection answer. */
@@ -78,7 +103,7 @@ export const MAX_INTROSPECTION_LIST_NESTING = 3;
  */
 export function introspectionListNesting(document: DocumentNode, operationName?: string | null): number | undefined {
   const op = getOperationAST(document, operationName ?? undefined);
-  if (!op || op.operation !== "query") return undefined;
+  if (!op || op.operation !== OperationTypeNode.QUERY) return undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   // The root fields, through fragments and inline fragments.
@@ -87,7 +112,8 @@ export function introspectionListNesting(document: DocumentNode, operationName?:
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) rootFields.push(sel.name.value);
       else if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, seen);
-      else if (!seen.has(sel.name.value) && fragments.has(sel.name.value)) collect(fragments.get(sel.name.value)!.selectionSet, new Set([...seen, sel.name.value]));
+      else if (!seen.has(sel.name.value) && fragments.has(sel.name.value))
+        collect(fragments.get(sel.name.value)!.selectionSet, new Set([...seen, sel.name.value]));
     }
   };
   collect(op.selectionSet, new Set());
@@ -119,20 +145,31 @@ export function introspectionListNesting(document: DocumentNode, operationName?:
 export function useCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const nesting = introspectionListNesting(args.document, args.operationName);
+      // envelop types the execution arguments as any.
+      const document = args.document as DocumentNode;
+      const operationName = args.operationName as string | null | undefined;
+      const nesting = introspectionListNesting(document, operationName);
       if (nesting !== undefined) {
         if (nesting > MAX_INTROSPECTION_LIST_NESTING) {
           setResultAndStopExecution({
             errors: [
-              createGraphQLError(`Introspection list fields nest ${nesting} deep; at most ${MAX_INTROSPECTION_LIST_NESTING} (types → fields → args) are allowed.`, {
-                extensions: { code: LIMIT_CODE, http: { status: 400 } },
-              }),
+              createGraphQLError(
+                `Introspection list fields nest ${nesting} deep; at most ${MAX_INTROSPECTION_LIST_NESTING} (types → fields → args) are allowed.`,
+                {
+                  extensions: { code: LIMIT_CODE, http: { status: 400 } },
+                },
+              ),
             ],
           });
         }
         return;
       }
-      const cost = queryCost({ schema: args.schema, document: args.document, variables: args.variableValues as Record<string, unknown> | undefined, operationName: args.operationName });
+      const cost = queryCost({
+        schema: args.schema as GraphQLSchema,
+        document,
+        variables: args.variableValues as Record<string, unknown> | undefined,
+        operationName,
+      });
       if (cost !== undefined && cost > maxCost) setResultAndStopExecution({ errors: [costError(maxCost, cost)] });
     },
   };

@@ -108,7 +108,7 @@ export function useBodyLimit(maxBytes: number): Plugin {
             throw badBody("The request body is not valid UTF-8.");
           }
         }
-        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes as Uint8Array<ArrayBuffer> }));
+        return parse(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes }));
       });
     },
   };
@@ -139,7 +139,10 @@ export function nestingDepth(v: unknown, limit: number): number {
 export function useVariableDepthLimit(): Plugin {
   return {
     onParams({ params }) {
-      for (const [name, value] of [["variables", params.variables], ["extensions", params.extensions]] as const) {
+      for (const [name, value] of [
+        ["variables", params.variables],
+        ["extensions", params.extensions],
+      ] as const) {
         if (nestingDepth(value, MAX_VARIABLE_DEPTH) > MAX_VARIABLE_DEPTH) {
           throw badBody(`The request's ${name} nest more than ${MAX_VARIABLE_DEPTH} levels of arrays and objects; no input of this API needs more than a few.`);
         }
@@ -158,10 +161,13 @@ export function useNoIntrospection(): Plugin {
       const name = node.name.value;
       if (name === "__schema" || name === "__type") {
         context.reportError(
-          createGraphQLError(`GraphQL introspection has been disabled, but the requested query contained the field "${name}". Set KG_INTROSPECTION=true to allow it.`, {
-            nodes: [node],
-            extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
-          }),
+          createGraphQLError(
+            `GraphQL introspection has been disabled, but the requested query contained the field "${name}". Set KG_INTROSPECTION=true to allow it.`,
+            {
+              nodes: [node],
+              extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+            },
+          ),
         );
       }
     },
@@ -181,13 +187,17 @@ const isLimit = (e: GraphQLError) => /limit of \d+ exceeded|Query validation err
  */
 export function refusalError(e: GraphQLError): GraphQLError | undefined {
   if (isLimit(e)) return createGraphQLError(e.message.replace(/^Syntax Error: /, ""), { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
-  const status = (e.extensions?.http as { status?: number } | undefined)?.status;
+  const status = e.extensions?.http?.status;
   if (/CSRF/i.test(e.message)) {
-    return createGraphQLError(`${e.message}: send one of the headers ${CSRF_HEADERS.join(", ")} (any value), or a JSON body with content-type application/json.`, {
-      extensions: { code: "CSRF_CHECK_FAILED", http: { status: 403 } },
-    });
+    return createGraphQLError(
+      `${e.message}: send one of the headers ${CSRF_HEADERS.join(", ")} (any value), or a JSON body with content-type application/json.`,
+      {
+        extensions: { code: "CSRF_CHECK_FAILED", http: { status: 403 } },
+      },
+    );
   }
-  if (typeof status === "number" && status >= 400 && status < 500) return createGraphQLError(e.message, { extensions: { code: "BAD_REQUEST", http: { status } } });
+  if (typeof status === "number" && status >= 400 && status < 500)
+    return createGraphQLError(e.message, { extensions: { code: "BAD_REQUEST", http: { status } } });
   return undefined;
 }
 
@@ -248,5 +258,5 @@ export function corsOptions(cfg: SecurityConfig): (request: Request) => CORSOpti
 }
 
 export function csrfPlugin(): Plugin {
-  return useCSRFPrevention({ requestHeaders: CSRF_HEADERS }) as Plugin;
+  return useCSRFPrevention({ requestHeaders: CSRF_HEADERS });
 }

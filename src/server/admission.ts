@@ -35,7 +35,7 @@ export function useAdmission(opts: AdmissionOptions): Plugin & { stats(): { acti
     });
   return {
     stats: () => ({ active, queued: queue.length }),
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    onRequest({ request, url, fetchAPI, ...hook }) {
       if ((url.pathname !== "/graphql" && url.pathname !== "/export") || request.method === "OPTIONS") return;
       if (active < opts.limit) {
         active++;
@@ -43,7 +43,7 @@ export function useAdmission(opts: AdmissionOptions): Plugin & { stats(): { acti
         return;
       }
       if (queue.length >= opts.maxQueue) {
-        endResponse(busy(fetchAPI, "queue full"));
+        hook.endResponse(busy(fetchAPI, "queue full"));
         return;
       }
       return new Promise<void>((resolve) => {
@@ -54,7 +54,7 @@ export function useAdmission(opts: AdmissionOptions): Plugin & { stats(): { acti
           },
           timer: setTimeout(() => {
             queue.splice(queue.indexOf(entry), 1);
-            endResponse(busy(fetchAPI, `waited ${opts.queueMs} ms`));
+            hook.endResponse(busy(fetchAPI, `waited ${opts.queueMs} ms`));
             resolve();
           }, opts.queueMs),
         };

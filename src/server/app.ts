@@ -7,7 +7,7 @@
  * field suggestions by environment, CORS allow-list, CSRF prevention, API keys for mutations.
  * Observability (src/observability): request ids, one JSON access-log line per request, metrics.
  */
-import type { GraphQLError } from "graphql";
+import { Kind, type GraphQLError } from "graphql";
 import { createGraphQLError, createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
@@ -21,7 +21,16 @@ import { DEFAULT_QUERY } from "./default-query.ts";
 import { useAdmission } from "./admission.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { authenticate, refusal, useApiKeys } from "../security/auth.ts";
-import { armorPlugins, corsOptions, csrfPlugin, refusalError, useBodyLimit, useLimitErrorCodes, useNoIntrospection, useVariableDepthLimit } from "../security/limits.ts";
+import {
+  armorPlugins,
+  corsOptions,
+  csrfPlugin,
+  refusalError,
+  useBodyLimit,
+  useLimitErrorCodes,
+  useNoIntrospection,
+  useVariableDepthLimit,
+} from "../security/limits.ts";
 import { useCostLimit } from "../security/cost.ts";
 import { createMetrics, type Metrics } from "../observability/metrics.ts";
 import { noteAuth, noteCache, requestIdOf, useRequestTracking } from "../observability/requests.ts";
@@ -62,7 +71,7 @@ function maskError(log: Logger) {
     // Variable coercion (wrong type, missing required field) is the client's mistake, not ours:
     // graphql-js raises it at the variable's definition in the document (told by the node, not the message).
     const g = error as Partial<Pick<GraphQLError, "name" | "message" | "nodes">> | undefined;
-    if (g?.name === "GraphQLError" && g.nodes?.some((n) => n.kind === "VariableDefinition")) {
+    if (g?.name === "GraphQLError" && g.nodes?.some((n) => n.kind === Kind.VARIABLE_DEFINITION)) {
       return createGraphQLError(g.message ?? "", { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
     }
     // Refusals raised by plugins (limits, CSRF) before any resolver ran: keep them, with a code.

@@ -24,7 +24,14 @@ import type { SecurityConfig } from "../security/config.ts";
 
 export const MAX_HTTP_HOPS = 3;
 const PARAMS = ["format", "entity", "hops", "type", "since", "part"];
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, NOT_FOUND: 404, DATABASE_UNAVAILABLE: 503, QUERY_TIMEOUT: 504, REQUEST_CANCELLED: 499 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 504,
+  REQUEST_CANCELLED: 499,
+};
 
 function errorResponse(R: typeof Response, code: string, message: string): Response {
   const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
@@ -35,7 +42,13 @@ function errorResponse(R: typeof Response, code: string, message: string): Respo
 
 /** A file name for Content-Disposition: the entity's words, ASCII only. */
 function fileName(entity: string, hops: number, ext: string, part?: string): string {
-  const slug = entity.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).toLowerCase() || "entity";
+  const slug =
+    entity
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60)
+      .toLowerCase() || "entity";
   return `${slug}-${hops}hop${part ? `-${part}` : ""}.${ext}`;
 }
 
@@ -78,16 +91,16 @@ function pipe(stop: AbortController): { stream: ReadableStream<Uint8Array>; sink
 
 export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Logger }): Plugin {
   return {
-    onRequest({ request, url, fetchAPI, endResponse }) {
+    onRequest({ request, url, fetchAPI, ...hook }) {
       if (url.pathname !== "/export") return;
       const R = fetchAPI.Response;
       if (request.method !== "GET" && request.method !== "HEAD") {
-        endResponse(new R("GET /export only\n", { status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" } }));
+        hook.endResponse(new R("GET /export only\n", { status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" } }));
         return;
       }
       const why = refusal("query", authenticate(request.headers, opts.security), opts.security);
       if (why) {
-        endResponse(errorResponse(R, "UNAUTHENTICATED", why));
+        hook.endResponse(errorResponse(R, "UNAUTHENTICATED", why));
         return;
       }
       const q = url.searchParams;
@@ -97,16 +110,30 @@ export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Lo
       try {
         const unknown = [...new Set(q.keys())].filter((k) => !PARAMS.includes(k));
         if (unknown.length) throw new AppError("BAD_USER_INPUT", `Unknown parameter "${unknown[0]!.slice(0, 40)}": /export takes ${PARAMS.join(", ")}.`);
-        ({ format, filter } = parseExportRequest({ format: q.get("format") ?? undefined, types: q.getAll("type"), since: q.get("since") ?? undefined, entity: q.get("entity") ?? undefined, hops: q.get("hops") ?? undefined }, MAX_HTTP_HOPS));
-        if (!filter.neighbourhood) throw new AppError("BAD_USER_INPUT", `/export gives the neighbourhood of one entity: pass entity=NAME (and hops=0..${MAX_HTTP_HOPS}); use \`kg export\` for the whole graph.`);
+        ({ format, filter } = parseExportRequest(
+          {
+            format: q.get("format") ?? undefined,
+            types: q.getAll("type"),
+            since: q.get("since") ?? undefined,
+            entity: q.get("entity") ?? undefined,
+            hops: q.get("hops") ?? undefined,
+          },
+          MAX_HTTP_HOPS,
+        ));
+        if (!filter.neighbourhood)
+          throw new AppError(
+            "BAD_USER_INPUT",
+            `/export gives the neighbourhood of one entity: pass entity=NAME (and hops=0..${MAX_HTTP_HOPS}); use \`kg export\` for the whole graph.`,
+          );
         const rawPart = q.get("part");
         if (format === "csv") {
-          if (rawPart === null || !(CSV_TABLE_NAMES as string[]).includes(rawPart)) throw new AppError("BAD_USER_INPUT", `format=csv is one table per request: pass part= one of ${CSV_TABLE_NAMES.join(", ")}.`);
+          if (rawPart === null || !(CSV_TABLE_NAMES as string[]).includes(rawPart))
+            throw new AppError("BAD_USER_INPUT", `format=csv is one table per request: pass part= one of ${CSV_TABLE_NAMES.join(", ")}.`);
           part = rawPart as CsvTable;
         } else if (rawPart !== null) throw new AppError("BAD_USER_INPUT", "part is only for format=csv.");
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        endResponse(errorResponse(R, e.code, e.message));
+        hook.endResponse(errorResponse(R, e.code, e.message));
         return;
       }
       const spec = FORMAT_SPECS[format];
@@ -129,13 +156,23 @@ export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Lo
           return out.sink.write(chunk);
         },
       };
-      const done = runExport(opts.db.forRequest(stop.signal), format, filter, (name) => (part === undefined || name === part ? sink : NULL_SINK), { signal: stop.signal, maxEntities: opts.security.exportMaxEntities, pageSize: 200 });
-      return Promise.race([started.then(() => undefined), done.then(() => undefined, (e: unknown) => e)]).then((failed) => {
+      const done = runExport(opts.db.forRequest(stop.signal), format, filter, (name) => (part === undefined || name === part ? sink : NULL_SINK), {
+        signal: stop.signal,
+        maxEntities: opts.security.exportMaxEntities,
+        pageSize: 200,
+      });
+      return Promise.race([
+        started.then(() => undefined),
+        done.then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ]).then((failed) => {
         if (failed !== undefined) {
-          if (failed instanceof AppError) endResponse(errorResponse(R, failed.code, failed.message));
+          if (failed instanceof AppError) hook.endResponse(errorResponse(R, failed.code, failed.message));
           else {
             opts.log.error({ err: failed }, "export failed");
-            endResponse(errorResponse(R, "INTERNAL_SERVER_ERROR", "The export failed unexpectedly; see the server log."));
+            hook.endResponse(errorResponse(R, "INTERNAL_SERVER_ERROR", "The export failed unexpectedly; see the server log."));
           }
           return;
         }
@@ -147,7 +184,7 @@ export function useExportRoute(opts: { db: Db; security: SecurityConfig; log: Lo
             out.fail(e);
           },
         );
-        endResponse(new R(request.method === "HEAD" ? null : out.stream, { status: 200, headers }));
+        hook.endResponse(new R(request.method === "HEAD" ? null : out.stream, { status: 200, headers }));
       });
     },
   };

@@ -47,7 +47,16 @@ export async function listen(opts: ListenOptions): Promise<RunningServer> {
   const security = opts.security ?? securityConfig(process.env, opts.host);
   let draining = false;
   // GraphiQL follows KG_GRAPHIQL / NODE_ENV (security config); the caller can only turn it off.
-  const app = createApp({ db: opts.db, log: opts.log, nlp: opts.nlp, extraction: opts.extraction, graphiql: opts.graphiql === false ? false : undefined, security, responseCache: opts.responseCache, isDraining: () => draining });
+  const app = createApp({
+    db: opts.db,
+    log: opts.log,
+    nlp: opts.nlp,
+    extraction: opts.extraction,
+    graphiql: opts.graphiql === false ? false : undefined,
+    security,
+    responseCache: opts.responseCache,
+    isDraining: () => draining,
+  });
   const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     inFlight.add(res);

@@ -18,7 +18,7 @@
  * Cached answers are shared objects: nothing downstream mutates execution results here.
  */
 import { createHash } from "node:crypto";
-import { getOperationAST, type ExecutionResult } from "graphql";
+import { getOperationAST, OperationTypeNode, type DocumentNode, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
@@ -54,7 +54,7 @@ export type CacheOutcome = "hit" | "shared" | "miss" | "bypass";
  * wrapper over lru-cache that counts each key's length with its answer (both are held as long as
  * the entry) and refuses one answer over a tenth of the budget. Pure.
  */
-export class LruStore<V extends {}> {
+export class LruStore<V extends NonNullable<unknown>> {
   private readonly cache: LRUCache<string, V> | undefined;
 
   constructor(
@@ -114,7 +114,10 @@ export function cacheKey(params: Params | undefined, declared: readonly string[]
   const vars = (typeof params.variables === "object" && params.variables !== null ? params.variables : {}) as Record<string, unknown>;
   const h = createHash("sha256").update(op).update("\u0000").update(params.query);
   // An absent variable (its default applies) and an explicit null are different questions.
-  for (const name of declared) h.update("\u0000").update(name).update(Object.hasOwn(vars, name) ? `=${JSON.stringify(vars[name]) ?? "null"}` : " absent");
+  for (const name of declared)
+    h.update("\u0000")
+      .update(name)
+      .update(Object.hasOwn(vars, name) ? `=${JSON.stringify(vars[name]) ?? "null"}` : " absent");
   return h.digest("hex");
 }
 
@@ -192,15 +195,17 @@ export class ResponseCache {
     return this.polling;
   }
 
-
   plugin(): Plugin<AppContext> {
     return {
       onExecute: ({ args, executeFn, setExecuteFn, setResultAndStopExecution }) => {
         const ctx = args.contextValue as AppContext & { request?: Request; params?: Params };
         const note = (o: CacheOutcome) => this.opts.onOutcome?.(ctx.request, o);
         if (!this.enabled) return;
-        const op = getOperationAST(args.document, args.operationName ?? undefined);
-        const key = op?.operation === "query" && this.stamp !== undefined ? cacheKey(ctx.params, op.variableDefinitions?.map((d) => d.variable.name.value) ?? []) : undefined;
+        const op = getOperationAST(args.document as DocumentNode, (args.operationName as string | null | undefined) ?? undefined);
+        const key =
+          op?.operation === OperationTypeNode.QUERY && this.stamp !== undefined
+            ? cacheKey(ctx.params, op.variableDefinitions?.map((d) => d.variable.name.value) ?? [])
+            : undefined;
         if (key === undefined) return note("bypass");
         const hit = this.store.get(key);
         if (hit) {
@@ -233,9 +238,9 @@ export class ResponseCache {
         // Wrapping the execution (not only onExecuteDone) settles the waiters even when it throws.
         setExecuteFn(async (execArgs) => {
           try {
-            const result = await executeFn(execArgs);
+            const result: unknown = await executeFn(execArgs);
             const r = result as ExecutionResult;
-            const cacheable = !!result && !(Symbol.asyncIterator in result) && !r.errors?.length && r.data != null;
+            const cacheable = typeof result === "object" && result !== null && !(Symbol.asyncIterator in result) && !r.errors?.length && r.data != null;
             done(cacheable ? r : undefined);
             return result;
           } catch (e) {

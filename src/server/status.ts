@@ -61,13 +61,13 @@ export function statusFor(errors: readonly Pick<GraphQLError, "extensions">[] | 
  */
 export function useStatusPolicy(): Plugin {
   return {
-    onResultProcess({ result, setResult }) {
+    onResultProcess({ result, ...hook }) {
       if (Array.isArray(result) || typeof result !== "object" || result === null || Symbol.asyncIterator in result) return;
       const r = result as ExecutionResult;
       const rule = statusFor(r.errors);
       if (!rule) return;
       const http = { status: rule.status, ...(rule.retryAfter !== undefined ? { headers: { "retry-after": String(rule.retryAfter) } } : {}) };
-      setResult({ ...r, extensions: { ...r.extensions, http } });
+      hook.setResult({ ...r, extensions: { ...r.extensions, http } });
     },
   };
 }

@@ -144,21 +144,26 @@ export function useWebPages(opts: { explorer: boolean; graphiql: boolean }): Plu
     return b;
   };
   return {
-    onRequest({ request, url, fetchAPI, endResponse }) {
+    onRequest({ request, url, fetchAPI, ...hook }) {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       if (opts.explorer && (url.pathname === "/" || url.pathname === "/index.html")) {
-        endResponse(new fetchAPI.Response(request.method === "HEAD" ? null : explorerHtml(), { status: 200, headers: { "content-type": "text/html; charset=utf-8", ...PAGE_HEADERS } }));
+        hook.endResponse(
+          new fetchAPI.Response(request.method === "HEAD" ? null : explorerHtml(), {
+            status: 200,
+            headers: { "content-type": "text/html; charset=utf-8", ...PAGE_HEADERS },
+          }),
+        );
         return;
       }
       if (!url.pathname.startsWith("/assets/")) return;
       const asset = assets.get(url.pathname);
       const isGraphiql = url.pathname.startsWith("/assets/graphiql/");
       if (!asset || (isGraphiql && !opts.graphiql) || (!isGraphiql && !opts.explorer)) {
-        endResponse(new fetchAPI.Response("not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
+        hook.endResponse(new fetchAPI.Response("not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
         return;
       }
       const body = read(asset.file);
-      endResponse(
+      hook.endResponse(
         new fetchAPI.Response(request.method === "HEAD" ? null : (body as unknown as BodyInit), {
           status: 200,
           headers: { "content-type": asset.type, "content-length": String(body.length), "x-content-type-options": "nosniff", "cache-control": "no-cache" },

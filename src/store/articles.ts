@@ -4,8 +4,25 @@ import { int } from "../db/values.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
 import type { RelationKeyParts } from "../graph/keys.ts";
 import {
-  articleRow, count, entityRow, list, num, obj, pagedById, quoteRow, relationRow, relationType, str, stringList, strings,
-  type ArticleRow, type Batch, type EntityRow, type Paged, type QuoteRow, type RelationRow,
+  articleRow,
+  count,
+  entityRow,
+  list,
+  num,
+  obj,
+  pagedById,
+  quoteRow,
+  relationRow,
+  relationType,
+  str,
+  stringList,
+  strings,
+  type ArticleRow,
+  type Batch,
+  type EntityRow,
+  type Paged,
+  type QuoteRow,
+  type RelationRow,
 } from "./rows.ts";
 
 /** Article headers by id (DataLoader batch); absent ids are missing. `cypher/articlesByIds.cypher` */

@@ -12,8 +12,22 @@ import { int } from "../db/values.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
 import type { EntityLookup } from "./lookup.ts";
 import {
-  articleRow, count, entityRow, list, noHeaders, num, obj, pagedById, quoteRow, relationRow, str,
-  type Batch, type EntityRow, type Paged, type QuoteRow, type RelationRow,
+  articleRow,
+  count,
+  entityRow,
+  list,
+  noHeaders,
+  num,
+  obj,
+  pagedById,
+  quoteRow,
+  relationRow,
+  str,
+  type Batch,
+  type EntityRow,
+  type Paged,
+  type QuoteRow,
+  type RelationRow,
 } from "./rows.ts";
 import type { Window } from "./articles.ts";
 
@@ -94,8 +108,12 @@ export interface CoMention {
 
 /** Entities mentioned in the same articles as each entity, by shared articles, at most `first` each. `cypher/coMentions.cypher` */
 export async function coMentions(db: Runner, ids: readonly string[], first: number): Promise<Batch<Paged<CoMention>>> {
-  return pagedById(await db.read("coMentions", { ids, first: int(first) }), (v) => {
-    const o = obj(v, "items");
-    return { entityId: str(o, "entityId"), sharedArticles: num(o, "sharedArticles") };
-  }, noHeaders());
+  return pagedById(
+    await db.read("coMentions", { ids, first: int(first) }),
+    (v) => {
+      const o = obj(v, "items");
+      return { entityId: str(o, "entityId"), sharedArticles: num(o, "sharedArticles") };
+    },
+    noHeaders(),
+  );
 }

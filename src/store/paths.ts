@@ -16,8 +16,21 @@ function stepPairs(seqs: string[][]): [string, string][] {
 }
 
 /** Up to `first` shortest entity sequences over the pairs that `step` walks (`cypher/pathNeighbours.cypher` or `coMentionNeighbours.cypher`). */
-function entitySequences(tx: Tx, step: "pathNeighbours" | "coMentionNeighbours", from: string, to: string, maxHops: number, first: number): Promise<string[][]> {
-  return shortestEntityPaths(async (ids, seen) => (await tx.run(step, { ids, seen })).map((r: Obj) => ({ from: str(r, "from"), to: str(r, "to") })), from, to, maxHops, first);
+function entitySequences(
+  tx: Tx,
+  step: "pathNeighbours" | "coMentionNeighbours",
+  from: string,
+  to: string,
+  maxHops: number,
+  first: number,
+): Promise<string[][]> {
+  return shortestEntityPaths(
+    async (ids, seen) => (await tx.run(step, { ids, seen })).map((r: Obj) => ({ from: str(r, "from"), to: str(r, "to") })),
+    from,
+    to,
+    maxHops,
+    first,
+  );
 }
 
 export interface RelationPaths {

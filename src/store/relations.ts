@@ -4,8 +4,20 @@ import { int } from "../db/values.ts";
 import type { RelationType } from "../extraction/types.ts";
 import { parseRelationKey, relationKey, type RelationKeyParts } from "../graph/keys.ts";
 import {
-  articleRow, count, entityRow, evidenceRow, list, noHeaders, obj, relationRow, str,
-  type Batch, type EvidenceRow, type Headers, type Paged, type RelationRow,
+  articleRow,
+  count,
+  entityRow,
+  evidenceRow,
+  list,
+  noHeaders,
+  obj,
+  relationRow,
+  str,
+  type Batch,
+  type EvidenceRow,
+  type Headers,
+  type Paged,
+  type RelationRow,
 } from "./rows.ts";
 import type { Window } from "./articles.ts";
 import type { EntityLookup } from "./lookup.ts";

@@ -27,7 +27,11 @@ export function mergeEntities(db: Runner, into: string, from: string[], tag: str
     // An entity deleted (merged away) while this transaction waited for its lock comes back with a null id: absent.
     const found = new Set((await tx.run("lockEntities", { ids: [...ids].sort(), tag })).flatMap((r) => (r.id === null ? [] : [str(r, "id")])));
     const absent = ids.filter((id) => !found.has(id));
-    if (absent.length) throw new AppError("NOT_FOUND", `No entity with id ${absent.map((a) => `"${a}"`).join(", ")} (never there, or merged or deleted meanwhile): nothing was merged.`);
+    if (absent.length)
+      throw new AppError(
+        "NOT_FOUND",
+        `No entity with id ${absent.map((a) => `"${a}"`).join(", ")} (never there, or merged or deleted meanwhile): nothing was merged.`,
+      );
     await tx.run("mergeEntities", { into, from });
     const [merged] = await tx.run("entitiesByIds", { ids: [into] });
     if (!merged) throw new AppError("NOT_FOUND", `Entity "${into}" was deleted during the merge: nothing was merged.`);

@@ -29,17 +29,33 @@ export async function showArticle(key) {
   showView("article-view");
   history.replaceState(null, "", `#article=${encodeURIComponent(a.key)}`);
   $("article-title").textContent = a.title ?? a.key;
-  $("article-meta").replaceChildren([a.source, a.publishedAt?.slice(0, 10)].filter(Boolean).join(" · "), ...(a.url ? [" · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, ["original"])] : []));
+  $("article-meta").replaceChildren(
+    [a.source, a.publishedAt?.slice(0, 10)].filter(Boolean).join(" · "),
+    ...(a.url ? [" · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, ["original"])] : []),
+  );
   $("related-articles").replaceChildren(
     ...a.related.map((/** @type {any} */ r) =>
       el("li", {}, [
         el("a", { href: compareHash(a.key, r.article.key), class: "compare-link" }, [`Compare with “${r.article.title ?? r.article.key}”`]),
-        el("span", { class: "meta" }, [` ${plural(r.sharedCount, "shared entity", "shared entities")}: ${r.sharedEntities.slice(0, 6).map((/** @type {any} */ e) => e.name).join(", ")}`]),
+        el("span", { class: "meta" }, [
+          ` ${plural(r.sharedCount, "shared entity", "shared entities")}: ${r.sharedEntities
+            .slice(0, 6)
+            .map((/** @type {any} */ e) => e.name)
+            .join(", ")}`,
+        ]),
       ]),
     ),
   );
   $("article-text").replaceChildren(...articleText(a));
-  $("article-quotes").replaceChildren(...a.quotes.map((/** @type {any} */ q) => el("li", { class: "quote" }, [`“${q.text}” — `, el("strong", {}, [q.speaker.name]), el("span", { class: "meta" }, [` (confidence ${q.confidence.toFixed(2)})`])])));
+  $("article-quotes").replaceChildren(
+    ...a.quotes.map((/** @type {any} */ q) =>
+      el("li", { class: "quote" }, [
+        `“${q.text}” — `,
+        el("strong", {}, [q.speaker.name]),
+        el("span", { class: "meta" }, [` (confidence ${q.confidence.toFixed(2)})`]),
+      ]),
+    ),
+  );
   say(`${plural(a.entities.length, "entity", "entities")}, ${plural(a.relations.length, "relation")}, ${plural(a.quotes.length, "quote")}.`);
   window.scrollTo(0, 0);
   $("article-title").focus();

@@ -27,12 +27,20 @@ export async function showCompare(a, b) {
     ...c.sharedEntities.flatMap((/** @type {any} */ e, /** @type {number} */ i) => [...(i > 0 ? [", "] : []), entityLink(e.key, e.name)]),
   );
   $("compare-agreed-title").textContent = `Both say (${c.sharedRelations.length})`;
-  $("compare-agreed").replaceChildren(...c.sharedRelations.map((/** @type {any} */ r) => relationItem(r, [["A", said(r, c.a)], ["B", said(r, c.b)]])));
+  $("compare-agreed").replaceChildren(
+    ...c.sharedRelations.map((/** @type {any} */ r) =>
+      relationItem(r, [
+        ["A", said(r, c.a)],
+        ["B", said(r, c.b)],
+      ]),
+    ),
+  );
   $("compare-only-a-title").textContent = `Only A says (${c.onlyInA.length})`;
   $("compare-only-a").replaceChildren(...c.onlyInA.map((/** @type {any} */ r) => relationItem(r, [["A", said(r, c.a)]])));
   $("compare-only-b-title").textContent = `Only B says (${c.onlyInB.length})`;
   $("compare-only-b").replaceChildren(...c.onlyInB.map((/** @type {any} */ r) => relationItem(r, [["B", said(r, c.b)]])));
-  for (const id of ["compare-agreed", "compare-only-a", "compare-only-b"]) if ($(id).children.length === 0) $(id).append(el("li", { class: "meta" }, ["nothing"]));
+  for (const id of ["compare-agreed", "compare-only-a", "compare-only-b"])
+    if ($(id).children.length === 0) $(id).append(el("li", { class: "meta" }, ["nothing"]));
   say(`${plural(c.sharedRelations.length, "relation")} in common, ${c.onlyInA.length} only in A, ${c.onlyInB.length} only in B.`);
   window.scrollTo(0, 0);
   $("compare-title").focus();
@@ -40,7 +48,12 @@ export async function showCompare(a, b) {
 
 /** @param {any} a @param {string} letter */
 function articleHead(a, letter) {
-  return [el("span", { class: "letter", "aria-hidden": "true" }, [letter]), " ", articleLink(a.key, a.title ?? a.key), el("div", { class: "meta" }, [[a.source, a.publishedAt?.slice(0, 10)].filter(Boolean).join(" · ")])];
+  return [
+    el("span", { class: "letter", "aria-hidden": "true" }, [letter]),
+    " ",
+    articleLink(a.key, a.title ?? a.key),
+    el("div", { class: "meta" }, [[a.source, a.publishedAt?.slice(0, 10)].filter(Boolean).join(" · ")]),
+  ];
 }
 
 /**
@@ -51,13 +64,24 @@ function relationItem(r, says) {
   const subjectNames = [r.subject.name, ...(r.subject.aliases ?? [])];
   const objectNames = [r.object.name, ...(r.object.aliases ?? [])];
   return el("li", { class: "compared" }, [
-    el("div", {}, [entityLink(r.subject.key, r.subject.name), " ", el("span", { class: "rel-type" }, [r.type]), " ", entityLink(r.object.key, r.object.name), el("span", { class: "meta" }, [` (${plural(r.articleCount, "article")} in all)`])]),
+    el("div", {}, [
+      entityLink(r.subject.key, r.subject.name),
+      " ",
+      el("span", { class: "rel-type" }, [r.type]),
+      " ",
+      entityLink(r.object.key, r.object.name),
+      el("span", { class: "meta" }, [` (${plural(r.articleCount, "article")} in all)`]),
+    ]),
     el(
       "div",
       { class: "sayings" },
       says.map(([letter, ev]) =>
         el("figure", { class: "saying" }, [
-          el("blockquote", { class: "sentence" }, ev ? relationSentence(ev.sentence, subjectNames, objectNames) : ["(not among its 40 most confident sentences)"]),
+          el(
+            "blockquote",
+            { class: "sentence" },
+            ev ? relationSentence(ev.sentence, subjectNames, objectNames) : ["(not among its 40 most confident sentences)"],
+          ),
           el("figcaption", { class: "meta" }, [`${letter}${ev ? ` · confidence ${ev.confidence.toFixed(2)}${ev.time ? ` · time: ${ev.time}` : ""}` : ""}`]),
         ]),
       ),

@@ -13,7 +13,8 @@ export function exportUrl(key, format) {
 /** Point the download links at `key`'s neighbourhood. @param {string} key */
 export function showDownloads(key) {
   const box = $("download-view");
-  for (const a of box.querySelectorAll("a[data-format]")) /** @type {HTMLAnchorElement} */ (a).href = exportUrl(key, /** @type {HTMLElement} */ (a).dataset.format ?? "graphml");
+  for (const a of box.querySelectorAll("a[data-format]"))
+    /** @type {HTMLAnchorElement} */ (a).href = exportUrl(key, /** @type {HTMLElement} */ (a).dataset.format ?? "graphml");
   box.hidden = false;
 }
 

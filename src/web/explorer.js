@@ -87,7 +87,10 @@ const cy = cytoscape({
         "text-background-padding": "2px",
       },
     },
-    { selector: "node.kbd", style: { "border-width": 4, "border-color": "#0b62c4", "underlay-color": "#0b62c4", "underlay-opacity": 0.25, "underlay-padding": 6 } },
+    {
+      selector: "node.kbd",
+      style: { "border-width": 4, "border-color": "#0b62c4", "underlay-color": "#0b62c4", "underlay-opacity": 0.25, "underlay-padding": 6 },
+    },
     { selector: "edge:selected", style: { "line-color": "#0b62c4", "target-arrow-color": "#0b62c4" } },
     { selector: ".filtered", style: { display: "none" } },
   ],
@@ -101,8 +104,16 @@ let current;
 
 /** @param {any} target */
 function nodeOf(target) {
-  if (target.__typename === "Article") return { id: `article:${target.key}`, label: target.title ?? target.key, colour: COLOURS.ARTICLE, type: "ARTICLE", articles: 1 };
-  return { id: target.key, label: target.name, colour: COLOURS[/** @type {keyof COLOURS} */ (target.type)] ?? "#495057", type: target.type, articles: target.articleCount, entity: true };
+  if (target.__typename === "Article")
+    return { id: `article:${target.key}`, label: target.title ?? target.key, colour: COLOURS.ARTICLE, type: "ARTICLE", articles: 1 };
+  return {
+    id: target.key,
+    label: target.name,
+    colour: COLOURS[/** @type {keyof COLOURS} */ (target.type)] ?? "#495057",
+    type: target.type,
+    articles: target.articleCount,
+    entity: true,
+  };
 }
 
 /**
@@ -165,7 +176,11 @@ function draw(nodes, edges, focus) {
   // cose (force-directed) reads best but grows quadratically: ~5 s for 500 nodes on a small machine.
   // Past LARGE nodes, concentric rings by degree (hubs in the middle) draw in well under a second.
   const large = cy.nodes().length > LARGE;
-  cy.layout(large ? { name: "concentric", animate: false, concentric: (n) => n.degree(false), levelWidth: () => 2, minNodeSpacing: 6, padding: 30 } : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 50 }).run();
+  cy.layout(
+    large
+      ? { name: "concentric", animate: false, concentric: (n) => n.degree(false), levelWidth: () => 2, minNodeSpacing: 6, padding: 30 }
+      : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, padding: 50 },
+  ).run();
   const ms = performance.now() - t0;
   kg.lastRenderMs = ms;
   return ms;
@@ -179,7 +194,12 @@ async function notFound(name) {
   } catch {
     /* the message below is enough */
   }
-  say(hints.length > 0 ? `No entity named “${name}”. Try: ${hints.slice(0, 5).join(", ")}.` : `No entity named “${name}”. Try another spelling, a surname, or an acronym (e.g. ISIS).`, true);
+  say(
+    hints.length > 0
+      ? `No entity named “${name}”. Try: ${hints.slice(0, 5).join(", ")}.`
+      : `No entity named “${name}”. Try another spelling, a surname, or an acronym (e.g. ISIS).`,
+    true,
+  );
 }
 
 // Filters: relation type, minimum article count, publication date range (edges whose articles fall in it).
@@ -224,7 +244,11 @@ function renderRelationList() {
       const d = e.data();
       const from = e.source().data("label");
       const to = e.target().data("label");
-      const b = el("button", { type: "button", "data-relation": e.id() }, [el("span", { class: "rel-type" }, [d.type]), ` ${from} → ${to} `, el("span", { class: "meta" }, [`(${d.articles} art.)`])]);
+      const b = el("button", { type: "button", "data-relation": e.id() }, [
+        el("span", { class: "rel-type" }, [d.type]),
+        ` ${from} → ${to} `,
+        el("span", { class: "meta" }, [`(${d.articles} art.)`]),
+      ]);
       b.setAttribute("aria-label", `${from} ${d.type} ${to}`);
       b.addEventListener("click", () => void showEvidence(e.id(), b));
       b.addEventListener("focus", () => keys.selectEdge(e, false));
@@ -306,9 +330,20 @@ async function showEvidence(id, from) {
   $("evidence-list").replaceChildren(
     ...r.evidence.map((/** @type {any} */ ev) => {
       const a = ev.article;
-      const title = a.url ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", class: "article-title" }, [a.title ?? a.key]) : el("span", { class: "article-title" }, [a.title ?? a.key]);
-      const meta = [a.source, a.publishedAt?.slice(0, 10), `confidence ${ev.confidence.toFixed(2)}`, ev.time ? `time: ${ev.time}` : ""].filter(Boolean).join(" · ");
-      return el("li", { class: "evidence" }, [title, " ", articleLink(a.key), el("div", { class: "meta" }, [meta]), el("blockquote", { class: "sentence" }, relationSentence(ev.sentence, subjectNames, objectNames)), ...(ev.quote ? [el("div", { class: "quote" }, [`“${ev.quote}”`])] : [])]);
+      const title = a.url
+        ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", class: "article-title" }, [a.title ?? a.key])
+        : el("span", { class: "article-title" }, [a.title ?? a.key]);
+      const meta = [a.source, a.publishedAt?.slice(0, 10), `confidence ${ev.confidence.toFixed(2)}`, ev.time ? `time: ${ev.time}` : ""]
+        .filter(Boolean)
+        .join(" · ");
+      return el("li", { class: "evidence" }, [
+        title,
+        " ",
+        articleLink(a.key),
+        el("div", { class: "meta" }, [meta]),
+        el("blockquote", { class: "sentence" }, relationSentence(ev.sentence, subjectNames, objectNames)),
+        ...(ev.quote ? [el("div", { class: "quote" }, [`“${ev.quote}”`])] : []),
+      ]);
     }),
   );
 }

@@ -22,7 +22,10 @@ export function graphKeyboard(cy, container, status, on) {
     cy
       .nodes(":visible")
       .toArray()
-      .sort((/** @type {any} */ a, /** @type {any} */ b) => Number(b.hasClass("focus")) - Number(a.hasClass("focus")) || a.data("label").localeCompare(b.data("label")));
+      .sort(
+        (/** @type {any} */ a, /** @type {any} */ b) =>
+          Number(b.hasClass("focus")) - Number(a.hasClass("focus")) || a.data("label").localeCompare(b.data("label")),
+      );
   /** The selected node's drawn relations, most articles first. */
   const edges = () =>
     node
@@ -41,7 +44,8 @@ export function graphKeyboard(cy, container, status, on) {
     const all = nodes();
     const k = edges().length;
     const what = n.data("entity") ? `${n.data("type").toLowerCase()}` : "article";
-    if (speak) status.textContent = `${n.data("label")} (${what}), node ${all.indexOf(n) + 1} of ${all.length}; ${plural(k, "relation")}${k ? ": ↑/↓ to pick one" : ""}; Enter ${n.data("entity") ? "expands it" : "opens the article"}.`;
+    if (speak)
+      status.textContent = `${n.data("label")} (${what}), node ${all.indexOf(n) + 1} of ${all.length}; ${plural(k, "relation")}${k ? ": ↑/↓ to pick one" : ""}; Enter ${n.data("entity") ? "expands it" : "opens the article"}.`;
   }
 
   /** @param {any} e @param {boolean} [speak] false when the relation list has the focus (it says the same) */
@@ -51,7 +55,8 @@ export function graphKeyboard(cy, container, status, on) {
     e.select();
     edge = e;
     const list = edges();
-    if (speak) status.textContent = `${describe(e)} (${plural(e.data("articles"), "article")}), relation ${list.indexOf(e) + 1} of ${list.length}; E opens the evidence.`;
+    if (speak)
+      status.textContent = `${describe(e)} (${plural(e.data("articles"), "article")}), relation ${list.indexOf(e) + 1} of ${list.length}; E opens the evidence.`;
     on.selected(e);
   }
 

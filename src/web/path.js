@@ -33,10 +33,24 @@ async function findPaths(from, to, maxHops) {
         ...p.hops.map((/** @type {any} */ h) => {
           const r = h.relation;
           const ev = r?.evidence?.[0];
-          const head = r ? `${r.subject.name} ${r.type} ${r.object.name}` : `${h.from.name} and ${h.to.name} appear together in “${h.article?.title ?? h.article?.key}”`;
-          const proof = ev ? [el("blockquote", { class: "sentence" }, [ev.sentence]), el("div", { class: "meta" }, [`${ev.article.title ?? ev.article.key} · confidence ${ev.confidence.toFixed(2)} · ${plural(r.articleCount, "article")}`])] : [];
+          const head = r
+            ? `${r.subject.name} ${r.type} ${r.object.name}`
+            : `${h.from.name} and ${h.to.name} appear together in “${h.article?.title ?? h.article?.key}”`;
+          const proof = ev
+            ? [
+                el("blockquote", { class: "sentence" }, [ev.sentence]),
+                el("div", { class: "meta" }, [
+                  `${ev.article.title ?? ev.article.key} · confidence ${ev.confidence.toFixed(2)} · ${plural(r.articleCount, "article")}`,
+                ]),
+              ]
+            : [];
           const key = ev?.article.key ?? h.article?.key;
-          return el("div", { class: "hop" }, [el("span", { class: "rel-type" }, [r?.type ?? "CO-MENTION"]), ` ${head} `, ...(key ? [articleLink(key)] : []), ...proof]);
+          return el("div", { class: "hop" }, [
+            el("span", { class: "rel-type" }, [r?.type ?? "CO-MENTION"]),
+            ` ${head} `,
+            ...(key ? [articleLink(key)] : []),
+            ...proof,
+          ]);
         }),
       ]),
     ),

@@ -26,7 +26,14 @@ type Conn<T> = { totalCount: number; edges: { cursor: string; node: T }[]; pageI
 
 describe("relationship questions over the seed articles", () => {
   it("who captured Mosul: ISIS in 2014 and the Iraqi forces in 2017, each with evidence from the right article", async () => {
-    const r = await gql<{ relations: Conn<{ subject: { name: string; aliases: string[] }; time: string | null; lastSeen: string | null; evidence: { article: { key: string }; sentence: string }[] }> }>(
+    const r = await gql<{
+      relations: Conn<{
+        subject: { name: string; aliases: string[] };
+        time: string | null;
+        lastSeen: string | null;
+        evidence: { article: { key: string }; sentence: string }[];
+      }>;
+    }>(
       app,
       `{ relations(type: CAPTURED, object: "Mosul") { totalCount edges { node { subject { name aliases } time lastSeen evidence { article { key } sentence } } } } }`,
     );
@@ -43,7 +50,10 @@ describe("relationship questions over the seed articles", () => {
   });
 
   it("who leads ISIS: Abu Bakr al-Baghdadi", async () => {
-    const r = await gql<{ relations: Conn<{ subject: { name: string } }> }>(app, `{ relations(type: LEADS, object: "ISIS") { edges { node { subject { name } } } } }`);
+    const r = await gql<{ relations: Conn<{ subject: { name: string } }> }>(
+      app,
+      `{ relations(type: LEADS, object: "ISIS") { edges { node { subject { name } } } } }`,
+    );
     expect(r.data!.relations.edges.map((e) => e.node.subject.name)).toContain("Abu Bakr al-Baghdadi");
   });
 
@@ -58,13 +68,18 @@ describe("relationship questions over the seed articles", () => {
   });
 
   it('quotes(speaker: "James Jeffrey") has his quote', async () => {
-    const r = await gql<{ quotes: Conn<{ text: string; article: { key: string } }> }>(app, `{ quotes(speaker: "James Jeffrey") { edges { node { text article { key } } } } }`);
+    const r = await gql<{ quotes: Conn<{ text: string; article: { key: string } }> }>(
+      app,
+      `{ quotes(speaker: "James Jeffrey") { edges { node { text article { key } } } } }`,
+    );
     const q = r.data!.quotes.edges.map((e) => e.node);
     expect(q.some((x) => x.text.includes("a very significant development") && x.article.key === EDITORIAL)).toBe(true);
   });
 
   it("connections from Donald Trump to Abu Bakr al-Baghdadi finds a path with proof on every hop", async () => {
-    const r = await gql<{ connections: { length: number; nodes: { name: string }[]; hops: { relation: { evidence: unknown[] } | null; article: { key: string } | null }[] }[] }>(
+    const r = await gql<{
+      connections: { length: number; nodes: { name: string }[]; hops: { relation: { evidence: unknown[] } | null; article: { key: string } | null }[] }[];
+    }>(
       app,
       `{ connections(from: "Donald Trump", to: "Abu Bakr al-Baghdadi", maxHops: 6) { length nodes { name } hops { relation { evidence { sentence } } article { key } } } }`,
     );
@@ -91,8 +106,10 @@ describe("relationship questions over the seed articles", () => {
   });
 
   it("node(id) fetches back what a global id names", async () => {
-    const r = await gql<{ entity: { id: string }; }>(app, `{ entity(name: "Mosul") { id } }`);
-    const n = await gql<{ node: { __typename: string; name: string } }>(app, `query($id: ID!) { node(id: $id) { __typename ... on Entity { name } } }`, { id: r.data!.entity.id });
+    const r = await gql<{ entity: { id: string } }>(app, `{ entity(name: "Mosul") { id } }`);
+    const n = await gql<{ node: { __typename: string; name: string } }>(app, `query($id: ID!) { node(id: $id) { __typename ... on Entity { name } } }`, {
+      id: r.data!.entity.id,
+    });
     expect(n.data!.node).toEqual({ __typename: "Entity", name: "Mosul" });
   });
 });

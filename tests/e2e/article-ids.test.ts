@@ -16,7 +16,12 @@ const auth = { authorization: `Bearer ${KEY}` };
 
 describe("article ids that look like global ids", () => {
   const db = testDb();
-  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({ KG_API_KEYS: KEY }), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = testApp({
+    db,
+    log: pino({ level: "silent" }),
+    security: securityConfig({ KG_API_KEYS: KEY }),
+    responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }),
+  });
   const p = uniquePrefix("gid");
   const ids = [`Entity:${p}`, `Article:${p}`, `Quote:${p}#1-2`];
   afterAll(async () => {
@@ -24,21 +29,36 @@ describe("article ids that look like global ids", () => {
     await app.dispose();
     await db.close();
   });
-  const key = async (id: string) => (await gql<{ article: { key: string } | null }>(app, "query($id: ID!) { article(id: $id) { key } }", { id })).data?.article?.key ?? null;
+  const key = async (id: string) =>
+    (await gql<{ article: { key: string } | null }>(app, "query($id: ID!) { article(id: $id) { key } }", { id })).data?.article?.key ?? null;
 
   it("are stored, fetched by the bare id and by their global id, compared and deleted", async () => {
-    const r = await gql<{ ingestArticles: { failed: number } }>(app, "mutation($in: [ArticleInput!]!) { ingestArticles(inputs: $in) { failed } }", { in: ids.map((id) => ({ id, text: `Iraqi forces retook Mosul from ISIS, ${id} said.` })) }, auth);
+    const r = await gql<{ ingestArticles: { failed: number } }>(
+      app,
+      "mutation($in: [ArticleInput!]!) { ingestArticles(inputs: $in) { failed } }",
+      { in: ids.map((id) => ({ id, text: `Iraqi forces retook Mosul from ISIS, ${id} said.` })) },
+      auth,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.ingestArticles.failed).toBe(0);
     for (const id of ids) {
       expect(await key(id)).toBe(id);
       expect(await key(`Article:${id}`)).toBe(id);
     }
-    const cmp = await gql<{ compareArticles: { a: { key: string }; b: { key: string } } }>(app, "query($a: ID!, $b: ID!) { compareArticles(a: $a, b: $b) { a { key } b { key } } }", { a: ids[0], b: ids[2] });
+    const cmp = await gql<{ compareArticles: { a: { key: string }; b: { key: string } } }>(
+      app,
+      "query($a: ID!, $b: ID!) { compareArticles(a: $a, b: $b) { a { key } b { key } } }",
+      { a: ids[0], b: ids[2] },
+    );
     expect(cmp.errors).toBeUndefined();
     expect([cmp.data!.compareArticles.a.key, cmp.data!.compareArticles.b.key]).toEqual([ids[0], ids[2]]);
     for (const id of ids) {
-      const d = await gql<{ deleteArticle: { id: string; deleted: boolean } }>(app, "mutation($id: ID!) { deleteArticle(id: $id) { id deleted } }", { id }, auth);
+      const d = await gql<{ deleteArticle: { id: string; deleted: boolean } }>(
+        app,
+        "mutation($id: ID!) { deleteArticle(id: $id) { id deleted } }",
+        { id },
+        auth,
+      );
       expect(d.errors).toBeUndefined();
       expect(d.data!.deleteArticle).toEqual({ id, deleted: true });
       expect(await key(id)).toBeNull();
@@ -47,7 +67,12 @@ describe("article ids that look like global ids", () => {
 
   it("an unknown id of that shape is simply not found", async () => {
     expect(await key(`Entity:${p}-none`)).toBeNull();
-    const d = await gql<{ deleteArticle: { deleted: boolean } }>(app, "mutation($id: ID!) { deleteArticle(id: $id) { deleted } }", { id: `Relation:${p}-none` }, auth);
+    const d = await gql<{ deleteArticle: { deleted: boolean } }>(
+      app,
+      "mutation($id: ID!) { deleteArticle(id: $id) { deleted } }",
+      { id: `Relation:${p}-none` },
+      auth,
+    );
     expect(d.data!.deleteArticle.deleted).toBe(false);
   });
 });

@@ -37,7 +37,11 @@ describe("bad input", () => {
   const present = async (ids: string[]) => (await db.read("articlesByIds", { ids })).map((r) => r.id as string);
 
   const raw = async (body: BodyInit, headers: Record<string, string> = {}) => {
-    const res = await app.fetch("http://yoga/graphql", { method: "POST", headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${KEY}`, ...headers }, body });
+    const res = await app.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${KEY}`, ...headers },
+      body,
+    });
     const text = await res.text();
     let json: Body = {};
     try {
@@ -54,7 +58,7 @@ describe("bad input", () => {
     const INGEST = "mutation($a: ArticleInput!) { ingestArticle(input: $a) { articleId status } }";
 
     it("malformed GraphQL: GRAPHQL_PARSE_FAILED with where", async () => {
-      for (const q of ["{ stats { articles ", "query { entity(name: ) { name } }", "}}}", "mutation { ingestArticle(input: {text: \"x\"}) { articleId "]) {
+      for (const q of ["{ stats { articles ", "query { entity(name: ) { name } }", "}}}", 'mutation { ingestArticle(input: {text: "x"}) { articleId ']) {
         const r = await gql(q);
         expect(r.status).toBe(400);
         expect(code(r.body)).toBe("GRAPHQL_PARSE_FAILED");
@@ -81,7 +85,12 @@ describe("bad input", () => {
         expect(r.body.errors![0]!.message.length).toBeGreaterThan(10);
       }
       // Semantically invalid values pass GraphQL typing and are refused by validation.
-      for (const a of [{ id, text: "   " }, { id, text: "Mosul was retaken.", url: "javascript:alert(1)" }, { id, text: "Mosul was retaken.", publishedAt: "yesterday-ish" }, { id: "", text: "x" }]) {
+      for (const a of [
+        { id, text: "   " },
+        { id, text: "Mosul was retaken.", url: "javascript:alert(1)" },
+        { id, text: "Mosul was retaken.", publishedAt: "yesterday-ish" },
+        { id: "", text: "x" },
+      ]) {
         const r = await gql(INGEST, { a });
         expect(code(r.body), r.text).toBe("BAD_USER_INPUT");
       }
@@ -97,7 +106,10 @@ describe("bad input", () => {
     });
 
     it("50-level nesting and 1,000 aliases are refused before any resolver runs", async () => {
-      const { result: [deep, aliases], names: statements } = await statementsDuring(db, async () => [
+      const {
+        result: [deep, aliases],
+        names: statements,
+      } = await statementsDuring(db, async () => [
         await gql(`{ entity(name: "ISIS") ${"{ relations { subject ".repeat(25)}{ id }${" } }".repeat(25)} }`),
         await gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: entity(name: "ISIS") { name }`).join(" ")} }`),
       ]);
@@ -107,10 +119,10 @@ describe("bad input", () => {
     });
 
     it("a 10 MB query string: 413 PAYLOAD_TOO_LARGE; a 1 MB one: the token limit", async () => {
-      const big = await gql(`{ ${"stats { articles } ".repeat(10 * 1024 * 1024 / 19)} }`);
+      const big = await gql(`{ ${"stats { articles } ".repeat((10 * 1024 * 1024) / 19)} }`);
       expect(big.status).toBe(413);
       expect(code(big.body)).toBe("PAYLOAD_TOO_LARGE");
-      const mid = await gql(`{ ${"stats { articles } ".repeat(1024 * 1024 / 19)} }`);
+      const mid = await gql(`{ ${"stats { articles } ".repeat((1024 * 1024) / 19)} }`);
       expect(mid.status).toBe(400);
       expect(code(mid.body)).toBe("QUERY_LIMIT_EXCEEDED");
     });
@@ -130,7 +142,11 @@ describe("bad input", () => {
 
     it("invalid UTF-8 in the body: 400 BAD_USER_INPUT, nothing written", async () => {
       const id = `${prefix}-utf8`;
-      const body = Buffer.concat([Buffer.from(`{"query":"mutation { ingestArticle(input: {id: \\"${id}\\", text: \\"Mosul `), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(` retaken\\"}) { articleId } }"}`)]);
+      const body = Buffer.concat([
+        Buffer.from(`{"query":"mutation { ingestArticle(input: {id: \\"${id}\\", text: \\"Mosul `),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from(` retaken\\"}) { articleId } }"}`),
+      ]);
       const r = await raw(body);
       expect(r.status).toBe(400);
       expect(code(r.body)).toBe("BAD_USER_INPUT");
@@ -145,7 +161,7 @@ describe("bad input", () => {
       expect(code(r.body)).toBe("BAD_USER_INPUT");
       expect(r.body.errors![0]!.message).toMatch(/NUL/);
       expect(await present([id])).toEqual([]);
-      const s = await gql('query($s: String) { entity(name: $s) { name } entities(search: $s) { totalCount } }', { s: "Mosul\u0000" });
+      const s = await gql("query($s: String) { entity(name: $s) { name } entities(search: $s) { totalCount } }", { s: "Mosul\u0000" });
       expect(s.body.errors).toBeUndefined();
     });
 
@@ -155,7 +171,8 @@ describe("bad input", () => {
       const r = await gql("mutation($in: [ArticleInput!]!) { ingestArticles(inputs: $in) { new failed outcomes { index code message } } }", {
         in: [good, { id: `${prefix}-empty`, text: "" }, { id: `${prefix}-nul2`, text: "a\u0000b" }],
       });
-      const p = (r.body.data as { ingestArticles: { new: number; failed: number; outcomes: { index: number; code: string | null; message: string | null }[] } }).ingestArticles;
+      const p = (r.body.data as { ingestArticles: { new: number; failed: number; outcomes: { index: number; code: string | null; message: string | null }[] } })
+        .ingestArticles;
       expect([p.new, p.failed]).toEqual([1, 2]);
       expect(p.outcomes.filter((o) => o.code).map((o) => [o.index, o.code])).toEqual([
         [1, "BAD_USER_INPUT"],
@@ -169,11 +186,26 @@ describe("bad input", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kg-bad-"));
     const okJson = { id: `${prefix}-file-ok`, text: "The Iraqi army retook Mosul from ISIS, officials said." };
     fs.writeFileSync(path.join(dir, "a-ok.json"), JSON.stringify(okJson));
-    fs.writeFileSync(path.join(dir, "b-broken.csv"), `id,title,text\n${prefix}-csv1,"Fine",Mosul was retaken.\n${prefix}-csv2,"Broken quote,Mosul "was" retaken\n`);
+    fs.writeFileSync(
+      path.join(dir, "b-broken.csv"),
+      `id,title,text\n${prefix}-csv1,"Fine",Mosul was retaken.\n${prefix}-csv2,"Broken quote,Mosul "was" retaken\n`,
+    );
     fs.writeFileSync(path.join(dir, "c-empty.txt"), "");
-    fs.writeFileSync(path.join(dir, "d-binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    fs.writeFileSync(
+      path.join(dir, "d-binary.txt"),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    );
     fs.writeFileSync(path.join(dir, "e-latin1.txt"), Buffer.from("Caf\xe9 in Mosul was retaken.", "latin1"));
-    fs.writeFileSync(path.join(dir, "f-fields.ndjson"), [`{"id": "${prefix}-nd1", "title": "no text"}`, `{"id": "${prefix}-nd2", "text": 17}`, `{"id": "${prefix}-nd3", "text": "x", "publishedAt": "not a date"}`, `{not json`, `{"id": "${prefix}-nd4", "text": "Mosul\\u0000 was retaken."}`].join("\n"));
+    fs.writeFileSync(
+      path.join(dir, "f-fields.ndjson"),
+      [
+        `{"id": "${prefix}-nd1", "title": "no text"}`,
+        `{"id": "${prefix}-nd2", "text": 17}`,
+        `{"id": "${prefix}-nd3", "text": "x", "publishedAt": "not a date"}`,
+        `{not json`,
+        `{"id": "${prefix}-nd4", "text": "Mosul\\u0000 was retaken."}`,
+      ].join("\n"),
+    );
     fs.writeFileSync(path.join(dir, "g-empty.csv"), "");
     fs.writeFileSync(path.join(dir, "h-unreadable.md"), "# Secret\nMosul was retaken.");
     fs.chmodSync(path.join(dir, "h-unreadable.md"), 0o000);
@@ -186,7 +218,9 @@ describe("bad input", () => {
     it("readArticles reports each bad record with file, line and a clear message", async () => {
       const recs: ArticleRecord[] = [];
       for await (const r of readArticles([dir])) recs.push(r);
-      const bad = recs.filter((r): r is ArticleRecord & { ok: false } => !r.ok).map((r) => `${path.basename(r.origin.file)}${r.origin.line ? `:${r.origin.line}` : ""} ${r.code} ${r.message}`);
+      const bad = recs
+        .filter((r): r is ArticleRecord & { ok: false } => !r.ok)
+        .map((r) => `${path.basename(r.origin.file)}${r.origin.line ? `:${r.origin.line}` : ""} ${r.code} ${r.message}`);
       expect(bad.join("\n")).toMatch(/b-broken\.csv:\d+ BAD_USER_INPUT CSV/);
       expect(bad.join("\n")).toMatch(/c-empty\.txt BAD_USER_INPUT the file is empty/);
       expect(bad.join("\n")).toMatch(/d-binary\.txt BAD_USER_INPUT .*binary/);
@@ -209,7 +243,15 @@ describe("bad input", () => {
       const cfg = inject("neo4j");
       const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), "ingest", dir, "--json"], {
         cwd: ROOT,
-        env: { ...process.env, ...nlpEnv(), NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database, HOME: os.tmpdir() },
+        env: {
+          ...process.env,
+          ...nlpEnv(),
+          NEO4J_URI: cfg.uri,
+          NEO4J_USER: cfg.user,
+          NEO4J_PASSWORD: cfg.password,
+          NEO4J_DATABASE: cfg.database,
+          HOME: os.tmpdir(),
+        },
         stdio: ["ignore", "pipe", "pipe"],
         ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
       });
@@ -219,10 +261,24 @@ describe("bad input", () => {
       child.stderr.on("data", (d) => (err += d));
       const exit = await new Promise<number | null>((r) => child.once("exit", r));
       expect(exit, err).toBe(1);
-      const summary = JSON.parse(out.trim().split("\n").at(-1)!) as { new: number; updated: number; unchanged: number; failed: number; failures: { origin: { file: string; line?: number }; code: string; message: string }[] };
+      const summary = JSON.parse(out.trim().split("\n").at(-1)!) as {
+        new: number;
+        updated: number;
+        unchanged: number;
+        failed: number;
+        failures: { origin: { file: string; line?: number }; code: string; message: string }[];
+      };
       const reported = summary.failures.map((f) => `${path.basename(f.origin.file)}${f.origin.line ? `:${f.origin.line}` : ""} ${f.code}`);
       expect(reported).toEqual(
-        expect.arrayContaining(["c-empty.txt BAD_USER_INPUT", "d-binary.txt BAD_USER_INPUT", "e-latin1.txt BAD_USER_INPUT", "f-fields.ndjson:1 BAD_USER_INPUT", "f-fields.ndjson:4 BAD_USER_INPUT", "g-empty.csv BAD_USER_INPUT", "h-unreadable.md INPUT_UNREADABLE"]),
+        expect.arrayContaining([
+          "c-empty.txt BAD_USER_INPUT",
+          "d-binary.txt BAD_USER_INPUT",
+          "e-latin1.txt BAD_USER_INPUT",
+          "f-fields.ndjson:1 BAD_USER_INPUT",
+          "f-fields.ndjson:4 BAD_USER_INPUT",
+          "g-empty.csv BAD_USER_INPUT",
+          "h-unreadable.md INPUT_UNREADABLE",
+        ]),
       );
       expect(reported.some((r) => r.startsWith("b-broken.csv:"))).toBe(true);
       expect(err).toMatch(/skipped .*h-unreadable\.md: INPUT_UNREADABLE: cannot read the file: permission denied/);

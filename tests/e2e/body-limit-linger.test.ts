@@ -38,7 +38,14 @@ describe("a body over the limit, written in full before reading", () => {
   const db = testDb();
   let server: RunningServer;
   beforeAll(async () => {
-    server = await listen({ db, log: pino({ level: "silent" }), host: "127.0.0.1", port: 0, security: securityConfig({ KG_MAX_BODY_BYTES: String(LIMIT) }, "127.0.0.1"), ensureSchema: false });
+    server = await listen({
+      db,
+      log: pino({ level: "silent" }),
+      host: "127.0.0.1",
+      port: 0,
+      security: securityConfig({ KG_MAX_BODY_BYTES: String(LIMIT) }, "127.0.0.1"),
+      ensureSchema: false,
+    });
   });
   afterAll(async () => {
     await server?.close();

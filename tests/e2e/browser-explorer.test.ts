@@ -34,7 +34,14 @@ async function edgePoint(page: Page, from: string, type: string, to: string): Pr
   const at = await page.evaluate(
     (from: string, type: string, to: string) => {
       type Box = { x1: number; x2: number; y1: number; y2: number };
-      type Ele = { data(k: string): string; source(): Ele; target(): Ele; renderedMidpoint(): { x: number; y: number }; renderedBoundingBox(): Box; id(): string };
+      type Ele = {
+        data(k: string): string;
+        source(): Ele;
+        target(): Ele;
+        renderedMidpoint(): { x: number; y: number };
+        renderedBoundingBox(): Box;
+        id(): string;
+      };
       const cy = (window as unknown as { kg: { cy: { edges(): Ele[]; nodes(): Ele[] } } }).kg.cy;
       const edge = cy.edges().find((e) => e.data("type") === type && e.source().data("label") === from && e.target().data("label") === to);
       if (!edge) return { error: `no ${from} ${type} ${to} edge drawn` };
@@ -72,7 +79,10 @@ async function readComparison(page: Page): Promise<Comparison> {
     const heads = (id: string) => [...v.querySelectorAll(`#${id} li.compared > div:first-child`)].map((d) => text(d).replace(/ \(\d+ articles? in all\)$/, ""));
     return {
       heads: [...v.querySelectorAll(".compare-head")].map((h) => text(h.querySelector(".letter")!) + " " + text(h.querySelector("a")!)),
-      agreed: [...v.querySelectorAll("#compare-agreed li.compared")].map((li) => ({ head: text(li.firstElementChild!).replace(/ \(\d+ articles? in all\)$/, ""), sayings: [...li.querySelectorAll("blockquote")].map(text) })),
+      agreed: [...v.querySelectorAll("#compare-agreed li.compared")].map((li) => ({
+        head: text(li.firstElementChild!).replace(/ \(\d+ articles? in all\)$/, ""),
+        sayings: [...li.querySelectorAll("blockquote")].map(text),
+      })),
       onlyA: heads("compare-only-a"),
       onlyB: heads("compare-only-b"),
     };
@@ -95,8 +105,13 @@ function checkComparison(c: Comparison): void {
 function legibility(page: Page): Promise<{ overflow: number; tooSmall: string[] }> {
   return page.evaluate(() => {
     const tooSmall = [...document.querySelectorAll("body *")]
-      .filter((e) => e.checkVisibility() && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) && parseFloat(getComputedStyle(e).fontSize) < 12)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent!.slice(0, 30)}`);
+      .filter(
+        (e) =>
+          e.checkVisibility() &&
+          [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) &&
+          parseFloat(getComputedStyle(e).fontSize) < 12,
+      )
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent.slice(0, 30)}`);
     return { overflow: Math.max(0, document.documentElement.scrollWidth - window.innerWidth), tooSmall: [...new Set(tooSmall)].slice(0, 5) };
   });
 }
@@ -113,13 +128,23 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     await ingest(db, seedRecords(prefix));
     const log = pino({ level: "silent" });
     open = await listen({ db, log, host: "127.0.0.1", port: 0, security: securityConfig({}, "127.0.0.1"), ensureSchema: false });
-    locked = await listen({ db, log, host: "127.0.0.1", port: 0, security: securityConfig({ KG_REQUIRE_AUTH_FOR_READS: "true", KG_API_KEYS: KEY }, "127.0.0.1"), ensureSchema: false });
+    locked = await listen({
+      db,
+      log,
+      host: "127.0.0.1",
+      port: 0,
+      security: securityConfig({ KG_REQUIRE_AUTH_FOR_READS: "true", KG_API_KEYS: KEY }, "127.0.0.1"),
+      ensureSchema: false,
+    });
     chromium = await launchChromium();
     guarded = await guardedPage(chromium.browser);
   });
   afterAll(async () => {
     await chromium?.close();
-    await deleteArticles(db, SEED_IDS.map((id) => prefix + id));
+    await deleteArticles(
+      db,
+      SEED_IDS.map((id) => prefix + id),
+    );
     await locked?.close();
     await open?.close(); // closes db
   });
@@ -133,14 +158,21 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
 
     // The neighbourhood: Mosul and who captured it, drawn on the canvas and listed for the keyboard.
     await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
-    const labels = await page.evaluate(() => (window as unknown as { kg: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } }).kg.cy.nodes().map((n) => n.data("label")));
+    const labels = await page.evaluate(() =>
+      (window as unknown as { kg: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } }).kg.cy
+        .nodes()
+        .map((n) => n.data("label")),
+    );
     expect(labels).toEqual(expect.arrayContaining(["Mosul", "Iraqi special forces", "Islamic State"]));
     const renderMs = await page.evaluate(() => (window as unknown as { kg: { lastRenderMs: number } }).kg.lastRenderMs);
     console.log(`explorer: Mosul's neighbourhood (${labels.length} nodes) drawn in ${renderMs.toFixed(1)} ms`);
     await page.screenshot({ path: "docs/explorer-graph.png" });
 
     // "Download this view": the neighbourhood as a file, from GET /export.
-    const download = await page.$eval("#download-view", (p) => ({ hidden: (p as HTMLElement).hidden, hrefs: [...p.querySelectorAll("a")].map((a) => a.getAttribute("href")!) }));
+    const download = await page.$eval("#download-view", (p) => ({
+      hidden: (p as HTMLElement).hidden,
+      hrefs: [...p.querySelectorAll("a")].map((a) => a.getAttribute("href")!),
+    }));
     expect(download.hidden).toBe(false);
     expect(download.hrefs).toEqual(["graphml", "jsonld", "jsonl"].map((f) => `/export?format=${f}&entity=location%3Amosul&hops=1`));
     const file = await page.evaluate(async (href: string) => {
@@ -164,7 +196,9 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
       meta: p.querySelector(".meta")!.textContent,
     }));
     expect(evidence.title).toMatch(/^Iraqi special forces CAPTURED Mosul/);
-    expect(evidence.sentence).toBe("With the help of the United States, ISIS-controlled Mosul was retaken by Iraqi special forces after being seized by the terrorist group in 2014.");
+    expect(evidence.sentence).toBe(
+      "With the help of the United States, ISIS-controlled Mosul was retaken by Iraqi special forces after being seized by the terrorist group in 2014.",
+    );
     expect(evidence.marks).toEqual(expect.arrayContaining(["Mosul", "Iraqi special forces"]));
     expect(evidence.article).toBe("U.S. celebrates a big win against ISIS in Mosul");
     expect(evidence.meta).toMatch(/2017-07-10 · confidence 0\.85/);
@@ -206,7 +240,14 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     await page.type("#path-to", "Abu Bakr al-Baghdadi");
     await page.click('#path-form button[type="submit"]');
     await page.waitForSelector("#path-list li.path", { timeout: 30_000 });
-    const paths = await page.$$eval("#path-list li.path", (ls) => ls.map((l) => ({ head: l.querySelector("strong")!.textContent, hops: l.querySelectorAll(".hop").length, proofs: l.querySelectorAll(".hop blockquote").length, types: [...l.querySelectorAll(".hop .rel-type")].map((t) => t.textContent) })));
+    const paths = await page.$$eval("#path-list li.path", (ls) =>
+      ls.map((l) => ({
+        head: l.querySelector("strong")!.textContent,
+        hops: l.querySelectorAll(".hop").length,
+        proofs: l.querySelectorAll(".hop blockquote").length,
+        types: [...l.querySelectorAll(".hop .rel-type")].map((t) => t.textContent),
+      })),
+    );
     expect(paths[0]!.head).toMatch(/^\d+ hops?: Donald Trump — .+ — Abu Bakr al-Baghdadi$/);
     expect(paths[0]!.proofs).toBe(paths[0]!.types.filter((t) => t !== "CO-MENTION").length);
     expect(paths[0]!.types.at(-1)).toBe("LEADS");
@@ -216,7 +257,9 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     await page.setViewport({ width: 390, height: 844 });
     await page.goto(`${base}/#entity=location%3Amosul`, { waitUntil: "networkidle0", timeout: 60_000 });
     await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
-    await page.waitForFunction(() => (window as unknown as { kg: { cy: { width(): number } } }).kg.cy.width() === document.getElementById("cy")!.clientWidth, { timeout: 10_000 });
+    await page.waitForFunction(() => (window as unknown as { kg: { cy: { width(): number } } }).kg.cy.width() === document.getElementById("cy")!.clientWidth, {
+      timeout: 10_000,
+    });
     await page.click('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]');
     await page.waitForSelector("#evidence-list li.evidence blockquote", { timeout: 30_000 });
     expect(await legibility(page)).toEqual({ overflow: 0, tooSmall: [] });
@@ -235,7 +278,12 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     const { page, blocked, errors } = await guardedPage(chromium.browser);
     const base = open.url.replace(/\/graphql$/, "");
     await page.goto(`${base}/`, { waitUntil: "networkidle0", timeout: 60_000 });
-    const active = () => page.evaluate(() => ({ id: document.activeElement?.id ?? "", label: document.activeElement?.getAttribute("aria-label") ?? "", cls: document.activeElement?.className ?? "" }));
+    const active = () =>
+      page.evaluate(() => ({
+        id: document.activeElement?.id ?? "",
+        label: document.activeElement?.getAttribute("aria-label") ?? "",
+        cls: document.activeElement?.className ?? "",
+      }));
     const status = () => page.$eval("#graph-status", (s) => s.textContent ?? "");
     /** Press `key` until `done` holds (at most `max` times); fail saying where the focus is. */
     const pressUntil = async (key: KeyInput, done: () => Promise<boolean>, max = 40) => {
@@ -250,7 +298,8 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     await page.keyboard.type("Mosul");
     await page.waitForSelector("#suggestions li", { visible: true, timeout: 30_000 });
     expect(await page.$eval("#search", (s) => [s.getAttribute("aria-expanded"), s.getAttribute("aria-activedescendant")])).toEqual(["true", "suggestions-0"]);
-    const activeOption = () => page.$eval("#search", (s) => document.getElementById(s.getAttribute("aria-activedescendant") ?? "")?.firstElementChild?.textContent ?? "");
+    const activeOption = () =>
+      page.$eval("#search", (s) => document.getElementById(s.getAttribute("aria-activedescendant") ?? "")?.firstElementChild?.textContent ?? "");
     await pressUntil("ArrowDown", async () => (await activeOption()) === "Mosul", 10);
     await page.keyboard.press("Enter");
     await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
@@ -265,9 +314,15 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     await page.keyboard.press("e");
     await page.waitForSelector("#evidence-list li.evidence blockquote mark", { timeout: 30_000 });
     expect((await active()).id).toBe("evidence-title");
-    const evidence = await page.$eval("#evidence-panel", (p) => ({ title: p.querySelector("#evidence-title")!.textContent, sentence: p.querySelector("blockquote")!.textContent, marks: [...p.querySelectorAll("blockquote mark")].map((m) => m.textContent) }));
+    const evidence = await page.$eval("#evidence-panel", (p) => ({
+      title: p.querySelector("#evidence-title")!.textContent,
+      sentence: p.querySelector("blockquote")!.textContent,
+      marks: [...p.querySelectorAll("blockquote mark")].map((m) => m.textContent),
+    }));
     expect(evidence.title).toMatch(/^Iraqi special forces CAPTURED Mosul/);
-    expect(evidence.sentence).toBe("With the help of the United States, ISIS-controlled Mosul was retaken by Iraqi special forces after being seized by the terrorist group in 2014.");
+    expect(evidence.sentence).toBe(
+      "With the help of the United States, ISIS-controlled Mosul was retaken by Iraqi special forces after being seized by the terrorist group in 2014.",
+    );
     expect(evidence.marks).toEqual(expect.arrayContaining(["Mosul", "Iraqi special forces"]));
     await page.screenshot({ path: "docs/explorer-keyboard.png" });
 
@@ -277,7 +332,14 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     expect((await active()).id).toBe("cy");
     await pressUntil("ArrowRight", async () => (await status()).startsWith("Iraqi special forces (organization)"), 10);
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => (window as unknown as { kg: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } }).kg.cy.nodes().map((n) => n.data("label")).includes("United States"), { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { kg: { cy: { nodes(): { map(f: (n: { data(k: string): string }) => string): string[] } } } }).kg.cy
+          .nodes()
+          .map((n) => n.data("label"))
+          .includes("United States"),
+      { timeout: 30_000 },
+    );
 
     // The relation list: Tab to an entry, Enter opens its evidence; Tab to "article view", Enter.
     await pressUntil("Tab", focused('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]'));
@@ -304,10 +366,14 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     const { page } = guarded;
     await page.click("#search", { count: 3 });
     await page.type("#search", "Qwxzyplk Atlantis\n");
-    await page.waitForFunction(() => /No entity named “Qwxzyplk Atlantis”. Try/.test(document.getElementById("message")!.textContent ?? ""), { timeout: 30_000 });
+    await page.waitForFunction(() => /No entity named “Qwxzyplk Atlantis”. Try/.test(document.getElementById("message")!.textContent ?? ""), {
+      timeout: 30_000,
+    });
     // An error from the API is shown with its extensions.code: a comparison with an unknown article.
     await page.evaluate(() => (location.hash = "#compare=no-such-article&with=another"));
-    await page.waitForFunction(() => /^NOT_FOUND: No article "no-such-article"/.test(document.getElementById("message")!.textContent ?? ""), { timeout: 30_000 });
+    await page.waitForFunction(() => /^NOT_FOUND: No article "no-such-article"/.test(document.getElementById("message")!.textContent ?? ""), {
+      timeout: 30_000,
+    });
   });
 
   it("asks for a key when reads need one, keeps it in sessionStorage, and then works", async () => {

@@ -41,13 +41,23 @@ describe.skipIf(!chromiumPresent)("GraphiQL offline, in Chromium", () => {
 
   beforeAll(async () => {
     await ingest(db, seedRecords(prefix));
-    server = await listen({ db, log: pino({ level: "silent" }), host: "127.0.0.1", port: 0, security: securityConfig({ KG_GRAPHIQL: "true" }, "127.0.0.1"), ensureSchema: false });
+    server = await listen({
+      db,
+      log: pino({ level: "silent" }),
+      host: "127.0.0.1",
+      port: 0,
+      security: securityConfig({ KG_GRAPHIQL: "true" }, "127.0.0.1"),
+      ensureSchema: false,
+    });
     base = server.url.replace(/\/graphql$/, "");
     chromium = await launchChromium();
   });
   afterAll(async () => {
     await chromium?.close();
-    await deleteArticles(db, SEED_IDS.map((id) => prefix + id));
+    await deleteArticles(
+      db,
+      SEED_IDS.map((id) => prefix + id),
+    );
     await server?.close(); // closes db too
   });
 
@@ -78,7 +88,10 @@ describe.skipIf(!chromiumPresent)("GraphiQL offline, in Chromium", () => {
     await page.goto(`${base}/graphql`, { waitUntil: "networkidle0", timeout: 60_000 });
     // The default query is in the editor, and the explorer plugin's button is in the sidebar.
     await page.waitForSelector(".graphiql-execute-button", { timeout: 60_000 });
-    await page.waitForFunction(() => (document.querySelector(".graphiql-query-editor")?.textContent ?? "").replace(/\s+/g, " ").includes("relations(type: CAPTURED"), { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (document.querySelector(".graphiql-query-editor")?.textContent ?? "").replace(/\s+/g, " ").includes("relations(type: CAPTURED"),
+      { timeout: 30_000 },
+    );
     expect(await page.$('button[aria-label*="Explorer" i]')).not.toBeNull();
     await page.click(".graphiql-execute-button");
     await page.waitForFunction(() => /"totalCount":\s*[1-9]/.test((document.querySelector(".graphiql-response")?.textContent ?? "").replace(/\s+/g, " ")), {

@@ -11,7 +11,7 @@ import { listen, type RunningServer } from "../../src/server/main.ts";
 import { testDb, uniquePrefix } from "../support/db.ts";
 
 const KEY = "extraction-budget-key-0123";
-const PARA = "Iraqi forces captured Mosul from ISIS in 2017, the Pentagon said. \"It is over,\" Col. Pat Work said. ";
+const PARA = 'Iraqi forces captured Mosul from ISIS in 2017, the Pentagon said. "It is over," Col. Pat Work said. ';
 
 describe("extraction budget on API ingests", () => {
   const db = testDb();
@@ -34,8 +34,23 @@ describe("extraction budget on API ingests", () => {
     fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
-      body: JSON.stringify({ query: "mutation($in: [ArticleInput!]!) { ingestArticles(inputs: $in) { new failed outcomes { articleId status code message } } }", variables: { in: articles } }),
-    }).then((r) => r.json() as Promise<{ data?: { ingestArticles: { new: number; failed: number; outcomes: { articleId: string; status: string | null; code: string | null; message: string | null }[] } }; errors?: unknown[] }>);
+      body: JSON.stringify({
+        query: "mutation($in: [ArticleInput!]!) { ingestArticles(inputs: $in) { new failed outcomes { articleId status code message } } }",
+        variables: { in: articles },
+      }),
+    }).then(
+      (r) =>
+        r.json() as Promise<{
+          data?: {
+            ingestArticles: {
+              new: number;
+              failed: number;
+              outcomes: { articleId: string; status: string | null; code: string | null; message: string | null }[];
+            };
+          };
+          errors?: unknown[];
+        }>,
+    );
 
   it("keeps /health answering while a 1.5 MB article is extracted", async () => {
     // Heavy for the rules (every word a name candidate), light to store (two entities, no relation).
@@ -69,7 +84,10 @@ describe("extraction budget on API ingests", () => {
 
   it("fails only the article over its budget, with a clear code, and stores the others", async () => {
     const huge = PARA.repeat(Math.ceil(1_500_000 / PARA.length));
-    const body = await ingest(tight, [{ id: ids[2]!, text: huge }, { id: ids[1]!, text: "Mosul was retaken by Iraqi forces in 2017." }]);
+    const body = await ingest(tight, [
+      { id: ids[2]!, text: huge },
+      { id: ids[1]!, text: "Mosul was retaken by Iraqi forces in 2017." },
+    ]);
     expect(body.errors).toBeUndefined();
     const [h, s] = body.data!.ingestArticles.outcomes;
     expect(h).toMatchObject({ articleId: ids[2], status: null, code: "EXTRACTION_BUDGET_EXCEEDED" });

@@ -30,7 +30,10 @@ describe("opposite merges at the same time", () => {
       chains.push(chain);
       const [a, b] = chain.entityIds as [string, string];
       const auth = { authorization: `Bearer ${KEY}` };
-      const [ab, ba] = await Promise.all([gql<{ mergeEntities: { key: string; articleCount: number } }>(app, MERGE, { into: b, from: [a] }, auth), gql<{ mergeEntities: { key: string; articleCount: number } }>(app, MERGE, { into: a, from: [b] }, auth)]);
+      const [ab, ba] = await Promise.all([
+        gql<{ mergeEntities: { key: string; articleCount: number } }>(app, MERGE, { into: b, from: [a] }, auth),
+        gql<{ mergeEntities: { key: string; articleCount: number } }>(app, MERGE, { into: a, from: [b] }, auth),
+      ]);
       const outcomes = [ab, ba].map((r) => r.errors?.[0]?.extensions?.code ?? "ok").sort();
       expect(outcomes, JSON.stringify([ab, ba])).toEqual(["NOT_FOUND", "ok"]);
       const winner = (ab.data?.mergeEntities ?? ba.data?.mergeEntities)!;

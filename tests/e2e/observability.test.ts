@@ -72,8 +72,8 @@ describe("observability", () => {
   });
 
   it("keeps operation-name labels bounded", async () => {
-    for (let i = 0; i < 5; i++) await post({ query: `query Weird_${i}$x { __typename }`.replace("$x", "") , operationName: `Weird_${i}` });
-    const weird = await post({ query: 'query A { __typename }', operationName: "A" });
+    for (let i = 0; i < 5; i++) await post({ query: `query Weird_${i}$x { __typename }`.replace("$x", ""), operationName: `Weird_${i}` });
+    const weird = await post({ query: "query A { __typename }", operationName: "A" });
     expect(weird.status).toBe(200);
     const text = await (await app.fetch("http://yoga/metrics")).text();
     expect(text).toMatch(/operation="Weird_4"/);

@@ -36,7 +36,11 @@ async function ask(a: App, query: string, headers: Record<string, string> = {}) 
     body: JSON.stringify({ query }),
   });
   const text = await res.text();
-  return { cache: res.headers.get("x-kg-cache"), text, body: JSON.parse(text) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    cache: res.headers.get("x-kg-cache"),
+    text,
+    body: JSON.parse(text) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 /** Wait until the cache has read the graph's version once (it bypasses until then). */
@@ -84,11 +88,9 @@ describe("response cache", () => {
     expect((await ask(app, titleQuery(id))).cache).toBe("hit");
     const [rec] = seedRecords();
     const text = rec!.ok ? rec!.article.text : "";
-    const m = await ask(
-      app,
-      `mutation { ingestArticle(input: { id: "${id}", title: "Retitled by the API", text: ${JSON.stringify(text)} }) { status } }`,
-      { authorization: `Bearer ${KEY}` },
-    );
+    const m = await ask(app, `mutation { ingestArticle(input: { id: "${id}", title: "Retitled by the API", text: ${JSON.stringify(text)} }) { status } }`, {
+      authorization: `Bearer ${KEY}`,
+    });
     expect(m.body.errors).toBeUndefined();
     expect(m.cache).toBe("bypass");
     const after = await ask(app, titleQuery(id));
@@ -146,7 +148,7 @@ describe("response cache", () => {
       let execute: ((a: unknown) => Promise<unknown>) | undefined;
       void plugin.onExecute!({
         args: { document: parse(query), contextValue: { params: { query } } },
-        executeFn: async () => ({ data: { stats: { articles: 1 } } }),
+        executeFn: () => Promise.resolve({ data: { stats: { articles: 1 } } }),
         setExecuteFn: (fn: (a: unknown) => Promise<unknown>) => (execute = fn),
         setResultAndStopExecution: () => expect.fail("nothing cached yet"),
       } as never);
@@ -196,7 +198,7 @@ describe("response cache", () => {
         outcomes.push(res.headers.get("x-kg-cache"));
         await res.text();
       }
-      expect(outcomes).toEqual(["miss", ...Array(29).fill("hit")]);
+      expect(outcomes).toEqual(["miss", ...Array<string>(29).fill("hit")]);
       expect(a.responseCache.size).toBe(1);
       expect(a.responseCache.bytes).toBeLessThan(1024);
     } finally {

@@ -24,7 +24,12 @@ function config(env: Record<string, string> = {}, host = "127.0.0.1"): SecurityC
   return securityConfig({ KG_API_KEYS: KEY, ...env }, host);
 }
 
-async function gql(app: App, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: Body; res: Response }> {
+async function gql(
+  app: App,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Body; res: Response }> {
   const res = await app.fetch("http://yoga/graphql", {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...headers },
@@ -83,7 +88,10 @@ describe("security", () => {
       const dirs = await gql(dev, `{ stats { articles ${"@include(if: true) ".repeat(30)} } }`);
       expect(codes(dirs.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
       const costly = testApp({ db, log, security: config({ KG_MAX_COST: "20" }) });
-      const r = await gql(costly, `{ relations(type: CAPTURED, object: "Mosul") { edges { node { subject { name } evidence { sentence article { title } } } } } }`);
+      const r = await gql(
+        costly,
+        `{ relations(type: CAPTURED, object: "Mosul") { edges { node { subject { name } evidence { sentence article { title } } } } } }`,
+      );
       expect(codes(r.body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
       expect(r.body.errors![0]!.message).toMatch(/cost limit of 20 exceeded/i);
     });
@@ -114,7 +122,7 @@ describe("security", () => {
       const ok = await statementsDuring(db, () => gql(dev, q, { m: twenty }));
       expect(ok.result.body.errors).toBeUndefined();
       expect(ok.names.filter((n) => n.startsWith("entityIds"))).toEqual(["entityIdsByRefs"]);
-      const keys = ((ok.result.body.data!.articles as { edges: { node: { key: string } }[] }).edges).map((e) => e.node.key);
+      const keys = (ok.result.body.data!.articles as { edges: { node: { key: string } }[] }).edges.map((e) => e.node.key);
       expect(keys).toEqual(expect.arrayContaining(ids));
       // One name that names nothing: no article, still one statement.
       const none = await statementsDuring(db, () => gql(dev, q, { m: ["Mosul", "Nobody Atall Xq"] }));
@@ -139,7 +147,13 @@ describe("security", () => {
     });
 
     it("limits are configurable by environment, with checked values", () => {
-      expect(config({ KG_MAX_DEPTH: "4", KG_MAX_ALIASES: "2", KG_MAX_TOKENS: "50", KG_MAX_COST: "9", KG_MAX_DIRECTIVES: "1" }).limits).toEqual({ depth: 4, aliases: 2, tokens: 50, cost: 9, directives: 1 });
+      expect(config({ KG_MAX_DEPTH: "4", KG_MAX_ALIASES: "2", KG_MAX_TOKENS: "50", KG_MAX_COST: "9", KG_MAX_DIRECTIVES: "1" }).limits).toEqual({
+        depth: 4,
+        aliases: 2,
+        tokens: 50,
+        cost: 9,
+        directives: 1,
+      });
       expect(() => config({ KG_MAX_DEPTH: "ten" })).toThrow(/KG_MAX_DEPTH must be a whole number/);
       expect(() => config({ KG_MAX_BODY_BYTES: "-1" })).toThrow(/KG_MAX_BODY_BYTES/);
     });
@@ -154,7 +168,10 @@ describe("security", () => {
     });
 
     it("the standard introspection query (GraphiQL's, codegen's) passes the cost limit; deeper introspection fan-out does not", async () => {
-      const full = await gql(dev, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+      const full = await gql(
+        dev,
+        getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true }),
+      );
       expect(full.body.errors).toBeUndefined();
       expect(JSON.stringify(full.body.data)).toContain('"name":"Entity"');
       const fanOut = await gql(dev, "{ __schema { types { fields { args { type { enumValues { name } } } } } } }");
@@ -164,7 +181,9 @@ describe("security", () => {
       // Only an introspection-only operation is exempt from the data cost: with a data field next to it, the whole is priced.
       const tight = testApp({ db, log, security: config({ KG_MAX_COST: "20" }) });
       expect((await gql(tight, "{ __schema { types { name fields { name args { name } } } } }")).body.errors).toBeUndefined();
-      expect(codes((await gql(tight, "{ __schema { types { name fields { name args { name } } } } stats { articles } }")).body)).toEqual(["QUERY_LIMIT_EXCEEDED"]);
+      expect(codes((await gql(tight, "{ __schema { types { name fields { name args { name } } } } stats { articles } }")).body)).toEqual([
+        "QUERY_LIMIT_EXCEEDED",
+      ]);
     });
 
     it("production: introspection, field suggestions and GraphiQL off by default; __typename still works", async () => {
@@ -190,7 +209,10 @@ describe("security", () => {
   describe("CORS and CSRF", () => {
     const corsApp = testApp({ db, log, security: config({ KG_CORS_ORIGINS: "https://app.example.org, http://localhost:5173" }) });
     const preflight = (app: App, origin: string) =>
-      app.fetch("http://yoga/graphql", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" } });
+      app.fetch("http://yoga/graphql", {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" },
+      });
 
     it("allows only the configured origins, without credentials", async () => {
       const ok = await preflight(corsApp, "https://app.example.org");
@@ -201,7 +223,11 @@ describe("security", () => {
       expect(bad.headers.get("access-control-allow-origin")).toBeNull();
       // No origins configured (the default): no CORS headers for anyone.
       expect((await preflight(dev, "https://app.example.org")).headers.get("access-control-allow-origin")).toBeNull();
-      const res = await corsApp.fetch("http://yoga/graphql", { method: "POST", headers: { origin: "http://localhost:5173", "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const res = await corsApp.fetch("http://yoga/graphql", {
+        method: "POST",
+        headers: { origin: "http://localhost:5173", "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
       expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
       expect(res.headers.get("access-control-expose-headers")).toContain("x-request-id");
       expect(res.headers.get("access-control-expose-headers")).toContain("x-kg-cache");
@@ -216,7 +242,11 @@ describe("security", () => {
       const withHeader = await dev.fetch(`http://yoga/graphql?query=${q}`, { headers: { "x-graphql-yoga-csrf": "1" } });
       expect(withHeader.status).toBe(200);
       // A cross-site form post (text/plain) cannot run a mutation, even with a key.
-      const form = await dev.fetch("http://yoga/graphql", { method: "POST", headers: { "content-type": "text/plain", ...auth }, body: JSON.stringify({ query: 'mutation { deleteArticle(id: "x") { deleted } }' }) });
+      const form = await dev.fetch("http://yoga/graphql", {
+        method: "POST",
+        headers: { "content-type": "text/plain", ...auth },
+        body: JSON.stringify({ query: 'mutation { deleteArticle(id: "x") { deleted } }' }),
+      });
       expect(form.status).toBe(403);
     });
   });
@@ -228,7 +258,12 @@ describe("security", () => {
 
     it("refuses a mutation without a key, or with a wrong key, and writes nothing", async () => {
       const id = `${prefix}-auth-1`;
-      const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${OTHER_KEY}` }, { authorization: "Basic dXNlcjpwYXNz" }, { authorization: "Bearer" }];
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: `Bearer ${OTHER_KEY}` },
+        { authorization: "Basic dXNlcjpwYXNz" },
+        { authorization: "Bearer" },
+      ];
       for (const headers of attempts) {
         const r = await ingest(dev, id, headers);
         expect(r.status).toBe(401);
@@ -267,7 +302,9 @@ describe("security", () => {
       expect((await ingest(open, id, {})).body.errors).toBeUndefined();
       expect(await articleCount([id])).toBe(1);
       // A wrong key is still refused.
-      expect(codes((await gql(open, "mutation($id: ID!) { deleteArticle(id: $id) { deleted } }", { id }, { authorization: "Bearer nope" })).body)).toEqual(["UNAUTHENTICATED"]);
+      expect(codes((await gql(open, "mutation($id: ID!) { deleteArticle(id: $id) { deleted } }", { id }, { authorization: "Bearer nope" })).body)).toEqual([
+        "UNAUTHENTICATED",
+      ]);
       await gql(open, "mutation($id: ID!) { deleteArticle(id: $id) { deleted } }", { id });
       expect(() => securityConfig({ KG_ALLOW_ANONYMOUS_WRITES: "true", NODE_ENV: "production" })).toThrow(/NODE_ENV=production/);
       expect(() => securityConfig({ KG_ALLOW_ANONYMOUS_WRITES: "true" }, "0.0.0.0")).toThrow(/loopback/);
@@ -291,7 +328,11 @@ describe("security", () => {
     it("refuses a body over KG_MAX_BODY_BYTES with 413 PAYLOAD_TOO_LARGE, declared or streamed", async () => {
       const small = testApp({ db, log, security: config({ KG_MAX_BODY_BYTES: "4096" }) });
       const big = JSON.stringify({ query: `{ entity(name: "${"x".repeat(5000)}") { name } }` });
-      const declared = await small.fetch("http://yoga/graphql", { method: "POST", headers: { "content-type": "application/json", "content-length": String(big.length) }, body: big });
+      const declared = await small.fetch("http://yoga/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(big.length) },
+        body: big,
+      });
       expect(declared.status).toBe(413);
       expect(((await declared.json()) as Body).errors![0]!.extensions!.code).toBe("PAYLOAD_TOO_LARGE");
       const stream = new ReadableStream<Uint8Array>({
@@ -300,7 +341,12 @@ describe("security", () => {
           c.close();
         },
       });
-      const streamed = await small.fetch("http://yoga/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit);
+      const streamed = await small.fetch("http://yoga/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit);
       expect(streamed.status).toBe(413);
     });
 
@@ -316,10 +362,41 @@ describe("security", () => {
 
   describe("no Cypher injection", () => {
     const hostile = [
-      `"`, `'`, "`", "\\", `"}) RETURN 1 //`, `' OR 1=1 //`, "`}) MATCH (n) DETACH DELETE n //",
-      `} RETURN n //`, `x"}) DETACH DELETE a WITH a MATCH (b {id: "`, `$ids`, `{id: 1}`, `Mosul' OR '1'='1`,
-      `*`, `?`, `~`, `a~2`, `AND`, `OR NOT`, `title:foo`, `(unbalanced`, `[a TO`, `{a TO b}`, `"unterminated`, `/regex/`, `a^2`,
-      `+-&&||!(){}[]^"~*?:\\/`, `text:*`, `*:*`, `\u0000`, `ISIS\u0000`, "x".repeat(10_000), "مدينة الموصل", "🔥💥", "   ", "",
+      `"`,
+      `'`,
+      "`",
+      "\\",
+      `"}) RETURN 1 //`,
+      `' OR 1=1 //`,
+      "`}) MATCH (n) DETACH DELETE n //",
+      `} RETURN n //`,
+      `x"}) DETACH DELETE a WITH a MATCH (b {id: "`,
+      `$ids`,
+      `{id: 1}`,
+      `Mosul' OR '1'='1`,
+      `*`,
+      `?`,
+      `~`,
+      `a~2`,
+      `AND`,
+      `OR NOT`,
+      `title:foo`,
+      `(unbalanced`,
+      `[a TO`,
+      `{a TO b}`,
+      `"unterminated`,
+      `/regex/`,
+      `a^2`,
+      `+-&&||!(){}[]^"~*?:\\/`,
+      `text:*`,
+      `*:*`,
+      `\u0000`,
+      `ISIS\u0000`,
+      "x".repeat(10_000),
+      "مدينة الموصل",
+      "🔥💥",
+      "   ",
+      "",
     ];
     const READS: [string, (s: string) => { q: string; v: Record<string, unknown> }][] = [
       ["entity(name)", (s) => ({ q: "query($s: String) { entity(name: $s) { name } }", v: { s } })],
@@ -327,13 +404,35 @@ describe("security", () => {
       ["entities(search)", (s) => ({ q: "query($s: String) { entities(search: $s, first: 3) { totalCount edges { node { name } } } }", v: { s } })],
       ["relations(subject, object)", (s) => ({ q: "query($s: String) { relations(subject: $s, object: $s) { totalCount } }", v: { s } })],
       ["quotes(speaker, search)", (s) => ({ q: "query($s: String) { a: quotes(speaker: $s) { totalCount } b: quotes(search: $s) { totalCount } }", v: { s } })],
-      ["articles(filter)", (s) => ({ q: "query($s: String, $m: [ID!]) { a: articles(filter: {search: $s}) { totalCount } b: articles(filter: {mentions: $m}) { totalCount } }", v: { s, m: [s] } })],
+      [
+        "articles(filter)",
+        (s) => ({
+          q: "query($s: String, $m: [ID!]) { a: articles(filter: {search: $s}) { totalCount } b: articles(filter: {mentions: $m}) { totalCount } }",
+          v: { s, m: [s] },
+        }),
+      ],
       ["article(id)", (s) => ({ q: "query($s: ID!) { article(id: $s) { title } }", v: { s } })],
-      ["connections(from, to)", (s) => ({ q: 'query($s: String!) { a: connections(from: $s, to: "Mosul") { length } b: connections(from: "ISIS", to: $s) { length } }', v: { s } })],
+      [
+        "connections(from, to)",
+        (s) => ({ q: 'query($s: String!) { a: connections(from: $s, to: "Mosul") { length } b: connections(from: "ISIS", to: $s) { length } }', v: { s } }),
+      ],
       ["compareArticles(a, b)", (s) => ({ q: "query($s: ID!, $id: ID!) { compareArticles(a: $s, b: $id) { onlyInA { type } } }", v: { s, id: ids[0] } })],
       ["node(id)", (s) => ({ q: "query($s: ID!) { node(id: $s) { id } }", v: { s } })],
     ];
-    const WRITES = new Set(["mergeArticles", "clearArticleContributions", "upsertEntities", "createMentions", "createRelations", "createQuotes", "deleteOrphanEntities", "deleteArticles", "mergeEntities", "lockEntities", "refreshMentionCounts", "bumpGraphVersion"]);
+    const WRITES = new Set([
+      "mergeArticles",
+      "clearArticleContributions",
+      "upsertEntities",
+      "createMentions",
+      "createRelations",
+      "createQuotes",
+      "deleteOrphanEntities",
+      "deleteArticles",
+      "mergeEntities",
+      "lockEntities",
+      "refreshMentionCounts",
+      "bumpGraphVersion",
+    ]);
 
     it("hostile names, ids and search strings give normal results (or NOT_FOUND) or BAD_USER_INPUT, and write nothing", async () => {
       const statements: string[] = [];
@@ -382,7 +481,12 @@ describe("security", () => {
 
     it("hostile article ids and texts are stored as plain data by an authorised mutation", async () => {
       const id = `${prefix}-"}) DETACH DELETE n //\`'`;
-      const r = await gql(dev, "mutation($a: ArticleInput!) { ingestArticle(input: $a) { articleId status } }", { a: { id, title: "` MATCH (n) DETACH DELETE n", text: "ISIS leader Abu Bakr al-Baghdadi\"}) RETURN 1 // said nothing." } }, auth);
+      const r = await gql(
+        dev,
+        "mutation($a: ArticleInput!) { ingestArticle(input: $a) { articleId status } }",
+        { a: { id, title: "` MATCH (n) DETACH DELETE n", text: 'ISIS leader Abu Bakr al-Baghdadi"}) RETURN 1 // said nothing.' } },
+        auth,
+      );
       expect(r.body.errors).toBeUndefined();
       const got = await gql(dev, "query($id: ID!) { article(id: $id) { key title } }", { id });
       expect(got.body.data).toEqual({ article: { key: id, title: "` MATCH (n) DETACH DELETE n" } });

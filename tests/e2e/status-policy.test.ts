@@ -32,15 +32,33 @@ describe("HTTP status policy", () => {
   });
 
   const ask = async (server: RunningServer, accept: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", accept, ...headers }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept, ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
     return { status: res.status, retryAfter: res.headers.get("retry-after"), code: body.errors?.[0]?.extensions?.code ?? "ok" };
   };
 
   const cases: [string, () => RunningServer, string, Record<string, unknown> | undefined, number, string][] = [
     ["token limit", () => up, `{ stats { ${"articles ".repeat(1200)} } }`, undefined, 400, "QUERY_LIMIT_EXCEEDED"],
-    ["depth limit", () => up, `{ entity(name: "ISIS") ${"{ relations { subject ".repeat(25)}{ id }${" } }".repeat(25)} }`, undefined, 400, "QUERY_LIMIT_EXCEEDED"],
-    ["cost with variables", () => up, "query($n: Int) { entities(first: $n) { edges { node { relations(first: $n) { evidence(first: $n) { sentence } } } } } }", { n: 100 }, 400, "QUERY_LIMIT_EXCEEDED"],
+    [
+      "depth limit",
+      () => up,
+      `{ entity(name: "ISIS") ${"{ relations { subject ".repeat(25)}{ id }${" } }".repeat(25)} }`,
+      undefined,
+      400,
+      "QUERY_LIMIT_EXCEEDED",
+    ],
+    [
+      "cost with variables",
+      () => up,
+      "query($n: Int) { entities(first: $n) { edges { node { relations(first: $n) { evidence(first: $n) { sentence } } } } } }",
+      { n: 100 },
+      400,
+      "QUERY_LIMIT_EXCEEDED",
+    ],
     ["parse error", () => up, "{ stats { articles ", undefined, 400, "GRAPHQL_PARSE_FAILED"],
     ["validation error", () => up, "{ stats { nope } }", undefined, 400, "GRAPHQL_VALIDATION_FAILED"],
     ["variable of the wrong type", () => up, "query($n: Int) { entities(first: $n) { totalCount } }", { n: "x" }, 400, "BAD_USER_INPUT"],
@@ -61,16 +79,26 @@ describe("HTTP status policy", () => {
   }
 
   it("a body over the limit → 413, a browser form without the CSRF header → 403", async () => {
-    const big = await fetch(up.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ entity(name: "${"x".repeat(70_000)}") { name } }` }) });
+    const big = await fetch(up.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ entity(name: "${"x".repeat(70_000)}") { name } }` }),
+    });
     expect(big.status).toBe(413);
-    const form = await fetch(up.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "query=%7Bstats%7Barticles%7D%7D" });
+    const form = await fetch(up.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "query=%7Bstats%7Barticles%7D%7D",
+    });
     expect(form.status).toBe(403);
   });
 
   it("the rule for codes no test here can provoke on demand: 504 QUERY_TIMEOUT, 500 INTERNAL, the highest wins", () => {
     expect(statusFor([{ extensions: { code: "QUERY_TIMEOUT" } }])).toEqual({ status: 504 });
     expect(statusFor([{ extensions: { code: "INTERNAL_SERVER_ERROR" } }])).toEqual({ status: 500 });
-    expect(statusFor([{ extensions: { code: "NOT_FOUND" } }, { extensions: { code: "DATABASE_UNAVAILABLE" } }, { extensions: { code: "QUERY_TIMEOUT" } }])).toEqual({ status: 504 });
+    expect(
+      statusFor([{ extensions: { code: "NOT_FOUND" } }, { extensions: { code: "DATABASE_UNAVAILABLE" } }, { extensions: { code: "QUERY_TIMEOUT" } }]),
+    ).toEqual({ status: 504 });
     expect(statusFor([{ extensions: { code: "BAD_USER_INPUT" } }])).toBeUndefined();
   });
 });

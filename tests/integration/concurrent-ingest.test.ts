@@ -36,7 +36,7 @@ describe("eight concurrent ingests of one article id", () => {
     created.push(id);
     const text = "Iraqi forces retook Mosul from ISIS in July, Prime Minister Haider al-Abadi said.";
     const statuses = await Promise.all(Array.from({ length: 8 }, () => ingestOne(record(id, text))));
-    expect(statuses.sort()).toEqual(["new", ...Array(7).fill("unchanged")]);
+    expect(statuses.sort()).toEqual(["new", ...Array<string>(7).fill("unchanged")]);
     const [row] = await rawRows(db, "MATCH (a:Article {id: $id}) RETURN count(a) AS n, COUNT { (a)-[:MENTIONS]->() } AS mentions", { id });
     expect(Number(row!.n)).toBe(1);
     expect(Number(row!.mentions)).toBeGreaterThan(0);
@@ -45,7 +45,9 @@ describe("eight concurrent ingests of one article id", () => {
   it("different texts: one is told new, the others updated", async () => {
     const id = `${uniquePrefix("conc")}-diff`;
     created.push(id);
-    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => ingestOne(record(id, `Iraqi forces retook Mosul from ISIS in July, officials said (version ${i}).`))));
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ingestOne(record(id, `Iraqi forces retook Mosul from ISIS in July, officials said (version ${i}).`))),
+    );
     expect(statuses.filter((s) => s === "new")).toHaveLength(1);
     expect(statuses.every((s) => s === "new" || s === "updated")).toBe(true);
   });

@@ -10,7 +10,7 @@ describe("every statement in cypher/ plans on Neo4j", () => {
   for (const name of cypherNames().filter((n) => n !== "schema")) {
     it(name, async () => {
       const text = cypher(name);
-      const params = Object.fromEntries([...text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => [m[1], null]));
+      const params = Object.fromEntries([...text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m): [string, null] => [m[1]!, null]));
       const session = db.driver.session({ database: db.database });
       try {
         const res = await session.run(`EXPLAIN ${text}`, params);

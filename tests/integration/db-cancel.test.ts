@@ -37,9 +37,13 @@ describe("ending reads", () => {
     try {
       const running = session
         .executeRead((tx) => tx.run("UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 100 RETURN count(x)"), { metadata: { kgTx: tag } })
-        .then(() => "finished", (e: unknown) => codeOf(e));
+        .then(
+          () => "finished",
+          (e: unknown) => codeOf(e),
+        );
       // Wait until Neo4j runs it, then end it as a cancelled request would.
-      while ((await rawRows(db, "SHOW TRANSACTIONS YIELD metaData WHERE metaData.kgTx = $tag RETURN 1", { tag })).length === 0) await new Promise((r) => setTimeout(r, 50));
+      while ((await rawRows(db, "SHOW TRANSACTIONS YIELD metaData WHERE metaData.kgTx = $tag RETURN 1", { tag })).length === 0)
+        await new Promise((r) => setTimeout(r, 50));
       await terminateTagged(db.driver, db.database, tag);
       expect(await running).toBe("Neo.ClientError.Transaction.Terminated");
       expect(Date.now() - t0).toBeLessThan(10_000);

@@ -34,9 +34,9 @@ describe("driver errors through the Db", () => {
     let attempts = 0;
     const t0 = Date.now();
     const err = await quick
-      .readTx(async () => {
+      .readTx(() => {
         attempts++;
-        throw deadlock();
+        return Promise.reject(deadlock());
       })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "DATABASE_BUSY" });

@@ -45,7 +45,9 @@ describe("kg export", () => {
     expect(format.stderr).toContain('BAD_USER_INPUT: Unknown format "xml": use one of graphml, jsonl, csv, jsonld.');
     const type = await kg(["--format", "jsonl", "--type", "PLANET"]);
     expect(type.code).toBe(2);
-    expect(type.stderr).toMatch(/Unknown type "PLANET": entity types are PERSON, ORGANIZATION, LOCATION, GROUP; relation types are LEADS, CAPTURED, SUPPORTED_BY, QUOTED_IN/);
+    expect(type.stderr).toMatch(
+      /Unknown type "PLANET": entity types are PERSON, ORGANIZATION, LOCATION, GROUP; relation types are LEADS, CAPTURED, SUPPORTED_BY, QUOTED_IN/,
+    );
     const option = await kg(["--format", "jsonl", "--planet", "x"]);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/Unknown option '--planet'.*Valid options: --format, --out/s);
@@ -74,12 +76,25 @@ describe("kg export", () => {
 
     const out = await kg(["--format", "jsonl", "--entity", g.names.town, "--hops", "0"]);
     expect(out.code).toBe(0);
-    expect(out.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).id)).toEqual([g.ids.town]);
+    expect(
+      out.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual([g.ids.town]);
 
     const tables = path.join(dir, "tables");
     const csv = await kg(["--format", "csv", "--entity", g.names.leader, "--hops", "1", "--out", tables]);
     expect(csv.code, csv.stderr).toBe(0);
-    expect(fs.readdirSync(tables).sort()).toEqual(["alias_of.csv", "aliases.csv", "articles.csv", "entities.csv", "mentions.csv", "quotes.csv", "relations.csv"]);
+    expect(fs.readdirSync(tables).sort()).toEqual([
+      "alias_of.csv",
+      "aliases.csv",
+      "articles.csv",
+      "entities.csv",
+      "mentions.csv",
+      "quotes.csv",
+      "relations.csv",
+    ]);
   });
 
   it("leaves the target as it was when interrupted with Ctrl-C, and no temporary file, exit 130", async () => {

@@ -63,15 +63,31 @@ describe("CSV export → neo4j-admin database import → the same graph", () => 
 
   it("imports what it exported: counts and properties with their types", async () => {
     const files = new AtomicFiles(Object.fromEntries(CSV_TABLE_NAMES.map((t) => [t, path.join(dir, `${t}.csv`)])));
-    const counts = await runExport(db, "csv", { entityTypes: null, relationTypes: null, since: null, neighbourhood: { entity: g.names.leader, hops: 3 } }, files.outputs, { pageSize: 2 });
+    const counts = await runExport(
+      db,
+      "csv",
+      { entityTypes: null, relationTypes: null, since: null, neighbourhood: { entity: g.names.leader, hops: 3 } },
+      files.outputs,
+      { pageSize: 2 },
+    );
     await files.commit();
     expect(counts).toMatchObject({ entity: 5, article: 3, quote: 1 });
-    expect(fs.readFileSync(path.join(dir, "entities.csv"), "utf8").split("\n")[0]).toBe("id:ID(Entity),:LABEL,name,type,aliases:string[],mentionCount:long,createdAt:datetime");
+    expect(fs.readFileSync(path.join(dir, "entities.csv"), "utf8").split("\n")[0]).toBe(
+      "id:ID(Entity),:LABEL,name,type,aliases:string[],mentionCount:long,createdAt:datetime",
+    );
 
     // A fresh home of our own: started once (so it has its credentials and empty databases), stopped, imported into.
     await startLocalNeo4j(target);
     await stopLocalNeo4j(target);
-    const args = ["database", "import", "full", "neo4j", "--overwrite-destination=true", "--multiline-fields=true", `--report-file=${path.join(dir, "import.report")}`];
+    const args = [
+      "database",
+      "import",
+      "full",
+      "neo4j",
+      "--overwrite-destination=true",
+      "--multiline-fields=true",
+      `--report-file=${path.join(dir, "import.report")}`,
+    ];
     for (const t of CSV_TABLE_NAMES) args.push(`${CSV_NODE_TABLES.includes(t) ? "--nodes" : "--relationships"}=${path.join(dir, `${t}.csv`)}`);
     const res = runNeo4jAdmin(target, args);
     expect(res.status, res.output.slice(-3000)).toBe(0);
@@ -81,7 +97,9 @@ describe("CSV export → neo4j-admin database import → the same graph", () => 
     const params = { ids: [g.ids.leader, g.ids.front, g.ids.town, g.ids.tribes, g.ids.chief], articles: g.articleIds };
     const [before] = await rawRows(db, COUNTS, params);
     const [after] = await rawRows(imported, COUNTS, params);
-    expect(Object.fromEntries(Object.entries(after!).map(([k, v]) => [k, Number(v)]))).toEqual(Object.fromEntries(Object.entries(before!).map(([k, v]) => [k, Number(v)])));
+    expect(Object.fromEntries(Object.entries(after!).map(([k, v]) => [k, Number(v)]))).toEqual(
+      Object.fromEntries(Object.entries(before!).map(([k, v]) => [k, Number(v)])),
+    );
     expect(Number(after!.relations)).toBe(5);
     expect(Number(after!.mentions)).toBe(8);
     // Nothing else came along: the neighbourhood only.
@@ -96,7 +114,15 @@ describe("CSV export → neo4j-admin database import → the same graph", () => 
     expect(got!.frontAliases).toBeNull();
     await migrate(imported);
     [got] = await rawRows(imported, SAMPLE, sample);
-    const norm = (r: Record<string, unknown>) => ({ ...r, labels: [...(r.labels as string[])].sort(), mentionCount: Number(r.mentionCount), start: Number(r.start), end: Number(r.end), count: Number(r.count), spans: (r.spans as unknown[]).map(Number) });
+    const norm = (r: Record<string, unknown>) => ({
+      ...r,
+      labels: [...(r.labels as string[])].sort(),
+      mentionCount: Number(r.mentionCount),
+      start: Number(r.start),
+      end: Number(r.end),
+      count: Number(r.count),
+      spans: (r.spans as unknown[]).map(Number),
+    });
     expect(norm(got!)).toEqual(norm(want!));
     expect(got!.createdAtType).toMatch(/^ZONED DATETIME/);
     expect(got!.frontAliases).toEqual([]);

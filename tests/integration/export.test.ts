@@ -36,11 +36,27 @@ describe("export", () => {
   /** The export as text per output; page size 2 so every statement pages. */
   const exportText = async (format: ExportFormat, filter: Partial<ExportFilter>, pageSize = 2) => {
     const out = new Map<string, string>();
-    const counts = await runExport(db, format, { ...ALL, ...filter }, (name) => ({ write: async (s) => void out.set(name, (out.get(name) ?? "") + s) }), { pageSize });
+    const counts = await runExport(
+      db,
+      format,
+      { ...ALL, ...filter },
+      (name) => ({
+        write: (s) => {
+          out.set(name, (out.get(name) ?? "") + s);
+          return Promise.resolve();
+        },
+      }),
+      { pageSize },
+    );
     return { out, counts };
   };
   const around = (hops: number, entity = g.names.leader) => ({ neighbourhood: { entity, hops } });
-  const jsonl = async (filter: Partial<ExportFilter>, pageSize = 2) => (await exportText("jsonl", filter, pageSize)).out.get("main")!.trimEnd().split("\n").map((l) => JSON.parse(l) as Line);
+  const jsonl = async (filter: Partial<ExportFilter>, pageSize = 2) =>
+    (await exportText("jsonl", filter, pageSize)).out
+      .get("main")!
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Line);
 
   it("writes GraphML that xmllint validates, with names escaped and one edge per (subject, type, object)", async () => {
     const { out } = await exportText("graphml", around(3));
@@ -53,20 +69,30 @@ describe("export", () => {
     expect(xml.match(/<node /g)).toHaveLength(5);
     expect(xml.match(/<edge /g)).toHaveLength(4);
     expect(xml).not.toContain(g.ids.loner);
-    const leads = new RegExp(`<edge id="e\\d+" source="${g.ids.leader}" target="${g.ids.front}">\\s*<data key="e_type">LEADS</data>\\s*<data key="e_label">LEADS</data>\\s*<data key="e_articleCount">2</data>\\s*<data key="e_weight">2</data>\\s*<data key="e_firstSeen">2016-01-10</data>\\s*<data key="e_lastSeen">2016-03-05</data>`);
+    const leads = new RegExp(
+      `<edge id="e\\d+" source="${g.ids.leader}" target="${g.ids.front}">\\s*<data key="e_type">LEADS</data>\\s*<data key="e_label">LEADS</data>\\s*<data key="e_articleCount">2</data>\\s*<data key="e_weight">2</data>\\s*<data key="e_firstSeen">2016-01-10</data>\\s*<data key="e_lastSeen">2016-03-05</data>`,
+    );
     expect(xml).toMatch(leads);
   });
 
   it("rejects GraphML the schema forbids (the check can fail)", () => {
     const file = path.join(tmp, "bad.graphml");
-    fs.writeFileSync(file, `<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><edge source="a" target="b"/></graph></graphml>`);
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><edge source="a" target="b"/></graph></graphml>`,
+    );
     expect(spawnSync("xmllint", ["--noout", "--schema", XSD, file]).status).not.toBe(0);
   });
 
   it("writes JSON lines: nodes, relations with evidence, quotes, and the articles that give the evidence", async () => {
     const lines = await jsonl(around(3));
     const nodes = lines.filter((l) => l.kind === "node");
-    expect(nodes.filter((n) => n.label === "Entity").map((n) => n.id).sort()).toEqual([g.ids.chief, g.ids.front, g.ids.leader, g.ids.town, g.ids.tribes].sort());
+    expect(
+      nodes
+        .filter((n) => n.label === "Entity")
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([g.ids.chief, g.ids.front, g.ids.leader, g.ids.town, g.ids.tribes].sort());
     expect(nodes.filter((n) => n.label === "Article").map((n) => n.id)).toEqual(g.articleIds);
     const leads = lines.find((l) => l.type === "LEADS" && l.from === g.ids.leader)!;
     expect(leads).toMatchObject({ kind: "edge", to: g.ids.front, articleCount: 2, firstSeen: "2016-01-10", lastSeen: "2016-03-05" });
@@ -80,16 +106,36 @@ describe("export", () => {
 
   it("limits the neighbourhood by hops", async () => {
     const one = await jsonl(around(1));
-    expect(one.filter((l) => l.label === "Entity").map((l) => l.id).sort()).toEqual([g.ids.front, g.ids.leader].sort());
-    expect(one.filter((l) => l.kind === "edge").map((l) => l.type).sort()).toEqual(["LEADS", "QUOTED_IN"]);
+    expect(
+      one
+        .filter((l) => l.label === "Entity")
+        .map((l) => l.id)
+        .sort(),
+    ).toEqual([g.ids.front, g.ids.leader].sort());
+    expect(
+      one
+        .filter((l) => l.kind === "edge")
+        .map((l) => l.type)
+        .sort(),
+    ).toEqual(["LEADS", "QUOTED_IN"]);
     const zero = await jsonl(around(0, g.names.town));
     expect(zero.map((l) => l.id)).toEqual([g.ids.town]);
   });
 
   it("filters by entity type, relation type and date", async () => {
     const people = await jsonl({ ...around(3), entityTypes: ["PERSON", "GROUP"] });
-    expect(people.filter((l) => l.label === "Entity").map((l) => l.id).sort()).toEqual([g.ids.chief, g.ids.leader, g.ids.tribes].sort());
-    expect(people.filter((l) => l.kind === "edge").map((l) => `${l.type} ${l.from}`).sort()).toEqual([`LEADS ${g.ids.chief}`, `QUOTED_IN ${g.ids.leader}`]);
+    expect(
+      people
+        .filter((l) => l.label === "Entity")
+        .map((l) => l.id)
+        .sort(),
+    ).toEqual([g.ids.chief, g.ids.leader, g.ids.tribes].sort());
+    expect(
+      people
+        .filter((l) => l.kind === "edge")
+        .map((l) => `${l.type} ${l.from}`)
+        .sort(),
+    ).toEqual([`LEADS ${g.ids.chief}`, `QUOTED_IN ${g.ids.leader}`]);
 
     const captures = await jsonl({ ...around(3), relationTypes: ["CAPTURED"] });
     expect(captures.filter((l) => l.kind === "edge").map((l) => l.type)).toEqual(["CAPTURED"]);
@@ -102,7 +148,10 @@ describe("export", () => {
   });
 
   it("writes JSON-LD with schema.org types under one @context", async () => {
-    const doc = JSON.parse((await exportText("jsonld", around(3))).out.get("main")!) as { "@context": Record<string, unknown>; "@graph": Record<string, unknown>[] };
+    const doc = JSON.parse((await exportText("jsonld", around(3))).out.get("main")!) as {
+      "@context": Record<string, unknown>;
+      "@graph": Record<string, unknown>[];
+    };
     expect(doc["@context"]["@vocab"]).toBe("https://schema.org/");
     const types = new Set(doc["@graph"].map((x) => x["@type"]));
     for (const t of ["Person", "Organization", "Place", "NewsArticle", "Quotation", "Relation"]) expect(types, t).toContain(t);

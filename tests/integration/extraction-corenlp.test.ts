@@ -32,7 +32,10 @@ describe.skipIf(!nlp)("extraction with CoreNLP", () => {
       ["ONGC chairman Subir Raha said output would rise.", "LEADS Subir Raha -> ONGC"],
       ["Lloyds chief executive Brian Pitman said profits rose.", "LEADS Brian Pitman -> Lloyds"],
       ["Premier Industrial Corp said that Morton Mandel continues as chairman and chief executive officer.", "LEADS Morton Mandel -> Premier Industrial Corp"],
-      ["Federated Department Stores Inc said Norman Matthews has been elected president and chief operating officer.", "LEADS Norman Matthews -> Federated Department Stores Inc"],
+      [
+        "Federated Department Stores Inc said Norman Matthews has been elected president and chief operating officer.",
+        "LEADS Norman Matthews -> Federated Department Stores Inc",
+      ],
     ];
     for (const [text, want] of cases) expect(relations(await extractWith(nlp, { text }))).toContain(want);
   });
@@ -52,7 +55,7 @@ describe.skipIf(!nlp)("extraction with CoreNLP", () => {
   });
 
   it("is deterministic: the same text gives the same result", async () => {
-    const text = "Tory leader Michael Howard said on Monday that Labour had failed. \"We will win,\" he said. Iraqi forces, backed by the US, retook Tikrit.";
+    const text = 'Tory leader Michael Howard said on Monday that Labour had failed. "We will win," he said. Iraqi forces, backed by the US, retook Tikrit.';
     expect(await extractWith(nlp, { text })).toEqual(await extractWith(nlp, { text }));
   });
 });
@@ -93,7 +96,10 @@ describe.skipIf(!nlp || process.env.CORENLP_URL !== undefined)("a backbone that 
   }, 180_000);
   afterAll(async () => {
     await stopLocalCoreNlp(opts).catch(() => false);
-    await deleteArticles(db, Array.from({ length: 6 }, (_, i) => `${prefix}-${i}`));
+    await deleteArticles(
+      db,
+      Array.from({ length: 6 }, (_, i) => `${prefix}-${i}`),
+    );
     await db.close();
   });
 

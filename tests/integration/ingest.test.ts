@@ -55,7 +55,9 @@ describe("ingest", () => {
     const ex = extractArticle(rec.article);
     const fp = await footprint(rec.article.id!);
     // One node per extracted entity of the article, one relationship per distinct (type, subject, object).
-    const distinctRelations = new Set(ex.relations.filter((r) => r.type !== "QUOTED_IN" && r.subject !== r.object).map((r) => `${r.type}|${r.subject}|${r.object}`));
+    const distinctRelations = new Set(
+      ex.relations.filter((r) => r.type !== "QUOTED_IN" && r.subject !== r.object).map((r) => `${r.type}|${r.subject}|${r.object}`),
+    );
     expect(distinctRelations.size).toBeGreaterThan(2);
     expect(fp!.mentions).toBe(ex.entities.length);
     expect(fp!.relations).toBe(distinctRelations.size);
@@ -66,7 +68,12 @@ describe("ingest", () => {
       { id: rec.article.id },
     );
     const nameOf = new Map(ex.entities.map((e) => [e.id, e.name]));
-    expect(stored.map((r) => r.k).sort()).toEqual([...distinctRelations].map((k) => k.split("|")).map(([t, a, b]) => `${t}|${nameOf.get(a!)}|${nameOf.get(b!)}`).sort());
+    expect(stored.map((r) => r.k).sort()).toEqual(
+      [...distinctRelations]
+        .map((k) => k.split("|"))
+        .map(([t, a, b]) => `${t}|${nameOf.get(a!)}|${nameOf.get(b!)}`)
+        .sort(),
+    );
   });
 
   it("replaces a changed article's mentions and relations, and delete removes its whole contribution", async () => {
@@ -87,8 +94,12 @@ describe("ingest", () => {
     expect(names).toContain("Tikrit");
 
     // Entities only this article mentions (there must be some: the check cannot pass by not running).
-    const onlyHere = (await rows("MATCH (:Article {id: $id})-[:MENTIONS]->(e:Entity) WHERE COUNT { (e)<-[:MENTIONS]-() } = 1 RETURN e.id AS id", { id })).map((r) => r.id as string);
-    const shared = (await rows("MATCH (:Article {id: $id})-[:MENTIONS]->(e:Entity) WHERE COUNT { (e)<-[:MENTIONS]-() } > 1 RETURN e.id AS id", { id })).map((r) => r.id as string);
+    const onlyHere = (await rows("MATCH (:Article {id: $id})-[:MENTIONS]->(e:Entity) WHERE COUNT { (e)<-[:MENTIONS]-() } = 1 RETURN e.id AS id", { id })).map(
+      (r) => r.id as string,
+    );
+    const shared = (await rows("MATCH (:Article {id: $id})-[:MENTIONS]->(e:Entity) WHERE COUNT { (e)<-[:MENTIONS]-() } > 1 RETURN e.id AS id", { id })).map(
+      (r) => r.id as string,
+    );
     expect(onlyHere.length).toBeGreaterThan(0);
     expect(await deleteArticles(db, [id])).toEqual([id]);
     expect(await footprint(id)).toBeUndefined();
@@ -99,7 +110,12 @@ describe("ingest", () => {
 
   it("resolves the seed articles' entities across articles: one node each, mentioned by both", async () => {
     const ids = [`${p}us-big-win-in-iraq`, `${p}liberation-of-mosul-editorial`];
-    for (const [alias, type] of [["Haider al-Abadi", "PERSON"], ["Mosul", "LOCATION"], ["ISIS", "ORGANIZATION"], ["Donald Trump", "PERSON"]] as const) {
+    for (const [alias, type] of [
+      ["Haider al-Abadi", "PERSON"],
+      ["Mosul", "LOCATION"],
+      ["ISIS", "ORGANIZATION"],
+      ["Donald Trump", "PERSON"],
+    ] as const) {
       const found = await rows(
         `MATCH (al:Alias {key: $key})-[:ALIAS_OF]->(e:Entity)<-[:MENTIONS]-(a:Article) WHERE a.id IN $ids
          RETURN e.id AS id, collect(DISTINCT a.id) AS articles`,
@@ -115,7 +131,7 @@ describe("ingest", () => {
       { ids },
     );
     expect(spans).toHaveLength(8);
-    for (const s of spans) expect(Number(s.n), `${s.name} in ${s.article}`).toBeGreaterThanOrEqual(2);
+    for (const s of spans) expect(Number(s.n), `${String(s.name)} in ${String(s.article)}`).toBeGreaterThanOrEqual(2);
     // ... and ISIS's relations are backed by sentences from both articles (Mosul in one, Iraq in the other).
     const [isis] = await rows(
       `MATCH (e:Entity {name: 'Islamic State'})-[r:LEADS|CAPTURED|SUPPORTED_BY]-() WHERE r.articleId IN $ids
@@ -138,10 +154,9 @@ describe("ingest", () => {
       { ids },
     );
     expect(Number(dupRels[0]!.dups)).toBe(0);
-    const dupMentions = await rows(
-      `MATCH (a:Article)-[m:MENTIONS]->(e) WHERE a.id IN $ids WITH a, e, count(m) AS n WHERE n > 1 RETURN count(*) AS dups`,
-      { ids },
-    );
+    const dupMentions = await rows(`MATCH (a:Article)-[m:MENTIONS]->(e) WHERE a.id IN $ids WITH a, e, count(m) AS n WHERE n > 1 RETURN count(*) AS dups`, {
+      ids,
+    });
     expect(Number(dupMentions[0]!.dups)).toBe(0);
     const dupNames = await rows(
       `MATCH (a:Article)-[:MENTIONS]->(e:Entity) WHERE a.id IN $ids

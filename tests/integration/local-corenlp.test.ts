@@ -52,7 +52,6 @@ async function expectAppError(p: Promise<unknown>, code: string, message: RegExp
   return e as AppError;
 }
 
-
 /** The local addresses listening on `port`, from /proc/net/tcp and tcp6 (IPv4 words are little-endian). */
 function listeningAddresses(port: number): string[] {
   const v4 = (hex: string) => [6, 4, 2, 0].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(".");
@@ -159,7 +158,11 @@ describe.runIf(local)("a local CoreNLP instance of its own", () => {
     const before = localCoreNlpStatus(o);
     const t0 = Date.now();
     expect(await startLocalCoreNlp(o)).toEqual(before);
-    await expectAppError(startLocalCoreNlp({ ...o, port: o.port + 1 }), "NLP_SETUP_FAILED", new RegExp(`runs \\(pid ${before.pid}\\) on port ${o.port}, not on the requested ${o.port + 1}`));
+    await expectAppError(
+      startLocalCoreNlp({ ...o, port: o.port + 1 }),
+      "NLP_SETUP_FAILED",
+      new RegExp(`runs \\(pid ${before.pid}\\) on port ${o.port}, not on the requested ${o.port + 1}`),
+    );
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
@@ -174,27 +177,34 @@ describe.runIf(local)("a local CoreNLP instance of its own", () => {
     await expectAppError(client.analyze("word ".repeat(20_001)), "NLP_FAILED", /HTTP 413: text longer than 100000 characters/);
   });
 
-  it("killed in the middle of an analysis: analyze() fails with NLP_UNAVAILABLE after the retry budget; restarted, the next call succeeds", { timeout: 150_000 }, async () => {
-    const { pid, url: u } = localCoreNlpStatus(o);
-    const client = new CoreNlpClient({ url: u, maxChunkChars: 2_000, retryMs: 2_000 });
-    const text = Array.from({ length: 8_000 }, (_, i) => `Minister ${i % 2 ? "Nick Griffin" : "Alex Salmond"} told Reuters on day ${i} that talks went on.`).join(" ");
-    let settled = false;
-    const analysis = client.analyze(text).finally(() => (settled = true));
-    analysis.catch(() => {});
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(settled).toBe(false);
-    process.kill(pid!, "SIGKILL");
-    const killed = Date.now();
-    await expectAppError(analysis, "NLP_UNAVAILABLE", /did not answer.*gave up after 2 s.*kg nlp start/s);
-    expect(Date.now() - killed).toBeLessThan(15_000);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(localCoreNlpStatus(o).running).toBe(false);
+  it(
+    "killed in the middle of an analysis: analyze() fails with NLP_UNAVAILABLE after the retry budget; restarted, the next call succeeds",
+    { timeout: 150_000 },
+    async () => {
+      const { pid, url: u } = localCoreNlpStatus(o);
+      const client = new CoreNlpClient({ url: u, maxChunkChars: 2_000, retryMs: 2_000 });
+      const text = Array.from(
+        { length: 8_000 },
+        (_, i) => `Minister ${i % 2 ? "Nick Griffin" : "Alex Salmond"} told Reuters on day ${i} that talks went on.`,
+      ).join(" ");
+      let settled = false;
+      const analysis = client.analyze(text).finally(() => (settled = true));
+      analysis.catch(() => {});
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(settled).toBe(false);
+      process.kill(pid!, "SIGKILL");
+      const killed = Date.now();
+      await expectAppError(analysis, "NLP_UNAVAILABLE", /did not answer.*gave up after 2 s.*kg nlp start/s);
+      expect(Date.now() - killed).toBeLessThan(15_000);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(localCoreNlpStatus(o).running).toBe(false);
 
-    const again = await startLocalCoreNlp(o);
-    expect(again.pid).not.toBe(pid);
-    const a = await client.analyze(NEWS);
-    expect(tagged(NEWS, a, "PERSON")).toEqual(["Nick", "Griffin"]);
-  });
+      const again = await startLocalCoreNlp(o);
+      expect(again.pid).not.toBe(pid);
+      const a = await client.analyze(NEWS);
+      expect(tagged(NEWS, a, "PERSON")).toEqual(["Nick", "Griffin"]);
+    },
+  );
 
   it("stops by its PID, and stopping again says it was not running", async () => {
     const { pid } = localCoreNlpStatus(o);

@@ -14,7 +14,7 @@ describe("the Neo4j the tests run against", () => {
   it("is a real server that answers Cypher", async () => {
     const [row] = await db.read("dbmsComponents");
     expect(row?.edition).toBeTruthy();
-    expect(String(row?.version)).toMatch(/^5\./);
+    expect(row?.version).toMatch(/^5\./);
   });
 
   it.runIf(inject("neo4j").local)("is the Docker-free local server, running under the PID we recorded", () => {
@@ -35,7 +35,9 @@ describe("asking a running local instance for another port", () => {
     const { startLocalNeo4j } = await import("../../src/db/local-neo4j.ts");
     const port = Number(new URL(inject("neo4j").uri).port);
     const t0 = Date.now();
-    await expect(startLocalNeo4j({ instance: "test", boltPort: port + 1000 })).rejects.toThrow(new RegExp(`runs \\(pid \\d+\\) on port ${port}, not on the requested ${port + 1000}`));
+    await expect(startLocalNeo4j({ instance: "test", boltPort: port + 1000 })).rejects.toThrow(
+      new RegExp(`runs \\(pid \\d+\\) on port ${port}, not on the requested ${port + 1000}`),
+    );
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
 });
@@ -52,30 +54,38 @@ describe("a new local instance whose initial password starts with '-'", () => {
     }
   }, 120_000);
 
-  it.runIf(inject("neo4j").local)("gets that password, and Bolt accepts it", async () => {
-    const o: LocalNeo4jOptions = {
-      instance: `t-dash-${randomBytes(4).toString("hex")}`,
-      boltPort: await freePort(),
-      heap: "256m",
-      pageCache: "32m",
-      initialPassword: `-h${randomBytes(12).toString("hex")}`,
-    };
-    instances.push(o);
-    const creds = await startLocalNeo4j(o);
-    expect(creds.password).toBe(o.initialPassword);
-    const db = new Db({ ...creds, database: "neo4j", local: true });
-    try {
-      expect(await db.read("ping")).toEqual([{ ok: 1 }]);
-    } finally {
-      await db.close();
-    }
-  }, 240_000);
+  it.runIf(inject("neo4j").local)(
+    "gets that password, and Bolt accepts it",
+    async () => {
+      const o: LocalNeo4jOptions = {
+        instance: `t-dash-${randomBytes(4).toString("hex")}`,
+        boltPort: await freePort(),
+        heap: "256m",
+        pageCache: "32m",
+        initialPassword: `-h${randomBytes(12).toString("hex")}`,
+      };
+      instances.push(o);
+      const creds = await startLocalNeo4j(o);
+      expect(creds.password).toBe(o.initialPassword);
+      const db = new Db({ ...creds, database: "neo4j", local: true });
+      try {
+        expect(await db.read("ping")).toEqual([{ ok: 1 }]);
+      } finally {
+        await db.close();
+      }
+    },
+    240_000,
+  );
 
-  it.runIf(inject("neo4j").local)("is refused before any start, and recorded nowhere, when neo4j-admin does not take it", async () => {
-    const o: LocalNeo4jOptions = { instance: `t-dash-${randomBytes(4).toString("hex")}`, boltPort: await freePort(), initialPassword: "-short" };
-    instances.push(o);
-    await expect(startLocalNeo4j(o)).rejects.toThrow(/Setting the initial Neo4j password failed/);
-    expect(fs.existsSync(path.join(home(o), "credentials.json"))).toBe(false);
-    expect(localNeo4jStatus(o).running).toBe(false);
-  }, 60_000);
+  it.runIf(inject("neo4j").local)(
+    "is refused before any start, and recorded nowhere, when neo4j-admin does not take it",
+    async () => {
+      const o: LocalNeo4jOptions = { instance: `t-dash-${randomBytes(4).toString("hex")}`, boltPort: await freePort(), initialPassword: "-short" };
+      instances.push(o);
+      await expect(startLocalNeo4j(o)).rejects.toThrow(/Setting the initial Neo4j password failed/);
+      expect(fs.existsSync(path.join(home(o), "credentials.json"))).toBe(false);
+      expect(localNeo4jStatus(o).running).toBe(false);
+    },
+    60_000,
+  );
 });

@@ -92,7 +92,9 @@ describe("Entity.mentionCount", () => {
   it("stays right when two ingesters write overlapping articles at once", async () => {
     const q = uniquePrefix("mcc");
     const who = uniqueName("Qarvel");
-    const recs = Array.from({ length: 8 }, (_, i) => record(`${q}-${i}`, `${who}, a spokesman for the group, spoke in Tikrit on day ${i + 1}. Kurdish forces retook Kobani.`));
+    const recs = Array.from({ length: 8 }, (_, i) =>
+      record(`${q}-${i}`, `${who}, a spokesman for the group, spoke in Tikrit on day ${i + 1}. Kurdish forces retook Kobani.`),
+    );
     const [s1, s2] = await Promise.all([ingest(db, recs.slice(0, 6), { batchSize: 1 }), ingest(db, recs.slice(2), { batchSize: 1 })]);
     expect(s1.failed + s2.failed).toBe(0);
     expect(await counts([who])).toEqual({ [who]: { stored: 8, actual: 8 } });

@@ -14,11 +14,17 @@ import { gql } from "../support/graphql.ts";
 import { rawRows, testDb, uniquePrefix } from "../support/db.ts";
 
 type Paths = { connections: { length: number; nodes: { key: string }[]; relations: { type: string; articleCount: number }[] }[] };
-const QUERY = "query($a: String!, $b: String!, $m: Int) { connections(from: $a, to: $b, maxHops: $m) { length nodes { key } relations { type articleCount } } }";
+const QUERY =
+  "query($a: String!, $b: String!, $m: Int) { connections(from: $a, to: $b, maxHops: $m) { length nodes { key } relations { type articleCount } } }";
 
 describe("connections on the 11^8 chain", () => {
   const db = testDb();
-  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = testApp({
+    db,
+    log: pino({ level: "silent" }),
+    security: securityConfig({}, "127.0.0.1"),
+    responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }),
+  });
   let chain: PathChain;
   beforeAll(async () => {
     chain = await buildPathChain(db, uniquePrefix("chain"), 8, 11);
@@ -45,7 +51,10 @@ describe("connections on the 11^8 chain", () => {
 
   it("leaves nothing running in Neo4j once answered", async () => {
     await ask(7);
-    const running = await rawRows(db, "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'LEADS|CAPTURED|SUPPORTED_BY' AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS' RETURN currentQuery");
+    const running = await rawRows(
+      db,
+      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'LEADS|CAPTURED|SUPPORTED_BY' AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS' RETURN currentQuery",
+    );
     expect(running).toEqual([]);
   });
 
@@ -63,7 +72,12 @@ describe("connections on the 11^8 chain", () => {
 
 describe("connections through co-mentions, when no relation links two entities", () => {
   const db = testDb();
-  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = testApp({
+    db,
+    log: pino({ level: "silent" }),
+    security: securityConfig({}, "127.0.0.1"),
+    responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }),
+  });
   let chain: PathChain;
   beforeAll(async () => {
     chain = await buildPathChain(db, uniquePrefix("comention"), 5, 3, { relations: false });
@@ -73,7 +87,8 @@ describe("connections through co-mentions, when no relation links two entities",
     await app.dispose();
     await db.close();
   });
-  const Q = "query($a: String!, $b: String!, $m: Int) { connections(from: $a, to: $b, maxHops: $m) { length nodes { key } relations { type } hops { article { key } } } }";
+  const Q =
+    "query($a: String!, $b: String!, $m: Int) { connections(from: $a, to: $b, maxHops: $m) { length nodes { key } relations { type } hops { article { key } } } }";
   type CoPaths = { connections: { length: number; nodes: { key: string }[]; relations: unknown[]; hops: { article: { key: string } | null }[] }[] };
 
   it("gives the chain with an article mentioning both ends of every step", async () => {

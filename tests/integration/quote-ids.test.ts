@@ -14,11 +14,17 @@ import { responseCacheConfig } from "../../src/server/response-cache.ts";
 import { rawRows, testDb, uniquePrefix } from "../support/db.ts";
 import { gql } from "../support/graphql.ts";
 
-const TEXT = 'Iraqi forces retook the city on Monday. "We have won the battle for the old city," Defence Minister Khalid al-Obeidi told reporters, "and we will rebuild every street of it."';
+const TEXT =
+  'Iraqi forces retook the city on Monday. "We have won the battle for the old city," Defence Minister Khalid al-Obeidi told reporters, "and we will rebuild every street of it."';
 
 describe("quote ids", () => {
   const db = testDb();
-  const app = testApp({ db, log: pino({ level: "silent" }), security: securityConfig({}, "127.0.0.1"), responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }) });
+  const app = testApp({
+    db,
+    log: pino({ level: "silent" }),
+    security: securityConfig({}, "127.0.0.1"),
+    responseCache: responseCacheConfig({ KG_RESPONSE_CACHE_ENTRIES: "0" }),
+  });
   const id = `${uniquePrefix("quotes")}-two-in-one-sentence`;
   afterAll(async () => {
     await deleteArticles(db, [id]);
@@ -26,8 +32,14 @@ describe("quote ids", () => {
     await db.close();
   });
   const stored = async () =>
-    (await rawRows(db, "MATCH (:Article {id: $id})<-[q:QUOTED_IN]-(s:Entity) RETURN q.id AS id, q.quote AS quote, s.id AS speaker, q.start AS start ORDER BY q.quote", { id })) as { id: string; quote: string; speaker: string; start: unknown }[];
-  const byNode = async (quoteId: string) => (await gql<{ node: { text: string } | null }>(app, "query($id: ID!) { node(id: $id) { ... on Quote { text } } }", { id: `Quote:${quoteId}` })).data!.node?.text;
+    (await rawRows(
+      db,
+      "MATCH (:Article {id: $id})<-[q:QUOTED_IN]-(s:Entity) RETURN q.id AS id, q.quote AS quote, s.id AS speaker, q.start AS start ORDER BY q.quote",
+      { id },
+    )) as { id: string; quote: string; speaker: string; start: unknown }[];
+  const byNode = async (quoteId: string) =>
+    (await gql<{ node: { text: string } | null }>(app, "query($id: ID!) { node(id: $id) { ... on Quote { text } } }", { id: `Quote:${quoteId}` })).data!.node
+      ?.text;
 
   it("two quotes of one speaker in one sentence: two ids, each its quote's span, each found by node(id)", async () => {
     const s = await ingest(db, [{ ok: true, article: { id, text: TEXT }, origin: { file: "t" } }]);

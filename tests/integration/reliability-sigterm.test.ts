@@ -19,14 +19,23 @@ import { syntheticArticles } from "../support/articles.ts";
 
 const KEY = "sigterm-key-0123456789abcdef";
 
-
 // Its own articles (tests/support/articles.ts): this test never skips for want of a corpus.
 const corpus = (prefix: string, n: number): ArticleInput[] => syntheticArticles(prefix, n);
 
 describe("SIGTERM", () => {
   const cfg = inject("neo4j");
   // Crash safety of the writes, checked against a rules-only re-extraction (bench/load-lib/verify.ts): no NLP server involved.
-  const env = { NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", KG_API_KEYS: KEY, KG_NLP: "none" };
+  const env = {
+    NEO4J_URI: cfg.uri,
+    NEO4J_USER: cfg.user,
+    NEO4J_PASSWORD: cfg.password,
+    NEO4J_DATABASE: cfg.database,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "info",
+    KG_API_KEYS: KEY,
+    KG_NLP: "none",
+  };
   const db = testDb();
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password));
   const cleanup: string[] = [];
@@ -41,9 +50,12 @@ describe("SIGTERM", () => {
     const serve = spawnKg(["serve"], env);
     const [, url] = await serve.line(/GraphiQL: (http:\/\/\S+)/, 30_000);
     const post = (query: string, variables?: object, key = false) =>
-      fetch(url!, { method: "POST", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${KEY}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      fetch(url!, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${KEY}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
     const statuses: number[] = [];
-    let refused = 0;
     let stop = false;
     const client = async () => {
       while (!stop) {
@@ -52,8 +64,7 @@ describe("SIGTERM", () => {
           await r.text();
           statuses.push(r.status);
         } catch {
-          refused++; // connection refused / closed after the server stopped accepting: expected
-          return;
+          return; // connection refused / closed after the server stopped accepting: expected
         }
       }
     };

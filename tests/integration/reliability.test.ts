@@ -19,7 +19,6 @@ import { syntheticArticles } from "../support/articles.ts";
 
 const R = { instance: "reliability", boltPort: Number(process.env.KG_TEST_BOLT_PORT ?? 7688) + 2, heap: "512m", pageCache: "128m" };
 
-
 async function until(what: string, ms: number, probe: () => Promise<boolean>): Promise<number> {
   const t0 = Date.now();
   while (Date.now() - t0 < ms) {
@@ -28,7 +27,6 @@ async function until(what: string, ms: number, probe: () => Promise<boolean>): P
   }
   throw new Error(`${what} did not happen within ${ms} ms`);
 }
-
 
 // It starts, kills and restarts a local Neo4j of its own: with NEO4J_URI (a server it does not manage) it cannot, and says so.
 if (process.env.NEO4J_URI) console.warn("SKIPPED: tests/integration/reliability.test.ts restarts a local Neo4j of its own; unset NEO4J_URI to run it.");
@@ -43,7 +41,16 @@ describe.skipIf(!!process.env.NEO4J_URI)("reliability with a throwaway Neo4j", (
     await stopLocalNeo4j(R);
     creds = readLocalCredentials(R)!;
     // Crash safety of the writes, checked against a rules-only re-extraction (bench/load-lib/verify.ts): no NLP server involved.
-    env = { NEO4J_URI: creds.uri, NEO4J_USER: creds.user, NEO4J_PASSWORD: creds.password, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", KG_API_KEYS: "reliability-key-0123456789", KG_NLP: "none" };
+    env = {
+      NEO4J_URI: creds.uri,
+      NEO4J_USER: creds.user,
+      NEO4J_PASSWORD: creds.password,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      LOG_LEVEL: "info",
+      KG_API_KEYS: "reliability-key-0123456789",
+      KG_NLP: "none",
+    };
     driver = neo4j.driver(creds.uri, neo4j.auth.basic(creds.user, creds.password));
   }, 240_000);
 
@@ -61,7 +68,10 @@ describe.skipIf(!!process.env.NEO4J_URI)("reliability with a throwaway Neo4j", (
     let t0 = Date.now();
     expect((await fetch(`${base}/ready`)).status).toBe(503);
     expect(Date.now() - t0).toBeLessThan(5_000);
-    const query = (q: string) => fetch(url!, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q }) }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>);
+    const query = (q: string) =>
+      fetch(url!, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q }) }).then(
+        (r) => r.json() as Promise<{ data?: unknown; errors?: { extensions: { code: string } }[] }>,
+      );
     for (let i = 0; i < 3; i++) {
       t0 = Date.now();
       const r = await query("{ stats { articles } }");

@@ -34,11 +34,24 @@ export async function buildExportGraph(db: Db, prefix: string): Promise<ExportGr
     chief: `${word(prefix, 6)} ${word(prefix, 7)}`,
     loner: `${word(prefix, 8)} ${word(prefix, 9)}`,
   };
-  const types: Record<keyof typeof names, EntityType> = { leader: "PERSON", front: "ORGANIZATION", town: "LOCATION", tribes: "GROUP", chief: "PERSON", loner: "PERSON" };
+  const types: Record<keyof typeof names, EntityType> = {
+    leader: "PERSON",
+    front: "ORGANIZATION",
+    town: "LOCATION",
+    tribes: "GROUP",
+    chief: "PERSON",
+    loner: "PERSON",
+  };
   const ids = Object.fromEntries(Object.entries(names).map(([k, n]) => [k, entityId(types[k as keyof typeof names], n)])) as ExportGraph["ids"];
   const surname = names.leader.split(" ")[1]!;
 
-  const article = (n: number, publishedAt: string, text: string, who: (keyof typeof names)[], rels: { type: ExtractedRelation["type"]; s: keyof typeof names; o: keyof typeof names | "article"; sentence: string; quote?: string }[]): PreparedArticle => {
+  const article = (
+    n: number,
+    publishedAt: string,
+    text: string,
+    who: (keyof typeof names)[],
+    rels: { type: ExtractedRelation["type"]; s: keyof typeof names; o: keyof typeof names | "article"; sentence: string; quote?: string }[],
+  ): PreparedArticle => {
     const id = `${prefix}-a${n}`;
     const entities: ExtractedEntity[] = who.map((k, i) => {
       const at = text.indexOf(names[k]);
@@ -47,9 +60,22 @@ export async function buildExportGraph(db: Db, prefix: string): Promise<ExportGr
     const local = (k: keyof typeof names) => `e${who.indexOf(k)}`;
     const relations: ExtractedRelation[] = rels.map((r) => {
       const start = text.indexOf(r.sentence);
-      return { type: r.type, subject: local(r.s), object: r.o === "article" ? id : local(r.o), confidence: 0.8, evidence: { start, end: start + r.sentence.length, text: r.sentence }, ...(r.quote ? { quote: r.quote } : {}) };
+      return {
+        type: r.type,
+        subject: local(r.s),
+        object: r.o === "article" ? id : local(r.o),
+        confidence: 0.8,
+        evidence: { start, end: start + r.sentence.length, text: r.sentence },
+        ...(r.quote ? { quote: r.quote } : {}),
+      };
     });
-    return { input: { id, text, title: `Export test ${n}`, source: "export-test", publishedAt }, id, contentHash: `${id}-hash`, extraction: { article: { id }, entities, relations }, extractor: "export-test" };
+    return {
+      input: { id, text, title: `Export test ${n}`, source: "export-test", publishedAt },
+      id,
+      contentHash: `${id}-hash`,
+      extraction: { article: { id }, entities, relations },
+      extractor: "export-test",
+    };
   };
 
   const s1 = `${names.leader} leads the ${names.front}, officials said,\n"again".`;
@@ -57,18 +83,36 @@ export async function buildExportGraph(db: Db, prefix: string): Promise<ExportGr
   const s2 = `${names.leader}, head of the ${names.front}, took ${names.town}.`;
   const s3 = `The ${names.front} was backed by the ${names.tribes}, whose leader ${names.chief} spoke.`;
   const articles = [
-    article(1, "2016-01-10", `${s1} ${q1}`, ["leader", "front"], [
-      { type: "LEADS", s: "leader", o: "front", sentence: s1 },
-      { type: "QUOTED_IN", s: "leader", o: "article", sentence: q1, quote: "We will win," },
-    ]),
-    article(2, "2016-03-05", s2, ["leader", "front", "town"], [
-      { type: "LEADS", s: "leader", o: "front", sentence: s2 },
-      { type: "CAPTURED", s: "front", o: "town", sentence: s2 },
-    ]),
-    article(3, "2016-06-01", `${s3} ${names.loner} was there.`, ["front", "tribes", "chief", "loner"], [
-      { type: "SUPPORTED_BY", s: "front", o: "tribes", sentence: s3 },
-      { type: "LEADS", s: "chief", o: "tribes", sentence: s3 },
-    ]),
+    article(
+      1,
+      "2016-01-10",
+      `${s1} ${q1}`,
+      ["leader", "front"],
+      [
+        { type: "LEADS", s: "leader", o: "front", sentence: s1 },
+        { type: "QUOTED_IN", s: "leader", o: "article", sentence: q1, quote: "We will win," },
+      ],
+    ),
+    article(
+      2,
+      "2016-03-05",
+      s2,
+      ["leader", "front", "town"],
+      [
+        { type: "LEADS", s: "leader", o: "front", sentence: s2 },
+        { type: "CAPTURED", s: "front", o: "town", sentence: s2 },
+      ],
+    ),
+    article(
+      3,
+      "2016-06-01",
+      `${s3} ${names.loner} was there.`,
+      ["front", "tribes", "chief", "loner"],
+      [
+        { type: "SUPPORTED_BY", s: "front", o: "tribes", sentence: s3 },
+        { type: "LEADS", s: "chief", o: "tribes", sentence: s3 },
+      ],
+    ),
   ];
   await writeBatch(db, articles);
   const articleIds = articles.map((a) => a.id);

@@ -34,7 +34,15 @@ const ARTICLES: Art[] = [
 ];
 const [WIN, EDITORIAL] = ARTICLES.map((a) => a.id) as [string, string];
 const rel = (type: string, s: string, o: string, articleId: string, time: string | null = null): Rel => ({
-  type, s, o, articleId, sentence: `${s} ${type} ${o}.`, start: 0, end: 20, confidence: 0.9, time,
+  type,
+  s,
+  o,
+  articleId,
+  sentence: `${s} ${type} ${o}.`,
+  start: 0,
+  end: 20,
+  confidence: 0.9,
+  time,
 });
 const RELATIONS: Rel[] = [
   rel("CAPTURED", "organization:islamic-state", "location:mosul", WIN, "2014"),
@@ -45,9 +53,28 @@ const RELATIONS: Rel[] = [
   rel("LEADS", "person:donald-trump", "location:united-states", WIN),
   rel("SUPPORTED_BY", "organization:iraqi-forces", "location:united-states", WIN),
 ];
-const QUOTES = [{ id: `${WIN}#100-120`, text: "We are winning", speakerId: "person:james-jeffrey", articleId: WIN, start: 90, end: 130, confidence: 0.8, sentence: '"We are winning," Jeffrey said.' }];
+const QUOTES = [
+  {
+    id: `${WIN}#100-120`,
+    text: "We are winning",
+    speakerId: "person:james-jeffrey",
+    articleId: WIN,
+    start: 90,
+    end: 130,
+    confidence: 0.8,
+    sentence: '"We are winning," Jeffrey said.',
+  },
+];
 const MENTIONS: Record<string, string[]> = {
-  [WIN]: ["location:mosul", "organization:islamic-state", "organization:iraqi-forces", "person:haider-al-abadi", "person:james-jeffrey", "person:donald-trump", "location:united-states"],
+  [WIN]: [
+    "location:mosul",
+    "organization:islamic-state",
+    "organization:iraqi-forces",
+    "person:haider-al-abadi",
+    "person:james-jeffrey",
+    "person:donald-trump",
+    "location:united-states",
+  ],
   [EDITORIAL]: ["location:mosul", "organization:islamic-state", "person:abu-bakr-al-baghdadi", "person:haider-al-abadi"],
 };
 
@@ -60,7 +87,15 @@ const article = (id: string): Row | undefined => {
   const a = ARTICLES.find((x) => x.id === id);
   return a && { ...a };
 };
-const evidence = (r: Rel): Row => ({ articleId: r.articleId, sentence: r.sentence, start: r.start, end: r.end, confidence: r.confidence, time: r.time, quote: null });
+const evidence = (r: Rel): Row => ({
+  articleId: r.articleId,
+  sentence: r.sentence,
+  start: r.start,
+  end: r.end,
+  confidence: r.confidence,
+  time: r.time,
+  quote: null,
+});
 const page = <T>(xs: T[], p: Params) => xs.slice(Number(p.offset ?? 0), Number(p.offset ?? 0) + Number(p.limit ?? xs.length));
 
 // Private: relations aggregated per (type, subject, object), most attested first.
@@ -80,8 +115,15 @@ function aggregate(rels: Rel[]): Agg[] {
   for (const r of rels) by.set(`${r.type}|${r.s}|${r.o}`, [...(by.get(`${r.type}|${r.s}|${r.o}`) ?? []), r]);
   return [...by.values()]
     .map((rs) => ({
-      type: rs[0]!.type, subjectId: rs[0]!.s, objectId: rs[0]!.o, objectIsArticle: false, articleCount: rs.length,
-      firstSeen: null, lastSeen: null, time: rs.find((r) => r.time)?.time ?? null, rs,
+      type: rs[0]!.type,
+      subjectId: rs[0]!.s,
+      objectId: rs[0]!.o,
+      objectIsArticle: false,
+      articleCount: rs.length,
+      firstSeen: null,
+      lastSeen: null,
+      time: rs.find((r) => r.time)?.time ?? null,
+      rs,
     }))
     .sort((a, b) => b.articleCount - a.articleCount);
 }
@@ -90,8 +132,7 @@ function aggregate(rels: Rel[]): Agg[] {
 function named(ref: unknown, keys: unknown): string | undefined {
   if (ENTITIES.some((e) => e.id === ref)) return ref as string;
   const wanted = new Set((keys as string[]).map((k) => k.slice(k.indexOf("|") + 1)));
-  return ENTITIES.filter((e) => [e.name, ...e.aliases].some((n) => wanted.has(nameKey(n))))
-    .sort((a, b) => articleCountOf(b.id) - articleCountOf(a.id))[0]?.id;
+  return ENTITIES.filter((e) => [e.name, ...e.aliases].some((n) => wanted.has(nameKey(n)))).sort((a, b) => articleCountOf(b.id) - articleCountOf(a.id))[0]?.id;
 }
 
 const present = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
@@ -111,7 +152,9 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
   relationsSearch: (p) => {
     const subject = p.subjectRef === null ? undefined : named(p.subjectRef, p.subjectKeys);
     const object = p.objectRef === null ? undefined : named(p.objectRef, p.objectKeys);
-    const found = aggregate(RELATIONS.filter((r) => (p.type === null || r.type === p.type) && (subject === undefined || r.s === subject) && (object === undefined || r.o === object)));
+    const found = aggregate(
+      RELATIONS.filter((r) => (p.type === null || r.type === p.type) && (subject === undefined || r.s === subject) && (object === undefined || r.o === object)),
+    );
     const items = page(found, p).map(({ rs, ...r }) => ({
       ...r,
       entities: [entity(r.subjectId)!, entity(r.objectId)!],
@@ -122,7 +165,9 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
   relationEvidence: (p) =>
     (p.keys as { key: string; type: string; subjectId: string; objectId: string }[]).map((k) => ({
       key: k.key,
-      items: RELATIONS.filter((r) => r.type === k.type && r.s === k.subjectId && r.o === k.objectId).slice(0, Number(p.first)).map((r) => ({ ...evidence(r), article: article(r.articleId)! })),
+      items: RELATIONS.filter((r) => r.type === k.type && r.s === k.subjectId && r.o === k.objectId)
+        .slice(0, Number(p.first))
+        .map((r) => ({ ...evidence(r), article: article(r.articleId)! })),
     })),
   entityArticles: (p) =>
     (p.ids as string[]).map((id) => {
@@ -133,24 +178,34 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
     (p.ids as string[]).map((id) => {
       const out = p.direction !== "IN" ? aggregate(RELATIONS.filter((r) => r.s === id)) : [];
       const inn = p.direction !== "OUT" ? aggregate(RELATIONS.filter((r) => r.o === id)) : [];
-      const found = [...out, ...inn].filter((r) => p.type === null || r.type === p.type).map(({ rs: _rs, ...r }) => ({ ...r, header: entity(r.subjectId === id ? r.objectId : r.subjectId)! }));
+      const found = [...out, ...inn]
+        .filter((r) => p.type === null || r.type === p.type)
+        .map(({ rs: _rs, ...r }) => ({ ...r, header: entity(r.subjectId === id ? r.objectId : r.subjectId)! }));
       return { id, total: found.length, items: found.slice(0, Number(p.first)) };
     }),
   quotesSearch: (p) => {
     const found = QUOTES.filter((q) => p.speakers === null || (p.speakers as string[]).includes(q.speakerId));
     return [{ total: found.length, items: page(found, p) }];
   },
-  pathNeighbours: (p) => (p.ids as string[]).flatMap((id) => [...new Set(neighbours(id))].filter((n) => !(p.seen as string[]).includes(n)).map((to) => ({ from: id, to }))),
+  pathNeighbours: (p) =>
+    (p.ids as string[]).flatMap((id) => [...new Set(neighbours(id))].filter((n) => !(p.seen as string[]).includes(n)).map((to) => ({ from: id, to }))),
   pathHopRelations: (p) =>
     (p.pairs as [string, string][]).flatMap(([a, b]) =>
-      aggregate(RELATIONS.filter((r) => (r.s === a && r.o === b) || (r.s === b && r.o === a))).map((r) => ({ a, b, type: r.type, subjectId: r.subjectId, objectId: r.objectId })),
+      aggregate(RELATIONS.filter((r) => (r.s === a && r.o === b) || (r.s === b && r.o === a))).map((r) => ({
+        a,
+        b,
+        type: r.type,
+        subjectId: r.subjectId,
+        objectId: r.objectId,
+      })),
     ),
   relationsByKeys: (p) =>
     (p.keys as { type: string; subjectId: string; objectId: string }[]).flatMap((k) =>
       aggregate(RELATIONS.filter((r) => r.type === k.type && r.s === k.subjectId && r.o === k.objectId)).map(({ rs: _rs, ...r }) => r),
     ),
   compareArticles: (p) => {
-    const keysOf = (id: string) => aggregate(RELATIONS.filter((r) => r.articleId === id)).map((r) => ({ type: r.type, subjectId: r.subjectId, objectId: r.objectId }));
+    const keysOf = (id: string) =>
+      aggregate(RELATIONS.filter((r) => r.articleId === id)).map((r) => ({ type: r.type, subjectId: r.subjectId, objectId: r.objectId }));
     return [{ aEntities: MENTIONS[p.a as string] ?? [], bEntities: MENTIONS[p.b as string] ?? [], aRels: keysOf(p.a as string), bRels: keysOf(p.b as string) }];
   },
 };
@@ -175,9 +230,10 @@ export class RecordingRunner implements Runner {
     return structuredClone(answer(JSON.parse(JSON.stringify(plainNumbers(params))) as Params));
   }
 
-  read = async (name: string, params?: Params): Promise<Row[]> => this.run(name, params);
-  readTx = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => work({ run: async (name, params) => this.run(name, params) });
-  writeTx = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => work({ run: async (name, params) => this.run(name, params) });
+  // Each answers with a promise that rejects when run throws, as a real runner's would.
+  read = (name: string, params?: Params): Promise<Row[]> => new Promise((resolve) => resolve(this.run(name, params)));
+  readTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise((resolve) => resolve(work({ run: (name, params) => this.read(name, params) })));
+  writeTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise((resolve) => resolve(work({ run: (name, params) => this.read(name, params) })));
 }
 
 // Private: the fake's handlers read integers as JS numbers.

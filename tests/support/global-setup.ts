@@ -39,7 +39,9 @@ async function testCoreNlp(): Promise<string | undefined> {
 
 function dockerAnswers(): Promise<boolean> {
   const host = process.env.DOCKER_HOST;
-  const target = host?.startsWith("tcp://") ? { host: new URL(host).hostname, port: Number(new URL(host).port) } : { path: host?.replace(/^unix:\/\//, "") ?? "/var/run/docker.sock" };
+  const target = host?.startsWith("tcp://")
+    ? { host: new URL(host).hostname, port: Number(new URL(host).port) }
+    : { path: host?.replace(/^unix:\/\//, "") ?? "/var/run/docker.sock" };
   if ("path" in target && (!target.path || !fs.existsSync(target.path))) return Promise.resolve(false);
   return new Promise((resolve) => {
     const s = net.connect(target as net.NetConnectOpts);

@@ -35,13 +35,17 @@ export function nlpEnv(): Record<string, string> {
 
 /** Start `node bin/kg.js ...args` with `env` added to this process's environment. */
 export function spawnKg(args: string[], env: Record<string, string>): KgProcess {
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], { cwd: ROOT, env: { ...process.env, ...nlpEnv(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...nlpEnv(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(child);
   let out = "";
   let err = "";
   const waiters: { re: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
-  child.stdout!.on("data", (d) => (out += d));
-  readline.createInterface({ input: child.stderr! }).on("line", (l) => {
+  child.stdout.on("data", (d) => (out += d));
+  readline.createInterface({ input: child.stderr }).on("line", (l) => {
     err += l + "\n";
     for (const w of [...waiters]) {
       const m = w.re.exec(l);

@@ -10,7 +10,7 @@ export function tagged(text: string, spans: Record<string, "PERSON" | "ORGANIZAT
   const tokens: NlpToken[] = [];
   // Like CoreNLP's tokenizer in what matters here: "Deutsche's" is "Deutsche" + "'s".
   for (const m of text.matchAll(/['’]s\b|[\p{L}\p{N}][\p{L}\p{N}.&-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu)) {
-    tokens.push({ start: m.index!, end: m.index! + m[0].length, word: m[0], pos: "", ner: "O" });
+    tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0], pos: "", ner: "O" });
   }
   // Shorter spans first, so a longer one ("Mario Vazquez-Rana") wins over a part of it tagged apart.
   for (const [surface, type] of Object.entries(spans).sort((a, b) => a[0].length - b[0].length)) {

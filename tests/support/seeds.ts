@@ -10,7 +10,13 @@ export const SEED_IDS = ["us-big-win-in-iraq", "liberation-of-mosul-editorial"] 
 
 export function seedRecords(idPrefix = ""): ArticleRecord[] {
   return SEED_IDS.map((id) => {
-    const a = JSON.parse(fs.readFileSync(path.join(SAMPLES, `${id}.json`), "utf8")) as { id: string; text: string; title: string; publishedAt: string; source: string };
+    const a = JSON.parse(fs.readFileSync(path.join(SAMPLES, `${id}.json`), "utf8")) as {
+      id: string;
+      text: string;
+      title: string;
+      publishedAt: string;
+      source: string;
+    };
     return { ok: true as const, article: { ...a, id: idPrefix + a.id }, origin: { file: `${id}.json` } };
   });
 }

@@ -34,7 +34,11 @@ describe("configuration: validated once, a bad value names its variable", () => 
   });
 
   it("kg stops before any command runs when a setting is bad", () => {
-    const r = spawnSync(process.execPath, [KG, "extract", "--help"], { env: { ...process.env, KG_QUERY_TIMEOUT_MS: "ten" }, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(process.execPath, [KG, "extract", "--help"], {
+      env: { ...process.env, KG_QUERY_TIMEOUT_MS: "ten" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/CONFIG_INVALID: KG_QUERY_TIMEOUT_MS must be a whole number from 1 to 3600000, got "ten"/);
   });

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 
 const TESTS = path.resolve(import.meta.dirname, "..");
 const files = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".test.ts") ? [path.join(dir, e.name)] : []));
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".test.ts") ? [path.join(dir, e.name)] : []));
 
 describe("test hygiene", () => {
   const all = files(TESTS).filter((f) => !f.endsWith("test-hygiene.test.ts"));

@@ -39,7 +39,9 @@ ArticleRef.implement({
     publishedAt: t.exposeString("publishedAt", { nullable: true, description: "Publication time, ISO 8601, where known." }),
     text: t.string({
       description: "Full text; evidence offsets index into it. Loaded only when selected.",
-      resolve: async (a, _args, ctx) => (await loaders.articleText(ctx).load(a.id)) ?? Promise.reject(new AppError("NOT_FOUND", `Article ${a.id} was deleted while the request ran; ask again.`)),
+      resolve: async (a, _args, ctx) =>
+        (await loaders.articleText(ctx).load(a.id)) ??
+        Promise.reject(new AppError("NOT_FOUND", `Article ${a.id} was deleted while the request ran; ask again.`)),
     }),
     entities: t.field({
       type: [ArticleEntityRef],
@@ -67,7 +69,12 @@ ArticleRef.implement({
       resolve: async (a, args, ctx) => {
         const p = await loaders.relatedArticles(ctx, { first: pageArgs({ first: args.first }).limit }).load(a.id);
         const [pairs, ents] = await Promise.all([
-          withLoaded(loaders.article(ctx), p.items, (i) => i.articleId, (i, article) => ({ article, ids: i.sharedEntityIds })),
+          withLoaded(
+            loaders.article(ctx),
+            p.items,
+            (i) => i.articleId,
+            (i, article) => ({ article, ids: i.sharedEntityIds }),
+          ),
           loadAll<EntityRow>(loaders.entity(ctx), [...new Set(p.items.flatMap((i) => i.sharedEntityIds))]),
         ]);
         const byId = new Map(ents.map((e) => [e.id, e]));
@@ -86,7 +93,9 @@ const ArticleFilter = builder.inputType("ArticleFilter", {
     source: t.string({ description: "Exact source." }),
     publishedAfter: t.string({ description: "On or after this time (ISO 8601)." }),
     publishedBefore: t.string({ description: "Before this time (ISO 8601)." }),
-    mentions: t.idList({ description: `Mentions every one of these entities (ids, names or aliases, each one entity as in \`entity(name:)\`; at most ${MAX_MENTIONS}).` }),
+    mentions: t.idList({
+      description: `Mentions every one of these entities (ids, names or aliases, each one entity as in \`entity(name:)\`; at most ${MAX_MENTIONS}).`,
+    }),
     search: t.string({ description: "Words in the title or text (full-text, ranked)." }),
   }),
 });
@@ -121,7 +130,8 @@ builder.queryFields((t) => ({
       const f = args.filter ?? {};
       let mentions: string[] | null = null;
       if (f.mentions?.length) {
-        if (f.mentions.length > MAX_MENTIONS) throw new AppError("BAD_USER_INPUT", `"mentions" takes at most ${MAX_MENTIONS} entities, got ${f.mentions.length}.`);
+        if (f.mentions.length > MAX_MENTIONS)
+          throw new AppError("BAD_USER_INPUT", `"mentions" takes at most ${MAX_MENTIONS} entities, got ${f.mentions.length}.`);
         const resolved = await entityIdsFor(ctx, f.mentions);
         if (resolved.some((id) => id === undefined)) return connection<ArticleRow>([], 0, page);
         mentions = resolved as string[];

@@ -21,8 +21,16 @@ const ComparisonRef = builder.objectRef<Comparison>("ArticleComparison").impleme
   fields: (t) => ({
     a: t.field({ type: ArticleRef, description: "The first article.", resolve: (c) => c.a }),
     b: t.field({ type: ArticleRef, description: "The second article.", resolve: (c) => c.b }),
-    sharedEntities: t.field({ type: [EntityRef], description: "Entities both mention, those the first article mentions most first.", resolve: (c) => c.sharedEntities }),
-    sharedRelations: t.field({ type: [RelationRef], description: "Relations both assert (aggregated over all articles), by type, subject and object.", resolve: (c) => c.agreed }),
+    sharedEntities: t.field({
+      type: [EntityRef],
+      description: "Entities both mention, those the first article mentions most first.",
+      resolve: (c) => c.sharedEntities,
+    }),
+    sharedRelations: t.field({
+      type: [RelationRef],
+      description: "Relations both assert (aggregated over all articles), by type, subject and object.",
+      resolve: (c) => c.agreed,
+    }),
     onlyInA: t.field({ type: [RelationRef], description: "Relations only the first asserts, by type, subject and object.", resolve: (c) => c.onlyA }),
     onlyInB: t.field({ type: [RelationRef], description: "Relations only the second asserts, by type, subject and object.", resolve: (c) => c.onlyB }),
   }),

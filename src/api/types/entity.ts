@@ -1,7 +1,7 @@
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { entityFor, keyOf } from "../ids.ts";
-import { loadAll, withLoaded } from "../join.ts";
+import { withLoaded } from "../join.ts";
 import { loaders, prime } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
@@ -42,7 +42,12 @@ EntityRef.implement({
       resolve: async (e, args, ctx) => {
         const page = pageArgs(args);
         const p = await loaders.entityArticles(ctx, page).load(e.id);
-        const items = await withLoaded(loaders.article(ctx), p.items, (i) => i.articleId, (i, article) => ({ article, mentions: i.mentions }));
+        const items = await withLoaded(
+          loaders.article(ctx),
+          p.items,
+          (i) => i.articleId,
+          (i, article) => ({ article, mentions: i.mentions }),
+        );
         return connection(items, p.total, page);
       },
     }),
@@ -72,7 +77,12 @@ EntityRef.implement({
       args: { first: t.arg.int({ defaultValue: 10, description: "At most this many (default 10, at most 100)." }) },
       resolve: async (e, args, ctx) => {
         const p = await loaders.coMentions(ctx, { first: pageArgs({ first: args.first }).limit }).load(e.id);
-        return withLoaded(loaders.entity(ctx), p.items, (i) => i.entityId, (i, entity) => ({ entity, sharedArticles: i.sharedArticles }));
+        return withLoaded(
+          loaders.entity(ctx),
+          p.items,
+          (i) => i.entityId,
+          (i, entity) => ({ entity, sharedArticles: i.sharedArticles }),
+        );
       },
     }),
   }),
@@ -84,7 +94,8 @@ builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
     nullable: true,
-    description: 'One entity by id, or by a name or alias: `entity(name: "al-Abadi")`. A name means one entity, in every field that takes one: the entity with that id, else the most mentioned entity with that name or alias (case, diacritics, dots, a leading "the" ignored), of any type.',
+    description:
+      'One entity by id, or by a name or alias: `entity(name: "al-Abadi")`. A name means one entity, in every field that takes one: the entity with that id, else the most mentioned entity with that name or alias (case, diacritics, dots, a leading "the" ignored), of any type.',
     args: { id: t.arg.id({ description: 'Global id or key, e.g. "person:haider-al-abadi".' }), name: t.arg.string({ description: "A name or alias." }) },
     resolve: async (_r, args, ctx) => {
       if ((args.id == null) === (args.name == null)) throw new AppError("BAD_USER_INPUT", 'Give exactly one of "id" or "name".');

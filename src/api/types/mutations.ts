@@ -25,7 +25,11 @@ const ArticleInput = builder.inputType("ArticleInput", {
 
 const IngestStatus = builder.enumType("IngestStatus", {
   description: "What ingesting an article did.",
-  values: { NEW: { description: "Stored for the first time." }, UPDATED: { description: "Its text changed: old mentions and relations replaced." }, UNCHANGED: { description: "Same text as stored: nothing written." } } as const,
+  values: {
+    NEW: { description: "Stored for the first time." },
+    UPDATED: { description: "Its text changed: old mentions and relations replaced." },
+    UNCHANGED: { description: "Same text as stored: nothing written." },
+  } as const,
 });
 
 interface Outcome {
@@ -42,9 +46,18 @@ const OutcomeRef = builder.objectRef<Outcome>("IngestOutcome").implement({
     index: t.exposeInt("index", { description: "Position in `inputs`." }),
     articleId: t.exposeString("articleId", { nullable: true, description: "The article id (null when the input was rejected)." }),
     status: t.field({ type: IngestStatus, nullable: true, description: "Null when it failed.", resolve: (o) => o.status }),
-    code: t.exposeString("code", { nullable: true, description: "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED, DATABASE_BUSY, CONSTRAINT_VIOLATION)." }),
+    code: t.exposeString("code", {
+      nullable: true,
+      description:
+        "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED, DATABASE_BUSY, CONSTRAINT_VIOLATION).",
+    }),
     message: t.exposeString("message", { nullable: true, description: "What was wrong and what to do." }),
-    article: t.field({ type: ArticleRef, nullable: true, description: "The stored article.", resolve: (o, _a, ctx) => (o.articleId && o.status ? loaders.article(ctx).load(o.articleId) : null) }),
+    article: t.field({
+      type: ArticleRef,
+      nullable: true,
+      description: "The stored article.",
+      resolve: (o, _a, ctx) => (o.articleId && o.status ? loaders.article(ctx).load(o.articleId) : null),
+    }),
   }),
 });
 
@@ -86,7 +99,8 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
     },
     onFailure: (f) => {
       // The outcome says what went wrong; an unexpected error's detail goes to the log only.
-      if (f.cause !== undefined && !(f.cause instanceof AppError)) ctx.log.error({ err: f.cause, articleId: f.articleId, code: f.code }, "ingesting an article failed unexpectedly");
+      if (f.cause !== undefined && !(f.cause instanceof AppError))
+        ctx.log.error({ err: f.cause, articleId: f.articleId, code: f.code }, "ingesting an article failed unexpectedly");
       const i = f.origin.line;
       if (i !== undefined) Object.assign(outcomes[i]!, { code: f.code, message: f.message, status: null });
     },
@@ -146,4 +160,3 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-

@@ -30,7 +30,12 @@ const HopRef = builder.objectRef<Hop>("PathHop").implement({
   fields: (t) => ({
     from: t.field({ type: EntityRef, description: "Where the step starts.", resolve: (h) => h.from }),
     to: t.field({ type: EntityRef, description: "Where it ends.", resolve: (h) => h.to }),
-    relation: t.field({ type: RelationRef, nullable: true, description: "The relation linking them (either direction), when there is one.", resolve: (h) => h.relation }),
+    relation: t.field({
+      type: RelationRef,
+      nullable: true,
+      description: "The relation linking them (either direction), when there is one.",
+      resolve: (h) => h.relation,
+    }),
     article: t.field({ type: ArticleRef, nullable: true, description: "For a co-mention step: an article mentioning both.", resolve: (h) => h.article }),
   }),
 });
@@ -82,9 +87,13 @@ async function coMentionPath(ctx: AppContext, from: string, to: string, maxHops:
 builder.queryField("connections", (t) =>
   t.field({
     type: [PathRef],
-    description: 'What links two entities: shortest relation paths (any direction), every hop with evidence: `connections(from: "Donald Trump", to: "Abu Bakr al-Baghdadi")`.',
+    description:
+      'What links two entities: shortest relation paths (any direction), every hop with evidence: `connections(from: "Donald Trump", to: "Abu Bakr al-Baghdadi")`.',
     args: {
-      from: t.arg.string({ required: true, description: "An entity id, name or alias (one entity: the most mentioned with that name, as in `entity(name:)`)." }),
+      from: t.arg.string({
+        required: true,
+        description: "An entity id, name or alias (one entity: the most mentioned with that name, as in `entity(name:)`).",
+      }),
       to: t.arg.string({ required: true, description: "An entity id, name or alias (the same rule)." }),
       maxHops: t.arg.int({ defaultValue: 4, description: "Longest path considered (1 to 10; co-mention chains up to 4)." }),
       first: t.arg.int({ defaultValue: 5, description: "At most this many paths (1 to 20)." }),

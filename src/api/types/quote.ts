@@ -17,12 +17,14 @@ QuoteRef.implement({
     speaker: t.field({
       type: EntityRef,
       description: "Who said it.",
-      resolve: async (q, _a, ctx) => (await loaders.entity(ctx).load(q.speakerId)) ?? Promise.reject(new AppError("NOT_FOUND", `Speaker ${q.speakerId} vanished; ask again.`)),
+      resolve: async (q, _a, ctx) =>
+        (await loaders.entity(ctx).load(q.speakerId)) ?? Promise.reject(new AppError("NOT_FOUND", `Speaker ${q.speakerId} vanished; ask again.`)),
     }),
     article: t.field({
       type: ArticleRef,
       description: "Where it was quoted.",
-      resolve: async (q, _a, ctx) => (await loaders.article(ctx).load(q.articleId)) ?? Promise.reject(new AppError("NOT_FOUND", `Article ${q.articleId} vanished; ask again.`)),
+      resolve: async (q, _a, ctx) =>
+        (await loaders.article(ctx).load(q.articleId)) ?? Promise.reject(new AppError("NOT_FOUND", `Article ${q.articleId} vanished; ask again.`)),
     }),
     sentence: t.exposeString("sentence", { nullable: true, description: "The sentence(s) holding the quote and its attribution." }),
     start: t.exposeInt("start", { description: "Offset of the evidence in the article text." }),
@@ -48,7 +50,10 @@ builder.queryField("quotes", (t) =>
       // The speaker's header comes with the lookup: a later `speaker { name }` costs no statement.
       const speaker = args.speaker == null ? null : await entityFor(ctx, args.speaker);
       if (args.speaker != null && !speaker) return connection<QuoteRow>([], 0, page);
-      const found = await ctx.store.quotesSearch({ speakers: speaker ? [speaker.id] : null, search: args.search?.trim() ? luceneQuery(args.search) : null }, page);
+      const found = await ctx.store.quotesSearch(
+        { speakers: speaker ? [speaker.id] : null, search: args.search?.trim() ? luceneQuery(args.search) : null },
+        page,
+      );
       return connection(found.items, found.total, page);
     },
   }),

@@ -6,7 +6,7 @@ import { intArgsAt } from "../selection.ts";
 import { connection, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EvidenceRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { relationKey } from "../../graph/keys.ts";
-import type { ArticleRow, EntityRow, EvidenceRow, RelationRow } from "../../store/index.ts";
+import type { ArticleRow, EntityRow } from "../../store/index.ts";
 import { NodeRef } from "./node.ts";
 
 const EVIDENCE_DEFAULT = 20;
@@ -85,7 +85,8 @@ builder.queryField("relations", (t) =>
     },
     resolve: async (_r, args, ctx, info) => {
       const page = pageArgs(args);
-      if (args.type === "QUOTED_IN") throw new AppError("BAD_USER_INPUT", 'QUOTED_IN relations point at articles: use `quotes(speaker: …)`, or `entity { relations(type: QUOTED_IN) }`.');
+      if (args.type === "QUOTED_IN")
+        throw new AppError("BAD_USER_INPUT", "QUOTED_IN relations point at articles: use `quotes(speaker: …)`, or `entity { relations(type: QUOTED_IN) }`.");
       const minArticles = args.minArticles ?? 1;
       if (!Number.isInteger(minArticles) || minArticles < 1) throw new AppError("BAD_USER_INPUT", '"minArticles" must be at least 1.');
       // Names and aliases are resolved inside the statement: one round trip for the whole question.

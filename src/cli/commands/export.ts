@@ -58,7 +58,11 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (e) {
-    return usageError(`BAD_USER_INPUT: ${(e as Error).message} Valid options: ${Object.keys(OPTIONS).map((o) => `--${o}`).join(", ")}.`);
+    return usageError(
+      `BAD_USER_INPUT: ${(e as Error).message} Valid options: ${Object.keys(OPTIONS)
+        .map((o) => `--${o}`)
+        .join(", ")}.`,
+    );
   }
   if (values.help) {
     process.stdout.write(USAGE + "\n");
@@ -72,7 +76,8 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     targets = targetsFor(request.format, values.out);
     if (values["page-size"] !== undefined) {
       pageSize = Number(values["page-size"]);
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) throw new AppError("BAD_USER_INPUT", "--page-size must be a whole number from 1 to 10000.");
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000)
+        throw new AppError("BAD_USER_INPUT", "--page-size must be a whole number from 1 to 10000.");
     }
   } catch (e) {
     if (e instanceof AppError) return usageError(`${e.code}: ${e.message}`);

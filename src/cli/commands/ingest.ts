@@ -67,25 +67,29 @@ export async function runIngest(argv: string[]): Promise<number> {
     await migrate(db);
     let lastPlain = 0;
     const nlp = await resolveBackbone({ log: (l) => process.stderr.write(l + "\n") });
-    const summary = await ingest(db, readArticles(args.positionals, { title: args.values.get("title"), stdinFormat: args.values.get("stdin-format"), progress: read }), {
-      batchSize: batch,
-      nlp,
-      signal: stop.signal,
-      onFailure: (f) => {
-        failures.push(f);
-        const where = `${f.origin.file}${f.origin.line ? `:${f.origin.line}` : ""}`;
-        // An operator runs kg: an unexpected error's detail is shown too.
-        const detail = f.cause !== undefined && !(f.cause instanceof AppError) ? ` (${describeError(f.cause)})` : "";
-        process.stderr.write(`${tty ? "\r\x1b[K" : ""}skipped ${where}: ${f.code}: ${f.message}${detail}\n`);
+    const summary = await ingest(
+      db,
+      readArticles(args.positionals, { title: args.values.get("title"), stdinFormat: args.values.get("stdin-format"), progress: read }),
+      {
+        batchSize: batch,
+        nlp,
+        signal: stop.signal,
+        onFailure: (f) => {
+          failures.push(f);
+          const where = `${f.origin.file}${f.origin.line ? `:${f.origin.line}` : ""}`;
+          // An operator runs kg: an unexpected error's detail is shown too.
+          const detail = f.cause !== undefined && !(f.cause instanceof AppError) ? ` (${describeError(f.cause)})` : "";
+          process.stderr.write(`${tty ? "\r\x1b[K" : ""}skipped ${where}: ${f.code}: ${f.message}${detail}\n`);
+        },
+        onProgress: (s) => {
+          if (tty) process.stderr.write(`\r\x1b[K${progressLine(s, read)}`);
+          else if (s.totalMs - lastPlain > 5_000) {
+            lastPlain = s.totalMs;
+            process.stderr.write(progressLine(s, read) + "\n");
+          }
+        },
       },
-      onProgress: (s) => {
-        if (tty) process.stderr.write(`\r\x1b[K${progressLine(s, read)}`);
-        else if (s.totalMs - lastPlain > 5_000) {
-          lastPlain = s.totalMs;
-          process.stderr.write(progressLine(s, read) + "\n");
-        }
-      },
-    });
+    );
     if (tty) process.stderr.write("\n");
     if (args.flags.has("json")) process.stdout.write(JSON.stringify({ ...summary, failures: failures.map(({ cause: _cause, ...f }) => f) }) + "\n");
     else process.stdout.write(summaryText(summary) + "\n");

@@ -33,7 +33,7 @@ const WHEN =
  * ⟦U.S.⟧ air strikes, retook …", "⟦ISIS⟧, which declared a caliphate in June, seized …".
  * Not a clause of its own ("…, and …", "…, said …") and no quotation or parenthesis.
  */
-const ASIDE = ",\\s+(?!(?:and|but|or|while|when|where|as|if|said|says|according)\\b)[^,;:\"“”()]{1,90}?,";
+const ASIDE = ',\\s+(?!(?:and|but|or|while|when|where|as|if|said|says|according)\\b)[^,;:"“”()]{1,90}?,';
 /** After the actor: "fighters", an acronym in parentheses, or ", also known as ISIL,". */
 const ACTOR_TAIL =
   "(?:\\s+(?:forces|fighters|militants|troops|jihadists|soldiers|rebels|insurgents|army|units|militiamen|gunmen))?" +
@@ -43,13 +43,19 @@ const VERB =
   "taken\\s+(?:over|control\\s+of|back)|taken|seizes|captures|overruns|retakes|recaptures|takes\\s+(?:over|control\\s+of)|" +
   "(?:gained|wrested|grabbed|regained|retook|seized)\\s+control\\s+(?:of|over)|regained|reclaimed|(?:won|wins|took|takes)\\s+back)";
 const PASSIVE = "(?:seized|captured|taken(?:\\s+over|\\s+back)?|overrun|retaken|recaptured|conquered|liberated|reclaimed|regained|won\\s+back)";
-const PLACE_ADJ = "(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|strategic|key|border|oil|ancient|nearby|embattled|besieged|seized|captured|entire|whole|Kurdish|Sunni|second|largest|biggest|" + ANY_SLOT + ")";
-const PLACE_NOUN = "(?:city|town|village|province|region|area|district|base|air\\s+base|dam|airport|border\\s+crossing|oil\\s+field|refinery|capital|stronghold|outpost|garrison|oasis|island|port|airstrip|airfield|camp|fort|fortress)";
+const PLACE_ADJ =
+  "(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|strategic|key|border|oil|ancient|nearby|embattled|besieged|seized|captured|entire|whole|Kurdish|Sunni|second|largest|biggest|" +
+  ANY_SLOT +
+  ")";
+const PLACE_NOUN =
+  "(?:city|town|village|province|region|area|district|base|air\\s+base|dam|airport|border\\s+crossing|oil\\s+field|refinery|capital|stronghold|outpost|garrison|oasis|island|port|airstrip|airfield|camp|fort|fortress)";
 const QUANTITY =
   "(?:(?:large|broad|vast|huge|wide|significant|key|big|much\\s+of\\s+the)\\s+)?" +
   "(?:swaths?|swathes|parts?|areas?|much|most|chunks?|portions?|stretches|all|the\\s+rest|neighbou?rhoods|districts|villages|towns|territory|land|(?:several|many|\\d+|dozens\\s+of)\\s+(?:key\\s+)?(?:cities|towns|villages|areas)|a\\s+third|a\\s+quarter|half|a\\s+(?:large\\s+|big\\s+|huge\\s+)?(?:part|chunk|swath|portion))" +
   // "swathes of ⟦Sunni⟧-dominated territory in": up to two modifiers before the land word.
-  "(?:\\s+of\\s+(?:(?:[a-z-]+|" + ANY_SLOT + "-[a-z]+)\\s+){0,2}?(?:land|territory|area|ground))?\\s+(?:of|in|across|throughout)\\s+(?:both\\s+)?" +
+  "(?:\\s+of\\s+(?:(?:[a-z-]+|" +
+  ANY_SLOT +
+  "-[a-z]+)\\s+){0,2}?(?:land|territory|area|ground))?\\s+(?:of|in|across|throughout)\\s+(?:both\\s+)?" +
   // "several key sites, including the ⟦Mosul dam⟧"
   "|(?:[a-z]+\\s+){0,2}(?:sites|towns|cities|areas|villages|positions|places|territory),?\\s+including\\s+";
 /** Between the verb and the place: "broad swaths of", "the northern city of", "⟦Iraq⟧'s second city of". */
@@ -71,10 +77,12 @@ const AUX_PASSIVE = "(?:,[^,]{1,60},)?(?:,?\\s+(?:which|that))?(?:,?\\s+(?:was|w
  * the woman, not Syria, was captured; nor the object of a gerund ("forces defending ⟦Kobani⟧ being
  * captured"). A relative pronoun ("in ⟦Mosul⟧, which was …") re-opens it.
  */
-const PREPOSITION_BEFORE = /\b(?:in|into|near|from|of|across|at|to|around|inside|outside|towards?|through|on|over|throughout|within|outside)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$|\b[a-z]{3,}ing\s+$/;
+const PREPOSITION_BEFORE =
+  /\b(?:in|into|near|from|of|across|at|to|around|inside|outside|towards?|through|on|over|throughout|within|outside)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$|\b[a-z]{3,}ing\s+$/;
 
 /** "the town of ⟦Kobani⟧": an appositive "of" names the place itself; what governs is before it. */
-const NAMING_OF = /(?:\b(?:the|a)\s+)?(?:\b(?!(?:in|into|of|at|near|from|to|on|for|by|with)\b)[a-z]+\s+){0,2}\b(?:city|town|village|province|region|district|governorate|area)\s+of\s+$/i;
+const NAMING_OF =
+  /(?:\b(?:the|a)\s+)?(?:\b(?!(?:in|into|of|at|near|from|to|on|for|by|with)\b)[a-z]+\s+){0,2}\b(?:city|town|village|province|region|district|governorate|area)\s+of\s+$/i;
 
 /** Whether the slot at `at` is the object of a preposition or a gerund rather than a subject. */
 function governed(template: string, at: number): boolean {
@@ -87,52 +95,159 @@ function governed(template: string, at: number): boolean {
 const IT_REACH = 400;
 
 /** Head nouns of a place appositive: "⟦Mosul Dam⟧, a strategic asset which …". */
-const APPOSITIVE_HEAD = "(?:city|town|village|province|region|area|district|base|dam|airport|asset|stronghold|hub|facility|site|crossing|field|refinery|capital|complex|plant|port|gateway|enclave)";
+const APPOSITIVE_HEAD =
+  "(?:city|town|village|province|region|area|district|base|dam|airport|asset|stronghold|hub|facility|site|crossing|field|refinery|capital|complex|plant|port|gateway|enclave)";
 
 /** A verb written in quotes ("had \u201cliberated\u201d …"): a claim the wire reports, still a capture. */
 const QVERB = `["“]?${VERB}["”]?`;
 
-const RULES: { re: RegExp; actor: number; place: number | "before" | "it"; confidence: number; ownClause?: boolean; placeIsSubject?: boolean; actorIsSubject?: boolean; adjectivePlace?: boolean; nominal?: boolean }[] = [
-  { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${WHEN}${ADV}${AUX}${ADV}${QVERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.85 },
+const RULES: {
+  re: RegExp;
+  actor: number;
+  place: number | "before" | "it";
+  confidence: number;
+  ownClause?: boolean;
+  placeIsSubject?: boolean;
+  actorIsSubject?: boolean;
+  adjectivePlace?: boolean;
+  nominal?: boolean;
+}[] = [
+  {
+    re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${WHEN}${ADV}${AUX}${ADV}${QVERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"),
+    actor: 1,
+    place: 2,
+    confidence: 0.85,
+  },
   // "⟦its forces⟧ had liberated ⟦X⟧ during the offensive and taken over ⟦islands⟧": a second capture of the same subject.
   {
-    re: new RegExp(`${SLOT}${ACTOR_TAIL}\\s+(?:had|has|have)\\s+${ADV}${QVERB}\\s+${PARTITIVE}${ANY_SLOT}(?:\\s+[^⟦.;,]{1,50}?)?\\s+and\\s+${ADV}${QVERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"),
-    actor: 1, place: 2, confidence: 0.75,
+    re: new RegExp(
+      `${SLOT}${ACTOR_TAIL}\\s+(?:had|has|have)\\s+${ADV}${QVERB}\\s+${PARTITIVE}${ANY_SLOT}(?:\\s+[^⟦.;,]{1,50}?)?\\s+and\\s+${ADV}${QVERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`,
+      "g",
+    ),
+    actor: 1,
+    place: 2,
+    confidence: 0.75,
   },
   // "the key ⟦Ouadi Doum⟧ airstrip in northern ⟦Chad⟧ captured by ⟦Chadian troops⟧": a reduced relative after a place.
   {
-    re: new RegExp(`${SLOT}\\s+${PLACE_NOUN}\\s+(?:(?:in|near|of)\\s+(?:[a-z]+\\s+)?${ANY_SLOT}\\s+)?(?:(?:which|that)\\s+(?:was|were|had\\s+been)\\s+)?${PASSIVE}\\s+${ADV}${BY}${SLOT}`, "g"),
-    place: 1, actor: 2, confidence: 0.75,
+    re: new RegExp(
+      `${SLOT}\\s+${PLACE_NOUN}\\s+(?:(?:in|near|of)\\s+(?:[a-z]+\\s+)?${ANY_SLOT}\\s+)?(?:(?:which|that)\\s+(?:was|were|had\\s+been)\\s+)?${PASSIVE}\\s+${ADV}${BY}${SLOT}`,
+      "g",
+    ),
+    place: 1,
+    actor: 2,
+    confidence: 0.75,
   },
   // With an aside: "⟦Kurdish fighters⟧, backed by ⟦U.S.⟧ air strikes, retook ⟦Kobani⟧". The actor must
   // head the clause: in "fighters battling ⟦ISIS⟧, backed by …, retook" ISIS is an object.
-  { re: new RegExp(`${SLOT}${ACTOR_TAIL}${ASIDE}\\s+${WHEN}${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.8, actorIsSubject: true },
-  // Coordinated verb phrases: "⟦ISIS⟧ has declared a caliphate and seized wide areas of ⟦Iraq⟧"
-  { re: new RegExp(`${SLOT}${ACTOR_TAIL}\\s+${CLAUSE}\\s+and\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
-  // "⟦Mosul⟧ was among several cities ⟦ISIS⟧ fighters captured"
-  { re: new RegExp(`${SLOT}\\s+(?:was|were|is|are)\\s+(?:one\\s+of|among)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,2}(?:cities|towns|areas|places|villages|territories)\\s+(?:that\\s+|which\\s+)?${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.75 },
-  { re: new RegExp(`${SLOT}${AUX_PASSIVE}${ADV}${PASSIVE}\\s+${ADV}${BY}${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.85, placeIsSubject: true },
-  { re: new RegExp(`\\b(?:after|before|since|when|until)\\s+(?:being|it\\s+was|it\\s+had\\s+been)\\s+${ADV}${PASSIVE}\\s+${BY}${SLOT}`, "g"), actor: 1, place: "before", confidence: 0.75 },
   {
-    re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${ADV}${AUX}${ADV}${VERB}\\s+(?:(?:vast|large|wide|huge|broad)\\s+(?:swaths?|swathes|tracts?|areas?|parts?)\\s+of\\s+)?(?:(?:several|many|key|major|\\d+)\\s+){0,2}${SLOT}\\s+(?:cities|towns|villages|territory|land|provinces)\\b`, "g"),
-    actor: 1, place: 2, confidence: 0.7, adjectivePlace: true,
+    re: new RegExp(`${SLOT}${ACTOR_TAIL}${ASIDE}\\s+${WHEN}${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"),
+    actor: 1,
+    place: 2,
+    confidence: 0.8,
+    actorIsSubject: true,
+  },
+  // Coordinated verb phrases: "⟦ISIS⟧ has declared a caliphate and seized wide areas of ⟦Iraq⟧"
+  {
+    re: new RegExp(`${SLOT}${ACTOR_TAIL}\\s+${CLAUSE}\\s+and\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"),
+    actor: 1,
+    place: 2,
+    confidence: 0.7,
+  },
+  // "⟦Mosul⟧ was among several cities ⟦ISIS⟧ fighters captured"
+  {
+    re: new RegExp(
+      `${SLOT}\\s+(?:was|were|is|are)\\s+(?:one\\s+of|among)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,2}(?:cities|towns|areas|places|villages|territories)\\s+(?:that\\s+|which\\s+)?${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`,
+      "g",
+    ),
+    place: 1,
+    actor: 2,
+    confidence: 0.75,
+  },
+  { re: new RegExp(`${SLOT}${AUX_PASSIVE}${ADV}${PASSIVE}\\s+${ADV}${BY}${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.85, placeIsSubject: true },
+  {
+    re: new RegExp(`\\b(?:after|before|since|when|until)\\s+(?:being|it\\s+was|it\\s+had\\s+been)\\s+${ADV}${PASSIVE}\\s+${BY}${SLOT}`, "g"),
+    actor: 1,
+    place: "before",
+    confidence: 0.75,
+  },
+  {
+    re: new RegExp(
+      `${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${ADV}${AUX}${ADV}${VERB}\\s+(?:(?:vast|large|wide|huge|broad)\\s+(?:swaths?|swathes|tracts?|areas?|parts?)\\s+of\\s+)?(?:(?:several|many|key|major|\\d+)\\s+){0,2}${SLOT}\\s+(?:cities|towns|villages|territory|land|provinces)\\b`,
+      "g",
+    ),
+    actor: 1,
+    place: 2,
+    confidence: 0.7,
+    adjectivePlace: true,
   },
   // "⟦Iraq⟧ said it had recaptured ⟦X⟧", "⟦Iran⟧ said yesterday it overran …": "it" is the one who says so.
   {
-    re: new RegExp(`${SLOT}\\s+(?:said|says|claimed|claims|announced|reported)(?:\\s+(?:on\\s+)?[A-Z][a-z]+day|\\s+(?:yesterday|today|tonight|earlier))?(?:\\s+that)?\\s+it\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"),
-    actor: 1, place: 2, confidence: 0.75,
+    re: new RegExp(
+      `${SLOT}\\s+(?:said|says|claimed|claims|announced|reported)(?:\\s+(?:on\\s+)?[A-Z][a-z]+day|\\s+(?:yesterday|today|tonight|earlier))?(?:\\s+that)?\\s+it\\s+${ADV}${AUX}${ADV}${VERB}\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`,
+      "g",
+    ),
+    actor: 1,
+    place: 2,
+    confidence: 0.75,
   },
   // "U.S. air strikes helped ⟦Iraqi forces⟧ retake ⟦Tikrit⟧": a completed help, so the capture happened.
-  { re: new RegExp(`\\bhelped\\s+(?:the\\s+)?${SLOT}${ACTOR_TAIL}\\s+(?:to\\s+)?(?:retake|recapture|capture|seize|regain|take\\s+back|win\\s+back|liberate)\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7 },
+  {
+    re: new RegExp(
+      `\\bhelped\\s+(?:the\\s+)?${SLOT}${ACTOR_TAIL}\\s+(?:to\\s+)?(?:retake|recapture|capture|seize|regain|take\\s+back|win\\s+back|liberate)\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`,
+      "g",
+    ),
+    actor: 1,
+    place: 2,
+    confidence: 0.7,
+  },
   { re: new RegExp(`${SLOT}${ACTOR_TAIL},?\\s+${ADV}${AUX}${ADV}${VERB}\\s+it\\b(?!\\s+(?:was|is|had|has)\\b)`, "g"), actor: 1, place: "it", confidence: 0.65 },
-  { re: new RegExp(`${SLOT},?\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.8 },
+  {
+    re: new RegExp(`${SLOT},?\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"),
+    place: 1,
+    actor: 2,
+    confidence: 0.8,
+  },
   // "⟦Mosul Dam⟧, a strategic asset which ⟦the militants⟧ had gained control of": the relative clause is
   // its own (finite) clause, so what precedes the place ("efforts to retake ⟦Mosul Dam⟧") does not veto it.
-  { re: new RegExp(`${SLOT},\\s+(?:a|an|the|its|their)\\s+(?:[a-z-]+\\s+){0,3}?${APPOSITIVE_HEAD}\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`, "g"), place: 1, actor: 2, confidence: 0.75, ownClause: true },
-  { re: new RegExp(`${SLOT}\\s+${ADV}(?:fell|falls|had\\s+fallen|has\\s+fallen)\\s+${ADV}(?:in\\s+[^⟦,]{1,25}?\\s+)?to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.8, placeIsSubject: true },
+  {
+    re: new RegExp(
+      `${SLOT},\\s+(?:a|an|the|its|their)\\s+(?:[a-z-]+\\s+){0,3}?${APPOSITIVE_HEAD}\\s+(?:which|that)\\s+${SLOT}${ACTOR_TAIL}\\s+${AUX}${ADV}${VERB}(?!\\s+(?:the\\s+)?${ANY_SLOT})`,
+      "g",
+    ),
+    place: 1,
+    actor: 2,
+    confidence: 0.75,
+    ownClause: true,
+  },
+  {
+    re: new RegExp(`${SLOT}\\s+${ADV}(?:fell|falls|had\\s+fallen|has\\s+fallen)\\s+${ADV}(?:in\\s+[^⟦,]{1,25}?\\s+)?to\\s+(?:the\\s+)?${SLOT}`, "g"),
+    place: 1,
+    actor: 2,
+    confidence: 0.8,
+    placeIsSubject: true,
+  },
   { re: new RegExp(`\\bfall\\s+of\\s+${PARTITIVE}${SLOT}\\s+to\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.75 },
-  { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z]+\\s+)?(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\\s+of\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`, "g"), actor: 1, place: 2, confidence: 0.7, nominal: true },
-  { re: new RegExp(`\\b(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\\s+of\\s+${PARTITIVE}${SLOT}\\s+by\\s+(?:the\\s+)?${SLOT}`, "g"), place: 1, actor: 2, confidence: 0.7, nominal: true },
+  {
+    re: new RegExp(
+      `${SLOT}['’]s?\\s+(?:[a-z]+\\s+)?(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\\s+of\\s+${PARTITIVE}${SLOT}${NOT_POSSESSOR}`,
+      "g",
+    ),
+    actor: 1,
+    place: 2,
+    confidence: 0.7,
+    nominal: true,
+  },
+  {
+    re: new RegExp(
+      `\\b(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\\s+of\\s+${PARTITIVE}${SLOT}\\s+by\\s+(?:the\\s+)?${SLOT}`,
+      "g",
+    ),
+    place: 1,
+    actor: 2,
+    confidence: 0.7,
+    nominal: true,
+  },
 ];
 
 const NOMINAL = /\b(?:capture|seizure|takeover|conquest|recapture|liberation|retaking|recapturing|capturing|seizing)\b/;
@@ -142,7 +257,8 @@ const NOMINAL_VETO =
 
 /** Hypotheticals, conditionals and attempts just before the match veto it. */
 const ATTEMPT = /\b(?:attempt|bid|plan|effort|push|offensive|operation|campaign)\s+(?:to|for|of)\s*$/i;
-const VETO = /\b(?:[Ii]f|[Uu]nless|[Ww]hether|lest|attempt(?:s|ed|ing)?|bid|plans?|planned|efforts?|push(?:es|ed|ing)?|offensive|operation|campaign|tried|trying|tries|failed|fails|aims?|aimed|seeks?|sought|vowed|threaten(?:s|ed)?|hopes?|hoped|would|could|might|should|will|may|can|cannot|wants?|wanted|not|never|no)\s+(?:\S+\s+){0,2}$/;
+const VETO =
+  /\b(?:[Ii]f|[Uu]nless|[Ww]hether|lest|attempt(?:s|ed|ing)?|bid|plans?|planned|efforts?|push(?:es|ed|ing)?|offensive|operation|campaign|tried|trying|tries|failed|fails|aims?|aimed|seeks?|sought|vowed|threaten(?:s|ed)?|hopes?|hoped|would|could|might|should|will|may|can|cannot|wants?|wanted|not|never|no)\s+(?:\S+\s+){0,2}$/;
 
 /** @param mentions all mentions of the article, sorted, for "it" in the previous sentence */
 /** Every rule needs one of these stems; most sentences have none, and skip the rules (a speed-up only). */
@@ -159,7 +275,11 @@ export function findCaptured(view: SentenceView, mentions: readonly Mention[] = 
       if (rule.actorIsSubject && governed(template, m.index)) return;
       if (rule.nominal && NOMINAL_VETO.test(before(template, m.index, 40) + m[0].slice(0, Math.max(0, m[0].search(NOMINAL))))) return;
       const places =
-        rule.place === "before" ? [nearestPlaceBefore(view, m.index)] : rule.place === "it" ? [placeBeforeSentence(view, mentions)] : slotsAt(view, m[rule.place]);
+        rule.place === "before"
+          ? [nearestPlaceBefore(view, m.index)]
+          : rule.place === "it"
+            ? [placeBeforeSentence(view, mentions)]
+            : slotsAt(view, m[rule.place]);
       const time = findTime(template, m.index + m[0].length);
       for (const actor of slotsAt(view, m[rule.actor])) {
         for (const place of places) {

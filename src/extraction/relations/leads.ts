@@ -15,12 +15,14 @@ import { alternation } from "../regex.ts";
 import { ANY_SLOT, SLOT, before, eachMatch, isType, slotAt, type SentenceView } from "../template.ts";
 
 /** Not a head's role: "chief financial officer", "chief economist", "head of research" is kept (the organisation decides). */
-const NOT_HEAD_AFTER = "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
+const NOT_HEAD_AFTER =
+  "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
 const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:[Cc]o-)?(?:${alternation(LEXICON.leaderRoles)})${NOT_HEAD_AFTER}`;
 /** Modifiers of a role, after an optional age: "its 32-year-old Chairman ⟦Kazuo Nagano⟧". */
 const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
 /** Roles that go with a leader role in one list but are no head's role on their own. */
-const COMPANION_ROLE = "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief|(?:senior\\s+|executive\\s+)?vice[- ](?:chairman|president))";
+const COMPANION_ROLE =
+  "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief|(?:senior\\s+|executive\\s+)?vice[- ](?:chairman|president))";
 const LIST_JOIN = "(?:,\\s+|,?\\s+and\\s+)";
 /**
  * A list of roles with at least one leader role: "chairman and chief executive officer",
@@ -39,7 +41,8 @@ const NOW = "(?:(?:currently|now|also)\\s+)?";
 /** Words that describe the organisation before its name: "president of the consulting firm ⟦Forrester Research⟧" (no preposition, so "head of research at ⟦X⟧" stays out). */
 const DESCRIPTOR = "(?:(?!(?:of|for|at|in|on|and|or|to|with|by|from)\\b)[a-z][a-z-]*\\s+){0,3}?";
 /** "chairman of P2P network ⟦Red Swoosh⟧", "of anti-piracy firm ⟦Overpeer⟧": a descriptor without an article ends in a noun for an organisation. */
-const ORG_NOUN = "(?:firm|company|group|network|bank|agency|charity|party|union|club|maker|retailer|carrier|airline|operator|giant|chain|publisher|broker|insurer|manufacturer|conglomerate|association|organi[sz]ation|institute|council|body|watchdog|regulator|lobby|think-tank|studio|label)";
+const ORG_NOUN =
+  "(?:firm|company|group|network|bank|agency|charity|party|union|club|maker|retailer|carrier|airline|operator|giant|chain|publisher|broker|insurer|manufacturer|conglomerate|association|organi[sz]ation|institute|council|body|watchdog|regulator|lobby|think-tank|studio|label)";
 /** Copulas before a role: "X became head of …", "X, who was the leader of …". */
 const BECOME =
   "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|(?:was|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:named|appointed|elected)(?:\\s+as)?|" +
@@ -55,26 +58,70 @@ const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}
 
 const STATE_TITLE = /^(?:former\s+|then-?\s*)?(?:president|prime\s+minister|premier|king|queen|emperor|emir|sultan|head\s+of\s+state|ruler|dictator|monarch)$/i;
 
-const PATTERNS: { re: RegExp; person: number; org: number; org2?: number; org3?: number; orgAfterOf?: boolean; confidence: number; placeOnlyForState?: boolean }[] = [
+const PATTERNS: {
+  re: RegExp;
+  person: number;
+  org: number;
+  org2?: number;
+  org3?: number;
+  orgAfterOf?: boolean;
+  confidence: number;
+  placeOnlyForState?: boolean;
+}[] = [
   // "the ⟦Islamic State⟧ (⟦Isis⟧) leader, ⟦Baghdadi⟧": an acronym in parentheses may follow the organisation.
   { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
   {
     // "⟦Martin⟧, 41, was also named chairman of its ⟦NL Chemicals Inc⟧ unit", "⟦George Colony⟧, president of the consulting firm ⟦Forrester Research⟧"
-    re: new RegExp(`${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`, "gi"),
-    person: 1, org: 2, org2: 5, org3: 4, confidence: 0.85,
+    re: new RegExp(
+      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
+      "gi",
+    ),
+    person: 1,
+    org: 2,
+    org2: 5,
+    org3: 4,
+    confidence: 0.85,
   },
   { re: new RegExp(`\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
   // "⟦Isis⟧'s leader in the ⟦Euphrates⟧ valley, ⟦X⟧," (a regional leader leads the organisation): possessive, a comma before
   // the name, and the name ends its phrase ("…, ⟦Obama⟧ said" is not one).
-  { re: new RegExp(`${SLOT}['’]s?\\s+${MOD}(${ROLES})\\s+(?:in|for)\\s+(?:the\\s+)?(?:(?:${ANY_SLOT}|[a-z-]+)\\s+){0,3}?(?:${ANY_SLOT}|[a-z-]+),\\s+${SLOT}(?=\\s*(?:,|\\.|$|\\s+(?:who|was|is|has|had)\\b))`, "gi"), org: 1, person: 3, confidence: 0.8 },
+  {
+    re: new RegExp(
+      `${SLOT}['’]s?\\s+${MOD}(${ROLES})\\s+(?:in|for)\\s+(?:the\\s+)?(?:(?:${ANY_SLOT}|[a-z-]+)\\s+){0,3}?(?:${ANY_SLOT}|[a-z-]+),\\s+${SLOT}(?=\\s*(?:,|\\.|$|\\s+(?:who|was|is|has|had)\\b))`,
+      "gi",
+    ),
+    org: 1,
+    person: 3,
+    confidence: 0.8,
+  },
   // "President ⟦Hissene Habre⟧ of ⟦Chad⟧", "chairman ⟦John Smith⟧ of ⟦Acme Corp⟧"
   // ("Speaker ⟦Jim Wright⟧ of ⟦Texas⟧", "chairman ⟦X⟧ of ⟦Thailand⟧" name where one is from: a place only after a head of state's title.)
-  { re: new RegExp(`\\b(${ROLES})\\s+${SLOT}\\s+of\\s+(?:the\\s+)?${SLOT}(?![-'’]|\\s+${ANY_SLOT})`, "gi"), org: 3, person: 2, orgAfterOf: true, confidence: 0.8, placeOnlyForState: true },
-  // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
-  { re: new RegExp(`${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLES})\\s+)?${SLOT}`, "gi"), org: 1, person: 2, confidence: 0.8 },
   {
-    re: new RegExp(`${SLOT},?\\s+(?:who\\s+(?:leads|led|heads|headed|commands|commanded|founded|rules|ruled|runs|ran)|(?:leads|heads|commands|rules|runs)|(?:who\\s+)?(?:will|would)\\s+continue\\s+to\\s+(?:run|lead|head)|(?:who\\s+)?(?:continues|continued)\\s+to\\s+(?:run|lead|head))\\s+(?:the\\s+)?${HYPHENED}${SLOT}`, "gi"),
-    person: 1, org: 2, confidence: 0.75,
+    re: new RegExp(`\\b(${ROLES})\\s+${SLOT}\\s+of\\s+(?:the\\s+)?${SLOT}(?![-'’]|\\s+${ANY_SLOT})`, "gi"),
+    org: 3,
+    person: 2,
+    orgAfterOf: true,
+    confidence: 0.8,
+    placeOnlyForState: true,
+  },
+  // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
+  {
+    re: new RegExp(
+      `${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLES})\\s+)?${SLOT}`,
+      "gi",
+    ),
+    org: 1,
+    person: 2,
+    confidence: 0.8,
+  },
+  {
+    re: new RegExp(
+      `${SLOT},?\\s+(?:who\\s+(?:leads|led|heads|headed|commands|commanded|founded|rules|ruled|runs|ran)|(?:leads|heads|commands|rules|runs)|(?:who\\s+)?(?:will|would)\\s+continue\\s+to\\s+(?:run|lead|head)|(?:who\\s+)?(?:continues|continued)\\s+to\\s+(?:run|lead|head))\\s+(?:the\\s+)?${HYPHENED}${SLOT}`,
+      "gi",
+    ),
+    person: 1,
+    org: 2,
+    confidence: 0.75,
   },
 ];
 
@@ -83,7 +130,10 @@ const SECOND_ROLE = new RegExp(`^,?\\s+and\\s+(?:its\\s+)?${MOD}(?:${ROLES}),?\\
 const ONE_OF_BOARD = /\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member|speaker)s?\b/i;
 const TITLED = new RegExp(`\\b(${ROLES})\\s+${SLOT}`, "gi");
 /** Titles that name the head of a state, capitalised before the name ("President Suharto"), not "Chancellor" (the UK's is a minister). */
-const HEAD_OF_STATE = new RegExp(`(?<![\\p{L}-])((?:former\\s+|then-?\\s*)?(?:President|Prime\\s+Minister|Premier|King|Queen|Emperor|Emir|Sultan))\\s+${SLOT}(?!\\s+of\\b)`, "gu");
+const HEAD_OF_STATE = new RegExp(
+  `(?<![\\p{L}-])((?:former\\s+|then-?\\s*)?(?:President|Prime\\s+Minister|Premier|King|Queen|Emperor|Emir|Sultan))\\s+${SLOT}(?!\\s+of\\b)`,
+  "gu",
+);
 /**
  * "⟦Metex Corp⟧ said its chairman ⟦Alan Cohen⟧", "⟦Alan Cohen⟧, its chief executive": "its" is the
  * organisation named last before it in the sentence.
@@ -115,7 +165,10 @@ const ANNOUNCER_OFFICER = new RegExp(
  * "⟦Wang Laboratories Inc⟧ expects revenues … to increase, President ⟦Frederick Wang⟧ said": an officer
  * who speaks for the organisation the sentence opens with.
  */
-const SUBJECT_OFFICER_SAID = new RegExp(`^(?:The\\s+)?${SLOT}\\s[\\s\\S]*,["”]?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${SLOT}\\s+(?:said|says|told|added)\\b`, "i");
+const SUBJECT_OFFICER_SAID = new RegExp(
+  `^(?:The\\s+)?${SLOT}\\s[\\s\\S]*,["”]?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${SLOT}\\s+(?:said|says|told|added)\\b`,
+  "i",
+);
 const ITS_ROLE = [
   { re: new RegExp(`\\b[Ii]ts\\s+${MOD}(${ROLES}),?\\s+${SLOT}`, "g"), person: 2 },
   { re: new RegExp(`${SLOT},\\s+(?:who\\s+(?:is|was)\\s+)?its\\s+${MOD}(${ROLES})\\b`, "g"), person: 1 },
@@ -138,7 +191,10 @@ const ORG_NAMES_OFFICER = new RegExp(
   "g",
 );
 /** A head's next post: "… to become chairman and co-chief executive officer of ⟦Y⟧". */
-const TO_BECOME = new RegExp(`\\b(?:to\\s+become|and\\s+(?:will\\s+)?become|becoming)\\s+(?:the\\s+)?(?:new\\s+)?(?:co-)?${MOD}(${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`, "g");
+const TO_BECOME = new RegExp(
+  `\\b(?:to\\s+become|and\\s+(?:will\\s+)?become|becoming)\\s+(?:the\\s+)?(?:new\\s+)?(?:co-)?${MOD}(${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`,
+  "g",
+);
 
 /**
  * The company a wire story is about: it opens the article ("⟦Metex Corp⟧ said …") and is named again.
@@ -153,7 +209,8 @@ function storyCompany(mentions: Mention[]): Mention | undefined {
 
 /** A unit noun right after an organisation's name: the role is over that unit, not the organisation. */
 const CORPORATE = /\b(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|Group|Holdings)\.?$/;
-const UNIT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}(?:council|committee|unions?|association|office|subsidiary|division|unit|branch|delegation|department|federation|chamber|operations|affiliate|arm|bureau)\b/;
+const UNIT_AFTER =
+  /^\s+(?:[a-z-]+\s+){0,2}(?:council|committee|unions?|association|office|subsidiary|division|unit|branch|delegation|department|federation|chamber|operations|affiliate|arm|bureau)\b/;
 
 /** The role word ending a head's description ("the Tory leader" → leader). */
 const HEAD_ROLE = /(?:prime\s+minister|president|chancellor|premier|chairman|chairwoman|chief\s+executive|party\s+leader|first\s+minister|leader|king|queen)$/i;
@@ -253,7 +310,10 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     eachMatch(p.re, template, (m) => {
       const person = slotAt(view, m[p.person]);
       if (!isType(person, "PERSON")) return;
-      const org = view.slots.slice(0, view.slots.indexOf(person)).filter((x, k) => view.marks[k]!.end <= m.index && isType(x, "ORGANIZATION", "GROUP") && x.kind !== "adjective").pop();
+      const org = view.slots
+        .slice(0, view.slots.indexOf(person))
+        .filter((x, k) => view.marks[k]!.end <= m.index && isType(x, "ORGANIZATION", "GROUP") && x.kind !== "adjective")
+        .pop();
       if (!org) return;
       const former = FORMER.test(before(template, m.index, 25) + m[0]);
       out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view, time: former ? "former" : undefined });
@@ -269,21 +329,36 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     const stateUse = (x: Mention, k: number): boolean => {
       const around = template.slice(Math.max(0, view.marks[k]!.start - 12), view.marks[k]!.end + 40);
       // "… said ⟦Ecuador⟧ would honour its debt": the country as the subject of a finite verb acts as the state.
-      return new RegExp(`(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament|would|will|must|should|could|can|has|had)\\b`, "u").test(around);
+      return new RegExp(
+        `(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament|would|will|must|should|could|can|has|had)\\b`,
+        "u",
+      ).test(around);
     };
     const countries = new Map(view.slots.flatMap((x, k) => (x.entry?.kind === "country" && stateUse(x, k) ? [[x.entry.name, x] as const] : [])));
     if (countries.size !== 1) return;
     const country = [...countries.values()][0]!;
-    const org = country.kind === "adjective" ? (mentions.find((x) => x.entry === country.entry && x.kind === "name") ?? { ...country, kind: "name" as const }) : country;
-    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view, time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined });
+    const org =
+      country.kind === "adjective" ? (mentions.find((x) => x.entry === country.entry && x.kind === "name") ?? { ...country, kind: "name" as const }) : country;
+    out.push({
+      type: "LEADS",
+      subject: person,
+      object: org,
+      confidence: 0.7,
+      view,
+      time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined,
+    });
   });
   // "chairman ⟦Kenneth Macke⟧ said …" in a wire that opens with "⟦Dayton Hudson Corp⟧ said …": a company officer
   // named with no organisation in the sentence is the officer of the company the story is about.
   const storyOrg = storyCompany(mentions);
   if (storyOrg) {
     // Only when no organisation or state is named before the title ("Current chairman ⟦Saito⟧, who is also chairman of the ⟦Keidanren⟧").
-    const namedBefore = (at: number) => view.slots.some((x, k) => view.marks[k]!.end <= at && ((isType(x, "ORGANIZATION", "GROUP") && x.kind === "name") || x.entry?.kind === "country"));
-    for (const [re, group] of [[OFFICER_TITLED, 2], [OFFICER_NAMED, 1]] as const) {
+    const namedBefore = (at: number) =>
+      view.slots.some((x, k) => view.marks[k]!.end <= at && ((isType(x, "ORGANIZATION", "GROUP") && x.kind === "name") || x.entry?.kind === "country"));
+    for (const [re, group] of [
+      [OFFICER_TITLED, 2],
+      [OFFICER_NAMED, 1],
+    ] as const) {
       eachMatch(re, template, (m) => {
         if (namedBefore(m.index + m[0].length)) return;
         const person = slotAt(view, m[group]);
@@ -303,7 +378,13 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
   // "⟦Gordon Macklin⟧ has resigned as president of ⟦NASD⟧ to become chairman of ⟦Hambrecht and Quist⟧"
   eachMatch(TO_BECOME, template, (m) => {
     const org = slotAt(view, m[2]);
-    const person = view.slots.slice(0, view.slots.findIndex((x) => x === org)).filter((x) => isType(x, "PERSON")).pop();
+    const person = view.slots
+      .slice(
+        0,
+        view.slots.findIndex((x) => x === org),
+      )
+      .filter((x) => isType(x, "PERSON"))
+      .pop();
     if (!person || !isLeadable(org) || org.kind === "adjective" || org.kind === "description") return;
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view });
   });

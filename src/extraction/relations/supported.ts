@@ -20,7 +20,8 @@ import type { Candidate } from "../relation.ts";
 import { ANY_SLOT, SLOT, before, eachMatch, isActor, isType, slotAt, slotsAt, type SentenceView } from "../template.ts";
 
 /** Title words before a name ("President ⟦Habre⟧", "Prime Minister ⟦X⟧"), capitalised as news writes them. */
-const TITLE_WORDS = "(?:(?:President|Prime\\s+Minister|Premier|Chancellor|King|Queen|Emir|General|Gen\\.|Colonel|Col\\.|Chairman|Leader|Senator|Sen\\.|Governor|Mayor)\\s+)";
+const TITLE_WORDS =
+  "(?:(?:President|Prime\\s+Minister|Premier|Chancellor|King|Queen|Emir|General|Gen\\.|Colonel|Col\\.|Chairman|Leader|Senator|Sen\\.|Governor|Mayor)\\s+)";
 const HELP_VERB = "(?:backed|supported|aided|assisted|helped|armed|trained|funded|bankrolled|equipped|sponsored)";
 /** Up to two modifiers, not a noun with its preposition ("U.S.-backed rebels in ⟦Syria⟧"). */
 const MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|against|and|or|but|as|that|which|who)\\b)[a-z-]+\\s+){0,2}";
@@ -29,7 +30,8 @@ const HELPED_MODIFIERS = "(?:(?!(?:in|of|from|at|on|to|for|with|near|across|agai
 const FILLER = "(?:[a-z-]+(?:,|\\s+and)?\\s+){0,4}";
 const TAIL = "(?:\\s+(?:forces|fighters|militants|troops|rebels|units|militias|militiamen))?";
 const BE = "(?:(?:who|which|that)\\s+)?(?:(?:are|is|were|was|being|(?:have|has|had)\\s+(?:[a-z]+ly\\s+)?been)\\s+)?";
-const GIVE = "(?:provid\\w*|giv\\w*|gave|offer\\w*|lend\\w*|lent|sen[dt]\\w*|(?:air\\s*)?dropp(?:ed|ing)|airdrop(?:s|ped|ping)?|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping)?)";
+const GIVE =
+  "(?:provid\\w*|giv\\w*|gave|offer\\w*|lend\\w*|lent|sen[dt]\\w*|(?:air\\s*)?dropp(?:ed|ing)|airdrop(?:s|ped|ping)?|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping)?)";
 const AID = "(?:support|backing|help|aid|assistance|air\\s+cover|weapons|arms|training|ammunition|munitions|supplies|equipment)";
 /** What is sent, possibly a list: "weapons, ammunition and medical supplies". */
 const AID_LIST = `(?:(?:[a-z-]+\\s+){0,2}${AID},?\\s+(?:and\\s+)?){0,3}(?:[a-z-]+\\s+){0,2}${AID}`;
@@ -67,7 +69,14 @@ const NOT_FACTUAL = /\b(?:not|never|no|if|would|could|might|whether|unless|proof
 const ASTRAY = /\b(?:mistakenly|accidentally|inadvertently|wrongly|by\s+mistake|fell\s+into|ended\s+up)\b/;
 
 const PAIRS: {
-  re: RegExp; supported: number; supporter: number; confidence: number; adjectiveSupporter?: boolean; list?: boolean; notGoverned?: boolean; supply?: boolean;
+  re: RegExp;
+  supported: number;
+  supporter: number;
+  confidence: number;
+  adjectiveSupporter?: boolean;
+  list?: boolean;
+  notGoverned?: boolean;
+  supply?: boolean;
   /** Any named place may be the one helped ("aid to ⟦Africa⟧"), not only a country. */
   anyPlace?: boolean;
   /** Vetoed by a negation or a hypothetical just before ("would not mean ⟦X⟧ had helped ⟦Y⟧"). */
@@ -75,90 +84,260 @@ const PAIRS: {
   /** One person may back another (a bid or a candidacy); otherwise a person backs only an organisation or a state. */
   personal?: boolean;
 }[] = [
-  { re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.85, list: true, notGoverned: true },
-  // S6 "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ in ⟦Kobani⟧ have been helped by ⟦Y⟧"
-  { re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${POSSESSED},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"), supported: 1, supporter: 2, confidence: 0.75, list: true },
   {
-    re: new RegExp(`\\b${POSSESSED}\\s+of\\s+(?:the\\s+)?(?:${TITLE_WORDS})?${SLOT}(?:\\s+(?:in|at|near|around|inside|of)\\s+(?:the\\s+)?${ANY_SLOT})?,?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
-    supported: 1, supporter: 2, confidence: 0.75, list: true,
+    re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
+    supported: 1,
+    supporter: 2,
+    confidence: 0.85,
+    list: true,
+    notGoverned: true,
+  },
+  // S6 "⟦Assad⟧'s regime is backed by ⟦Russia⟧", "the efforts of ⟦X⟧ in ⟦Kobani⟧ have been helped by ⟦Y⟧"
+  {
+    re: new RegExp(`${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${POSSESSED},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
+    supported: 1,
+    supporter: 2,
+    confidence: 0.75,
+    list: true,
+  },
+  {
+    re: new RegExp(
+      `\\b${POSSESSED}\\s+of\\s+(?:the\\s+)?(?:${TITLE_WORDS})?${SLOT}(?:\\s+(?:in|at|near|around|inside|of)\\s+(?:the\\s+)?${ANY_SLOT})?,?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`,
+      "g",
+    ),
+    supported: 1,
+    supporter: 2,
+    confidence: 0.75,
+    list: true,
   },
   // "⟦Abadi⟧, a member of …, whose candidacy was supported by ⟦the US⟧"
   {
-    re: new RegExp(`${SLOT}(?:,\\s+(?:a|an|the)\\s+[^,;:⟦]{0,60}(?:${ANY_SLOT}[^,;:⟦]{0,30}){0,3})?,\\s+whose\\s+(?:[a-z-]+\\s+)?${POSSESSED}\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
-    supported: 1, supporter: 2, confidence: 0.7, list: true,
+    re: new RegExp(
+      `${SLOT}(?:,\\s+(?:a|an|the)\\s+[^,;:⟦]{0,60}(?:${ANY_SLOT}[^,;:⟦]{0,30}){0,3})?,\\s+whose\\s+(?:[a-z-]+\\s+)?${POSSESSED}\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`,
+      "g",
+    ),
+    supported: 1,
+    supporter: 2,
+    confidence: 0.7,
+    list: true,
   },
   // "⟦Moscow⟧-backed presidential candidate and Prime Minister ⟦Viktor Yanukovych⟧": a second title of the same person.
-  { re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+${MODIFIERS}(?:(?:and\\s+)?${TITLE_WORDS})?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.85, adjectiveSupporter: true },
+  {
+    re: new RegExp(`${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+${MODIFIERS}(?:(?:and\\s+)?${TITLE_WORDS})?${SLOT}`, "g"),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.85,
+    adjectiveSupporter: true,
+  },
   // "⟦Free Syrian Army⟧ (⟦FSA⟧), the ⟦U.S.⟧-backed rebel group"
-  { re: new RegExp(`${SLOT}(?:\\s*\\(\\s*${ANY_SLOT}\\s*\\))?,\\s+(?:the|a|an)\\s+(?:[a-z]+\\s+)?${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+[a-z]`, "g"), supported: 1, supporter: 2, confidence: 0.8 },
+  {
+    re: new RegExp(
+      `${SLOT}(?:\\s*\\(\\s*${ANY_SLOT}\\s*\\))?,\\s+(?:the|a|an)\\s+(?:[a-z]+\\s+)?${SLOT}-(?:backed|supported|funded|armed|trained|sponsored)\\s+[a-z]`,
+      "g",
+    ),
+    supported: 1,
+    supporter: 2,
+    confidence: 0.8,
+  },
   // "⟦Saudi Arabia⟧ and other countries that support ⟦Syrian opposition groups⟧"
-  { re: new RegExp(`${SLOT}(?:\\s+and\\s+(?:other\\s+)?[a-z]+)?,?\\s+(?:that|which|who)\\s+(?:support|back|arm|fund|supports|backs|arms|funds|supported|backed|armed|funded)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.75 },
+  {
+    re: new RegExp(
+      `${SLOT}(?:\\s+and\\s+(?:other\\s+)?[a-z]+)?,?\\s+(?:that|which|who)\\s+(?:support|back|arm|fund|supports|backs|arms|funds|supported|backed|armed|funded)\\s+(?:the\\s+)?${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.75,
+  },
   // "⟦rebels⟧ arrived to provide ⟦the Peshmerga⟧ with support", "⟦X⟧ sent weapons to ⟦Y⟧"
-  { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:the\\s+)?${SLOT}\\s+with\\s+(?:[a-z]+\\s+){0,2}${AID}`, "g"), supporter: 1, supported: 2, confidence: 0.7 },
-  { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:[a-z-]+\\s+){0,3}${AID}\\s+(?:to|for)\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, supply: true },
+  {
+    re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:the\\s+)?${SLOT}\\s+with\\s+(?:[a-z]+\\s+){0,2}${AID}`, "g"),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+  },
+  {
+    re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:[a-z-]+\\s+){0,3}${AID}\\s+(?:to|for)\\s+(?:the\\s+)?${SLOT}`, "g"),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    supply: true,
+  },
   // "⟦the US military⟧ said it had air dropped weapons, ammunition and medical supplies to ⟦Kurdish forces⟧"
-  { re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+${AID_LIST}\\s+(?:[a-z]+\\s+){0,2}?to\\s+(?:the\\s+)?${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, supply: true },
+  {
+    re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+${AID_LIST}\\s+(?:[a-z]+\\s+){0,2}?to\\s+(?:the\\s+)?${SLOT}`, "g"),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    supply: true,
+  },
   // "aid airdropped by ⟦US forces⟧ and meant for ⟦Kurdish forces⟧", "… that were meant to supply ⟦Y⟧"
   {
-    re: new RegExp(`\\b${AID}\\s+(?:that\\s+(?:was|were|had\\s+been)\\s+)?(?:air\\s*)?(?:dropped|airdropped|delivered|sent|supplied|shipped|provided)\\s+by\\s+(?:the\\s+)?${SLOT}${TAIL}(?:\\s+[a-z-]+){0,3}?,?\\s+(?:and\\s+)?(?:meant|intended|destined|earmarked)\\s+(?:for|to\\s+(?:supply|resupply|arm|equip|reach))\\s+(?:the\\s+)?${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.7, supply: true,
+    re: new RegExp(
+      `\\b${AID}\\s+(?:that\\s+(?:was|were|had\\s+been)\\s+)?(?:air\\s*)?(?:dropped|airdropped|delivered|sent|supplied|shipped|provided)\\s+by\\s+(?:the\\s+)?${SLOT}${TAIL}(?:\\s+[a-z-]+){0,3}?,?\\s+(?:and\\s+)?(?:meant|intended|destined|earmarked)\\s+(?:for|to\\s+(?:supply|resupply|arm|equip|reach))\\s+(?:the\\s+)?${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    supply: true,
   },
   // "⟦Kurdish fighters⟧ had received the weapons from ⟦the US⟧"
   // "a ⟦US⟧ airdrop of arms to besieged ⟦Kurds⟧", "⟦Iran⟧'s shipments of weapons to ⟦Hezbollah⟧"
-  { re: new RegExp(`${SLOT}(?:['’]s?)?\\s+(?:air\\s*drops?|airdrops?|deliver(?:y|ies)|shipments?|supplies|transfers?)\\s+of\\s+${AID_LIST}\\s+(?:[a-z]+\\s+){0,2}?to\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}${SLOT}`, "g"), supporter: 1, supported: 2, confidence: 0.7, supply: true, adjectiveSupporter: true },
-  { re: new RegExp(`${SLOT}${TAIL}\\s+(?:(?:have|has|had)\\s+)?(?:also\\s+)?${RECEIVED}\\s+(?:the\\s+)?${AID_LIST}\\s+(?:from|sent\\s+by|supplied\\s+by|provided\\s+by)\\s+(?:the\\s+)?${SLOT}`, "g"), supported: 1, supporter: 2, confidence: 0.7, supply: true },
   {
-    re: new RegExp(`${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:(?:that|which)\\s+)?(?:have\\s+|has\\s+|had\\s+)?(?:also\\s+)?(?:helped|enabled|allowed|supported|assisted|aided)\\s+(?:the\\s+)?${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.8, adjectiveSupporter: true,
+    re: new RegExp(
+      `${SLOT}(?:['’]s?)?\\s+(?:air\\s*drops?|airdrops?|deliver(?:y|ies)|shipments?|supplies|transfers?)\\s+of\\s+${AID_LIST}\\s+(?:[a-z]+\\s+){0,2}?to\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    supply: true,
+    adjectiveSupporter: true,
+  },
+  {
+    re: new RegExp(
+      `${SLOT}${TAIL}\\s+(?:(?:have|has|had)\\s+)?(?:also\\s+)?${RECEIVED}\\s+(?:the\\s+)?${AID_LIST}\\s+(?:from|sent\\s+by|supplied\\s+by|provided\\s+by)\\s+(?:the\\s+)?${SLOT}`,
+      "g",
+    ),
+    supported: 1,
+    supporter: 2,
+    confidence: 0.7,
+    supply: true,
+  },
+  {
+    re: new RegExp(
+      `${SLOT}['’]?s?\\s+(?:air\\s*strikes|airstrikes|air\\s+support|aid|support|weapons|advisers|advisors|bombing|bombardment|warplanes|aircraft)\\s+(?:(?:that|which)\\s+)?(?:have\\s+|has\\s+|had\\s+)?(?:also\\s+)?(?:helped|enabled|allowed|supported|assisted|aided)\\s+(?:the\\s+)?${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.8,
+    adjectiveSupporter: true,
   },
   // "⟦Iran⟧ has armed dissident ⟦Kurds⟧"; "helped" takes its object directly ("⟦X⟧ has helped lift ⟦Y⟧'s share" is no help to Y).
-  { re: new RegExp(`${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:(?:backed|supported|armed|supports|backs|arms)\\s+(?:the\\s+)?${HELPED_MODIFIERS}|(?:aided|assisted|helped|aids)\\s+(?:the\\s+)?)${SLOT}(?!['’])`, "g"), supporter: 1, supported: 2, confidence: 0.7, factual: true },
+  {
+    re: new RegExp(
+      `${SLOT}\\s+(?:has\\s+|have\\s+|had\\s+)?(?:also\\s+)?(?:(?:backed|supported|armed|supports|backs|arms)\\s+(?:the\\s+)?${HELPED_MODIFIERS}|(?:aided|assisted|helped|aids)\\s+(?:the\\s+)?)${SLOT}(?!['’])`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    factual: true,
+  },
   // "⟦X⟧ has won the backing of ⟦Y⟧", "⟦X⟧ can rely on the support of ⟦Y⟧" (not "sought the support of").
   {
-    re: new RegExp(`${SLOT}${TAIL}\\s+(?:(?:can|could|will|has|have|had|also|now|already|still)\\s+){0,2}(?:won|wins|win|enjoys?|enjoyed|received|receives|gained|gains|secured|secures|got|gets|has|have|had|rely\\s+on|relies\\s+on|relied\\s+on|count\\s+on|counts\\s+on)\\s+(?:the\\s+)?(?:(?:full|strong|firm|financial|military|political|public|unanimous|formal|official|key)\\s+)?(?:support|backing|endorsement)\\s+(?:of|from)\\s+(?:the\\s+)?${SLOT}`, "g"),
-    supported: 1, supporter: 2, confidence: 0.7, factual: true, list: true,
+    re: new RegExp(
+      `${SLOT}${TAIL}\\s+(?:(?:can|could|will|has|have|had|also|now|already|still)\\s+){0,2}(?:won|wins|win|enjoys?|enjoyed|received|receives|gained|gains|secured|secures|got|gets|has|have|had|rely\\s+on|relies\\s+on|relied\\s+on|count\\s+on|counts\\s+on)\\s+(?:the\\s+)?(?:(?:full|strong|firm|financial|military|political|public|unanimous|formal|official|key)\\s+)?(?:support|backing|endorsement)\\s+(?:of|from)\\s+(?:the\\s+)?${SLOT}`,
+      "g",
+    ),
+    supported: 1,
+    supporter: 2,
+    confidence: 0.7,
+    factual: true,
+    list: true,
   },
   // "⟦X⟧ and ⟦Y⟧ have lent their backing to the supporters' group, ⟦Z⟧", "⟦X⟧ threw his support behind ⟦Y⟧"
   {
-    re: new RegExp(`${SLOT},?\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:lent|lend|lends|given|gave|gives|thrown|threw|throws|offered|offers|pledged|pledges)\\s+(?:their|his|her|its)\\s+(?:(?:full|strong|public|firm|financial|political)\\s+)?(?:backing|support|endorsement)\\s+(?:to|behind|for)\\s+(?:the\\s+)?(?:(?!of\\b)[a-z'’-]+,?\\s+){0,3}?${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.7, factual: true,
+    re: new RegExp(
+      `${SLOT},?\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:lent|lend|lends|given|gave|gives|thrown|threw|throws|offered|offers|pledged|pledges)\\s+(?:their|his|her|its)\\s+(?:(?:full|strong|public|firm|financial|political)\\s+)?(?:backing|support|endorsement)\\s+(?:to|behind|for)\\s+(?:the\\s+)?(?:(?!of\\b)[a-z'’-]+,?\\s+){0,3}?${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    factual: true,
   },
   // "the immediate aim of ⟦the strikes⟧ was to back ⟦Kurdish⟧ and ⟦Iraqi forces⟧"
   {
-    re: new RegExp(`\\b(?:aim|goal|purpose|objective|mission)\\s+of\\s+${SLOT}\\s+(?:was|is|has\\s+been)\\s+to\\s+(?:back|support|help|aid|assist|protect)\\s+(?:the\\s+)?${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.7, factual: true,
+    re: new RegExp(
+      `\\b(?:aim|goal|purpose|objective|mission)\\s+of\\s+${SLOT}\\s+(?:was|is|has\\s+been)\\s+to\\s+(?:back|support|help|aid|assist|protect)\\s+(?:the\\s+)?${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    factual: true,
   },
   // "⟦Lord Sainsbury⟧ has made a £2m donation to the ⟦Labour Party⟧", "⟦X⟧ gave $1m to ⟦Y⟧'s campaign"
   {
-    re: new RegExp(`${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:made|makes|gave|gives|given|pledged|pledges)\\s+(?:an?\\s+)?(?:(?:further|new|record|personal|single|one-off)\\s+)?(?:[£$€]\\s?[\\d.,]+\\s*(?:m|bn|million|billion|k)?\\s+)?(?:donations?|contributions?|gifts?|loans?)\\s+to\\s+(?:the\\s+)?${SLOT}(?!['’]s\\s+(?:opponents?|rivals?|victims?))`, "g"),
-    supporter: 1, supported: 2, confidence: 0.75, factual: true,
+    re: new RegExp(
+      `${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:made|makes|gave|gives|given|pledged|pledges)\\s+(?:an?\\s+)?(?:(?:further|new|record|personal|single|one-off)\\s+)?(?:[£$€]\\s?[\\d.,]+\\s*(?:m|bn|million|billion|k)?\\s+)?(?:donations?|contributions?|gifts?|loans?)\\s+to\\s+(?:the\\s+)?${SLOT}(?!['’]s\\s+(?:opponents?|rivals?|victims?))`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.75,
+    factual: true,
   },
   // "the ⟦U.S.⟧ backed rebels, also called ⟦contras⟧": a force named after what backs it, then by name.
   {
-    re: new RegExp(`${SLOT}[-\\s]+(?:backed|supported|funded|armed|sponsored)\\s+(?:[a-z-]+\\s+){0,2}(?:rebels|guerrillas|insurgents|militias?|fighters|forces)\\s*,\\s+(?:also\\s+)?(?:called|known\\s+as|named)\\s+(?:the\\s+)?${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.8,
+    re: new RegExp(
+      `${SLOT}[-\\s]+(?:backed|supported|funded|armed|sponsored)\\s+(?:[a-z-]+\\s+){0,2}(?:rebels|guerrillas|insurgents|militias?|fighters|forces)\\s*,\\s+(?:also\\s+)?(?:called|known\\s+as|named)\\s+(?:the\\s+)?${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.8,
   },
   // "⟦X⟧ has backed ⟦Y⟧'s bid", "⟦Souness⟧ joined ⟦Ferguson⟧ in backing ⟦Smith⟧'s claims": backing a person's bid backs the person.
   {
-    re: new RegExp(`${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:joined\\s+(?:the\\s+|Sir\\s+|Lord\\s+|Dame\\s+|Mr\\s+|Mrs\\s+|Ms\\s+)?${ANY_SLOT}\\s+in\\s+)?(?:backed|backs|backing|supported|supports|supporting|endorsed|endorses|endorsing)\\s+${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${BID}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.7, factual: true, personal: true,
+    re: new RegExp(
+      `${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:joined\\s+(?:the\\s+|Sir\\s+|Lord\\s+|Dame\\s+|Mr\\s+|Mrs\\s+|Ms\\s+)?${ANY_SLOT}\\s+in\\s+)?(?:backed|backs|backing|supported|supports|supporting|endorsed|endorses|endorsing)\\s+${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${BID}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    factual: true,
+    personal: true,
   },
-  { re: new RegExp(`${ANY_SLOT}\\s+joined\\s+(?:the\\s+|Sir\\s+|Lord\\s+|Dame\\s+|Mr\\s+|Mrs\\s+|Ms\\s+)?${SLOT}\\s+in\\s+(?:backing|supporting|endorsing)\\s+${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${BID}`, "g"), supporter: 1, supported: 2, confidence: 0.7, factual: true, personal: true },
+  {
+    re: new RegExp(
+      `${ANY_SLOT}\\s+joined\\s+(?:the\\s+|Sir\\s+|Lord\\s+|Dame\\s+|Mr\\s+|Mrs\\s+|Ms\\s+)?${SLOT}\\s+in\\s+(?:backing|supporting|endorsing)\\s+${SLOT}['’]s?\\s+(?:[a-z-]+\\s+)?${BID}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    factual: true,
+    personal: true,
+  },
   // "⟦Kuwait⟧, a key backer of ⟦Iraq⟧", "⟦X⟧ is a major donor to ⟦Y⟧"
   {
-    re: new RegExp(`${SLOT}(?:,\\s+|\\s+(?:is|was|has\\s+been|remains)\\s+)(?:a|an|the|its|their)\\s+(?:(?:key|main|major|chief|leading|staunch|principal|biggest|largest|important|longtime|long-time|main)\\s+)?(?:backer|supporter|sponsor|financier|funder|donor|patron|benefactor)s?\\s+(?:of|to)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.75,
+    re: new RegExp(
+      `${SLOT}(?:,\\s+|\\s+(?:is|was|has\\s+been|remains)\\s+)(?:a|an|the|its|their)\\s+(?:(?:key|main|major|chief|leading|staunch|principal|biggest|largest|important|longtime|long-time|main)\\s+)?(?:backer|supporter|sponsor|financier|funder|donor|patron|benefactor)s?\\s+(?:of|to)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.75,
   },
   // "⟦Reagan⟧'s military aid program for ⟦Nicaraguan rebels⟧", "⟦US⟧ aid to ⟦Africa⟧"
   {
-    re: new RegExp(`${SLOT}(?:['’]s?)?\\s+(?:(?:military|economic|financial|humanitarian|development|food|foreign|covert|emergency)\\s+){0,2}(?:aid|assistance|funding|loans?|grants?)(?:\\s+(?:program(?:me)?s?|package|plan))?\\s+(?:to|for)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`, "g"),
-    supporter: 1, supported: 2, confidence: 0.7, adjectiveSupporter: true, anyPlace: true, factual: true,
+    re: new RegExp(
+      `${SLOT}(?:['’]s?)?\\s+(?:(?:military|economic|financial|humanitarian|development|food|foreign|covert|emergency)\\s+){0,2}(?:aid|assistance|funding|loans?|grants?)(?:\\s+(?:program(?:me)?s?|package|plan))?\\s+(?:to|for)\\s+(?:the\\s+)?${HELPED_MODIFIERS}${SLOT}`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    adjectiveSupporter: true,
+    anyPlace: true,
+    factual: true,
   },
 ];
 
-const WITH_HELP = new RegExp(`(?:\\b[Ww]ith\\s+(?:the\\s+)?(?:help|support|backing|assistance|aid)\\s+(?:of|from)|^(?:Aided|Backed|Supported|Assisted|Helped)\\s+by)\\s+(?:the\\s+)?${FILLER}${SLOT}`, "g");
+const WITH_HELP = new RegExp(
+  `(?:\\b[Ww]ith\\s+(?:the\\s+)?(?:help|support|backing|assistance|aid)\\s+(?:of|from)|^(?:Aided|Backed|Supported|Assisted|Helped)\\s+by)\\s+(?:the\\s+)?${FILLER}${SLOT}`,
+  "g",
+);
 /** S7 "with ⟦American⟧ air support", "with ⟦Turkey⟧'s backing" (not "with ⟦US⟧ support for ⟦Y⟧"). */
-const WITH_SUPPORT = new RegExp(`\\b[Ww]ith\\s+(?:the\\s+)?${SLOT}(?:['’]s?)?\\s+(?:[a-z-]+\\s+)?(?:help|support|backing|assistance|aid|air\\s+(?:support|cover|power))\\b(?!\\s+(?:for|to|of)\\b)`, "g");
+const WITH_SUPPORT = new RegExp(
+  `\\b[Ww]ith\\s+(?:the\\s+)?${SLOT}(?:['’]s?)?\\s+(?:[a-z-]+\\s+)?(?:help|support|backing|assistance|aid|air\\s+(?:support|cover|power))\\b(?!\\s+(?:for|to|of)\\b)`,
+  "g",
+);
 const IN_SUPPORT = new RegExp(`\\bin\\s+support\\s+of\\s+(?:the\\s+)?${SLOT}`, "g");
 
 function isParty(m: Mention | undefined): m is Mention {
@@ -194,7 +373,13 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
       for (const supported of slotsAt(view, m[p.supported])) {
         for (const supporter of supporters) {
           // "Iranian-backed": the adjective names the supporter.
-          add(supported, supporter.kind === "adjective" && p.adjectiveSupporter ? { ...supporter, kind: "name" } : supporter, p.confidence, p.anyPlace, p.personal);
+          add(
+            supported,
+            supporter.kind === "adjective" && p.adjectiveSupporter ? { ...supporter, kind: "name" } : supporter,
+            p.confidence,
+            p.anyPlace,
+            p.personal,
+          );
         }
       }
     });

@@ -15,13 +15,12 @@ const SECRET = "at /var/lib/neo4j/data: internal state 0xdeadbeef";
 
 function failingWrites(error: () => unknown): Runner {
   return {
-    read: async () => [], // articleHashes: nothing stored yet
-    readTx: async () => {
-      throw new Error("not used");
-    },
-    writeTx: async () => {
-      throw error();
-    },
+    read: () => Promise.resolve([]), // articleHashes: nothing stored yet
+    readTx: () => Promise.reject(new Error("not used")),
+    writeTx: () =>
+      new Promise(() => {
+        throw error();
+      }),
   };
 }
 

@@ -6,15 +6,18 @@ function graph(edges: string[]): { expand: ExpandStep; steps: string[][] } {
   const adj = new Map<string, Set<string>>();
   for (const e of edges) {
     const [x, y] = e.split("-") as [string, string];
-    for (const [p, q] of [[x, y], [y, x]] as const) {
+    for (const [p, q] of [
+      [x, y],
+      [y, x],
+    ] as const) {
       if (!adj.has(p)) adj.set(p, new Set());
       adj.get(p)!.add(q);
     }
   }
   const steps: string[][] = [];
-  const expand: ExpandStep = async (frontier, seen) => {
+  const expand: ExpandStep = (frontier, seen) => {
     steps.push(frontier);
-    return frontier.flatMap((f) => [...(adj.get(f) ?? [])].filter((n) => !seen.includes(n)).map((to) => ({ from: f, to })));
+    return Promise.resolve(frontier.flatMap((f) => [...(adj.get(f) ?? [])].filter((n) => !seen.includes(n)).map((to) => ({ from: f, to }))));
   };
   return { expand, steps };
 }
@@ -65,7 +68,16 @@ describe("combinations", () => {
       ["x", "y"],
       ["x", "z"],
     ]);
-    expect(combinations([["a", "b"], ["c", "d"], ["e", "f"]], 3)).toHaveLength(3);
+    expect(
+      combinations(
+        [
+          ["a", "b"],
+          ["c", "d"],
+          ["e", "f"],
+        ],
+        3,
+      ),
+    ).toHaveLength(3);
     expect(combinations([["a"], []], 5)).toEqual([]);
   });
 });

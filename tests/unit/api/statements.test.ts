@@ -52,13 +52,17 @@ describe("statements the store receives for each README query (no database)", ()
       const { data, statements } = await run(ex.query);
       // The fake graph answers every question, so the whole query is walked, not just its first level.
       expect(JSON.stringify(data)).not.toMatch(/^\{"[a-zA-Z]+":(null|\[\])\}$/);
-      expect(statements.map((s) => s.statement), "statement count").toHaveLength(STATEMENTS[ex.title]!);
+      expect(
+        statements.map((s) => s.statement),
+        "statement count",
+      ).toHaveLength(STATEMENTS[ex.title]!);
       expect(statements).toMatchSnapshot();
     });
   }
 
   it("a nested list of 20 parents costs the same statements as 2 (DataLoader batching)", async () => {
-    const q = (n: number) => `{ entities(search: "a", first: ${n}) { edges { node { name relations(first: 5) { subject { name } evidence(first: 3) { article { title } } } articles { edges { node { article { title } } } } } } } }`;
+    const q = (n: number) =>
+      `{ entities(search: "a", first: ${n}) { edges { node { name relations(first: 5) { subject { name } evidence(first: 3) { article { title } } } articles { edges { node { article { title } } } } } } } }`;
     const few = (await run(q(2))).statements.map((s) => s.statement);
     const many = (await run(q(20))).statements.map((s) => s.statement);
     expect(many).toEqual(few);

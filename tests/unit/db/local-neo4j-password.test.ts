@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { authIniHolds, newPassword } from "../../../src/db/local-neo4j.ts";
 
 // Written by `neo4j-admin dbms set-initial-password -- -hrZabcdefgh` (Neo4j 5.26.30).
-const AUTH_INI = "neo4j:SHA-256,d510e02964b7487544c2b6f91cbda67375d5bdba7400a9d2dae0e9f74d7b9701,4276fd780abab4686788dc1562b8c6bdaee6540e7442fd87e062bf73c9f53c02,1024:\n";
+const AUTH_INI =
+  "neo4j:SHA-256,d510e02964b7487544c2b6f91cbda67375d5bdba7400a9d2dae0e9f74d7b9701,4276fd780abab4686788dc1562b8c6bdaee6540e7442fd87e062bf73c9f53c02,1024:\n";
 
 describe("the initial password of a local Neo4j", () => {
   it("is never read as an option: no generated password starts with '-'", () => {

@@ -31,7 +31,9 @@ describe("driver errors become typed errors at one boundary (translateDbError)",
   });
 
   it("a constraint violation is its own class, keeping Neo4j's words for the log", () => {
-    const t = translateDbError(neo("Neo.ClientError.Schema.ConstraintValidationFailed", "Node(12) already exists with label `Article` and property `id` = 'x'"));
+    const t = translateDbError(
+      neo("Neo.ClientError.Schema.ConstraintValidationFailed", "Node(12) already exists with label `Article` and property `id` = 'x'"),
+    );
     expect(t).toBeInstanceOf(ConstraintViolation);
     expect((t as ConstraintViolation).detail).toMatch(/already exists/);
   });

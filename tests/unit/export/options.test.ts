@@ -17,8 +17,14 @@ describe("export options", () => {
   it("names the valid formats, types and dates when refusing one", () => {
     expect(codeOf(() => parseExportRequest({ ...raw, format: "gexf" }))).toBe('BAD_USER_INPUT: Unknown format "gexf": use one of graphml, jsonl, csv, jsonld.');
     expect(codeOf(() => parseExportRequest({ ...raw, format: undefined }))).toContain("A format is required: one of graphml, jsonl, csv, jsonld.");
-    expect(codeOf(() => parseTypes(["PERSON,ORG"]))).toBe('BAD_USER_INPUT: Unknown type "ORG": entity types are PERSON, ORGANIZATION, LOCATION, GROUP; relation types are LEADS, CAPTURED, SUPPORTED_BY, QUOTED_IN.');
-    for (const bad of ["2016-13-01", "yesterday", "2016-05-01 10:00", ""]) expect(codeOf(() => parseSince(bad)), bad).toMatch(/^BAD_USER_INPUT: --since must be a date/);
+    expect(codeOf(() => parseTypes(["PERSON,ORG"]))).toBe(
+      'BAD_USER_INPUT: Unknown type "ORG": entity types are PERSON, ORGANIZATION, LOCATION, GROUP; relation types are LEADS, CAPTURED, SUPPORTED_BY, QUOTED_IN.',
+    );
+    for (const bad of ["2016-13-01", "yesterday", "2016-05-01 10:00", ""])
+      expect(
+        codeOf(() => parseSince(bad)),
+        bad,
+      ).toMatch(/^BAD_USER_INPUT: --since must be a date/);
     expect(codeOf(() => parseExportRequest({ ...raw, hops: "2" }))).toContain("hops needs an entity");
     expect(codeOf(() => parseExportRequest({ ...raw, entity: "Mosul", hops: "7" }))).toContain("from 0 to 6");
     expect(codeOf(() => parseExportRequest({ ...raw, entity: "Mosul", hops: "1.5" }))).toContain("from 0 to 6");

@@ -56,7 +56,8 @@ describe("CAPTURED", () => {
     });
 
     it("keeps the subject of the sentence before for a sentence-initial 'the group'", () => {
-      const text = "Last week, Kurdish gunmen stormed a village near Hasakah after clashes with Islamic State rebels. The group, aided by coalition air strikes, previously retook Tal Abyad.";
+      const text =
+        "Last week, Kurdish gunmen stormed a village near Hasakah after clashes with Islamic State rebels. The group, aided by coalition air strikes, previously retook Tal Abyad.";
       expect(relations(text, "CAPTURED")).toEqual(["Kurdish gunmen -> Tal Abyad"]);
       expect(relations(text, "SUPPORTED_BY")).toEqual(["Kurdish gunmen -> Global Coalition"]);
     });

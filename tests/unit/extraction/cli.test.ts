@@ -29,7 +29,7 @@ describe("kg extract", () => {
     const p = file("a.md", "# Mosul falls\n\nMosul was retaken by Iraqi forces in 2017.\n");
     const { code, out } = await run([p]);
     expect(code).toBe(0);
-    const result = JSON.parse(out);
+    const result = JSON.parse(out) as { article: { title: string }; relations: unknown[] };
     expect(result.article.title).toBe("Mosul falls");
     expect(result.relations[0]).toMatchObject({ type: "CAPTURED", time: "2017" });
   });
@@ -38,7 +38,12 @@ describe("kg extract", () => {
     const p = file("b.ndjson", '{"id":"x1","text":"ISIS seized Mosul."}\n{oops\n{"id":"x2","text":"Nothing here."}\n');
     const { code, out, err } = await run([p, "--format", "json"]);
     expect(code).toBe(1);
-    expect(out.trim().split("\n").map((l) => JSON.parse(l).article.id)).toEqual(["x1", "x2"]);
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { article: { id: string } }).article.id),
+    ).toEqual(["x1", "x2"]);
     expect(err).toMatch(/b\.ndjson:2: .*invalid JSON/);
   });
 

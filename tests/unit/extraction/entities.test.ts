@@ -43,6 +43,7 @@ describe("entities and coreference", () => {
   it("gives spans that index the original text", () => {
     const text = "Naïve “quotes” — and ISIS’s leader Abu Bakr al-Baghdadi.";
     const r = extractArticle({ text });
-    for (const e of r.entities) for (const m of e.mentions) expect(e.aliases.concat(e.name).join("|")).toContain(text.slice(m.start, m.end).replace(/^the /i, ""));
+    for (const e of r.entities)
+      for (const m of e.mentions) expect(e.aliases.concat(e.name).join("|")).toContain(text.slice(m.start, m.end).replace(/^the /i, ""));
   });
 });

@@ -12,7 +12,11 @@ const devSets = readdirSync(FIXTURES).filter((d) => /^devset\d*$/.test(d));
 describe("annotated article sets", () => {
   it("the held-out set shares no article with any development set", () => {
     const held = new Set(ids("heldout"));
-    for (const d of devSets) expect(ids(d).filter((id) => held.has(id)), d).toEqual([]);
+    for (const d of devSets)
+      expect(
+        ids(d).filter((id) => held.has(id)),
+        d,
+      ).toEqual([]);
   });
 
   it("no article is annotated in two development sets", () => {

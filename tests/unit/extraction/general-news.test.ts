@@ -20,9 +20,7 @@ function describe_(r: ExtractionResult): string[] {
 
 describe("entities from the tagger", () => {
   it("finds an organisation no rule knows, and the leader before it", () => {
-    expect(relations("ONGC chairman Subir Raha spoke on Monday.", { ONGC: "ORGANIZATION", "Subir Raha": "PERSON" })).toEqual([
-      "LEADS Subir Raha -> ONGC",
-    ]);
+    expect(relations("ONGC chairman Subir Raha spoke on Monday.", { ONGC: "ORGANIZATION", "Subir Raha": "PERSON" })).toEqual(["LEADS Subir Raha -> ONGC"]);
     // A party the gazetteer knows keeps its canonical name.
     expect(relations("BNP leader Nick Griffin spoke on Monday.", { BNP: "ORGANIZATION", "Nick Griffin": "PERSON" })).toEqual([
       "LEADS Nick Griffin -> British National Party",
@@ -52,10 +50,12 @@ describe("entities from the tagger", () => {
   });
 
   it("knows the parties a tagger calls MISC ('Conservative leader', 'Tory')", () => {
-    expect(relations("Conservative leader Michael Howard and Liberal Democrat leader Charles Kennedy agreed.", { "Michael Howard": "PERSON", "Charles Kennedy": "PERSON" })).toEqual([
-      "LEADS Michael Howard -> Conservative Party",
-      "LEADS Charles Kennedy -> Liberal Democrats",
-    ]);
+    expect(
+      relations("Conservative leader Michael Howard and Liberal Democrat leader Charles Kennedy agreed.", {
+        "Michael Howard": "PERSON",
+        "Charles Kennedy": "PERSON",
+      }),
+    ).toEqual(["LEADS Michael Howard -> Conservative Party", "LEADS Charles Kennedy -> Liberal Democrats"]);
   });
 
   it("a one-word name that is a person's surname, or takes 'who', is that person", () => {
@@ -67,7 +67,12 @@ describe("entities from the tagger", () => {
 });
 
 describe("LEADS in company and politics news", () => {
-  const firms: Spans = { "Federated Department Stores Inc": "ORGANIZATION", "Norman Matthews": "PERSON", "Premier Industrial Corp": "ORGANIZATION", "Morton Mandel": "PERSON" };
+  const firms: Spans = {
+    "Federated Department Stores Inc": "ORGANIZATION",
+    "Norman Matthews": "PERSON",
+    "Premier Industrial Corp": "ORGANIZATION",
+    "Morton Mandel": "PERSON",
+  };
 
   it("reads announcements: elected, continues as, resigned as (former)", () => {
     expect(relations("Federated Department Stores Inc said Norman Matthews has been elected president and chief operating officer.", firms)).toEqual([
@@ -90,9 +95,9 @@ describe("LEADS in company and politics news", () => {
   });
 
   it("'its chairman' is the organisation named before it; 'the company' too", () => {
-    expect(relations("Metex Corp said its chairman and chief executive officer Alan Cohen sold shares.", { "Metex Corp": "ORGANIZATION", "Alan Cohen": "PERSON" })).toEqual([
-      "LEADS Alan Cohen -> Metex Corp",
-    ]);
+    expect(
+      relations("Metex Corp said its chairman and chief executive officer Alan Cohen sold shares.", { "Metex Corp": "ORGANIZATION", "Alan Cohen": "PERSON" }),
+    ).toEqual(["LEADS Alan Cohen -> Metex Corp"]);
     expect(
       relations("Metex Corp sold a unit. Metex also said Mason Carter was elected president of the company.", {
         "Metex Corp": "ORGANIZATION",
@@ -104,33 +109,50 @@ describe("LEADS in company and politics news", () => {
 
   it("organisation variants are one entity: suffix, first word, initials", () => {
     const text = "United Press International grew. UPI said Metex Corp and Metex agreed. Metropolitan Consolidated Industries Inc and Metropolitan too.";
-    const r = extractArticle({ text }, {
-      nlp: tagged(text, { "United Press International": "ORGANIZATION", UPI: "ORGANIZATION", "Metex Corp": "ORGANIZATION", Metex: "ORGANIZATION", "Metropolitan Consolidated Industries Inc": "ORGANIZATION", Metropolitan: "ORGANIZATION" }),
-    });
+    const r = extractArticle(
+      { text },
+      {
+        nlp: tagged(text, {
+          "United Press International": "ORGANIZATION",
+          UPI: "ORGANIZATION",
+          "Metex Corp": "ORGANIZATION",
+          Metex: "ORGANIZATION",
+          "Metropolitan Consolidated Industries Inc": "ORGANIZATION",
+          Metropolitan: "ORGANIZATION",
+        }),
+      },
+    );
     expect(r.entities.map((e) => e.name).sort()).toEqual(["Metex Corp", "Metropolitan Consolidated Industries Inc", "United Press International"]);
   });
 
   it("'party leader' is the party its sentence is about, else the one named before", () => {
-    expect(relations("Plans were unveiled by the Conservatives. Party leader Michael Howard said the role would help.", { "Michael Howard": "PERSON" })).toEqual([
-      "LEADS Michael Howard -> Conservative Party",
-    ]);
-    expect(relations("Tory co-chairman Liam Fox attacked Labour's record and party leader Michael Howard spoke later.", { "Liam Fox": "PERSON", "Michael Howard": "PERSON" })).toContain(
-      "LEADS Michael Howard -> Conservative Party",
-    );
+    expect(
+      relations("Plans were unveiled by the Conservatives. Party leader Michael Howard said the role would help.", { "Michael Howard": "PERSON" }),
+    ).toEqual(["LEADS Michael Howard -> Conservative Party"]);
+    expect(
+      relations("Tory co-chairman Liam Fox attacked Labour's record and party leader Michael Howard spoke later.", {
+        "Liam Fox": "PERSON",
+        "Michael Howard": "PERSON",
+      }),
+    ).toContain("LEADS Michael Howard -> Conservative Party");
   });
 
   it("a second role of the same organisation; post-nominal letters mark a person", () => {
-    expect(relations("TCI wanted to replace Deutsche's chairman Rolf Breuer and chief executive Werner Seifert.", { TCI: "ORGANIZATION", Deutsche: "ORGANIZATION", "Rolf Breuer": "PERSON", "Werner Seifert": "PERSON" })).toEqual([
-      "LEADS Rolf Breuer -> Deutsche",
-      "LEADS Werner Seifert -> Deutsche",
-    ]);
-    expect(relations("The new chairman of the Bar Council, Guy Mansfield QC warned.", { "Bar Council": "ORGANIZATION", "Guy Mansfield QC": "ORGANIZATION" })).toEqual([
-      "LEADS Guy Mansfield -> Bar Council",
-    ]);
+    expect(
+      relations("TCI wanted to replace Deutsche's chairman Rolf Breuer and chief executive Werner Seifert.", {
+        TCI: "ORGANIZATION",
+        Deutsche: "ORGANIZATION",
+        "Rolf Breuer": "PERSON",
+        "Werner Seifert": "PERSON",
+      }),
+    ).toEqual(["LEADS Rolf Breuer -> Deutsche", "LEADS Werner Seifert -> Deutsche"]);
+    expect(
+      relations("The new chairman of the Bar Council, Guy Mansfield QC warned.", { "Bar Council": "ORGANIZATION", "Guy Mansfield QC": "ORGANIZATION" }),
+    ).toEqual(["LEADS Guy Mansfield -> Bar Council"]);
   });
 
   it("title words the rules ran into a tagged name become its title", () => {
-    const text = "FBI Director William Webster spoke. \"It is done,\" said Treasury Secretary James Baker.";
+    const text = 'FBI Director William Webster spoke. "It is done," said Treasury Secretary James Baker.';
     const r = extractArticle({ text }, { nlp: tagged(text, { FBI: "ORGANIZATION", "William Webster": "PERSON", "James Baker": "PERSON" }) });
     expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name)).toEqual(["William Webster", "James Baker"]);
     expect(describe_(r)).toContain("LEADS William Webster -> Federal Bureau of Investigation");
@@ -151,11 +173,15 @@ describe("CAPTURED of unnamed places, SUPPORTED_BY through aid", () => {
     expect(relations("Iran said its forces had captured one of Iraq's strongest fortifications east of Basra overnight.")).toEqual([
       "CAPTURED Iran -> strongest fortifications",
     ]);
-    expect(relations("Chadian troops overran an important garrison at the oasis of Fada.", { Fada: "LOCATION" })).toEqual(["CAPTURED Chadian troops -> important garrison"]);
+    expect(relations("Chadian troops overran an important garrison at the oasis of Fada.", { Fada: "LOCATION" })).toEqual([
+      "CAPTURED Chadian troops -> important garrison",
+    ]);
   });
 
   it("counted settlements after a capture verb are a place of their own", () => {
-    expect(relations("IS has seized at least 64 villages around Kobani since Tuesday.", { Kobani: "LOCATION" })).toEqual(["CAPTURED Islamic State -> 64 villages"]);
+    expect(relations("IS has seized at least 64 villages around Kobani since Tuesday.", { Kobani: "LOCATION" })).toEqual([
+      "CAPTURED Islamic State -> 64 villages",
+    ]);
   });
 
   it("keeps a named place after 'the town of', and captured people stay out", () => {
@@ -169,7 +195,9 @@ describe("CAPTURED of unnamed places, SUPPORTED_BY through aid", () => {
 
   it("'a key backer of', '-backed contra rebels', verbs sharing their 'by'; a negated or hypothetical help is none", () => {
     expect(relations("Both ships were hit in the waters of Kuwait, a key backer of Iraq in its war with Iran.")).toEqual(["SUPPORTED_BY Iraq -> Kuwait"]);
-    expect(relations("It diverted profits to U.S.-backed contra rebels in Nicaragua.", { Nicaragua: "LOCATION" })).toEqual(["SUPPORTED_BY Contras -> United States"]);
+    expect(relations("It diverted profits to U.S.-backed contra rebels in Nicaragua.", { Nicaragua: "LOCATION" })).toEqual([
+      "SUPPORTED_BY Contras -> United States",
+    ]);
     expect(relations("The Kurds, supported, trained and armed by Iran, held the town.")).toEqual(["SUPPORTED_BY Kurds -> Iran"]);
     expect(relations("It would not mean that Iran had helped the Kurds.")).toEqual([]);
   });
@@ -216,7 +244,12 @@ describe("QUOTED_IN in BBC style", () => {
 
   it("'Sir John' is the knight named in full before", () => {
     const r = extractArticle({ text }, { nlp: tagged(text, spans) });
-    expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name).sort()).toEqual(["Ivan Lewis", "John Bourn"]);
+    expect(
+      r.entities
+        .filter((e) => e.type === "PERSON")
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(["Ivan Lewis", "John Bourn"]);
   });
 });
 
@@ -239,8 +272,12 @@ describe("prepared text", () => {
   });
 
   it("joins hard-wrapped lines (Reuters) so names and sentences run across them", () => {
-    const text = "HONG KONG, March 3 - Ronald Li, chairman of the Stock Exchange of\nHong Kong, said the\nmarket would reopen on Monday after\nthe crash.\n    He said trading\nwould resume.";
-    const r = extractArticle({ text }, { nlp: tagged(text.replace(/\n(?! )/g, " "), { "Ronald Li": "PERSON", "Stock Exchange of Hong Kong": "ORGANIZATION" }) });
+    const text =
+      "HONG KONG, March 3 - Ronald Li, chairman of the Stock Exchange of\nHong Kong, said the\nmarket would reopen on Monday after\nthe crash.\n    He said trading\nwould resume.";
+    const r = extractArticle(
+      { text },
+      { nlp: tagged(text.replace(/\n(?! )/g, " "), { "Ronald Li": "PERSON", "Stock Exchange of Hong Kong": "ORGANIZATION" }) },
+    );
     expect(describe_(r)).toEqual(["LEADS Ronald Li -> Stock Exchange of Hong Kong"]);
     expect(r.relations[0]!.evidence.text).toContain("of\nHong Kong");
   });
@@ -253,34 +290,64 @@ describe("prepared text", () => {
 
 describe("2026-12-02 round: officers, heads who left, capitals, backing, captured posts", () => {
   it("reads company officers as Reuters writes them", () => {
-    expect(relations("Navistar said Martin, 41, was also named chairman of its NL Chemicals Inc unit.", { Navistar: "ORGANIZATION", Martin: "PERSON", "NL Chemicals Inc": "ORGANIZATION" })).toContain(
-      "LEADS Martin -> NL Chemicals Inc",
-    );
-    expect(relations("Wang Laboratories Inc expects revenues to rise, President Frederick Wang said.", { "Wang Laboratories Inc": "ORGANIZATION", "Frederick Wang": "PERSON" })).toEqual([
-      "LEADS Frederick Wang -> Wang Laboratories Inc",
-    ]);
-    expect(relations("Data Access Systems Inc said chairman David Cohen has sold his shares.", { "Data Access Systems Inc": "ORGANIZATION", "David Cohen": "PERSON" })).toEqual([
-      "LEADS David Cohen -> Data Access Systems Inc",
-    ]);
-    expect(relations("Sosnoff, who is chairman of <Atalanta Sosnoff Capital Corp>, filed.", { Sosnoff: "PERSON", "Atalanta Sosnoff Capital Corp": "ORGANIZATION" })).toEqual([
-      "LEADS Sosnoff -> Atalanta Sosnoff Capital Corp",
-    ]);
+    expect(
+      relations("Navistar said Martin, 41, was also named chairman of its NL Chemicals Inc unit.", {
+        Navistar: "ORGANIZATION",
+        Martin: "PERSON",
+        "NL Chemicals Inc": "ORGANIZATION",
+      }),
+    ).toContain("LEADS Martin -> NL Chemicals Inc");
+    expect(
+      relations("Wang Laboratories Inc expects revenues to rise, President Frederick Wang said.", {
+        "Wang Laboratories Inc": "ORGANIZATION",
+        "Frederick Wang": "PERSON",
+      }),
+    ).toEqual(["LEADS Frederick Wang -> Wang Laboratories Inc"]);
+    expect(
+      relations("Data Access Systems Inc said chairman David Cohen has sold his shares.", {
+        "Data Access Systems Inc": "ORGANIZATION",
+        "David Cohen": "PERSON",
+      }),
+    ).toEqual(["LEADS David Cohen -> Data Access Systems Inc"]);
+    expect(
+      relations("Sosnoff, who is chairman of <Atalanta Sosnoff Capital Corp>, filed.", { Sosnoff: "PERSON", "Atalanta Sosnoff Capital Corp": "ORGANIZATION" }),
+    ).toEqual(["LEADS Sosnoff -> Atalanta Sosnoff Capital Corp"]);
     // A vice-chairman the tagger ran into the organisation's name leads nothing.
-    expect(relations("Federal Reserve Board Vice Chairman Manuel Johnson said rates would stay.", { "Federal Reserve Board Vice": "ORGANIZATION", "Manuel Johnson": "PERSON" })).toEqual([]);
+    expect(
+      relations("Federal Reserve Board Vice Chairman Manuel Johnson said rates would stay.", {
+        "Federal Reserve Board Vice": "ORGANIZATION",
+        "Manuel Johnson": "PERSON",
+      }),
+    ).toEqual([]);
   });
 
   it("a head who stepped down was one; 'would be' is no head", () => {
-    expect(relations("Bates stepped down as Chelsea chairman in March.", { Bates: "PERSON", Chelsea: "ORGANIZATION" })).toEqual(["LEADS Bates -> Chelsea (former)"]);
-    expect(relations("If he became king, Charles would be the supreme governor of the Church of England.", { Charles: "PERSON", "Church of England": "ORGANIZATION" })).toEqual([]);
+    expect(relations("Bates stepped down as Chelsea chairman in March.", { Bates: "PERSON", Chelsea: "ORGANIZATION" })).toEqual([
+      "LEADS Bates -> Chelsea (former)",
+    ]);
+    expect(
+      relations("If he became king, Charles would be the supreme governor of the Church of England.", {
+        Charles: "PERSON",
+        "Church of England": "ORGANIZATION",
+      }),
+    ).toEqual([]);
   });
 
   it("a capital stands for its government as a supporter; 'lent their backing to'", () => {
-    expect(relations("The forces of President Habre of Chad, supported, trained and armed by Paris and Washington, advanced.", { Habre: "PERSON", Chad: "LOCATION", Paris: "LOCATION", Washington: "LOCATION" })).toEqual(
-      expect.arrayContaining(["SUPPORTED_BY Hissene Habre -> Paris", "SUPPORTED_BY Hissene Habre -> Washington"]),
-    );
-    expect(relations("Sir Alex Ferguson has lent his backing to the supporters' group, Shareholders United.", { "Alex Ferguson": "PERSON", "Shareholders United": "ORGANIZATION" })).toEqual([
-      "SUPPORTED_BY Shareholders United -> Alex Ferguson",
-    ]);
+    expect(
+      relations("The forces of President Habre of Chad, supported, trained and armed by Paris and Washington, advanced.", {
+        Habre: "PERSON",
+        Chad: "LOCATION",
+        Paris: "LOCATION",
+        Washington: "LOCATION",
+      }),
+    ).toEqual(expect.arrayContaining(["SUPPORTED_BY Hissene Habre -> Paris", "SUPPORTED_BY Hissene Habre -> Washington"]));
+    expect(
+      relations("Sir Alex Ferguson has lent his backing to the supporters' group, Shareholders United.", {
+        "Alex Ferguson": "PERSON",
+        "Shareholders United": "ORGANIZATION",
+      }),
+    ).toEqual(["SUPPORTED_BY Shareholders United -> Alex Ferguson"]);
     // A city that is no capital backs nothing.
     expect(relations("The rebels, armed by Aleppo, advanced.", { Aleppo: "LOCATION" })).toEqual([]);
   });
@@ -306,15 +373,22 @@ describe("a head named by their role", () => {
     expect(out).toContain("QUOTED_IN Tony Blair -> (article)");
     // No state named in the article: no LEADS.
     expect(out.filter((x) => x.startsWith("LEADS"))).toEqual([]);
-    expect(relations('Tony Blair visited the UK office. The prime minister said: "We will win."', { "Tony Blair": "PERSON" })).toContain("LEADS Tony Blair -> United Kingdom");
+    expect(relations('Tony Blair visited the UK office. The prime minister said: "We will win."', { "Tony Blair": "PERSON" })).toContain(
+      "LEADS Tony Blair -> United Kingdom",
+    );
     // "the president of the company" is no one's role description.
-    expect(relations('Acme Corp hired Ann Lee. The president of the company said: "Good."', { "Acme Corp": "ORGANIZATION", "Ann Lee": "PERSON" }).filter((x) => x.startsWith("LEADS"))).toEqual([]);
+    expect(
+      relations('Acme Corp hired Ann Lee. The president of the company said: "Good."', { "Acme Corp": "ORGANIZATION", "Ann Lee": "PERSON" }).filter((x) =>
+        x.startsWith("LEADS"),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("strikes ordered by a known head", () => {
   it("'the strikes' are the state's whose head ordered them; 'the aim of the strikes was to back' is support", () => {
-    const text = "President Barack Obama ordered a series of air strikes on the militants in Iraq, an American decision. The aim of the strikes was to back Kurdish forces.";
+    const text =
+      "President Barack Obama ordered a series of air strikes on the militants in Iraq, an American decision. The aim of the strikes was to back Kurdish forces.";
     expect(relations(text, {})).toContain("SUPPORTED_BY Kurdish forces -> United States");
     // Strikes nobody is said to order support no one.
     expect(relations("The aim of the strikes was to back Kurdish forces.", {}).filter((x) => x.startsWith("SUPPORTED_BY"))).toEqual([]);
@@ -324,20 +398,26 @@ describe("strikes ordered by a known head", () => {
 describe("tagger mistakes the rules correct", () => {
   it("the head of an appositive speaks, not a name inside it", () => {
     const text = 'Charlie Winter, a researcher at think tank Quilliam, said there is "no hard evidence" of it.';
-    expect(relations(text, { "Charlie Winter": "PERSON", Quilliam: "PERSON" }).filter((x) => x.startsWith("QUOTED_IN"))).toEqual(["QUOTED_IN Charlie Winter -> (article)"]);
+    expect(relations(text, { "Charlie Winter": "PERSON", Quilliam: "PERSON" }).filter((x) => x.startsWith("QUOTED_IN"))).toEqual([
+      "QUOTED_IN Charlie Winter -> (article)",
+    ]);
   });
 
   it("a verb of saying ends a tagged name, and 'Prescott, Arizona' is a town", () => {
     const text = 'In the battle, the Pentagon told the Telegraph that it had "not yet conducted any strikes".';
     expect(relations(text, { "Pentagon told the Telegraph": "ORGANIZATION" })).toContain("QUOTED_IN Pentagon -> (article)");
-    const r = extractArticle({ text: "Her family lives in Prescott, Arizona, far away." }, { nlp: tagged("Her family lives in Prescott, Arizona, far away.", { Prescott: "PERSON", Arizona: "LOCATION" }) });
+    const r = extractArticle(
+      { text: "Her family lives in Prescott, Arizona, far away." },
+      { nlp: tagged("Her family lives in Prescott, Arizona, far away.", { Prescott: "PERSON", Arizona: "LOCATION" }) },
+    );
     expect(r.entities.find((e) => e.name === "Prescott")?.type).toBe("LOCATION");
   });
 });
 
 describe("officers of the company a wire story is about", () => {
   it("'chairman X' with no organisation in its sentence is the story company's chairman; a company's name without its suffix is that company", () => {
-    const text = "Dayton Hudson Corp said it does not want to be acquired. A Dayton Hudson spokeswoman declined comment. According to the letter, chairman Kenneth Macke expressed the wish to stay independent.";
+    const text =
+      "Dayton Hudson Corp said it does not want to be acquired. A Dayton Hudson spokeswoman declined comment. According to the letter, chairman Kenneth Macke expressed the wish to stay independent.";
     const out = relations(text, { "Dayton Hudson Corp": "ORGANIZATION", "Dayton Hudson": "LOCATION", "Kenneth Macke": "PERSON" });
     expect(out).toContain("LEADS Kenneth Macke -> Dayton Hudson Corp");
     // A story that does not open with a company gives no such head.
@@ -345,24 +425,40 @@ describe("officers of the company a wire story is about", () => {
   });
 
   it("a role over a unit or in a list is not a head of the organisation named", () => {
-    expect(relations("Miodrag Lazarevic, president of the Belgrade trade unions council, said wages fell.", { "Miodrag Lazarevic": "PERSON", Belgrade: "LOCATION" }).filter((x) => x.startsWith("LEADS"))).toEqual([]);
-    expect(relations("He met Treasury Secretary James Baker, Federal Reserve Board chairman Paul Volcker and others.", { "James Baker": "PERSON", "Federal Reserve Board": "ORGANIZATION", "Paul Volcker": "PERSON" }).filter((x) => x.startsWith("LEADS"))).toEqual([
-      "LEADS Paul Volcker -> Federal Reserve",
-    ]);
+    expect(
+      relations("Miodrag Lazarevic, president of the Belgrade trade unions council, said wages fell.", {
+        "Miodrag Lazarevic": "PERSON",
+        Belgrade: "LOCATION",
+      }).filter((x) => x.startsWith("LEADS")),
+    ).toEqual([]);
+    expect(
+      relations("He met Treasury Secretary James Baker, Federal Reserve Board chairman Paul Volcker and others.", {
+        "James Baker": "PERSON",
+        "Federal Reserve Board": "ORGANIZATION",
+        "Paul Volcker": "PERSON",
+      }).filter((x) => x.startsWith("LEADS")),
+    ).toEqual(["LEADS Paul Volcker -> Federal Reserve"]);
   });
 });
 
 describe("a head named by the state or party they lead", () => {
   it("'the Cuban president', 'Russia's president', 'the Tory leader' are that state's or party's known head named before", () => {
-    expect(relations("Fidel Castro spoke in Cuba. Trade grew, reflecting the Cuban president's desire for change.", {})).toContain("LEADS Fidel Castro -> Cuba");
+    expect(relations("Fidel Castro spoke in Cuba. Trade grew, reflecting the Cuban president's desire for change.", {})).toContain(
+      "LEADS Fidel Castro -> Cuba",
+    );
     expect(relations("Vladimir Putin met bankers in Russia. Russia's president has defended the purchase.", {})).toContain("LEADS Vladimir Putin -> Russia");
-    expect(relations("Michael Howard spoke for the Conservatives. The Tory leader supports a cut in tax.", {})).toContain("LEADS Michael Howard -> Conservative Party");
+    expect(relations("Michael Howard spoke for the Conservatives. The Tory leader supports a cut in tax.", {})).toContain(
+      "LEADS Michael Howard -> Conservative Party",
+    );
     // Another state's head is not "the Cuban president".
     expect(relations("Vladimir Putin met bankers. The Cuban president defended Cuba.", {}).filter((x) => x.startsWith("LEADS"))).toEqual([]);
   });
 
   it("who is spoken of is not the speaker", () => {
-    const out = relations('Jack Straw spoke. Mr Straw said of the Tory leader: "He is clever." Michael Howard left.', { "Jack Straw": "PERSON", Straw: "PERSON" });
+    const out = relations('Jack Straw spoke. Mr Straw said of the Tory leader: "He is clever." Michael Howard left.', {
+      "Jack Straw": "PERSON",
+      Straw: "PERSON",
+    });
     expect(out).not.toContain("QUOTED_IN Michael Howard -> (article)");
   });
 });
@@ -381,26 +477,40 @@ describe("backing a person's bid, and a force named after its backer", () => {
 
 describe("captures the wires report in quotes, in pairs, and in reduced relatives", () => {
   it("'had \"liberated\" X … and taken over Y', and 'the key Ouadi Doum airstrip … captured by Chadian troops'", () => {
-    const out = relations('Iran said its forces had "liberated" 155 square kilometers of territory during the offensive and taken over islands, townships and rivers.', {});
+    const out = relations(
+      'Iran said its forces had "liberated" 155 square kilometers of territory during the offensive and taken over islands, townships and rivers.',
+      {},
+    );
     expect(out).toEqual(expect.arrayContaining(["CAPTURED Iran -> 155 square kilometers of territory", "CAPTURED Iran -> islands"]));
-    const air = relations("Libyan forces are bombing the key Ouadi Doum airstrip in northern Chad captured by Chadian troops on March 22.", { "Ouadi Doum": "PERSON" });
+    const air = relations("Libyan forces are bombing the key Ouadi Doum airstrip in northern Chad captured by Chadian troops on March 22.", {
+      "Ouadi Doum": "PERSON",
+    });
     expect(air).toContain("CAPTURED Chadian troops -> Ouadi Doum (March 22)");
   });
 });
 
 describe("officers run into their organisation's name, and more announcement forms", () => {
   it("'House Speaker Jim Wright', 'Commission President Hermann Bodenmann' are a head and what they head", () => {
-    expect(relations("House Speaker Jim Wright, a Texas Democrat, said the vote mattered.", { "House Speaker Jim Wright": "PERSON", Texas: "LOCATION" })).toContain("LEADS Jim Wright -> House");
-    expect(relations("Commission President Hermann Bodenmann said the commission would meet.", { "Hermann Bodenmann": "PERSON" })).toContain("LEADS Hermann Bodenmann -> Commission");
+    expect(
+      relations("House Speaker Jim Wright, a Texas Democrat, said the vote mattered.", { "House Speaker Jim Wright": "PERSON", Texas: "LOCATION" }),
+    ).toContain("LEADS Jim Wright -> House");
+    expect(relations("Commission President Hermann Bodenmann said the commission would meet.", { "Hermann Bodenmann": "PERSON" })).toContain(
+      "LEADS Hermann Bodenmann -> Commission",
+    );
     // Title words only: no organisation.
     expect(relations("Vice President George Bush said nothing.", { "Vice President George Bush": "PERSON" }).filter((x) => x.startsWith("LEADS"))).toEqual([]);
   });
 
   it("co-chief executives, an appositive before the appointment, 'of the corporation' in a company story", () => {
-    expect(relations("Gordon Macklin has resigned as president of NASD to become chairman and co-chief executive officer of Hambrecht and Quist.", { "Gordon Macklin": "PERSON", NASD: "ORGANIZATION", "Hambrecht and Quist": "ORGANIZATION" })).toContain(
-      "LEADS Gordon Macklin -> Hambrecht and Quist",
-    );
-    const text = "Western Union Corp said profits fell. Western Union Corp said Leventhal will remain chairman of the corporation. James Wolitarsky, executive vice president, was appointed president and chief operating officer.";
+    expect(
+      relations("Gordon Macklin has resigned as president of NASD to become chairman and co-chief executive officer of Hambrecht and Quist.", {
+        "Gordon Macklin": "PERSON",
+        NASD: "ORGANIZATION",
+        "Hambrecht and Quist": "ORGANIZATION",
+      }),
+    ).toContain("LEADS Gordon Macklin -> Hambrecht and Quist");
+    const text =
+      "Western Union Corp said profits fell. Western Union Corp said Leventhal will remain chairman of the corporation. James Wolitarsky, executive vice president, was appointed president and chief operating officer.";
     const out = relations(text, { "Western Union Corp": "ORGANIZATION", Leventhal: "PERSON", "James Wolitarsky": "PERSON" });
     expect(out).toEqual(expect.arrayContaining(["LEADS Leventhal -> Western Union Corp", "LEADS James Wolitarsky -> Western Union Corp"]));
   });

@@ -8,7 +8,10 @@ describe("QUOTED_IN — news attribution patterns", () => {
     ["“We remove such videos when they are flagged,” a spokesperson for YouTube said.", "YouTube -> article"],
     ["A spokesman for the Foreign Office said: “We are aware of the reports and are looking into them.”", "Foreign Office -> article"],
     // “…,” according to a statement by X
-    ["The army delivered food to “keep the besieged town alive,” according to a statement by the Iraqi Ministry of Defence.", "Iraqi Ministry of Defence -> article"],
+    [
+      "The army delivered food to “keep the besieged town alive,” according to a statement by the Iraqi Ministry of Defence.",
+      "Iraqi Ministry of Defence -> article",
+    ],
     // head word + "of" inside an unknown organisation name
     ["The United States Department of Defense said on Friday that the claim was “simply not true.”", "United States Department of Defense -> article"],
     // appositive, then an auxiliary before the verb
@@ -57,7 +60,10 @@ describe("CAPTURED — place names with a lowercase head and regional possessive
 
 describe("SUPPORTED_BY — supplies sent, dropped or received", () => {
   it.each([
-    ["The Pentagon said the US had air dropped weapons, ammunition and medical supplies to Kurdish fighters near the town.", "Kurdish fighters -> United States"],
+    [
+      "The Pentagon said the US had air dropped weapons, ammunition and medical supplies to Kurdish fighters near the town.",
+      "Kurdish fighters -> United States",
+    ],
     ["Video showed military aid airdropped by US forces and meant for Kurdish forces defending the town.", "Kurdish forces -> US forces"],
     ["Kurdish fighters had received the weapons from the United States.", "Kurdish fighters -> United States"],
     ["Britain delivered arms to the Peshmerga last week.", "Peshmerga -> United Kingdom"],

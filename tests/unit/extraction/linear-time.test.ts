@@ -11,8 +11,40 @@ import { extractArticle } from "../../../src/extraction/index.ts";
 import { parseArticles } from "../../../src/input/read-articles.ts";
 
 const PIECES = [
-  "!", "!!!!!!!!", "?", ".", " ", "   ", "\n", "\n\n", "#", "# a", ",", ", ", "and ", "US, ", "Homs, ", "captured ", "seized ", "backed by ",
-  "\"", "“", "”", "'", "said ", "Mosul ", "ISIS ", "Iraqi forces ", "Col. Pat Work ", "Abc Def ", "the city ", "leader ", "al-", "-", "\u200b", "é",
+  "!",
+  "!!!!!!!!",
+  "?",
+  ".",
+  " ",
+  "   ",
+  "\n",
+  "\n\n",
+  "#",
+  "# a",
+  ",",
+  ", ",
+  "and ",
+  "US, ",
+  "Homs, ",
+  "captured ",
+  "seized ",
+  "backed by ",
+  '"',
+  "“",
+  "”",
+  "'",
+  "said ",
+  "Mosul ",
+  "ISIS ",
+  "Iraqi forces ",
+  "Col. Pat Work ",
+  "Abc Def ",
+  "the city ",
+  "leader ",
+  "al-",
+  "-",
+  "\u200b",
+  "é",
 ];
 
 const text = (seed: number[], size: number): string => {
@@ -48,9 +80,10 @@ describe("extraction time is linear in the text", () => {
   const fixed: Record<string, () => string> = {
     "2 MB of '!'": () => "!".repeat(LIMIT),
     "2 MB of spaces after '# a'": () => "# a" + " ".repeat(LIMIT - 4) + "b",
-    "2 MB of coordination around a capture verb": () => ("US, ".repeat(100) + "captured " + "Homs, ".repeat(100)).repeat(Math.ceil(LIMIT / 1000)).slice(0, LIMIT),
+    "2 MB of coordination around a capture verb": () =>
+      ("US, ".repeat(100) + "captured " + "Homs, ".repeat(100)).repeat(Math.ceil(LIMIT / 1000)).slice(0, LIMIT),
     "2 MB without a space": () => "a".repeat(LIMIT),
-    "2 MB of open quotes": () => "\"a ".repeat(LIMIT / 3),
+    "2 MB of open quotes": () => '"a '.repeat(LIMIT / 3),
   };
   for (const [name, make] of Object.entries(fixed)) {
     it(`${name} within 15 s`, () => {

@@ -26,7 +26,8 @@ describe("robustness", () => {
   }
 
   it("handles 5 MB of news text in reasonable time", () => {
-    const para = "With the help of the United States, Mosul was retaken by Iraqi special forces after being seized by ISIS in 2014. “It is hard,” Col. Pat Work said.\n\n";
+    const para =
+      "With the help of the United States, Mosul was retaken by Iraqi special forces after being seized by ISIS in 2014. “It is hard,” Col. Pat Work said.\n\n";
     const text = para.repeat(Math.ceil(5_000_000 / para.length));
     const t0 = performance.now();
     const r = extractArticle({ text });

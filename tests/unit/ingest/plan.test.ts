@@ -22,7 +22,13 @@ describe("name keys", () => {
 function article(id: string, entities: ExtractionResult["entities"], relations: ExtractionResult["relations"] = []): PreparedArticle {
   return { id, input: { id, text: "…" }, contentHash: "h", extraction: { article: { id }, entities, relations }, extractor: "rules-test" };
 }
-const ent = (id: string, name: string, type: "PERSON" | "ORGANIZATION" | "LOCATION", aliases: string[] = []) => ({ id, name, type, aliases, mentions: [{ start: 0, end: 1 }] });
+const ent = (id: string, name: string, type: "PERSON" | "ORGANIZATION" | "LOCATION", aliases: string[] = []) => ({
+  id,
+  name,
+  type,
+  aliases,
+  mentions: [{ start: 0, end: 1 }],
+});
 
 describe("assignIds: cross-article resolution", () => {
   const a1 = article("a1", [ent("e1", "Islamic State", "ORGANIZATION", ["ISIS"])]);
@@ -58,12 +64,16 @@ describe("assignIds: cross-article resolution", () => {
 describe("writeParams", () => {
   it("keeps one relation per (type, subject, object, article), the most confident, and drops self-relations", () => {
     const ev = { text: "s", start: 0, end: 1 };
-    const a = article("a1", [ent("e1", "ISIS", "ORGANIZATION"), ent("e2", "Mosul", "LOCATION")], [
-      { type: "CAPTURED", subject: "e1", object: "e2", confidence: 0.6, evidence: ev },
-      { type: "CAPTURED", subject: "e1", object: "e2", confidence: 0.9, evidence: { ...ev, start: 5 }, time: "2014" },
-      { type: "LEADS", subject: "e1", object: "e1", confidence: 0.9, evidence: ev },
-      { type: "QUOTED_IN", subject: "e1", object: "a1", confidence: 0.8, evidence: ev, quote: "q" },
-    ]);
+    const a = article(
+      "a1",
+      [ent("e1", "ISIS", "ORGANIZATION"), ent("e2", "Mosul", "LOCATION")],
+      [
+        { type: "CAPTURED", subject: "e1", object: "e2", confidence: 0.6, evidence: ev },
+        { type: "CAPTURED", subject: "e1", object: "e2", confidence: 0.9, evidence: { ...ev, start: 5 }, time: "2014" },
+        { type: "LEADS", subject: "e1", object: "e1", confidence: 0.9, evidence: ev },
+        { type: "QUOTED_IN", subject: "e1", object: "a1", confidence: 0.8, evidence: ev, quote: "q" },
+      ],
+    );
     const c = candidates([a]);
     const p = writeParams([a], c, assignIds(c, []));
     expect(p.relations).toHaveLength(1);
@@ -74,12 +84,23 @@ describe("writeParams", () => {
 });
 
 describe("quote ids: from the quote's own span", () => {
-  const text = 'Iraqi forces retook the city. "We have won the battle," the minister told reporters, "and we will rebuild." "We have won the battle," he repeated.';
+  const text =
+    'Iraqi forces retook the city. "We have won the battle," the minister told reporters, "and we will rebuild." "We have won the battle," he repeated.';
   const sentence = { start: 30, end: 107, text: text.slice(30, 107) };
   const quote = (q: string, ev = sentence) => ({ type: "QUOTED_IN" as const, subject: "e1", object: "a1", confidence: 0.85, evidence: ev, quote: q });
 
   it("two quotes by one speaker in one sentence get two ids, each its quote's span", () => {
-    const a: PreparedArticle = { id: "a1", input: { id: "a1", text }, contentHash: "h", extraction: { article: { id: "a1" }, entities: [ent("e1", "Khalid al-Obeidi", "PERSON")], relations: [quote("We have won the battle,"), quote("and we will rebuild.")] }, extractor: "rules-test" };
+    const a: PreparedArticle = {
+      id: "a1",
+      input: { id: "a1", text },
+      contentHash: "h",
+      extraction: {
+        article: { id: "a1" },
+        entities: [ent("e1", "Khalid al-Obeidi", "PERSON")],
+        relations: [quote("We have won the battle,"), quote("and we will rebuild.")],
+      },
+      extractor: "rules-test",
+    };
     const p = writeParams([a], candidates([a]), new Map([["a1#e1", "person:khalid-al-obeidi"]]));
     const ids = p.quotes.map((q) => q.id as string);
     expect(new Set(ids).size).toBe(2);
@@ -94,10 +115,21 @@ describe("quote ids: from the quote's own span", () => {
       { quote: "We have won the battle,", from: 30 },
       { quote: "We have won the battle,", from: 30 },
     ]);
-    expect(ids).toEqual([`a1#${text.indexOf("We have")}-${text.indexOf("We have") + 23}`, `a1#${text.lastIndexOf("We have")}-${text.lastIndexOf("We have") + 23}`]);
+    expect(ids).toEqual([
+      `a1#${text.indexOf("We have")}-${text.indexOf("We have") + 23}`,
+      `a1#${text.lastIndexOf("We have")}-${text.lastIndexOf("We have") + 23}`,
+    ]);
   });
 
   it("words not in the text still get distinct ids", () => {
-    expect(new Set(quoteIds("a1", text, [{ quote: "absent", from: 5 }, { quote: "absent", from: 5 }, { quote: "", from: 5 }])).size).toBe(3);
+    expect(
+      new Set(
+        quoteIds("a1", text, [
+          { quote: "absent", from: 5 },
+          { quote: "absent", from: 5 },
+          { quote: "", from: 5 },
+        ]),
+      ).size,
+    ).toBe(3);
   });
 });

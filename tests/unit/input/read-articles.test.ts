@@ -26,7 +26,7 @@ describe("article formats", () => {
   });
   it("csv: needs a text column", () => {
     const [r] = [...parseArticles("id,body\n1,x\n", "csv", "x.csv")];
-    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/no "text" column/) });
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/no "text" column/) as unknown });
   });
 });
 
@@ -81,7 +81,10 @@ describe("validateArticle", () => {
     expect(validateArticle({ text: "x", publishedAt: "2017-07-10" })).toEqual({ ok: true, article: { text: "x", publishedAt: "2017-07-10T00:00:00.000Z" } });
   });
   it("takes a parseable publishedRaw as the publication date and ignores one that does not parse", () => {
-    expect(validateArticle({ text: "x", publishedRaw: "26-FEB-1987 15:01:01.79" })).toEqual({ ok: true, article: { text: "x", publishedAt: "1987-02-26T15:01:01.790Z" } });
+    expect(validateArticle({ text: "x", publishedRaw: "26-FEB-1987 15:01:01.79" })).toEqual({
+      ok: true,
+      article: { text: "x", publishedAt: "1987-02-26T15:01:01.790Z" },
+    });
     expect(validateArticle({ text: "x", publishedRaw: "sometime in spring" })).toEqual({ ok: true, article: { text: "x" } });
   });
   it.each([

@@ -3,7 +3,16 @@ import { createBackbone, explicitNlpConfig, localCoreNlpOptions, resolveNlpConfi
 import { AppError } from "../../../src/errors.ts";
 import { CoreNlpClient } from "../../../src/nlp/corenlp-client.ts";
 
-const VARS = ["KG_NLP", "CORENLP_URL", "KG_CORENLP_PORT", "KG_CORENLP_INSTANCE", "KG_CORENLP_HEAP", "KG_CORENLP_THREADS", "KG_CORENLP_HOME_BASE", "KG_TEST_CORENLP_PORT"];
+const VARS = [
+  "KG_NLP",
+  "CORENLP_URL",
+  "KG_CORENLP_PORT",
+  "KG_CORENLP_INSTANCE",
+  "KG_CORENLP_HEAP",
+  "KG_CORENLP_THREADS",
+  "KG_CORENLP_HOME_BASE",
+  "KG_TEST_CORENLP_PORT",
+];
 
 function withEnv(vars: Record<string, string>): void {
   for (const v of VARS) vi.stubEnv(v, vars[v] ?? "");
@@ -33,7 +42,14 @@ describe("NLP configuration", () => {
   });
 
   it("reads the KG_CORENLP_* settings", async () => {
-    withEnv({ KG_CORENLP_PORT: "9123", KG_CORENLP_INSTANCE: "mine", KG_CORENLP_HEAP: "1536m", KG_CORENLP_THREADS: "4", KG_CORENLP_HOME_BASE: "/tmp/x", KG_TEST_CORENLP_PORT: "9124" });
+    withEnv({
+      KG_CORENLP_PORT: "9123",
+      KG_CORENLP_INSTANCE: "mine",
+      KG_CORENLP_HEAP: "1536m",
+      KG_CORENLP_THREADS: "4",
+      KG_CORENLP_HOME_BASE: "/tmp/x",
+      KG_TEST_CORENLP_PORT: "9124",
+    });
     expect(localCoreNlpOptions()).toEqual({ instance: "mine", port: 9123, heap: "1536m", threads: 4, base: "/tmp/x" });
     expect(testCoreNlpPort()).toBe(9124);
     expect(await resolveNlpConfig({ start: false })).toEqual({ mode: "corenlp", url: "http://127.0.0.1:9123", local: true });
