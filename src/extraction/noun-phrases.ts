@@ -157,13 +157,16 @@ for (const e of ENTRIES) {
   if (e.kind !== "country" && e.kind !== "party") continue;
   for (const f of [e.name, ...e.aliases, ...e.adjectives]) if (/^\p{Lu}/u.test(f) && !STATE_FORMS.has(f)) STATE_FORMS.set(f, e);
 }
+/** The roles a head's description names ("the prime minister", "the Tory leader"); relations/leads.ts reads them back. */
+export const HEAD_ROLES =
+  "prime\\s+minister|president|chancellor|premier|chairman|chairwoman|chief\\s+executive|party\\s+leader|first\\s+minister|leader|king|queen";
 /**
  * "the prime minister said", "the Tory leader", "the Cuban president", "Russia's president": the person last
  * named with that role, resolved in coref. A bare "the leader" or "the king" names no one.
  */
 const HEAD_DESCRIPTION = new RegExp(
   `\\b(?:[Tt]he\\s+(?:(${alternation([...STATE_FORMS.keys()])})\\s+)?|(${alternation([...STATE_FORMS.keys()])})['’]s\\s+)` +
-    "(prime\\s+minister|president|chancellor|premier|chairman|chairwoman|chief\\s+executive|party\\s+leader|first\\s+minister|leader|king|queen)\\b" +
+    `(${HEAD_ROLES})\\b` +
     "(?!\\s+(?:of|and|for)\\b|['’]s\\s+(?:office|wife|husband|son|daughter)\\b|-)",
   "gu",
 );

@@ -10,6 +10,7 @@
  */
 import { ENTRIES, ENTRY_BY_NAME, LEXICON } from "../gazetteer.ts";
 import type { Mention } from "../names.ts";
+import { HEAD_ROLES } from "../noun-phrases.ts";
 import type { Candidate } from "../relation.ts";
 import { alternation } from "../regex.ts";
 import { ANY_SLOT, SLOT, before, eachMatch, isType, slotAt, type SentenceView } from "../template.ts";
@@ -204,7 +205,7 @@ function storyCompany(mentions: Mention[]): Mention | undefined {
   const first = mentions[0];
   if (!first || first.start > 4 || first.type !== "ORGANIZATION" || first.kind !== "name") return undefined;
   if (first.entry && first.entry.kind !== "company") return undefined;
-  return mentions.filter((m) => m.key === first.key).length >= 2 ? first : undefined;
+  return mentions.some((m, i) => i > 0 && m.key === first.key) ? first : undefined;
 }
 
 /** A unit noun right after an organisation's name: the role is over that unit, not the organisation. */
@@ -213,7 +214,7 @@ const UNIT_AFTER =
   /^\s+(?:[a-z-]+\s+){0,2}(?:council|committee|unions?|association|office|subsidiary|division|unit|branch|delegation|department|federation|chamber|operations|affiliate|arm|bureau)\b/;
 
 /** The role word ending a head's description ("the Tory leader" → leader). */
-const HEAD_ROLE = /(?:prime\s+minister|president|chancellor|premier|chairman|chairwoman|chief\s+executive|party\s+leader|first\s+minister|leader|king|queen)$/i;
+const HEAD_ROLE = new RegExp(`(?:${HEAD_ROLES})$`, "i");
 
 /** "the prime minister said": a description resolved to a known head names that head's role. */
 function headsByDescription(view: SentenceView, mentions: Mention[], out: Candidate[]): void {
