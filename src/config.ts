@@ -9,6 +9,7 @@ import { checkedPort } from "./local-server/process.ts";
 import { CoreNlpClient, type CoreNlpClientOptions } from "./nlp/corenlp-client.ts";
 import { localCoreNlpStatus, startLocalCoreNlp, type LocalCoreNlpOptions } from "./nlp/local-corenlp.ts";
 import type { NlpBackbone } from "./nlp/types.ts";
+import type { LocalRedisOptions } from "./redis/local-redis.ts";
 
 export interface Neo4jConfig {
   uri: string;
@@ -229,4 +230,36 @@ export async function resolveNlpConfig(opts: { start?: boolean; local?: LocalCor
 /** The backbone for a configuration: a CoreNLP client, or undefined for rules only. */
 export function createBackbone(cfg: NlpConfig, client: Omit<CoreNlpClientOptions, "url"> = {}): NlpBackbone | undefined {
   return cfg.mode === "none" ? undefined : new CoreNlpClient({ ...client, url: cfg.url });
+}
+
+/**
+ * KG_REDIS_URL: the Redis that carries the job queue and the subscription events between processes.
+ * Unset means no Redis (ingest runs in-process, subscriptions poll). Only redis:// and rediss:// are accepted.
+ */
+export function redisUrl(e: Env = process.env): string | undefined {
+  const url = envValue(e, "KG_REDIS_URL");
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError("CONFIG_INVALID", `KG_REDIS_URL "${url}" is not a URL. Use e.g. redis://127.0.0.1:6379, or unset it to run without Redis.`);
+  }
+  if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") {
+    throw new AppError("CONFIG_INVALID", `KG_REDIS_URL must start with redis:// or rediss://, got "${url}".`);
+  }
+  return url;
+}
+
+/** The local Redis's settings from KG_REDIS_PORT / KG_REDIS_INSTANCE (`kg redis start`). */
+export function localRedisOptions(): LocalRedisOptions & { instance: string; port: number } {
+  return {
+    instance: env("KG_REDIS_INSTANCE") ?? "default",
+    port: checkedPort(env("KG_REDIS_PORT") ?? 6379, "KG_REDIS_PORT"),
+  };
+}
+
+/** The port of the local test Redis (KG_TEST_REDIS_PORT, default 6390), apart from a developer's 6379. */
+export function testRedisPort(): number {
+  return checkedPort(env("KG_TEST_REDIS_PORT") ?? 6390, "KG_TEST_REDIS_PORT");
 }

@@ -11,6 +11,10 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   neo4j: { summary: "start | stop | status of the local Docker-free Neo4j", load: async () => (await import("./commands/neo4j.ts")).runNeo4j },
   nlp: { summary: "start | stop | status of the local CoreNLP server (the NER backbone)", load: async () => (await import("./commands/nlp.ts")).runNlp },
+  redis: {
+    summary: "start | stop | status of the local Redis (job queue and events between processes)",
+    load: async () => (await import("./commands/redis.ts")).runRedis,
+  },
   serve: { summary: "serve the GraphQL API (GraphiQL at /graphql)", load: async () => (await import("./commands/serve.ts")).runServe },
   extract: {
     summary: "FILE [--format json|text] [--title T]: entities and relations of articles, no database",
@@ -37,6 +41,7 @@ function usage(): string {
     "",
     "Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or the local server when NEO4J_URI is unset.",
     "CoreNLP: CORENLP_URL, or the local server when it is unset; KG_NLP=none for rules only.",
+    "Redis: KG_REDIS_URL when set (queue and events between processes); none otherwise.",
   ].join("\n");
 }
 

@@ -9,6 +9,10 @@
  * It also finds CoreNLP, the NER backbone, for the tests that need it (`inject("corenlpUrl")`):
  * CORENLP_URL when set; none with KG_NLP=none (those tests are skipped); else the local server,
  * instance "test" on port 9010 (KG_TEST_CORENLP_PORT), started alongside Neo4j and left running.
+ *
+ * And a real Redis (`inject("redisUrl")`), for the queue and the subscription events: KG_TEST_REDIS_URL
+ * when set, else Debian's redis-server as the local instance "test" on port 6390 (KG_TEST_REDIS_PORT),
+ * left running like the others (`KG_REDIS_INSTANCE=test KG_REDIS_PORT=6390 npx kg redis stop`).
  */
 import net from "node:net";
 import fs from "node:fs";
@@ -17,14 +21,17 @@ import { Db } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { startLocalNeo4j } from "../../src/db/local-neo4j.ts";
 import { startLocalCoreNlp } from "../../src/nlp/local-corenlp.ts";
+import { startLocalRedis } from "../../src/redis/local-redis.ts";
 import type { Neo4jConfig } from "../../src/config.ts";
-import { explicitNeo4jConfig, explicitNlpConfig, localCoreNlpOptions, testCoreNlpPort } from "../../src/config.ts";
+import { envValue, explicitNeo4jConfig, explicitNlpConfig, localCoreNlpOptions, testCoreNlpPort, testRedisPort } from "../../src/config.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: Neo4jConfig;
     /** The CoreNLP server for tests; undefined with KG_NLP=none. */
     corenlpUrl: string | undefined;
+    /** A Redis 7 for tests (redis://…). */
+    redisUrl: string;
   }
 }
 
@@ -35,6 +42,12 @@ async function testCoreNlp(): Promise<string | undefined> {
   const s = await startLocalCoreNlp({ ...localCoreNlpOptions(), instance: "test", port: testCoreNlpPort(), log: (l) => console.error(l) });
   // Left running like the test Neo4j; `KG_CORENLP_INSTANCE=test KG_CORENLP_PORT=9010 npx kg nlp stop` stops it.
   return s.url;
+}
+
+async function testRedis(): Promise<string> {
+  const explicit = envValue(process.env, "KG_TEST_REDIS_URL");
+  if (explicit) return explicit;
+  return (await startLocalRedis({ instance: "test", port: testRedisPort(), log: (l) => console.error(l) })).url;
 }
 
 function dockerAnswers(): Promise<boolean> {
@@ -93,5 +106,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide("neo4j", cfg);
   project.provide("corenlpUrl", await corenlp);
+  project.provide("redisUrl", await testRedis());
   return teardown;
 }
