@@ -32,16 +32,25 @@ export function gendersByKey(mentions: Mention[]): Map<string, Gender> {
   return genders;
 }
 
+/** A person named after a preposition ("a letter to ⟦Foley⟧", "more than ⟦Mozart⟧") is talked about, not talking. */
+const GOVERNED_BY_PREPOSITION =
+  /\b(?:of|to|about|for|with|from|against|than|like|on|at|into|towards?|over|under|behind|beside|without|between|among|before|after)\s+(?:(?:the|late|former|then)\s+)?(?:(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}\p{L}*)\s+){0,2}$/u;
+
 /**
- * The person a pronoun before position `before` refers to.
+ * The person a pronoun before position `before` refers to: the nearest compatible person who is not
+ * the object of a preposition, else the nearest compatible person.
  * @param persons person mentions outside quotes, sorted by position
+ * @param text the article text, to read what governs each mention
  */
-export function resolvePronoun(pronoun: string, persons: Mention[], genders: Map<string, Gender>, before: number): Mention | undefined {
+export function resolvePronoun(pronoun: string, persons: Mention[], genders: Map<string, Gender>, before: number, text?: string): Mention | undefined {
   const want: Gender = /^she$/i.test(pronoun) ? "f" : "m";
+  let fallback: Mention | undefined;
   for (let i = lowerBound(persons, before) - 1; i >= 0 && i >= lowerBound(persons, before) - 30; i--) {
     const m = persons[i]!;
     const g = genders.get(m.key);
-    if (g === undefined || g === want) return m;
+    if (g !== undefined && g !== want) continue;
+    if (text === undefined || !GOVERNED_BY_PREPOSITION.test(text.slice(Math.max(0, m.start - 40), m.start))) return m;
+    fallback ??= m;
   }
-  return undefined;
+  return fallback;
 }

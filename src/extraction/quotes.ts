@@ -97,12 +97,12 @@ interface Attribution {
 }
 
 /**
- * What may stand between a speaker and the speech verb: an appositive (", who was …,"),
+ * What may stand between a speaker and the speech verb: an appositive (", who was …,", " - then an adviser to … - "),
  * a few lowercase words ("has also"), "of the 82nd Airborne Division", or a parenthesis.
  * Anything longer means the name belongs to another clause.
  */
 const SPEAKER_GAP =
-  /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later|then|previously|earlier)\s+){0,2}|\s*,\s*(?:(?:has|had|have|also)\s+){0,2}|\s+(?:QC|KC|MP|MEP|MSP|OBE|MBE|CBE|Jr|Sr)\.?\s+(?:[a-z]+\s+){0,2}|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+(?:of|from|at)\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
+  /^(?:\s*,[^"“”]{0,150}?,\s*(?:(?:has|had|have|also|later|then|previously|earlier)\s+){0,2}|\s+[-–—]\s+[^"“”\n]{0,150}?\s+[-–—]\s+(?:(?:has|had|have|also)\s+){0,2}|\s*,\s*(?:(?:has|had|have|also)\s+){0,2}|\s+(?:QC|KC|MP|MEP|MSP|OBE|MBE|CBE|Jr|Sr)\.?\s+(?:[a-z]+\s+){0,2}|\s*,\s+who\s+(?:[a-z]+\s+){0,2}|\s+(?:[a-z]+\s+){0,3}|\s+(?:of|from|at)\s+(?:the\s+)?[^,"“”]{0,60}?\s+|\s*\([^)]{0,60}\)\s*)$/;
 /**
  * "⟨Christy Feig⟩, WHO's director of communications told": an appositive that runs into the verb
  * without a closing comma. Only when no other speaker inside it is the verb's subject ("X, the
@@ -141,7 +141,9 @@ function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: 
   });
   // "⟨Charlie Winter⟩, a researcher at think tank ⟨Quilliam⟩, said": the head of the appositive speaks, not a name inside it.
   const persons = fits.filter((m) => m.type === "PERSON");
-  const head = persons.find((m, k) => k < persons.length - 1 && /^\s*,/.test(text.slice(m.end, m.end + 3)) && SPEAKER_GAP.test(text.slice(m.end, verbAt)));
+  const head = persons.find(
+    (m, k) => k < persons.length - 1 && /^\s*(?:,|\s[-–—]\s)/.test(text.slice(m.end, m.end + 3)) && SPEAKER_GAP.test(text.slice(m.end, verbAt)),
+  );
   return head ?? persons.pop() ?? fits[0];
 }
 
@@ -327,7 +329,7 @@ function nominalSpeaker(ctx: QuoteContext, noun: string, before: number, at: num
 }
 
 function byPronoun(ctx: QuoteContext, pronoun: string, before: number, at: number): Attribution | undefined {
-  const nearest = resolvePronoun(pronoun, ctx.persons, ctx.genders, before);
+  const nearest = resolvePronoun(pronoun, ctx.persons, ctx.genders, before, ctx.text);
   // "… Septimius Severus … 'It was …,' she writes": a nearer person of unknown gender does not take the
   // quote from the last speaker when the text says that speaker's gender and it is the pronoun's.
   const last = ctx.lastSpeaker;

@@ -76,3 +76,21 @@ describe("SUPPORTED_BY — supplies sent, dropped or received", () => {
     expect(relations("Officials admitted the US had mistakenly airdropped weapons to ISIL fighters.", "SUPPORTED_BY")).toEqual([]);
   });
 });
+
+// Made-up sentences for the pronoun and dash-appositive attributions (round of 2026-12-02, evening).
+describe("QUOTED_IN — who a pronoun and a dashed appositive point to", () => {
+  it("a person talked about after a preposition does not take the next 'he said'", () => {
+    const text = "Mr Daniel Hart praised the composer. He compared the plan with the works of Mr Brahms. “It is a masterpiece,” he said.";
+    expect(relations(text, "QUOTED_IN")).toEqual(["Daniel Hart -> article"]);
+  });
+
+  it("when only a person after a preposition fits, the pronoun still finds them", () => {
+    const text = "The letter was sent to Mr Daniel Hart on Monday. “I will answer it soon,” he said.";
+    expect(relations(text, "QUOTED_IN")).toEqual(["Daniel Hart -> article"]);
+  });
+
+  it("the head of a dashed appositive speaks, not the name inside it", () => {
+    const text = "“This is theft,” Peter Marsh - then an adviser to President Tom Ridley - told a news conference.";
+    expect(relations(text, "QUOTED_IN")).toEqual(["Peter Marsh -> article"]);
+  });
+});
