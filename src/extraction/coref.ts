@@ -8,7 +8,7 @@
  * 4. definite descriptions take the nearest suitable antecedent ("the terror group").
  */
 import { ENTRIES, LEXICON } from "./gazetteer.ts";
-import type { Mention } from "./names.ts";
+import { entityKey, type Mention } from "./names.ts";
 import { nameKey } from "../graph/keys.ts";
 import type { PendingDescription } from "./noun-phrases.ts";
 import { lowerBound } from "./spans.ts";
@@ -130,8 +130,53 @@ function aliasOf(m: Mention, aliases: Map<string, string>): string | undefined {
   return /^\p{Lu}\p{Ll}/u.test(m.surface) ? aliases.get("w:" + word) : undefined;
 }
 
+/**
+ * One sense per article: a multi-word name the tagger typed two ways ("⟨Diamond Shamrock⟩ executives"
+ * as a person, "⟨Diamond Shamrock⟩ said it" as a company) takes the type most of its mentions have
+ * (a tie goes to the organisation), or the organisation's when it opens an organisation's longer name;
+ * a title ("Mr", "Senator") makes it a person.
+ */
+function harmoniseTypes(kept: Mention[]): Mention[] {
+  const groups = new Map<string, Mention[]>();
+  for (const m of kept) {
+    if (m.kind !== "name" || m.entry || !/\s/.test(m.surface.trim())) continue;
+    const k = nameKey(m.surface);
+    const g = groups.get(k);
+    if (g) g.push(m);
+    else groups.set(k, [m]);
+  }
+  const orgPrefixes = new Set<string>();
+  for (const m of kept) {
+    if (m.type !== "ORGANIZATION" || m.kind !== "name") continue;
+    const words = nameKey(m.surface).split(" ");
+    for (let n = 2; n < words.length; n++) orgPrefixes.add(words.slice(0, n).join(" "));
+  }
+  const typeOf = new Map<string, Mention["type"]>();
+  for (const [k, g] of groups) {
+    const votes = new Map<Mention["type"], number>();
+    for (const m of g) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+    if (votes.size < 2) continue;
+    if (g.some((m) => m.title !== undefined || m.gender !== undefined)) {
+      typeOf.set(k, "PERSON");
+      continue;
+    }
+    // "⟨Diamond Shamrock⟩ … ⟨Diamond Shamrock Refining and Marketing Co⟩": a name that opens an organisation's name is that organisation's.
+    if (orgPrefixes.has(k)) {
+      typeOf.set(k, "ORGANIZATION");
+      continue;
+    }
+    const rank = (t: Mention["type"]) => (votes.get(t) ?? 0) * 4 + (t === "ORGANIZATION" ? 2 : t === "LOCATION" ? 1 : 0);
+    typeOf.set(k, [...votes.keys()].sort((a, b) => rank(b) - rank(a))[0]!);
+  }
+  if (typeOf.size === 0) return kept;
+  return kept.map((m) => {
+    const t = m.kind === "name" && !m.entry ? typeOf.get(nameKey(m.surface)) : undefined;
+    return t && t !== m.type ? { ...m, type: t, key: entityKey(t, m.surface) } : m;
+  });
+}
+
 export function resolveMentions(text: string, candidates: Mention[], descs: PendingDescription[]): Mention[] {
-  const kept = unifyNames(text, removeOverlaps(candidates));
+  const kept = unifyNames(text, harmoniseTypes(removeOverlaps(candidates)));
   const surnames = new Map<string, string>();
   const acronyms = new Map<string, string>();
   for (const m of kept) {
@@ -273,7 +318,7 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
         out.push({ ...d, key: who.key, type: who.type, entry: who.entry });
         break;
       }
-      const fits = d.category === "head" ? holdsRole(a, d) : fitsCategory(a, d.category);
+      const fits = d.category === "head" ? holdsRole(a, d) : d.category === "institution" ? namesInstitution(a, d) : fitsCategory(a, d.category);
       if (fits) {
         const partners = d.category === "force" ? conjunctsBefore(text, byStart, i) : undefined;
         out.push({ ...d, key: a.key, type: a.type, entry: a.entry, ...(partners?.length ? { partners } : {}) });
@@ -352,6 +397,13 @@ function fitsCategory(a: Mention, category: PendingDescription["category"]): boo
   if (category === "company") return a.kind === "name" && a.type === "ORGANIZATION" && kind !== "armed" && kind !== "country";
   if (category === "force") return a.kind === "force" || (kind === "armed" && a.entry?.name !== "Global Coalition");
   return kind === "country";
+}
+
+/** "the committee" → the organisation named last whose own name holds the same head word ("… Defense Committee"). */
+function namesInstitution(a: Mention, d: PendingDescription): boolean {
+  if (a.type !== "ORGANIZATION" || a.kind !== "name") return false;
+  const head = /(\S+)$/.exec(d.surface)?.[1]?.toLowerCase();
+  return head !== undefined && new RegExp(`\\b${head}\\b`, "i").test(a.entry?.name ?? a.surface);
 }
 
 /** Which candidate wins a tie on length: a force phrase over the adjective it extends. */

@@ -21,7 +21,7 @@ const COALITION = ENTRY_BY_NAME.get("Global Coalition");
 interface Description {
   re: RegExp;
   /** Which antecedents it can refer to; "coalition" names a fixed entry. */
-  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party" | "head";
+  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party" | "head" | "institution";
 }
 
 const DESCRIPTIONS: Description[] = [
@@ -52,6 +52,12 @@ const DESCRIPTIONS: Description[] = [
   {
     re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate)\b(?![-\s]+(?:of|based|owned|run)\b)/g,
     category: "company",
+  },
+  // "the committee", "principal of the college": the organisation named last before it whose name has that head word
+  // ("the National Security and Defense Committee", "Fife College"); not "the committee of …", which names its own.
+  {
+    re: /\b[Tt]he\s+(?:committee|commission|council|college|university|federation|association|board|foundation|institute|society|tribunal|panel|academy)\b(?![-\s]+(?:of|for|on|based)\b)/g,
+    category: "institution",
   },
   // "Iran said its forces had captured …": the actor named last before it.
   { re: /\b[Ii]ts\s+(?:own\s+)?(?:forces|troops|army|soldiers|fighters|units|navy|warplanes|aircraft|gunboats)\b/g, category: "owner" },

@@ -524,3 +524,26 @@ describe("known people by surname", () => {
     expect(r2.entities.map((e) => e.name)).not.toContain("Vicente Fox");
   });
 });
+
+describe("one sense per article (round of 2026-12-02, evening)", () => {
+  it("a name the tagger typed as a person in one place and a company in another, that opens a company's longer name, is the company", () => {
+    const text =
+      "Kesting Amber executives met investors. Paul Dorner, Kesting Amber's president, spoke. Kesting Amber said it would spin off Kesting Amber Refining Co.";
+    const nlp = tagged(text, { "Kesting Amber": "ORGANIZATION", "Kesting Amber Refining Co": "ORGANIZATION", "Paul Dorner": "PERSON" });
+    // The tagger's person reading of the first two mentions, as CoreNLP gave it on a Reuters wire.
+    let seen = 0;
+    for (const t of nlp.sentences[0]!.tokens) {
+      if (t.word === "Kesting" && seen++ < 2) t.ner = "PERSON";
+      if (t.word === "Amber" && seen <= 2 && t.ner === "ORGANIZATION" && t.start < text.indexOf("said")) t.ner = "PERSON";
+    }
+    const r = extractArticle({ text }, { nlp });
+    expect(r.entities.filter((e) => e.name === "Kesting Amber").map((e) => e.type)).toEqual(["ORGANIZATION"]);
+    expect(describe_(r)).toContain("LEADS Paul Dorner -> Kesting Amber");
+  });
+
+  it("'the committee' is the organisation named before whose name has that head word", () => {
+    const text = "The Budget Oversight Committee met on Monday. Head of the committee Omar Haddad said the plan was late.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { "Budget Oversight Committee": "ORGANIZATION", "Omar Haddad": "PERSON" }) });
+    expect(describe_(r)).toContain("LEADS Omar Haddad -> Budget Oversight Committee");
+  });
+});
