@@ -15,9 +15,9 @@ import type { Candidate } from "../relation.ts";
 import { alternation } from "../regex.ts";
 import { ANY_SLOT, SLOT, before, eachMatch, isType, slotAt, type SentenceView } from "../template.ts";
 
-/** Not a head's role: "chief financial officer", "chief economist", "head of research" is kept (the organisation decides). */
+/** Not a head's role: "chief financial officer", "chief economist", "chief ⟦Asian⟧ strategist", "head of research" is kept (the organisation decides). */
 const NOT_HEAD_AFTER =
-  "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
+  "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:⟦\\d+⟧\\s+)?(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
 const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:[Cc]o-)?(?:${alternation(LEXICON.leaderRoles)})${NOT_HEAD_AFTER}`;
 /** Modifiers of a role, after an optional age: "its 32-year-old Chairman ⟦Kazuo Nagano⟧". */
 const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
@@ -213,6 +213,12 @@ const CORPORATE = /\b(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|Group|Holdi
 const UNIT_AFTER =
   /^\s+(?:[a-z-]+\s+){0,2}(?:council|committee|unions?|association|office|subsidiary|division|unit|branch|delegation|department|federation|chamber|operations|affiliate|arm|bureau)\b/;
 
+/** Professions that a nationality adjective may precede: the adjective names no organisation. */
+const NATIONALITY_ROLE = /⟧\s+(?:[a-z-]+\s+)?(?:director|manager|coach|editor|producer|executive|chief\s+executive|founder|owner|boss)\s+⟦/i;
+/** A place's unit after its name: "⟦Costa Rica⟧'s central bank", "⟦Cosenza⟧ police investigation section". */
+const PLACE_UNIT_AFTER =
+  /^(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}(?:bank|police|army|navy|forces|section|unit|office|branch|chapter|council|committee|authority|board|agency|service|club|chamber|university|school|hospital|federation|association|union)\b/;
+
 /** The role word ending a head's description ("the Tory leader" → leader). */
 const HEAD_ROLE = new RegExp(`(?:${HEAD_ROLES})$`, "i");
 
@@ -250,6 +256,11 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const org = [p.org2, p.org3, p.org].map((g) => (g === undefined ? undefined : slotAt(view, m[g]))).find((x) => x !== undefined);
       if (!isType(person, "PERSON") || !isLeadable(org) || org.key === person.key) return;
       if (p.placeOnlyForState && org.type === "LOCATION" && !(org.entry?.kind === "country" && STATE_TITLE.test(m[1]!.trim()))) return;
+      // "⟦British⟧ director ⟦Sean McAllister⟧", "⟦French⟧ coach ⟦X⟧": a nationality before a profession, not a state's head.
+      if (org.kind === "adjective" && org.entry?.kind === "country" && NATIONALITY_ROLE.test(m[0])) return;
+      // "president of ⟦Costa Rica⟧'s central bank", "head of ⟦Cosenza⟧ police": a place's unit, named by a lowercase noun, is led.
+      const orgEnd = view.marks[view.slots.indexOf(org)]?.end;
+      if (org.type === "LOCATION" && orgEnd !== undefined && PLACE_UNIT_AFTER.test(template.slice(orgEnd))) return;
       // "⟦X⟧, who runs the ⟦British⟧-based group": a hyphenated modifier, not the organisation led.
       const after = template.slice(m.index + m[0].length);
       if (/^-[a-z]/.test(after)) return;
@@ -324,6 +335,8 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
   eachMatch(HEAD_OF_STATE, template, (m) => {
     const person = slotAt(view, m[2]);
     if (!isType(person, "PERSON") || person.entry !== undefined) return;
+    // "The ⟦Commissioners⟧, led by President ⟦Jacques Delors⟧, … the ⟦West German⟧ cabinet": already the head of what leads him here.
+    if (out.some((c) => c.subject.key === person.key)) return;
     // "⟦World Bank⟧ President ⟦X⟧", "U.S. President X": the title belongs to what precedes it (other patterns).
     if (/(?:⟧['’]?s?|\p{Lu}[\p{L}.]*)\s+$/u.test(before(template, m.index, 30))) return;
     // The country must be named as the state: "of / in ⟦Chad⟧", "⟦Indonesian⟧ ministers", not "his ⟦U.S.⟧ trip".

@@ -36,3 +36,20 @@ describe("LEADS", () => {
     expect(relations(text, "LEADS")).toEqual([]);
   });
 });
+
+// Made-up sentences for the precision round of 2026-12-02 (evening): a role over a unit, a nationality, a second title.
+describe("LEADS — what a role word does not make a head of", () => {
+  it.each([
+    ["Maria Ostend, president of Chile's central bank, resigned on Monday.", "a place's unit (central bank)"],
+    ["Tomas Greer, head of Dublin police investigation section, spoke to reporters.", "a place's police section"],
+    ["The festival opens with a film by British director Alan Parkes.", "a nationality before a profession"],
+    ["Nothing changed, said Delta Bank chief Asian strategist Eddie Lam.", "a specialist title after chief"],
+  ])("%j gives no LEADS (%s)", (text) => {
+    expect(relations(text, "LEADS")).toEqual([]);
+  });
+
+  it("a head of state's title adds no state when the sentence already says what the person leads", () => {
+    const text = "The Budget Commission, led by President Paul Verhoef, will meet the French cabinet in Paris.";
+    expect(relations(text, "LEADS")).toEqual(["Paul Verhoef -> Budget Commission"]);
+  });
+});
