@@ -217,7 +217,7 @@ const UNIT_AFTER =
 const NATIONALITY_ROLE = /⟧\s+(?:[a-z-]+\s+)?(?:director|manager|coach|editor|producer|executive|chief\s+executive|founder|owner|boss)\s+⟦/i;
 /** A place's unit after its name: "⟦Costa Rica⟧'s central bank", "⟦Cosenza⟧ police investigation section". */
 const PLACE_UNIT_AFTER =
-  /^(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}(?:bank|police|army|navy|forces|section|unit|office|branch|chapter|council|committee|authority|board|agency|service|club|chamber|university|school|hospital|federation|association|union)\b/;
+  /^(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}(?:bank|police|army|navy|forces|section|unit|office|branch|chapter|council|committee|authority|board|agency|service|club|chamber|university|school|hospital|federation|association|union|desk|bureau|division|department|ministry|directorate|command)\b/;
 
 /** The role word ending a head's description ("the Tory leader" → leader). */
 const HEAD_ROLE = new RegExp(`(?:${HEAD_ROLES})$`, "i");
@@ -409,6 +409,15 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const entry = person?.entry;
       if (!person || !entry?.leads || !role) return;
       const led = ENTRY_BY_NAME.get(entry.leads);
+      // "⟦LDP⟧ secretary general ⟦Noboru Takeshita⟧", "opposition leader ⟦John Howard⟧": the title is the party's or the
+      // opposition's, not the state's a known head leads at another time.
+      if (re === TITLED) {
+        const lead = /(?:⟦(\d+)⟧\)?|\b(?:opposition|shadow))\s+$/i.exec(before(template, m.index, 30));
+        const owner = lead?.[1] !== undefined ? slotAt(view, lead[1]) : undefined;
+        const party =
+          owner !== undefined && owner.entry !== led && (owner.entry?.kind === "party" || /\bPart(?:y|i)\b/.test(owner.surface) || lead![0].includes(")"));
+        if (lead && (lead[1] === undefined || party)) return;
+      }
       // "the ⟦West German government⟧ …, Chancellor ⟦Kohl⟧ said": a government phrase names the state too.
       const org = mentions.find((x) => x.entry === led && x.kind !== "description") ?? mentions.find((x) => x.kind === "force" && x.country === led);
       if (!org) return;

@@ -53,3 +53,18 @@ describe("LEADS — what a role word does not make a head of", () => {
     expect(relations(text, "LEADS")).toEqual(["Paul Verhoef -> Budget Commission"]);
   });
 });
+
+describe("LEADS — a known head under a title that is not the state's", () => {
+  it("a party's title before a known prime minister's name does not make him head of the state", () => {
+    const r = relations("Ruling Liberal Democratic Party (LDP) secretary general Noboru Takeshita told party officials Japan would cut its budget.", "LEADS");
+    expect(r).not.toContain("Noboru Takeshita -> Japan");
+  });
+
+  it("a desk named after a region is a unit, not the region", () => {
+    expect(relations("Ivan Sorokin, head of the Gulf desk at the foreign ministry, told the newspaper that talks would go on.", "LEADS")).toEqual([]);
+  });
+
+  it("the state title still makes the known head lead the state", () => {
+    expect(relations("Prime Minister Noboru Takeshita told reporters Japan would cut its budget.", "LEADS")).toContain("Noboru Takeshita -> Japan");
+  });
+});
