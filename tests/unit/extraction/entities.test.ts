@@ -47,3 +47,14 @@ describe("entities and coreference", () => {
       for (const m of e.mentions) expect(e.aliases.concat(e.name).join("|")).toContain(text.slice(m.start, m.end).replace(/^the /i, ""));
   });
 });
+
+describe("title words are not part of a person's name (round of 2026-12-02, evening)", () => {
+  it.each([
+    ["Treasurer Paul Keating said the deficit would grow.", "Paul Keating"],
+    ["Backbencher Stephen Pound said the briefing had to stop.", "Stephen Pound"],
+    ["Analyst Donna Pulcine said the banks were cautious.", "Donna Pulcine"],
+  ])("%j names %s", (text, name) => {
+    const r = extractArticle({ id: "a1", text });
+    expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name)).toEqual([name]);
+  });
+});
