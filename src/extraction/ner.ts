@@ -24,6 +24,12 @@ const IN_STATE = new RegExp(`^,\\s+(?:${alternation(LEXICON.usStates)})(?![\\p{L
 /** "the key ⟦Ouadi Doum⟧ airstrip": a name before a place's head noun is a place, whatever the tagger says. */
 const PLACE_HEAD_AFTER =
   /^\s+(?:airstrip|airfield|airport|air\s+base|oasis|valley|river|province|district|dam|peninsula|mountains|desert|oilfield|refinery|plateau)\b/;
+/** "the northern oasis of ⟦Faya Largeau⟧", "the town of ⟦al-Baghdadi⟧": a name after a place noun and "of" is that place. */
+const PLACE_HEAD_BEFORE =
+  /\b(?:the|a)\s+(?:[a-z-]+\s+){0,2}(?:town|city|village|oasis|port|province|district|region|island|peninsula|enclave|state|county|capital|suburb|neighbou?rhood)\s+of\s+$/i;
+/** "⟦South Florida Banks⟧", "⟦Pacific Lumber Co⟧": a name ending in a word that heads organisations is one, whatever the tagger says. */
+const ORG_TAIL =
+  /\s(?:Banks?|Bancorp|Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Industries|Holdings|Group|Association|Authority|Commission|Committee|Council|Agency|Institute|Foundation|Trust|Fund|Party|Federation|Union|Airlines|Airways)\.?$/;
 const SAY_WORDS = new Set(LEXICON.sayVerbs.filter((w) => /^\p{Ll}+$/u.test(w)));
 
 /** A tag run may only continue across a space, a hyphen or a "&" ("Marks & Spencer"). */
@@ -87,9 +93,14 @@ export function mergeNer(text: string, rule: Mention[], spans: NerSpan[]): Menti
     const type =
       span.type !== "PERSON" && span.tokens <= 3 && /^,\s+who\s/.test(text.slice(span.end, span.end + 8))
         ? "PERSON"
-        : span.type === "PERSON" && (IN_STATE.test(text.slice(span.end, span.end + 20)) || PLACE_HEAD_AFTER.test(text.slice(span.end, span.end + 16)))
+        : span.type === "PERSON" &&
+            (IN_STATE.test(text.slice(span.end, span.end + 20)) ||
+              PLACE_HEAD_AFTER.test(text.slice(span.end, span.end + 16)) ||
+              PLACE_HEAD_BEFORE.test(text.slice(Math.max(0, span.start - 48), span.start)))
           ? "LOCATION"
-          : span.type;
+          : span.type === "LOCATION" && span.tokens >= 2 && ORG_TAIL.test(text.slice(span.start, span.end))
+            ? "ORGANIZATION"
+            : span.type;
     const fresh = (): Mention => ({
       start: span.start,
       end: span.end,

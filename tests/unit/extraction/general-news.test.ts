@@ -547,3 +547,19 @@ describe("one sense per article (round of 2026-12-02, evening)", () => {
     expect(describe_(r)).toContain("LEADS Omar Haddad -> Budget Oversight Committee");
   });
 });
+
+describe("place and organisation types the tagger gets wrong (round of 2026-12-02, evening)", () => {
+  it("a name after 'the … oasis / town of' is a place, and can be captured", () => {
+    const text = "Chadian troops have recaptured the northern oasis of Zouar Kebir, sources said.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { "Zouar Kebir": "PERSON" }) });
+    expect(r.entities.find((e) => e.name === "Zouar Kebir")?.type).toBe("LOCATION");
+    expect(describe_(r)).toContain("CAPTURED Chadian troops -> Zouar Kebir");
+  });
+
+  it("a name ending in 'Banks' is an organisation, and an agency taking control of it captures no place", () => {
+    const text = "The Federal Home Loan Bank Board said it took control of the South Coast Banks on Friday.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { "Federal Home Loan Bank Board": "ORGANIZATION", "South Coast Banks": "LOCATION" }) });
+    expect(r.entities.find((e) => e.name === "South Coast Banks")?.type).toBe("ORGANIZATION");
+    expect(describe_(r).filter((x) => x.startsWith("CAPTURED"))).toEqual([]);
+  });
+});
