@@ -7,7 +7,7 @@
  * 3. an acronym in parentheses after a name becomes its alias ("… Levant (ISIL)");
  * 4. definite descriptions take the nearest suitable antecedent ("the terror group").
  */
-import { ENTRIES, LEXICON } from "./gazetteer.ts";
+import { ENTRIES, ENTRY_BY_NAME, LEXICON } from "./gazetteer.ts";
 import { entityKey, type Mention } from "./names.ts";
 import { nameKey } from "../graph/keys.ts";
 import type { PendingDescription } from "./noun-phrases.ts";
@@ -308,6 +308,12 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
     for (let i = lowerBound(byStart, d.start) - 1; i >= 0; i--) {
       const a = byStart[i]!;
       if (d.start - a.end > limit) break;
+      // "⟨Tehran⟩ announced that its forces …": a capital speaks for its state, whose forces they are.
+      const state = d.category === "owner" && a.entry?.capital && a.entry.inCountry ? ENTRY_BY_NAME.get(a.entry.inCountry) : undefined;
+      if (state && a.start >= d.start - NEAR) {
+        out.push({ ...d, key: "gaz:" + state.name, type: "LOCATION", entry: state });
+        break;
+      }
       if (d.category === "country" && a.country?.kind === "country") {
         out.push({ ...d, key: "gaz:" + a.country.name, type: "LOCATION", entry: a.country });
         break;

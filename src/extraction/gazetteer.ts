@@ -24,6 +24,8 @@ export interface GazEntry {
   former?: boolean;
   /** A capital city, whose name also stands for its government ("backed by Paris and Washington"). */
   capital?: boolean;
+  /** Places: the country they are in ("Tehran" → "Iran"). */
+  inCountry?: string;
 }
 
 export interface Lexicon {
@@ -68,8 +70,16 @@ function loadEntries(): GazEntry[] {
   for (const [name = "", aliases, adjectives, people] of readRows("countries.tsv")) {
     entries.push({ name, type: "LOCATION", kind: "country", aliases: list(aliases), adjectives: list(adjectives), people: list(people) });
   }
-  for (const [name = "", aliases, kind = "city", , capital] of readRows("places.tsv")) {
-    entries.push({ name, type: "LOCATION", kind, aliases: list(aliases), adjectives: [], capital: capital === "yes" });
+  for (const [name = "", aliases, kind = "city", country, capital] of readRows("places.tsv")) {
+    entries.push({
+      name,
+      type: "LOCATION",
+      kind,
+      aliases: list(aliases),
+      adjectives: [],
+      capital: capital === "yes",
+      ...(country ? { inCountry: country } : {}),
+    });
   }
   for (const [name = "", aliases, kind = "other", adjectives] of readRows("organizations.tsv")) {
     entries.push({ name, type: "ORGANIZATION", kind, aliases: list(aliases), adjectives: list(adjectives) });

@@ -58,8 +58,10 @@ const QUANTITY =
   "-[a-z]+)\\s+){0,2}?(?:land|territory|area|ground))?\\s+(?:of|in|across|throughout)\\s+(?:both\\s+)?" +
   // "several key sites, including the ⟦Mosul dam⟧"
   "|(?:[a-z]+\\s+){0,2}(?:sites|towns|cities|areas|villages|positions|places|territory),?\\s+including\\s+";
+/** A direction before a possessor: "overran southern ⟦Iraq⟧'s ⟦Faw peninsula⟧". */
+const COMPASS = "(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)";
 /** Between the verb and the place: "broad swaths of", "the northern city of", "⟦Iraq⟧'s second city of". */
-const PARTITIVE = `(?:${QUANTITY})?(?:the\\s+|${ANY_SLOT}['’]s\\s+)?(?:${PLACE_ADJ}\\s+){0,2}(?:${PLACE_NOUN}\\s+of\\s+)?`;
+const PARTITIVE = `(?:${QUANTITY})?(?:(?:${COMPASS})\\s+(?=${ANY_SLOT}['’]s\\s))?(?:the\\s+|${ANY_SLOT}['’]s\\s+)?(?:${PLACE_ADJ}\\s+){0,2}(?:${PLACE_NOUN}\\s+of\\s+)?`;
 /**
  * The place ends its noun phrase: not a possessor ("captured ⟦Iraq⟧'s second city"), not a
  * modifier ("took control of the ⟦U.S.⟧ Embassy vehicles", "took ⟦the US⟧ by surprise").

@@ -563,3 +563,17 @@ describe("place and organisation types the tagger gets wrong (round of 2026-12-0
     expect(describe_(r).filter((x) => x.startsWith("CAPTURED"))).toEqual([]);
   });
 });
+
+describe("captures through a capital and a direction before a possessor (round of 2026-12-02, evening)", () => {
+  it("'its forces' after a capital are the state's forces", () => {
+    const text = "Tehran announced that its forces overran the Faw peninsula in February.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { Tehran: "LOCATION", "Faw peninsula": "LOCATION" }) });
+    expect(describe_(r)).toContain("CAPTURED Iran -> Faw peninsula");
+  });
+
+  it("a direction may come before the possessor of the place taken", () => {
+    const text = "Iranian forces overran southern Iraq's Faw peninsula in February.";
+    const r = extractArticle({ text }, { nlp: tagged(text, { Iraq: "LOCATION", "Faw peninsula": "LOCATION" }) });
+    expect(describe_(r)).toContain("CAPTURED Iranian forces -> Faw peninsula");
+  });
+});
