@@ -568,12 +568,12 @@ describe("captures through a capital and a direction before a possessor (round o
   it("'its forces' after a capital are the state's forces", () => {
     const text = "Tehran announced that its forces overran the Faw peninsula in February.";
     const r = extractArticle({ text }, { nlp: tagged(text, { Tehran: "LOCATION", "Faw peninsula": "LOCATION" }) });
-    expect(describe_(r)).toContain("CAPTURED Iran -> Faw peninsula");
+    expect(describe_(r)).toContain("CAPTURED Iran -> Faw peninsula (February)");
   });
 
   it("a direction may come before the possessor of the place taken", () => {
     const text = "Iranian forces overran southern Iraq's Faw peninsula in February.";
     const r = extractArticle({ text }, { nlp: tagged(text, { Iraq: "LOCATION", "Faw peninsula": "LOCATION" }) });
-    expect(describe_(r)).toContain("CAPTURED Iranian forces -> Faw peninsula");
+    expect(describe_(r)).toContain("CAPTURED Iranian forces -> Faw peninsula (February)");
   });
 });
