@@ -153,40 +153,22 @@ export async function main(argv: string[]): Promise<number> {
     results: out,
   });
   if (json) {
-    for (const r of out) {
-      const {
-        query,
-        oursRps,
-        bareRps,
-        peerRps,
-        ratio,
-        bareRatio,
-        ratioRange,
-        bareRatioRange,
-        oursP99Ms,
-        bareP99Ms,
-        peerP99Ms,
-        oursStatements,
-        peerStatements,
-      } = r;
-      console.log(
-        JSON.stringify({
-          query,
-          oursRps,
-          bareRps,
-          peerRps,
-          ratio,
-          bareRatio,
-          ratioRange,
-          bareRatioRange,
-          oursP99Ms,
-          bareP99Ms,
-          peerP99Ms,
-          oursStatements,
-          peerStatements,
-        }),
-      );
-    }
+    const fields = [
+      "query",
+      "oursRps",
+      "bareRps",
+      "peerRps",
+      "ratio",
+      "bareRatio",
+      "ratioRange",
+      "bareRatioRange",
+      "oursP99Ms",
+      "bareP99Ms",
+      "peerP99Ms",
+      "oursStatements",
+      "peerStatements",
+    ] as const;
+    for (const r of out) console.log(JSON.stringify(Object.fromEntries(fields.map((f) => [f, r[f]]))));
   } else {
     const range = (x: [number, number]) => `${x[0]}–${x[1]}`;
     console.log(
