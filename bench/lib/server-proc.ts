@@ -4,7 +4,7 @@
  * GraphQL Library). Both listen on 127.0.0.1 on a free port and report, over IPC, how many Cypher
  * statements they have sent so far.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Neo4jConfig } from "../../src/config.ts";
@@ -98,6 +98,10 @@ export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts:
   let ready: ServerMessage;
   try {
     ready = await waitFor("ready", timeoutMs);
+    // KG_BENCH_SERVER_CPUS=1: pin the server (every thread it has by now) to those cores, e.g. with the
+    // load generator started under `taskset -c 0`, so the two do not compete for one core.
+    const cpus = process.env.KG_BENCH_SERVER_CPUS;
+    if (cpus) execFileSync("taskset", ["-acp", cpus, String(child.pid)], { stdio: "ignore" });
   } catch (e) {
     if (child.exitCode === null) child.kill("SIGTERM");
     throw e;
