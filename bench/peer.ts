@@ -3,8 +3,8 @@
  * over the SAME Neo4j database, each in its own Node process on 127.0.0.1. Same questions in each
  * API's idiom (bench/lib/peer-questions.ts); answers normalised and checked equal before timing;
  * then interleaved load runs at the same concurrency, `--rounds` of them: in each round ours as users
- * run it (every plugin, access log at info), ours with the optional plugins off, then the peer
- * (bench/lib/peer-servers.ts). Ratios are medians of the per-round ratios, with their min–max.
+ * run it (every plugin, access log at info), ours with the optional plugins off, and the peer
+ * (bench/lib/peer-servers.ts), each round starting with the next of the three. Ratios are medians of the per-round ratios, with their min–max.
  *
  *   npm run bench:peer [-- --json] [--concurrency 8] [--duration 5] [--rounds 3] [--only a-entity-relations,…]
  *                      [--entity-a NAME] [--entity-b NAME] [--object NAME] [--limit N] [--wipe]
@@ -69,7 +69,6 @@ export async function main(argv: string[]): Promise<number> {
       log(`${v} at ${s.url} (pid ${s.pid}): ${spec.what}`);
     }
     const ours = servers.get("ours")!;
-    const bare = servers.get("ours-bare")!;
     const peer = servers.get("peer")!;
     const params = await resolvePeerParams(ours.url, b.cfg, {
       a: args.values.get("entity-a") ?? PEER_ENTITY_NAMES.a,
@@ -92,9 +91,10 @@ export async function main(argv: string[]): Promise<number> {
       log(`  statements/request: ours ${oursStatements} ${JSON.stringify(oursStatementMix)}, peer ${peerStatements}`);
       const runs: Record<ServerVariant, LoadResult[]> = { ours: [], "ours-bare": [], peer: [] };
       for (let r = 0; r < rounds; r++) {
-        runs.ours.push(await load(ours.url, q.ours, concurrency, durationMs));
-        runs["ours-bare"].push(await load(bare.url, q.ours, concurrency, durationMs));
-        runs.peer.push(await load(peer.url, q.peer, concurrency, durationMs));
+        // Each round starts with another server, so no server always runs first (or right after the peer).
+        for (const v of [...VARIANTS.slice(r % VARIANTS.length), ...VARIANTS.slice(0, r % VARIANTS.length)]) {
+          runs[v].push(await load(servers.get(v)!.url, v === "peer" ? q.peer : q.ours, concurrency, durationMs));
+        }
         log(`  round ${r + 1}: ${VARIANTS.map((v) => `${v} ${runs[v].at(-1)!.rps} req/s p99 ${runs[v].at(-1)!.p99Ms} ms`).join(" | ")}`);
       }
       const rps = (v: ServerVariant) => round(median(runs[v].map((x) => x.rps)), 1);
@@ -207,7 +207,7 @@ export async function main(argv: string[]): Promise<number> {
         ),
     );
     console.log(
-      `\n${concurrency} clients, ${rounds} interleaved rounds of ${durationMs / 1000} s each (ours, ours with the optional plugins off, peer); ratios are medians of per-round ratios. Written ${file}`,
+      `\n${concurrency} clients, ${rounds} interleaved rounds of ${durationMs / 1000} s each (ours, ours with the optional plugins off, peer; each round starts with the next); ratios are medians of per-round ratios. Written ${file}`,
     );
   }
   return 0;
