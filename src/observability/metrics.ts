@@ -83,7 +83,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       if (!c) {
         const labels = { operation: opLabel(operation), type, outcome };
         c = { count: gqlCount.labels(labels), time: gqlTime.labels(labels) };
-        // Client-chosen names past the cap all map to "other": keep at most the bounded set of keys.
+        // Keys are raw names; past MAX_LABEL_SETS combinations the children are looked up each time (still counted right).
         if (gqlChildren.size < MAX_LABEL_SETS) gqlChildren.set(key, c);
       }
       c.count.inc();
