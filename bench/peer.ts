@@ -2,32 +2,31 @@
  * bench:peer — our API against the Neo4j GraphQL Library (@neo4j/graphql 7, served by graphql-yoga)
  * over the SAME Neo4j database, each in its own Node process on 127.0.0.1. Same questions in each
  * API's idiom (bench/lib/peer-questions.ts); answers normalised and checked equal before timing;
- * then interleaved load runs (ours, peer, ours, peer, … — `--rounds` each) at the same concurrency.
+ * then interleaved load runs at the same concurrency, `--rounds` of them: in each round ours as users
+ * run it (every plugin, access log at info), ours with the optional plugins off, and the peer
+ * (bench/lib/peer-servers.ts), each round starting with the next of the three. Ratios are medians of the per-round ratios, with their min–max.
  *
  *   npm run bench:peer [-- --json] [--concurrency 8] [--duration 5] [--rounds 3] [--only a-entity-relations,…]
  *                      [--entity-a NAME] [--entity-b NAME] [--object NAME] [--limit N] [--wipe]
  * --json prints one JSON object per question on stdout:
- *   {"query","oursRps","peerRps","ratio","oursP99Ms","peerP99Ms","oursStatements","peerStatements"}
+ *   {"query","oursRps","bareRps","peerRps","ratio","bareRatio","ratioRange","bareRatioRange","oursP99Ms","bareP99Ms","peerP99Ms","oursStatements","peerStatements"}
  */
 import { numberArg, parseBenchArgs } from "./lib/args.ts";
 import { preparedBenchDatabase } from "./lib/ensure-corpus.ts";
-import { graphqlRequest, type LoadResult } from "./lib/load.ts";
+import type { LoadResult } from "./lib/load.ts";
 import { machineLine } from "./lib/machine.ts";
 import { runMain } from "./lib/main.ts";
 import { checkedAnswer, load, statementMix, statementsPerRequest } from "./lib/measure.ts";
-import { peerQuestions, type PeerParams } from "./lib/peer-questions.ts";
+import { peerQuestions } from "./lib/peer-questions.ts";
 import { table, writeResult } from "./lib/results.ts";
+import { PEER_ENTITY_NAMES, resolvePeerParams, SERVER_VARIANTS, type ServerVariant } from "./lib/peer-servers.ts";
 import { startServer, type ServerProc } from "./lib/server-proc.ts";
 import { median, round } from "./lib/stats.ts";
 
-export const PEER_TARGETS = { ratio: 1.0, nestedRatio: 1.5 };
+/** Issue 15's targets: ours (as users run it) over the peer, medians of interleaved rounds. */
+export const PEER_TARGETS = { ratio: 1.2, nestedRatio: 2.0 };
 
-async function resolveEntity(url: string, name: string): Promise<{ key: string; name: string }> {
-  const r = await graphqlRequest(url, `query($n: String!) { entity(name: $n) { key name } }`, { n: name });
-  const e = (r.data as { entity?: { key: string; name: string } | null } | undefined)?.entity;
-  if (!e) throw new Error(`bench:peer: no entity called "${name}" in the bench database (errors: ${JSON.stringify(r.errors ?? [])})`);
-  return e;
-}
+const VARIANTS: ServerVariant[] = ["ours", "ours-bare", "peer"];
 
 function firstDiff(a: unknown, b: unknown): string {
   const sa = JSON.stringify(a, null, 1).split("\n");
@@ -36,6 +35,12 @@ function firstDiff(a: unknown, b: unknown): string {
     if (sa[i] !== sb[i]) return `line ${i}: ours ${sa[i]?.trim() ?? "(end)"} / peer ${sb[i]?.trim() ?? "(end)"}`;
   }
   return "";
+}
+
+// Private: median and min–max of per-round ratios x[i] / y[i] (each round's runs are adjacent in time).
+function roundRatios(x: LoadResult[], y: LoadResult[]): { median: number; range: [number, number] } {
+  const rs = x.map((r, i) => r.rps / y[i]!.rps);
+  return { median: round(median(rs), 2), range: [round(Math.min(...rs), 2), round(Math.max(...rs), 2)] };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -54,20 +59,23 @@ export async function main(argv: string[]): Promise<number> {
   const { b, counts, machine } = await preparedBenchDatabase({ limit, allowWipe: args.flags.has("wipe"), log });
   log(`bench:peer on ${machineLine(machine)}`);
 
-  const servers: ServerProc[] = [];
+  const servers = new Map<ServerVariant, ServerProc>();
   const out = [];
   try {
-    const ours = await startServer("ours", b.cfg, { cache: "off" });
-    servers.push(ours);
-    const peer = await startServer("peer", b.cfg);
-    servers.push(peer);
-    log(`ours at ${ours.url} (pid ${ours.pid}); Neo4j GraphQL Library at ${peer.url} (pid ${peer.pid})`);
-
-    const a = await resolveEntity(ours.url, args.values.get("entity-a") ?? "Abu Bakr al-Baghdadi");
-    const bEnt = await resolveEntity(ours.url, args.values.get("entity-b") ?? "al-Abadi");
-    const c = await resolveEntity(ours.url, args.values.get("object") ?? "Mosul");
-    const params: PeerParams = { relationsEntityName: a.name, articlesEntityId: bEnt.key, capturedObjectId: c.key };
-    log(`questions over: (a) "${a.name}", (b) ${bEnt.key}, (c) ${c.key}`);
+    for (const v of VARIANTS) {
+      const spec = SERVER_VARIANTS[v];
+      const s = await startServer(spec.kind, b.cfg, { cache: "off", env: spec.env });
+      servers.set(v, s);
+      log(`${v} at ${s.url} (pid ${s.pid}): ${spec.what}`);
+    }
+    const ours = servers.get("ours")!;
+    const peer = servers.get("peer")!;
+    const params = await resolvePeerParams(ours.url, b.cfg, {
+      a: args.values.get("entity-a") ?? PEER_ENTITY_NAMES.a,
+      b: args.values.get("entity-b") ?? PEER_ENTITY_NAMES.b,
+      c: args.values.get("object") ?? PEER_ENTITY_NAMES.c,
+    });
+    log(`questions over: (a) "${params.relationsEntityName}", (b) ${params.articlesEntityId}, (c) ${params.capturedObjectId}`);
     const questions = peerQuestions(params).filter((q) => !only || only.includes(q.name));
 
     for (const q of questions) {
@@ -81,44 +89,47 @@ export async function main(argv: string[]): Promise<number> {
       const peerStatements = await statementsPerRequest(peer, q.peer);
       const oursStatementMix = await statementMix(ours, q.ours);
       log(`  statements/request: ours ${oursStatements} ${JSON.stringify(oursStatementMix)}, peer ${peerStatements}`);
-      const runsOurs: LoadResult[] = [];
-      const runsPeer: LoadResult[] = [];
+      const runs: Record<ServerVariant, LoadResult[]> = { ours: [], "ours-bare": [], peer: [] };
       for (let r = 0; r < rounds; r++) {
-        runsOurs.push(await load(ours.url, q.ours, concurrency, durationMs));
-        runsPeer.push(await load(peer.url, q.peer, concurrency, durationMs));
-        log(
-          `  round ${r + 1}: ours ${runsOurs.at(-1)!.rps} req/s p99 ${runsOurs.at(-1)!.p99Ms} ms | peer ${runsPeer.at(-1)!.rps} req/s p99 ${runsPeer.at(-1)!.p99Ms} ms`,
-        );
+        // Each round starts with another server, so no server always runs first (or right after the peer).
+        for (const v of [...VARIANTS.slice(r % VARIANTS.length), ...VARIANTS.slice(0, r % VARIANTS.length)]) {
+          runs[v].push(await load(servers.get(v)!.url, v === "peer" ? q.peer : q.ours, concurrency, durationMs));
+        }
+        log(`  round ${r + 1}: ${VARIANTS.map((v) => `${v} ${runs[v].at(-1)!.rps} req/s p99 ${runs[v].at(-1)!.p99Ms} ms`).join(" | ")}`);
       }
-      const oursRps = round(median(runsOurs.map((x) => x.rps)), 1);
-      const peerRps = round(median(runsPeer.map((x) => x.rps)), 1);
-      const ratio = round(oursRps / peerRps, 2);
-      const oursP99Ms = round(median(runsOurs.map((x) => x.p99Ms)), 1);
-      const peerP99Ms = round(median(runsPeer.map((x) => x.p99Ms)), 1);
+      const rps = (v: ServerVariant) => round(median(runs[v].map((x) => x.rps)), 1);
+      const p99 = (v: ServerVariant) => round(median(runs[v].map((x) => x.p99Ms)), 1);
+      const ratio = roundRatios(runs.ours, runs.peer);
+      const bareRatio = roundRatios(runs["ours-bare"], runs.peer);
       const target = q.nested ? PEER_TARGETS.nestedRatio : PEER_TARGETS.ratio;
       out.push({
         query: q.name,
         what: q.what,
         nested: q.nested,
         equal,
-        oursRps,
-        peerRps,
-        ratio,
-        oursP99Ms,
-        peerP99Ms,
+        oursRps: rps("ours"),
+        bareRps: rps("ours-bare"),
+        peerRps: rps("peer"),
+        ratio: ratio.median,
+        ratioRange: ratio.range,
+        bareRatio: bareRatio.median,
+        bareRatioRange: bareRatio.range,
+        oursP99Ms: p99("ours"),
+        bareP99Ms: p99("ours-bare"),
+        peerP99Ms: p99("peer"),
         oursStatements,
         peerStatements,
         oursStatementMix,
         targetRatio: target,
-        ratioMet: ratio >= target,
-        p99Met: oursP99Ms <= peerP99Ms,
-        errors: { ours: runsOurs.reduce((n, x) => n + x.errors, 0), peer: runsPeer.reduce((n, x) => n + x.errors, 0) },
+        ratioMet: ratio.median >= target,
+        p99Met: p99("ours") <= p99("peer"),
+        errors: Object.fromEntries(VARIANTS.map((v) => [v, runs[v].reduce((n, x) => n + x.errors, 0)])),
         documents: { ours: q.ours, peer: q.peer },
-        runs: { ours: runsOurs, peer: runsPeer },
+        runs,
       });
     }
   } finally {
-    for (const s of servers) await s.stop();
+    for (const s of servers.values()) await s.stop();
   }
 
   // Only a default full run writes <date>-peer.json; a partial or customised one gets its own name.
@@ -130,6 +141,7 @@ export async function main(argv: string[]): Promise<number> {
     machine,
     graph: counts,
     peer: "@neo4j/graphql 7 + graphql-yoga",
+    servers: Object.fromEntries(VARIANTS.map((v) => [v, SERVER_VARIANTS[v].what])),
     statementCounting: {
       ours: "db.observe (src/db/client.ts): one event per named statement run",
       peer: "wrapped neo4j driver passed to Neo4jGraphQL: each tx.run / session.run / executeQuery counts one",
@@ -141,30 +153,62 @@ export async function main(argv: string[]): Promise<number> {
     results: out,
   });
   if (json) {
-    for (const r of out) {
-      const { query, oursRps, peerRps, ratio, oursP99Ms, peerP99Ms, oursStatements, peerStatements } = r;
-      console.log(JSON.stringify({ query, oursRps, peerRps, ratio, oursP99Ms, peerP99Ms, oursStatements, peerStatements }));
-    }
+    const fields = [
+      "query",
+      "oursRps",
+      "bareRps",
+      "peerRps",
+      "ratio",
+      "bareRatio",
+      "ratioRange",
+      "bareRatioRange",
+      "oursP99Ms",
+      "bareP99Ms",
+      "peerP99Ms",
+      "oursStatements",
+      "peerStatements",
+    ] as const;
+    for (const r of out) console.log(JSON.stringify(Object.fromEntries(fields.map((f) => [f, r[f]]))));
   } else {
+    const range = (x: [number, number]) => `${x[0]}–${x[1]}`;
     console.log(
       "\n" +
         table(
-          ["question", "equal", "ours req/s", "peer req/s", "ratio", "target", "ours p99", "peer p99", "ours stmts", "peer stmts"],
+          [
+            "question",
+            "equal",
+            "ours req/s",
+            "bare req/s",
+            "peer req/s",
+            "ratio (min–max)",
+            "target",
+            "bare ratio (min–max)",
+            "ours p99",
+            "bare p99",
+            "peer p99",
+            "ours stmts",
+            "peer stmts",
+          ],
           out.map((r) => [
             r.query,
             r.equal ? "yes" : "NO",
             r.oursRps,
+            r.bareRps,
             r.peerRps,
-            r.ratio,
+            `${r.ratio} (${range(r.ratioRange)})`,
             `≥${r.targetRatio}${r.ratioMet ? "" : " NO"}`,
+            `${r.bareRatio} (${range(r.bareRatioRange)})`,
             r.oursP99Ms,
+            r.bareP99Ms,
             r.peerP99Ms,
             r.oursStatements,
             r.peerStatements,
           ]),
         ),
     );
-    console.log(`\n${concurrency} clients, ${rounds} interleaved rounds of ${durationMs / 1000} s each; medians over rounds. Written ${file}`);
+    console.log(
+      `\n${concurrency} clients, ${rounds} interleaved rounds of ${durationMs / 1000} s each (ours, ours with the optional plugins off, peer; each round starts with the next); ratios are medians of per-round ratios. Written ${file}`,
+    );
   }
   return 0;
 }

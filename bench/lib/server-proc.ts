@@ -4,7 +4,7 @@
  * GraphQL Library). Both listen on 127.0.0.1 on a free port and report, over IPC, how many Cypher
  * statements they have sent so far.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Neo4jConfig } from "../../src/config.ts";
@@ -12,12 +12,14 @@ import type { Neo4jConfig } from "../../src/config.ts";
 const SERVERS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "servers");
 
 export interface ServerMessage {
-  type: "ready" | "stats" | "error";
+  type: "ready" | "stats" | "error" | "profiling" | "profiled";
   url?: string;
   statements?: number;
   /** Ours only: statements so far by name (cypher/<name>.cypher). */
   byName?: Record<string, number>;
   message?: string;
+  /** "profiled": the server's CPU time (user + system, µs) while the profiler ran. */
+  cpuUs?: number;
 }
 
 export interface ServerProc {
@@ -28,6 +30,8 @@ export interface ServerProc {
   statements(): Promise<number>;
   /** Ours only: statements so far by name; {} for the peer. */
   statementsByName(): Promise<Record<string, number>>;
+  /** Run `work` with V8's CPU profiler on in the server (bench/servers/cpu-profiler.ts); the profile is written to `file`. */
+  profiled<T>(file: string, work: () => Promise<T>): Promise<{ result: T; cpuUs: number }>;
   stop(): Promise<void>;
 }
 
@@ -36,10 +40,19 @@ export interface ServerProc {
  * `cache: "off"` (KG_RESPONSE_CACHE_ENTRIES=0) makes every request run its Cypher, which is what the
  * peer, scale and uncached api figures measure.
  */
-export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts: { cache?: "on" | "off"; timeoutMs?: number } = {}): Promise<ServerProc> {
+export interface StartOptions {
+  cache?: "on" | "off";
+  timeoutMs?: number;
+  /** More Node options for the child (e.g. `--cpu-prof`), after `--import tsx`. */
+  execArgv?: string[];
+  /** More environment for the child, over the bench defaults below. */
+  env?: Record<string, string>;
+}
+
+export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts: StartOptions = {}): Promise<ServerProc> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const child: ChildProcess = fork(path.join(SERVERS, `${kind}.ts`), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...(opts.execArgv ?? [])],
     env: {
       ...process.env,
       KG_BENCH_NEO4J: JSON.stringify(cfg),
@@ -51,6 +64,7 @@ export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts:
       KG_MAX_DEPTH: process.env.KG_MAX_DEPTH ?? "30",
       KG_MAX_TOKENS: process.env.KG_MAX_TOKENS ?? "5000",
       ...(opts.cache === "off" ? { KG_RESPONSE_CACHE_ENTRIES: "0" } : {}),
+      ...opts.env,
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -84,6 +98,10 @@ export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts:
   let ready: ServerMessage;
   try {
     ready = await waitFor("ready", timeoutMs);
+    // KG_BENCH_SERVER_CPUS=1: pin the server (every thread it has by now) to those cores, e.g. with the
+    // load generator started under `taskset -c 0`, so the two do not compete for one core.
+    const cpus = process.env.KG_BENCH_SERVER_CPUS;
+    if (cpus) execFileSync("taskset", ["-acp", cpus, String(child.pid)], { stdio: "ignore" });
   } catch (e) {
     if (child.exitCode === null) child.kill("SIGTERM");
     throw e;
@@ -101,6 +119,15 @@ export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts:
       const p = waitFor("stats", 10_000);
       child.send({ type: "stats" });
       return (await p).byName ?? {};
+    },
+    async profiled<T>(file: string, work: () => Promise<T>): Promise<{ result: T; cpuUs: number }> {
+      const started = waitFor("profiling", 10_000);
+      child.send({ type: "profile-start" });
+      await started;
+      const result = await work();
+      const done = waitFor("profiled", 60_000);
+      child.send({ type: "profile-stop", file });
+      return { result, cpuUs: (await done).cpuUs ?? NaN };
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -1,8 +1,15 @@
-/** Child process: our GraphQL app (`listen()` from src/server/main.ts) on 127.0.0.1, free port; counts Cypher statements via `db.observe`. */
+/**
+ * Child process: our GraphQL app (`listen()` from src/server/main.ts) on 127.0.0.1, free port; counts Cypher statements via `db.observe`.
+ * Logs as the service logs (src/log.ts) at LOG_LEVEL, to KG_BENCH_LOG (a file; default stderr).
+ * KG_BENCH_OPTIONAL_PLUGINS=off leaves out the optional plugins (limits, API keys, metrics, access log):
+ * bench:peer's second measurement of ours, to show what those features cost.
+ */
 import { pino } from "pino";
 import type { Neo4jConfig } from "../../src/config.ts";
 import { Db } from "../../src/db/client.ts";
+import { createLogger } from "../../src/log.ts";
 import { listen } from "../../src/server/main.ts";
+import { handleProfileMessage } from "./cpu-profiler.ts";
 
 const cfg = JSON.parse(process.env.KG_BENCH_NEO4J ?? "null") as Neo4jConfig | null;
 if (!cfg || !process.send) {
@@ -20,9 +27,12 @@ try {
     statements++;
     byName[ev.name] = (byName[ev.name] ?? 0) + 1;
   });
-  const log = pino({ level: process.env.LOG_LEVEL ?? "error" }, pino.destination({ fd: 2, sync: false }));
-  const server = await listen({ db, log, host: "127.0.0.1", port: 0, graphiql: false });
+  const logFile = process.env.KG_BENCH_LOG;
+  const log = createLogger(logFile ? pino.destination({ dest: logFile, sync: false }) : undefined);
+  const optionalPlugins = process.env.KG_BENCH_OPTIONAL_PLUGINS !== "off";
+  const server = await listen({ db, log, host: "127.0.0.1", port: 0, graphiql: false, optionalPlugins });
   process.on("message", (m: { type: string }) => {
+    if (handleProfileMessage(m, send)) return;
     if (m.type === "stats") send({ type: "stats", statements, byName: { ...byName } });
     else if (m.type === "stop") void server.close().finally(() => process.exit(0));
   });

@@ -15,6 +15,7 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import { createYoga } from "graphql-yoga";
 import neo4j, { type Driver } from "neo4j-driver";
 import type { Neo4jConfig } from "../../src/config.ts";
+import { handleProfileMessage } from "./cpu-profiler.ts";
 
 const cfg = JSON.parse(process.env.KG_BENCH_NEO4J ?? "null") as Neo4jConfig | null;
 if (!cfg || !process.send) {
@@ -117,6 +118,7 @@ try {
     process.exit(0);
   };
   process.on("message", (m: { type: string }) => {
+    if (handleProfileMessage(m, send)) return;
     if (m.type === "stats") send({ type: "stats", statements });
     else if (m.type === "stop") void close();
   });

@@ -22,6 +22,7 @@ export const ANONYMOUS: AuthState = Object.freeze({ authenticated: false, invali
 export interface AppContext {
   /** Every question this request asks of the graph goes through here (src/store). */
   store: Store;
+  /** The process's logger (no per-request child: put `requestId` on the line where it matters). */
   log: Logger;
   requestId: string;
   /** Loaders keyed by name, made on first use in this request (see `loader()` in loaders.ts). */
@@ -35,5 +36,5 @@ export interface AppContext {
 }
 
 export function createContext(store: Store, log: Logger, requestId: string, auth: AuthState = ANONYMOUS, nlp?: NlpBackbone): AppContext {
-  return { store, log: log.child({ requestId }), requestId, loaders: new Map(), auth, ...(nlp ? { nlp } : {}) };
+  return { store, log, requestId, loaders: new Map(), auth, ...(nlp ? { nlp } : {}) };
 }

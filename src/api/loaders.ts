@@ -58,8 +58,22 @@ export const loaders = {
   evidence: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "evidence", args, async (keys) => primed(ctx, await ctx.store.relationEvidence(keys, args.first)), []),
 
-  entityArticles: (ctx: AppContext, args: Window) =>
-    loader(ctx, "entityArticles", args, async (ids) => primed(ctx, await ctx.store.entityArticles(ids, args)), EMPTY),
+  /** With `mentions`, the same statement also fills the articleMentions loader for those articles (see entityArticles in the store). */
+  entityArticles: (ctx: AppContext, args: Window, mentions: { type: EntityType | null } | null = null) =>
+    loader(
+      ctx,
+      "entityArticles",
+      { ...args, mentions },
+      async (ids) => {
+        const b = await ctx.store.entityArticles(ids, args, mentions);
+        if (b.mentions && mentions) {
+          const l = loaders.articleMentions(ctx, mentions);
+          for (const [articleId, p] of b.mentions) l.prime(articleId, p);
+        }
+        return primed(ctx, b);
+      },
+      EMPTY,
+    ),
 
   entityQuotes: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "entityQuotes", args, async (ids) => primed(ctx, await ctx.store.entityQuotes(ids, args.first)), EMPTY),

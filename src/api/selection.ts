@@ -22,22 +22,33 @@ function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): 
 }
 
 /**
- * The value of integer argument `arg` on every selection of the field at `path` below the current
- * field (one entry per selection; `undefined` where the argument is omitted).
+ * The value of argument `arg` on every selection of the field at `path` below the current field
+ * (one entry per selection; `undefined` where the argument is omitted): integers as numbers, enum
+ * values and strings as strings, null as null, variables as the request gave them. Other literals
+ * (lists, objects) are `undefined`: callers look ahead only for scalar arguments.
  *
- * @example intArgsAt(info, ["edges", "node", "evidence"], "first") // [3] for `edges { node { evidence(first: 3) { … } } }`
+ * @example argsAt(info, ["edges", "node", "article", "entities"], "type") // ["PERSON"] for `… article { entities(type: PERSON) { … } }`
  */
-export function intArgsAt(info: GraphQLResolveInfo, path: string[], arg: string): (number | undefined)[] {
+export function argsAt(info: GraphQLResolveInfo, path: string[], arg: string): unknown[] {
   let level: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) level = level.flatMap((f) => fieldsOf(f.selectionSet, info)).filter((f) => f.name.value === name);
   return level.map((f) => {
     const a = f.arguments?.find((x) => x.name.value === arg);
     if (!a) return undefined;
     if (isKind(a.value, "IntValue")) return Number(a.value.value);
-    if (isKind(a.value, "Variable")) {
-      const v = info.variableValues[a.value.name.value];
-      return typeof v === "number" ? v : undefined;
-    }
+    if (isKind(a.value, "EnumValue") || isKind(a.value, "StringValue")) return a.value.value;
+    if (isKind(a.value, "NullValue")) return null;
+    if (isKind(a.value, "Variable")) return info.variableValues[a.value.name.value];
     return undefined;
   });
+}
+
+/**
+ * The value of integer argument `arg` on every selection of the field at `path` below the current
+ * field (one entry per selection; `undefined` where the argument is omitted or not an integer).
+ *
+ * @example intArgsAt(info, ["edges", "node", "evidence"], "first") // [3] for `edges { node { evidence(first: 3) { … } } }`
+ */
+export function intArgsAt(info: GraphQLResolveInfo, path: string[], arg: string): (number | undefined)[] {
+  return argsAt(info, path, arg).map((v) => (typeof v === "number" ? v : undefined));
 }

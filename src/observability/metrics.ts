@@ -11,6 +11,8 @@ import type { CacheOutcome } from "../server/response-cache.ts";
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** Distinct operation names kept as labels; more are counted as "other" (clients choose names). */
 const MAX_OPERATION_NAMES = 200;
+/** Label combinations whose metric children are kept for reuse (beyond: looked up each time, still correct). */
+const MAX_LABEL_SETS = 10_000;
 
 export interface Metrics {
   registry: Registry;
@@ -68,17 +70,34 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     names.add(clean);
     return clean;
   };
+  // The metric children for each label combination seen (all bounded: see the labels above), so a
+  // request costs a Map lookup instead of prom-client hashing its label object on every call.
+  const gqlChildren = new Map<string, { count: ReturnType<typeof gqlCount.labels>; time: ReturnType<typeof gqlTime.labels> }>();
+  const httpChildren = new Map<string, ReturnType<typeof httpCount.labels>>();
   return {
     registry,
     contentType: registry.contentType,
     observeGraphQL({ operation, type, outcome, seconds }) {
-      const labels = { operation: opLabel(operation), type, outcome };
-      gqlCount.inc(labels);
-      gqlTime.observe(labels, seconds);
+      const key = `${operation}\u0000${type}\u0000${outcome}`;
+      let c = gqlChildren.get(key);
+      if (!c) {
+        const labels = { operation: opLabel(operation), type, outcome };
+        c = { count: gqlCount.labels(labels), time: gqlTime.labels(labels) };
+        // Keys are raw names; past MAX_LABEL_SETS combinations the children are looked up each time (still counted right).
+        if (gqlChildren.size < MAX_LABEL_SETS) gqlChildren.set(key, c);
+      }
+      c.count.inc();
+      c.time.observe(seconds);
     },
     observeHttp({ method, route, status, seconds }) {
       void seconds;
-      httpCount.inc({ method, route, status: String(status) });
+      const key = `${method}\u0000${route}\u0000${status}`;
+      let c = httpChildren.get(key);
+      if (!c) {
+        c = httpCount.labels({ method, route, status: String(status) });
+        if (httpChildren.size < MAX_LABEL_SETS) httpChildren.set(key, c);
+      }
+      c.inc();
     },
     observeCache(outcome) {
       cacheCount.inc({ outcome });

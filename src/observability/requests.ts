@@ -4,10 +4,11 @@
  * one JSON access-log line per request; metrics by operation and outcome; GET /metrics.
  */
 import { randomUUID } from "node:crypto";
-import { getOperationAST, type DocumentNode, type GraphQLError } from "graphql";
+import type { DocumentNode, GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { AppContext, AuthState } from "../api/context.ts";
+import { operationOf } from "../api/operation.ts";
 import type { Metrics } from "./metrics.ts";
 import type { CacheOutcome } from "../server/response-cache.ts";
 
@@ -105,7 +106,7 @@ export function useRequestTracking(opts: TrackingOptions): Plugin<AppContext> {
       if (!s) return;
       return ({ result }) => {
         if (!result || result instanceof Error || (result as { kind?: string }).kind !== "Document") return;
-        const op = getOperationAST(result as DocumentNode, s.operation);
+        const op = operationOf(result as DocumentNode, s.operation);
         s.type = op?.operation ?? s.type;
         s.operation = op?.name?.value ?? s.operation;
       };
@@ -114,7 +115,7 @@ export function useRequestTracking(opts: TrackingOptions): Plugin<AppContext> {
       const ctx = args.contextValue as AppContext & { request?: Request };
       const s = ctx.request ? states.get(ctx.request) : undefined;
       if (!s) return;
-      const op = getOperationAST(args.document as DocumentNode, (args.operationName as string | null | undefined) ?? undefined);
+      const op = operationOf(args.document as DocumentNode, args.operationName as string | null | undefined);
       s.type = op?.operation ?? s.type;
       s.operation = op?.name?.value ?? s.operation;
     },

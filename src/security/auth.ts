@@ -6,8 +6,9 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import { getOperationAST, type DocumentNode, type GraphQLError } from "graphql";
+import type { DocumentNode, GraphQLError } from "graphql";
 import { ANONYMOUS, type AppContext, type AuthState } from "../api/context.ts";
+import { operationOf } from "../api/operation.ts";
 import { digestKey, type SecurityConfig } from "./config.ts";
 
 /** Read the caller's credentials from the request headers. */
@@ -51,10 +52,13 @@ export function useApiKeys(cfg: SecurityConfig): Plugin<AppContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as AppContext;
-      const op = getOperationAST(args.document as DocumentNode, (args.operationName as string | null | undefined) ?? undefined);
+      const op = operationOf(args.document as DocumentNode, args.operationName as string | null | undefined);
       const why = refusal(op?.operation ?? "query", ctx.auth ?? ANONYMOUS, cfg);
       if (why) {
-        ctx.log.warn({ operation: op?.name?.value ?? null, kind: op?.operation, keyId: ctx.auth?.keyId }, "refused: not authenticated");
+        ctx.log.warn(
+          { requestId: ctx.requestId, operation: op?.name?.value ?? null, kind: op?.operation, keyId: ctx.auth?.keyId },
+          "refused: not authenticated",
+        );
         setResultAndStopExecution({ errors: [unauthenticated(why)] });
       }
     },

@@ -56,6 +56,12 @@ export interface AppOptions {
   isDraining?: () => boolean;
   /** Budget of one article's extraction on ingest; read from the environment (extractionPoolConfig()) when absent. */
   extraction?: ExtractionPoolOptions;
+  /**
+   * false leaves out the optional plugins: query limits (Armor, cost, body and variable limits),
+   * CSRF, admission control, metrics and the access log. API keys are still checked. Only for
+   * measuring what those features cost (bench:peer); no configuration variable turns them off.
+   */
+  optionalPlugins?: boolean;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, AppContext> & { metrics: Metrics; security: SecurityConfig; responseCache: ResponseCache };
@@ -100,30 +106,40 @@ export function createApp(opts: AppOptions): App {
     },
   });
   const graphiql = opts.graphiql !== false && security.graphiql;
+  const optional = opts.optionalPlugins !== false;
   const plugins: Array<Plugin | Plugin<AppContext>> = [
     // One HTTP status rule for every response (src/server/status.ts); before the tracking, which logs the status.
     useStatusPolicy(),
-    useRequestTracking({
-      log,
-      metrics,
-      metricsEndpoint: security.metrics ? { authorize: (r) => !refusal("query", authenticate(r.headers, security), security) } : undefined,
-    }),
-    useAdmission({ limit: security.maxConcurrentRequests, queueMs: security.queueTimeoutMs, maxQueue: security.maxQueue }),
+    ...(optional
+      ? [
+          useRequestTracking({
+            log,
+            metrics,
+            metricsEndpoint: security.metrics ? { authorize: (r) => !refusal("query", authenticate(r.headers, security), security) } : undefined,
+          }),
+          useAdmission({ limit: security.maxConcurrentRequests, queueMs: security.queueTimeoutMs, maxQueue: security.maxQueue }),
+        ]
+      : []),
     // The browser pages and their assets, from this server only (src/server/web.ts); after the
     // admission, so a flood of page loads queues like any request.
     useWebPages({ graphiql, explorer: security.explorer }),
     // GET /export: a neighbourhood as a file (src/server/export-route.ts); before the CSRF check, as a
     // download link is a plain GET with no custom header (it has no side effect; reads' auth applies).
     useExportRoute({ db, security, log }),
-    csrfPlugin(),
-    useBodyLimit(security.maxBodyBytes),
-    useVariableDepthLimit(),
-    ...armorPlugins(security),
-    ...(security.introspection ? [] : [useNoIntrospection()]),
-    useLimitErrorCodes(),
+    ...(optional
+      ? [
+          csrfPlugin(),
+          useBodyLimit(security.maxBodyBytes),
+          useVariableDepthLimit(),
+          ...armorPlugins(security),
+          ...(security.introspection ? [] : [useNoIntrospection()]),
+          useLimitErrorCodes(),
+        ]
+      : []),
+    // Not optional: a mutation without a valid key is refused in every configuration.
     useApiKeys(security),
     // After the key check, before the cache: the cost of the operation with its variables.
-    useCostLimit(security.limits.cost),
+    ...(optional ? [useCostLimit(security.limits.cost)] : []),
     // After the key check: a cached answer is only given to a caller allowed to ask.
     responseCache.plugin(),
     useReadinessCheck({

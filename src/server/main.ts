@@ -41,6 +41,8 @@ export interface ListenOptions {
   nlp?: NlpBackbone;
   /** Budget of one article's extraction on ingest (default: extractionPoolConfig() from the environment). */
   extraction?: ExtractionPoolOptions;
+  /** false leaves out the optional plugins (see AppOptions.optionalPlugins): for measurements only. */
+  optionalPlugins?: boolean;
 }
 
 export async function listen(opts: ListenOptions): Promise<RunningServer> {
@@ -56,6 +58,7 @@ export async function listen(opts: ListenOptions): Promise<RunningServer> {
     security,
     responseCache: opts.responseCache,
     isDraining: () => draining,
+    optionalPlugins: opts.optionalPlugins,
   });
   const inFlight = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {

@@ -18,11 +18,12 @@
  * Cached answers are shared objects: nothing downstream mutates execution results here.
  */
 import { createHash } from "node:crypto";
-import { getOperationAST, OperationTypeNode, type DocumentNode, type ExecutionResult } from "graphql";
+import { OperationTypeNode, type DocumentNode, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { AppContext } from "../api/context.ts";
+import { operationOf } from "../api/operation.ts";
 import type { Db } from "../db/client.ts";
 import { envInt, type Env } from "../config.ts";
 
@@ -201,7 +202,7 @@ export class ResponseCache {
         const ctx = args.contextValue as AppContext & { request?: Request; params?: Params };
         const note = (o: CacheOutcome) => this.opts.onOutcome?.(ctx.request, o);
         if (!this.enabled) return;
-        const op = getOperationAST(args.document as DocumentNode, (args.operationName as string | null | undefined) ?? undefined);
+        const op = operationOf(args.document as DocumentNode, args.operationName as string | null | undefined);
         const key =
           op?.operation === OperationTypeNode.QUERY && this.stamp !== undefined
             ? cacheKey(ctx.params, op.variableDefinitions?.map((d) => d.variable.name.value) ?? [])

@@ -1,6 +1,6 @@
 /** Questions about articles: headers, texts, what each mentions, asserts and quotes, lists and comparisons. */
 import type { Row, Runner } from "../db/client.ts";
-import { int } from "../db/values.ts";
+import { int, type Plain } from "../db/values.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
 import type { RelationKeyParts } from "../graph/keys.ts";
 import {
@@ -19,6 +19,7 @@ import {
   strings,
   type ArticleRow,
   type Batch,
+  type Headers,
   type EntityRow,
   type Paged,
   type QuoteRow,
@@ -41,14 +42,17 @@ export interface ArticleMention {
   names: string[];
 }
 
+/** One entity an article mentions, as articleMentions (and entityArticles with mentions) return it; its header goes to `headers`. */
+export function articleMentionRow(v: Plain, headers: Headers): ArticleMention {
+  const o = obj(v, "items");
+  const entity = entityRow(o.entity);
+  headers.entities.push(entity);
+  return { entity, mentions: num(o, "mentions"), names: strings(o, "names") };
+}
+
 /** The entities each article mentions, most mentioned first, with their headers. `cypher/articleMentions.cypher` */
 export async function articleMentions(db: Runner, ids: readonly string[], type: EntityType | null): Promise<Batch<Paged<ArticleMention>>> {
-  return pagedById(await db.read("articleMentions", { ids, type }), (v, headers) => {
-    const o = obj(v, "items");
-    const entity = entityRow(o.entity);
-    headers.entities.push(entity);
-    return { entity, mentions: num(o, "mentions"), names: strings(o, "names") };
-  });
+  return pagedById(await db.read("articleMentions", { ids, type }), articleMentionRow);
 }
 
 /** What each article asserts (each relation's articleCount is 1: that article). `cypher/articleRelations.cypher` */

@@ -29,7 +29,7 @@ import {
   type QuoteRow,
   type RelationRow,
 } from "./rows.ts";
-import type { Window } from "./articles.ts";
+import { articleMentionRow, type ArticleMention, type Window } from "./articles.ts";
 
 /** Entity headers by id (DataLoader batch); absent ids are missing. `cypher/entitiesByIds.cypher` */
 export async function entitiesByIds(db: Runner, ids: readonly string[]): Promise<EntityRow[]> {
@@ -87,13 +87,41 @@ export interface EntityArticle {
   mentions: number;
 }
 
-/** The articles mentioning each entity, newest first, with mention counts and headers; paginated per entity. `cypher/entityArticles.cypher` */
-export async function entityArticles(db: Runner, ids: readonly string[], page: Window): Promise<Batch<Paged<EntityArticle>>> {
-  return pagedById(await db.read("entityArticles", { ids, offset: int(page.offset), limit: int(page.limit) }), (v, headers) => {
+export interface EntityArticlesBatch extends Batch<Paged<EntityArticle>> {
+  /** With `mentions` asked for: the entities each article of the pages mentions, by article id, as articleMentions gives them. */
+  mentions: Map<string, Paged<ArticleMention>> | null;
+}
+
+/**
+ * The articles mentioning each entity, newest first, with mention counts and headers; paginated per
+ * entity. With `mentions` (the `type` an `entities(type:)` selection asks for, null for all), the
+ * same statement also returns what each article of the pages mentions. `cypher/entityArticles.cypher`
+ */
+export async function entityArticles(
+  db: Runner,
+  ids: readonly string[],
+  page: Window,
+  mentions: { type: EntityType | null } | null = null,
+): Promise<EntityArticlesBatch> {
+  const byArticle = mentions ? new Map<string, Paged<ArticleMention>>() : null;
+  const rows = await db.read("entityArticles", {
+    ids,
+    offset: int(page.offset),
+    limit: int(page.limit),
+    withMentions: mentions !== null,
+    mentionType: mentions?.type ?? null,
+  });
+  const batch = pagedById(rows, (v, headers) => {
     const o = obj(v, "items");
     headers.articles.push(articleRow(o.article));
-    return { articleId: str(o, "articleId"), mentions: num(o, "mentions") };
+    const articleId = str(o, "articleId");
+    if (byArticle) {
+      const items = list(o.entities, "entities").map((m) => articleMentionRow(m, headers));
+      byArticle.set(articleId, { total: items.length, items });
+    }
+    return { articleId, mentions: num(o, "mentions") };
   });
+  return { ...batch, mentions: byArticle };
 }
 
 /** What each entity was quoted saying, newest articles first, at most `first` each. `cypher/entityQuotes.cypher` */

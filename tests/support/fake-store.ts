@@ -135,6 +135,13 @@ function named(ref: unknown, keys: unknown): string | undefined {
   return ENTITIES.filter((e) => [e.name, ...e.aliases].some((n) => wanted.has(nameKey(n)))).sort((a, b) => articleCountOf(b.id) - articleCountOf(a.id))[0]?.id;
 }
 
+// Private: the entities an article mentions, of one type or all, as articleMentions returns them.
+const mentionsOf = (articleId: string, type: unknown): Row[] =>
+  (MENTIONS[articleId] ?? [])
+    .map((id) => entity(id)!)
+    .filter((e) => type === null || type === undefined || e.type === type)
+    .map((e) => ({ entityId: e.id as string, mentions: 1, names: [e.name as string], entity: e }));
+
 const present = <T>(xs: (T | undefined)[]): T[] => xs.filter((x): x is T => x !== undefined);
 
 const neighbours = (id: string) => RELATIONS.flatMap((r) => (r.s === id ? [r.o] : r.o === id ? [r.s] : []));
@@ -171,8 +178,18 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
     })),
   entityArticles: (p) =>
     (p.ids as string[]).map((id) => {
-      const found = ARTICLES.filter((a) => MENTIONS[a.id]!.includes(id)).map((a) => ({ articleId: a.id, mentions: 2, article: article(a.id)! }));
+      const found = ARTICLES.filter((a) => MENTIONS[a.id]!.includes(id)).map((a) => ({
+        articleId: a.id,
+        mentions: 2,
+        article: article(a.id)!,
+        entities: p.withMentions ? mentionsOf(a.id, p.mentionType) : null,
+      }));
       return { id, total: found.length, items: page(found, p) };
+    }),
+  articleMentions: (p) =>
+    (p.ids as string[]).map((id) => {
+      const found = mentionsOf(id, p.type);
+      return { id, total: found.length, items: found };
     }),
   entityRelations: (p) =>
     (p.ids as string[]).map((id) => {

@@ -1,12 +1,15 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { entityFor, keyOf } from "../ids.ts";
 import { withLoaded } from "../join.ts";
 import { loaders, prime } from "../loaders.ts";
 import { connection, pageArgs } from "../pagination.ts";
+import { argsAt } from "../selection.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { NodeRef } from "./node.ts";
 import type { ArticleRow, EntityRow } from "../../store/index.ts";
+import { ENTITY_TYPES, type EntityType } from "../../extraction/types.ts";
 
 const EntityArticleRef = builder.objectRef<{ article: ArticleRow; mentions: number }>("EntityArticle").implement({
   description: "An article that mentions an entity.",
@@ -16,6 +19,16 @@ const EntityArticleRef = builder.objectRef<{ article: ArticleRow; mentions: numb
   }),
 });
 const EntityArticleConnection = connectionOf("EntityArticle", EntityArticleRef, "Articles mentioning an entity, newest first.");
+
+// Private: the `type` of the one `edges { node { article { entities(type:) } } }` selection below an
+// `articles` field (null: all types), or null when there is none or several (then they load on their own).
+function mentionsLookahead(info: GraphQLResolveInfo): { type: EntityType | null } | null {
+  const types = argsAt(info, ["edges", "node", "article", "entities"], "type");
+  if (types.length !== 1) return null;
+  const t = types[0];
+  if (t === undefined || t === null) return { type: null };
+  return ENTITY_TYPES.includes(t as EntityType) ? { type: t as EntityType } : null;
+}
 
 const CoMentionRef = builder.objectRef<{ entity: EntityRow; sharedArticles: number }>("CoMention").implement({
   description: "An entity that appears in the same articles as another.",
@@ -39,9 +52,11 @@ EntityRef.implement({
       type: EntityArticleConnection,
       description: "Articles that mention this entity, newest first.",
       args: { first: t.arg.int({ description: "Page size (default 20, at most 100)." }), after: t.arg.string({ description: "Cursor to continue after." }) },
-      resolve: async (e, args, ctx) => {
+      resolve: async (e, args, ctx, info) => {
         const page = pageArgs(args);
-        const p = await loaders.entityArticles(ctx, page).load(e.id);
+        // When the request asks what each article mentions (one `article { entities }` selection, as in
+        // "entities → articles → entities"), the same statement returns it: one statement instead of two.
+        const p = await loaders.entityArticles(ctx, page, mentionsLookahead(info)).load(e.id);
         const items = await withLoaded(
           loaders.article(ctx),
           p.items,

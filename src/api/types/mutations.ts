@@ -100,7 +100,7 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
     onFailure: (f) => {
       // The outcome says what went wrong; an unexpected error's detail goes to the log only.
       if (f.cause !== undefined && !(f.cause instanceof AppError))
-        ctx.log.error({ err: f.cause, articleId: f.articleId, code: f.code }, "ingesting an article failed unexpectedly");
+        ctx.log.error({ requestId: ctx.requestId, err: f.cause, articleId: f.articleId, code: f.code }, "ingesting an article failed unexpectedly");
       const i = f.origin.line;
       if (i !== undefined) Object.assign(outcomes[i]!, { code: f.code, message: f.message, status: null });
     },

@@ -68,4 +68,33 @@ describe("statements the store receives for each README query (no database)", ()
     expect(many).toEqual(few);
     expect(many.length).toBeLessThanOrEqual(5);
   });
+
+  // bench:peer question (e): entities → their articles → what those articles mention.
+  const nested = (entities: string) =>
+    `{ entities(search: "a", first: 20) { edges { node { key articles(first: 5) { edges { node { article { key ${entities} } } } } } } } }`;
+
+  it("entities → articles → entities: the articles' mentions come with the articles, in one statement", async () => {
+    const { data, statements } = await run(nested("entities { mentions entity { key } }"));
+    expect(statements.map((s) => s.statement)).toEqual(["entitiesSearch", "entityArticles"]);
+    expect(statements[1]!.params).toMatchObject({ withMentions: true, mentionType: null });
+    // Every article still lists what it mentions (the fake's Mosul articles mention 7 and 4 entities).
+    const articles = (
+      data as { entities: { edges: { node: { articles: { edges: { node: { article: { entities: unknown[] } } }[] } } }[] } }
+    ).entities.edges.flatMap((e) => e.node.articles.edges);
+    expect(articles.length).toBeGreaterThan(0);
+    expect(articles.every((a) => a.node.article.entities.length > 0)).toBe(true);
+  });
+
+  it("entities(type:) is looked ahead with its type; two different selections load on their own, as before", async () => {
+    const typed = await run(nested("entities(type: PERSON) { entity { key type } }"));
+    expect(typed.statements.map((s) => s.statement)).toEqual(["entitiesSearch", "entityArticles"]);
+    expect(typed.statements[1]!.params).toMatchObject({ withMentions: true, mentionType: "PERSON" });
+    const types = JSON.stringify(typed.data).match(/"type":"[A-Z]+"/g) ?? [];
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['"type":"PERSON"']));
+
+    const two = await run(nested("people: entities(type: PERSON) { entity { key } } places: entities(type: LOCATION) { entity { key } }"));
+    expect(two.statements.map((s) => s.statement)).toEqual(["entitiesSearch", "entityArticles", "articleMentions", "articleMentions"]);
+    expect(two.statements[1]!.params).toMatchObject({ withMentions: false });
+  });
 });
