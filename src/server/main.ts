@@ -104,6 +104,8 @@ export async function listen(opts: ListenOptions): Promise<RunningServer> {
     (closing ??= (async () => {
       draining = true;
       clearTimeout(schemaTimer);
+      // Subscription streams end first, each with a clean `complete`, so their sockets can close.
+      await app.events.close();
       await new Promise<void>((resolve) => {
         const t0 = Date.now();
         server.close(() => resolve());
