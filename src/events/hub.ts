@@ -7,8 +7,9 @@
  *   (cypher/articleChangesSince, an index seek), so nothing is missed without any extra service.
  * - With KG_REDIS_URL, commits and ingest progress also go through Redis pub/sub
  *   (@graphql-yoga/redis-event-target), so every replica hears them within milliseconds. The poll
- *   keeps running as the safety net: while Redis is down it is the only path (readiness warns), and
- *   when Redis returns the hub uses it again. A commit heard twice (Redis and the poll) is
+ *   keeps running as the safety net, slower (`redisPollMs`: for writers without KG_REDIS_URL); while
+ *   Redis is down it is the only path, at `pollMs` (readiness warns), and when Redis returns the hub
+ *   uses it again. A commit heard twice (Redis and the poll) is
  *   announced once: commits are told apart by their graph version, which orders them.
  *
  * Subscribers get plain async iterators; `close()` ends them all (server shutdown), and at most
@@ -63,6 +64,8 @@ export class EventHub {
   private unsubscribe: (() => void) | undefined;
   private redis: { pub: Redis; sub: Redis; target: ReturnType<typeof createRedisEventTarget>; ready: boolean } | undefined;
   private closed = false;
+  /** Commits announced, by the path that brought them first (tests and metrics see which path works). */
+  readonly heard = { local: 0, redis: 0, poll: 0 };
 
   constructor(
     private readonly opts: {
@@ -87,12 +90,19 @@ export class EventHub {
   start(): this {
     this.unsubscribe = this.opts.db.onCommit((c) => this.onLocalCommit(c));
     if (this.opts.config.redisUrl) this.connectRedis(this.opts.config.redisUrl);
-    if (this.serving) {
-      void this.poll();
-      this.timer = setInterval(() => void this.poll(), this.opts.config.pollMs);
-      this.timer.unref();
-    }
+    if (this.serving) void this.pollLoop();
     return this;
+  }
+
+  // Private: poll every pollMs, or every redisPollMs while Redis carries the events (the poll then only
+  // catches writers without KG_REDIS_URL, and messages lost in a Redis hiccup).
+  private async pollLoop(): Promise<void> {
+    await this.poll();
+    if (this.closed) return;
+    const { pollMs, redisPollMs } = this.opts.config;
+    const wait = this.redis?.ready ? Math.max(pollMs, redisPollMs) : pollMs;
+    this.timer = setTimeout(() => void this.pollLoop(), wait);
+    this.timer.unref();
   }
 
   get transport(): EventTransport {
@@ -120,7 +130,14 @@ export class EventHub {
       if (ready === r.ready || this.closed) return;
       r.ready = ready;
       if (ready) this.opts.log.info({ redis: redactUrl(url) }, "events: Redis reachable, events go through it");
-      else this.opts.log.warn({ redis: redactUrl(url) }, "events: Redis unreachable, falling back to polling the change log");
+      else {
+        this.opts.log.warn({ redis: redactUrl(url) }, "events: Redis unreachable, falling back to polling the change log");
+        // Back to the short interval at once, not after the long one in progress.
+        if (this.serving && this.timer) {
+          clearTimeout(this.timer);
+          void this.pollLoop();
+        }
+      }
     };
     for (const c of [pub, sub]) {
       c.on("ready", update);
@@ -130,7 +147,7 @@ export class EventHub {
     }
     if (this.serving) {
       // Subscribed once; ioredis subscribes again by itself after every reconnection.
-      target.addEventListener(this.channel("articleChanged"), (e: Event) => this.announce((e as CustomEvent<Commit>).detail));
+      target.addEventListener(this.channel("articleChanged"), (e: Event) => this.announce((e as CustomEvent<Commit>).detail, "redis"));
       target.addEventListener(this.channel("ingestProgress"), (e: Event) => {
         const p = (e as CustomEvent<IngestProgress>).detail;
         this.local.publish("ingestProgress", p.jobId, p);
@@ -145,13 +162,14 @@ export class EventHub {
     if (this.redis?.ready) this.redis.target.dispatchEvent(new CustomEvent(this.channel("articleChanged"), { detail: commit }));
     // Announced here too (not only when it comes back from Redis): the subscribers of this process
     // hear their own server's writes at once, and a Redis that fails mid-publish loses nothing.
-    if (this.serving) this.announce(commit);
+    if (this.serving) this.announce(commit, "local");
   }
 
   // Private: tell the subscribers of this process about a commit, once.
-  private announce(commit: Commit): void {
+  private announce(commit: Commit, via: keyof EventHub["heard"]): void {
     if (this.announced.has(commit.version) || this.closed) return;
     this.announced.add(commit.version);
+    this.heard[via]++;
     if (this.announced.size > REMEMBERED_COMMITS) this.announced.delete(this.announced.values().next().value!);
     for (const c of commit.changes) this.local.publish("articleChanged", { ...c, version: commit.version, committedAt: commit.committedAt });
   }
@@ -165,7 +183,7 @@ export class EventHub {
           return;
         }
         for (const commit of await readChangesSince(this.opts.db, this.cursor, POLL_LIMIT)) {
-          this.announce(commit);
+          this.announce(commit, "poll");
           this.cursor = Math.max(this.cursor, commit.version);
         }
       } catch (err) {
@@ -221,7 +239,7 @@ export class EventHub {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.unsubscribe?.();
     await Promise.all([...this.open].map((s) => s.return()));
     this.open.clear();

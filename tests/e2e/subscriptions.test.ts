@@ -22,8 +22,14 @@ import type { EventsConfig } from "../../src/events/config.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
 
 /** Delete these articles when the test finishes, passed or failed, so no other test sees them. */
-function cleanUp(ids: string[]): void {
-  onTestFinished(async () => void (await deleteArticles(db, ids)));
+function cleanUp(ids: (string | undefined)[]): void {
+  onTestFinished(
+    async () =>
+      void (await deleteArticles(
+        db,
+        ids.filter((id) => id !== undefined),
+      )),
+  );
 }
 
 const log = pino({ level: "silent" });
@@ -31,7 +37,7 @@ const db = testDb();
 const KEY = "subscriptions-test-key-0123456789";
 const open = securityConfig({ KG_API_KEYS: KEY });
 const auth = { authorization: `Bearer ${KEY}` };
-const events = (over: Partial<EventsConfig> = {}): EventsConfig => ({ maxSubscriptions: 100, pollMs: 100, redisUrl: undefined, ...over });
+const events = (over: Partial<EventsConfig> = {}): EventsConfig => ({ maxSubscriptions: 100, pollMs: 100, redisPollMs: 10_000, redisUrl: undefined, ...over });
 
 afterAll(async () => {
   killKgProcesses();
