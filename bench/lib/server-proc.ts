@@ -36,7 +36,11 @@ export interface ServerProc {
  * `cache: "off"` (KG_RESPONSE_CACHE_ENTRIES=0) makes every request run its Cypher, which is what the
  * peer, scale and uncached api figures measure.
  */
-export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts: { cache?: "on" | "off"; timeoutMs?: number } = {}): Promise<ServerProc> {
+export async function startServer(
+  kind: "ours" | "peer",
+  cfg: Neo4jConfig,
+  opts: { cache?: "on" | "off"; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<ServerProc> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const child: ChildProcess = fork(path.join(SERVERS, `${kind}.ts`), [], {
     execArgv: ["--import", "tsx"],
@@ -51,6 +55,7 @@ export async function startServer(kind: "ours" | "peer", cfg: Neo4jConfig, opts:
       KG_MAX_DEPTH: process.env.KG_MAX_DEPTH ?? "30",
       KG_MAX_TOKENS: process.env.KG_MAX_TOKENS ?? "5000",
       ...(opts.cache === "off" ? { KG_RESPONSE_CACHE_ENTRIES: "0" } : {}),
+      ...opts.env,
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -15,7 +15,8 @@
  * Subscribers get plain async iterators; `close()` ends them all (server shutdown), and at most
  * `maxSubscriptions` are open at once.
  */
-import { createPubSub, type Repeater } from "graphql-yoga";
+import { setMaxListeners } from "node:events";
+import { createPubSub, type PubSubEventTarget, type Repeater } from "graphql-yoga";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { CustomEvent } from "@whatwg-node/events";
 import { Redis } from "ioredis";
@@ -54,7 +55,7 @@ const REMEMBERED_COMMITS = 10_000;
 const POLL_LIMIT = 100;
 
 export class EventHub {
-  private readonly local = createPubSub<Topics>();
+  private readonly local: ReturnType<typeof createPubSub<Topics>>;
   private readonly open = new Set<Repeater<unknown>>();
   private readonly announced = new Set<number>();
   /** The graph version the poll has read up to; undefined until first read. */
@@ -75,7 +76,12 @@ export class EventHub {
       /** "serve": announce to subscribers (the API); "publish": only send this process's commits to Redis (`kg ingest`). */
       role?: "serve" | "publish";
     },
-  ) {}
+  ) {
+    // One listener per open subscription: Node's leak warning (at 11) would fire on any busy server.
+    const target = new EventTarget();
+    setMaxListeners(opts.config.maxSubscriptions + 10, target);
+    this.local = createPubSub<Topics>({ eventTarget: target as PubSubEventTarget<Topics> });
+  }
 
   private get serving(): boolean {
     return this.opts.role !== "publish";
