@@ -396,7 +396,7 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
       const live = await page.$$eval("#live-list li.live", (lis) => lis.map((li) => li.textContent ?? ""));
       expect(live.some((t) => t.includes(sentence) && t.includes("Peshmerga in Mosul"))).toBe(true);
       expect(await page.$eval("#graph-status", (e) => e.textContent)).toMatch(/^New evidence: /);
-      await page.screenshot({ path: "docs/explorer-live.png" });
+      await page.screenshot({ path: "docs/explorer-live.png", fullPage: true });
     } finally {
       await deleteArticles(db, [id]);
     }
