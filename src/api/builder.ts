@@ -18,7 +18,7 @@ export const builder = new SchemaBuilder<AppTypes>({
 
 builder.queryType({ description: "Questions about people, organisations and places across news articles." });
 builder.subscriptionType({
-  description: "Live updates over Server-Sent Events on /graphql: article changes, new relations of an entity, ingest progress.",
+  description: "Live updates on /graphql, over Server-Sent Events or graphql-ws (WebSocket): article changes, new relations of an entity, ingest progress.",
 });
 
 /** The builder's resolved schema types, for helpers generic over object refs. */

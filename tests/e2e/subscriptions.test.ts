@@ -17,6 +17,8 @@ import { syntheticArticles } from "../support/articles.ts";
 import { killKgProcesses, spawnKg } from "../support/kg-process.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { listen } from "../../src/server/main.ts";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import type { App } from "../../src/server/app.ts";
 import type { EventsConfig } from "../../src/events/config.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
@@ -228,6 +230,40 @@ describe("limits", () => {
     expect(Date.now() - t0).toBeLessThan(3_000);
     await expect.poll(() => s.ended()).toBe(true);
     await s.close();
+  });
+});
+
+describe("graphql-ws over WebSocket", () => {
+  it("serves the same subscriptions with the key in connection_init, refuses them without it when reads are closed, and closes at shutdown", async () => {
+    const own = testDb();
+    const security = securityConfig({ KG_API_KEYS: KEY, KG_REQUIRE_AUTH_FOR_READS: "true" });
+    const running = await listen({ db: own, log, host: "127.0.0.1", port: 0, security, ensureSchema: false });
+    const wsUrl = running.url.replace(/^http/, "ws");
+    const p = uniquePrefix("subs-ws");
+    const [a] = syntheticArticles(p, 1);
+    cleanUp([a!.id]);
+    const query = `subscription($s: String) { articleChanged(filter: {source: $s}) { key change } }`;
+    const keyed = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${KEY}` }, retryAttempts: 0 });
+    const anon = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const refused = await anon
+      .iterate({ query, variables: { s: p } })
+      .next()
+      .catch((e: unknown) => e);
+    expect(JSON.stringify(refused)).toMatch(/UNAUTHENTICATED/);
+    const events = keyed.iterate<{ articleChanged: { key: string; change: string } }>({ query, variables: { s: p } });
+    const first = events.next();
+    await expect.poll(() => running.app.events.size).toBe(1);
+    const r = await running.app.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...auth },
+      body: JSON.stringify({ query: `mutation($a: ArticleInput!) { ingestArticle(input: $a) { status } }`, variables: { a } }),
+    });
+    expect(r.status).toBe(200);
+    expect((await first).value?.data?.articleChanged).toEqual({ key: a!.id, change: "NEW" });
+    await running.close();
+    // The server completed the stream before closing the socket.
+    expect((await events.next()).done).toBe(true);
+    await Promise.all([keyed.dispose(), anon.dispose()]);
   });
 });
 
