@@ -16,7 +16,7 @@
  * `maxSubscriptions` are open at once.
  */
 import { setMaxListeners } from "node:events";
-import { createPubSub, type PubSubEventTarget, type Repeater } from "graphql-yoga";
+import { createPubSub, type Repeater } from "graphql-yoga";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { CustomEvent } from "@whatwg-node/events";
 import { Redis } from "ioredis";
@@ -80,7 +80,7 @@ export class EventHub {
     // One listener per open subscription: Node's leak warning (at 11) would fire on any busy server.
     const target = new EventTarget();
     setMaxListeners(opts.config.maxSubscriptions + 10, target);
-    this.local = createPubSub<Topics>({ eventTarget: target as PubSubEventTarget<Topics> });
+    this.local = createPubSub<Topics>({ eventTarget: target });
   }
 
   private get serving(): boolean {

@@ -9,16 +9,21 @@
 import type http from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import type { ExecutionArgs } from "graphql";
+import type { DocumentNode, ExecutionArgs, GraphQLError, GraphQLSchema, execute as graphqlExecute, subscribe as graphqlSubscribe } from "graphql";
 import type { App } from "./app.ts";
 
 const PING_MS = 12_000;
 
-type Enveloped = ReturnType<App["getEnveloped"]>;
-interface RootValue {
-  execute: Enveloped["execute"];
-  subscribe: Enveloped["subscribe"];
+/** What the app's envelop gives per operation; envelop types these as any, so they are named here. */
+interface Enveloped {
+  schema: GraphQLSchema;
+  execute: typeof graphqlExecute;
+  subscribe: typeof graphqlSubscribe;
+  parse: (source: string) => DocumentNode;
+  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
+  contextFactory: () => Promise<unknown>;
 }
+type RootValue = Pick<Enveloped, "execute" | "subscribe">;
 
 /** Serve graphql-ws on `server`'s /graphql; returns the function that closes every socket (shutdown). */
 export function serveWebSocket(server: http.Server, app: App): () => Promise<void> {
@@ -36,7 +41,7 @@ export function serveWebSocket(server: http.Server, app: App): () => Promise<voi
         const abort = aborts.get(ctx.extra.socket) ?? new AbortController();
         aborts.set(ctx.extra.socket, abort);
         const request = new Request("http://localhost/graphql", { method: "POST", headers, signal: abort.signal });
-        const { schema, execute, subscribe, contextFactory, parse, validate } = app.getEnveloped({ request, params });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = app.getEnveloped({ request, params }) as Enveloped;
         const args: ExecutionArgs = {
           schema,
           operationName: params.operationName,
@@ -46,7 +51,7 @@ export function serveWebSocket(server: http.Server, app: App): () => Promise<voi
           rootValue: { execute, subscribe } satisfies RootValue,
         };
         const errors = validate(args.schema, args.document);
-        return errors.length > 0 ? errors : args;
+        return errors.length > 0 ? [...errors] : args;
       },
       onClose: (ctx) => aborts.get(ctx.extra.socket)?.abort(),
     },
