@@ -3,6 +3,8 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQU
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE;
 CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (v:GraphVersion) REQUIRE v.id IS UNIQUE;
+CREATE INDEX article_change_version IF NOT EXISTS FOR (c:ArticleChange) ON (c.version);
+CREATE INDEX article_change_committed IF NOT EXISTS FOR (c:ArticleChange) ON (c.committedAt);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
 CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
 CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);

@@ -19,7 +19,8 @@ export type ErrorCode =
   | "REDIS_SETUP_FAILED"
   | "REDIS_UNAVAILABLE"
   | "EXTRACTION_BUDGET_EXCEEDED"
-  | "REQUEST_CANCELLED";
+  | "REQUEST_CANCELLED"
+  | "SERVER_BUSY";
 
 export class AppError extends Error {
   readonly code: ErrorCode;

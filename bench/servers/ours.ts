@@ -8,6 +8,7 @@ import { pino } from "pino";
 import type { Neo4jConfig } from "../../src/config.ts";
 import { Db } from "../../src/db/client.ts";
 import { createLogger } from "../../src/log.ts";
+import { BACKGROUND_STATEMENTS } from "../../src/db/cypher.ts";
 import { listen } from "../../src/server/main.ts";
 import { handleProfileMessage } from "./cpu-profiler.ts";
 
@@ -22,8 +23,8 @@ const byName: Record<string, number> = {};
 try {
   const db = new Db(cfg);
   db.observe((ev) => {
-    // The response cache's poll of the graph version runs on a timer, not per request.
-    if (ev.name === "graphVersion") return;
+    // The response cache's and the event hub's polls run on timers, not per request.
+    if (BACKGROUND_STATEMENTS.has(ev.name)) return;
     statements++;
     byName[ev.name] = (byName[ev.name] ?? 0) + 1;
   });

@@ -17,6 +17,9 @@ export const builder = new SchemaBuilder<AppTypes>({
 });
 
 builder.queryType({ description: "Questions about people, organisations and places across news articles." });
+builder.subscriptionType({
+  description: "Live updates on /graphql, over Server-Sent Events or graphql-ws (WebSocket): article changes, new relations of an entity, ingest progress.",
+});
 
 /** The builder's resolved schema types, for helpers generic over object refs. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -6,6 +6,7 @@ import type { Store } from "../store/index.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import type { ExtractionPool } from "../extraction/pool.ts";
 import type { Logger } from "pino";
+import type { EventHub } from "../events/hub.ts";
 
 /** Who is calling: set from `Authorization: Bearer …` by src/security/auth.ts. */
 export interface AuthState {
@@ -33,6 +34,8 @@ export interface AppContext {
   nlp?: NlpBackbone;
   /** The server's extraction worker pool (absent: extraction in this thread). */
   pool?: ExtractionPool;
+  /** The server's event hub: what subscriptions listen to and ingests report progress on (absent: no subscriptions). */
+  events?: EventHub;
 }
 
 export function createContext(store: Store, log: Logger, requestId: string, auth: AuthState = ANONYMOUS, nlp?: NlpBackbone): AppContext {

@@ -8,7 +8,8 @@ import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord
 import { AppError, ConstraintViolation } from "../errors.ts";
 import { settings, type Neo4jConfig } from "../config.ts";
 import { cypher } from "./cypher.ts";
-import { toPlain, type Plain } from "./values.ts";
+import { int, toPlain, type Plain } from "./values.ts";
+import type { ArticleChange, Commit } from "../graph/changes.ts";
 
 export type Row = { [k: string]: Plain };
 export type Params = Record<string, unknown>;
@@ -35,6 +36,11 @@ export type Runner = Pick<Db, "read" | "readTx" | "writeTx">;
 /** A transaction handle that runs named statements, so multi-statement units stay observable. */
 export interface Tx {
   run(name: string, params?: Params): Promise<Row[]>;
+  /**
+   * Note what this write transaction does to articles: logged in the same transaction
+   * (cypher/recordArticleChanges) and told to commit listeners, for the subscriptions. A no-op in reads.
+   */
+  noteChanges(changes: ArticleChange[]): void;
 }
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
@@ -117,7 +123,7 @@ export class Db {
   readonly database: string;
   private readonly readTimeoutMs: number;
   private observers = new Set<QueryObserver>();
-  private commitListeners = new Set<() => void>();
+  private commitListeners = new Set<(commit: Commit) => void>();
   /** Set on a request's view (`forRequest`): when it aborts, that request's reads are ended in Neo4j. */
   private signal: AbortSignal | undefined;
 
@@ -150,16 +156,18 @@ export class Db {
 
   /**
    * Be told after every write transaction this process commits (the response cache drops its
-   * answers); returns the unsubscribe function. Writes by other processes are seen through the
-   * graph version instead (cypher/graphVersion.cypher).
+   * answers; the event hub announces the article changes); returns the unsubscribe function.
+   * Writes by other processes are seen through the graph version instead (cypher/graphVersion.cypher)
+   * and the change log (cypher/articleChangesSince.cypher).
    */
-  onCommit(fn: () => void): () => void {
+  onCommit(fn: (commit: Commit) => void): () => void {
     this.commitListeners.add(fn);
     return () => this.commitListeners.delete(fn);
   }
 
-  private txHandle(tx: ManagedTransaction, extra?: QueryObserver, signal?: AbortSignal): Tx {
+  private txHandle(tx: ManagedTransaction, extra?: QueryObserver, signal?: AbortSignal, noted?: ArticleChange[]): Tx {
     return {
+      noteChanges: (changes) => void noted?.push(...changes),
       run: async (name, params = {}) => {
         if (signal?.aborted) throw cancelled();
         const t0 = performance.now();
@@ -207,15 +215,25 @@ export class Db {
   async writeTx<T>(work: (tx: Tx) => Promise<T>, observer?: QueryObserver): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
+      let commit: Commit = { version: 0, committedAt: "", changes: [] };
       const result = await session.executeWrite(async (tx) => {
-        const handle = this.txHandle(tx, observer);
+        // A retried transaction starts its notes afresh: only the attempt that commits is told.
+        const changes: ArticleChange[] = [];
+        const handle = this.txHandle(tx, observer, undefined, changes);
         const done = await work(handle);
-        await handle.run("bumpGraphVersion");
+        const [stamp] = await handle.run("bumpGraphVersion");
+        commit = { version: Number(stamp?.version ?? 0), committedAt: new Date().toISOString(), changes };
+        if (changes.length > 0) {
+          const [logged] = await handle.run("recordArticleChanges", {
+            changes: changes.map((c) => ({ ...c, entities: int(c.entities), relations: int(c.relations), quotes: int(c.quotes) })),
+          });
+          if (typeof logged?.committedAt === "string") commit.committedAt = logged.committedAt;
+        }
         return done;
       });
       for (const fn of this.commitListeners) {
         try {
-          fn();
+          fn(commit);
         } catch {
           // A listener's failure is not the write's: the transaction has committed.
         }

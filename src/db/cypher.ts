@@ -19,6 +19,12 @@ function load(): Map<string, string> {
   return m;
 }
 
+/**
+ * Statements that timers run, not requests: the response cache's read of the graph version and the
+ * event hub's reads of the change log. Statement counts per request (tests, benchmarks) leave them out.
+ */
+export const BACKGROUND_STATEMENTS: ReadonlySet<string> = new Set(["graphVersion", "articleChangesSince"]);
+
 /** The text of `cypher/<name>.cypher`; throws on an unknown name so a typo fails at first use, loudly. */
 export function cypher(name: string): string {
   cache ??= load();

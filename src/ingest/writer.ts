@@ -3,7 +3,8 @@
  * the batch is stored completely or not at all, and a retried transaction redoes all of it.
  */
 import type { Runner, Tx } from "../db/client.ts";
-import { articleParams, assignIds, candidates, writeParams, type PreparedArticle, type Resolution } from "./plan.ts";
+import type { ArticleChange } from "../graph/changes.ts";
+import { articleParams, assignIds, candidates, writeParams, type PreparedArticle, type Resolution, type WriteParams } from "./plan.ts";
 
 /** What a write did to an article, as decided under its lock: by what was stored when the write got it. */
 export type WriteStatus = "new" | "updated" | "unchanged";
@@ -27,6 +28,30 @@ async function removeOrphans(tx: Tx, previous: string[]): Promise<void> {
 async function refreshMentionCounts(tx: Tx, touched: Iterable<string>): Promise<void> {
   const ids = [...new Set(touched)].sort();
   if (ids.length > 0) await tx.run("refreshMentionCounts", { ids });
+}
+
+// Private: the change-log entries of the stored articles, counted per article from what is written.
+function changesOf(changed: PreparedArticle[], status: Map<string, WriteStatus>, params: WriteParams): ArticleChange[] {
+  const per = new Map<string, ArticleChange>();
+  for (const a of changed) {
+    const kind = status.get(a.id) === "new" ? "NEW" : "UPDATED";
+    per.set(a.id, { articleId: a.id, kind, source: a.input.source ?? null, entityIds: [], entities: 0, relations: 0, quotes: 0 });
+  }
+  for (const m of params.mentions) {
+    const c = per.get(m.articleId);
+    if (!c) continue;
+    c.entityIds.push(m.entityId);
+    c.entities++;
+  }
+  for (const r of params.relations) {
+    const c = per.get(String(r.articleId));
+    if (c) c.relations++;
+  }
+  for (const q of params.quotes) {
+    const c = per.get(String(q.articleId));
+    if (c) c.quotes++;
+  }
+  return [...per.values()];
 }
 
 /** Store (or replace) the articles of one batch with their mentions, relations and quotes. */
@@ -68,6 +93,7 @@ export async function writeBatch(db: Runner, articles: PreparedArticle[]): Promi
       previous.filter((id) => !now.has(id)),
     );
     await refreshMentionCounts(tx, [...now, ...params.mentions.map((m) => m.entityId), ...previous]);
+    tx.noteChanges(changesOf(changed, status, params));
     return {
       entitiesCreated: params.entities.filter((e) => !existing.has(e.id)).length,
       relations: params.relations.length,
@@ -88,6 +114,17 @@ export async function deleteArticles(db: Runner, ids: string[]): Promise<string[
     const mentioned = rows.flatMap((r) => r.mentioned as string[]);
     await removeOrphans(tx, mentioned);
     await refreshMentionCounts(tx, mentioned);
+    tx.noteChanges(
+      rows.map((r) => ({
+        articleId: r.id as string,
+        kind: "DELETED",
+        source: (r.source as string | null) ?? null,
+        entityIds: r.mentioned as string[],
+        entities: 0,
+        relations: 0,
+        quotes: 0,
+      })),
+    );
     return found;
   });
 }

@@ -47,20 +47,22 @@ export function refusal(kind: "query" | "mutation" | "subscription", auth: AuthS
   return undefined;
 }
 
-/** Refuse operations the caller may not run, before any resolver runs. */
+/** Refuse operations the caller may not run, before any resolver runs (subscriptions too: they go through onSubscribe). */
 export function useApiKeys(cfg: SecurityConfig): Plugin<AppContext> {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue as AppContext;
-      const op = operationOf(args.document as DocumentNode, args.operationName as string | null | undefined);
-      const why = refusal(op?.operation ?? "query", ctx.auth ?? ANONYMOUS, cfg);
-      if (why) {
-        ctx.log.warn(
-          { requestId: ctx.requestId, operation: op?.name?.value ?? null, kind: op?.operation, keyId: ctx.auth?.keyId },
-          "refused: not authenticated",
-        );
-        setResultAndStopExecution({ errors: [unauthenticated(why)] });
-      }
-    },
+  const check = ({
+    args,
+    setResultAndStopExecution,
+  }: {
+    args: { contextValue: unknown; document: unknown; operationName?: unknown };
+    setResultAndStopExecution: (r: { errors: GraphQLError[] }) => void;
+  }) => {
+    const ctx = args.contextValue as AppContext;
+    const op = operationOf(args.document as DocumentNode, args.operationName as string | null | undefined);
+    const why = refusal(op?.operation ?? "query", ctx.auth ?? ANONYMOUS, cfg);
+    if (why) {
+      ctx.log.warn({ requestId: ctx.requestId, operation: op?.name?.value ?? null, kind: op?.operation, keyId: ctx.auth?.keyId }, "refused: not authenticated");
+      setResultAndStopExecution({ errors: [unauthenticated(why)] });
+    }
   };
+  return { onExecute: check, onSubscribe: check };
 }

@@ -38,6 +38,8 @@ import { ResponseCache, responseCacheConfig, type ResponseCacheConfig } from "./
 import { useStatusPolicy } from "./status.ts";
 import { renderOfflineGraphiQL, useWebPages } from "./web.ts";
 import { useExportRoute } from "./export-route.ts";
+import { EventHub } from "../events/hub.ts";
+import { eventsConfig, type EventsConfig } from "../events/config.ts";
 
 export interface AppOptions {
   db: Db;
@@ -62,9 +64,17 @@ export interface AppOptions {
    * measuring what those features cost (bench:peer); no configuration variable turns them off.
    */
   optionalPlugins?: boolean;
+  /** Subscription settings (limit, poll, Redis); read from the environment (eventsConfig()) when absent. */
+  events?: EventsConfig;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, AppContext> & { metrics: Metrics; security: SecurityConfig; responseCache: ResponseCache };
+export type App = YogaServerInstance<Record<string, unknown>, AppContext> & {
+  metrics: Metrics;
+  security: SecurityConfig;
+  responseCache: ResponseCache;
+  /** What the subscriptions listen to; closing it ends every subscription stream. */
+  events: EventHub;
+};
 
 /** Expected failures keep their code for clients; anything else is masked and logged with detail. */
 function maskError(log: Logger) {
@@ -105,6 +115,7 @@ export function createApp(opts: AppOptions): App {
       if (request) noteCache(request, outcome);
     },
   });
+  const events = new EventHub({ db, log, config: opts.events ?? eventsConfig() });
   const graphiql = opts.graphiql !== false && security.graphiql;
   const optional = opts.optionalPlugins !== false;
   const plugins: Array<Plugin | Plugin<AppContext>> = [
@@ -149,13 +160,19 @@ export function createApp(opts: AppOptions): App {
         if (reason) {
           return new Response(JSON.stringify({ ready: false, reason }), { status: 503, headers: { "content-type": "application/json" } });
         }
+        // Redis away still serves everything: subscriptions fall back to polling the change log.
+        if (events.transport === "redis-down") {
+          const warnings = ["redis unreachable: subscription events between servers fall back to polling the change log"];
+          return new Response(JSON.stringify({ ready: true, warnings }), { status: 200, headers: { "content-type": "application/json" } });
+        }
         return true;
       },
     }),
     {
-      onDispose: () => {
+      onDispose: async () => {
         unwatch();
         responseCache.stop();
+        await events.close();
       },
     },
   ];
@@ -174,10 +191,11 @@ export function createApp(opts: AppOptions): App {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
       // Reads stop, in Neo4j too, when the client goes away (request.signal aborts on a closed socket).
-      return { ...createContext(createStore(db.forRequest(request.signal)), log, requestIdOf(request), auth, opts.nlp), pool };
+      return { ...createContext(createStore(db.forRequest(request.signal)), log, requestIdOf(request), auth, opts.nlp), pool, events };
     },
     plugins: [...plugins, { onDispose: () => pool.close() }],
   });
   responseCache.start();
-  return Object.assign(yoga, { metrics, security, responseCache });
+  events.start();
+  return Object.assign(yoga, { metrics, security, responseCache, events });
 }

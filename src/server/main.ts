@@ -14,6 +14,7 @@ import { migrate } from "../db/migrate.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { createApp, type App } from "./app.ts";
 import type { ResponseCacheConfig } from "./response-cache.ts";
+import { serveWebSocket } from "./websocket.ts";
 
 export interface RunningServer {
   app: App;
@@ -75,6 +76,8 @@ export async function listen(opts: ListenOptions): Promise<RunningServer> {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
+  // graphql-ws over WebSocket on the same /graphql (subscriptions; SSE needs no upgrade).
+  const closeSockets = serveWebSocket(server, app);
   const addr = server.address() as AddressInfo;
   const url = `http://${opts.host.includes(":") ? `[${opts.host}]` : opts.host}:${addr.port}/graphql`;
   if (security.apiKeyDigests.length === 0 && !security.allowAnonymousWrites) {
@@ -107,6 +110,9 @@ export async function listen(opts: ListenOptions): Promise<RunningServer> {
     (closing ??= (async () => {
       draining = true;
       clearTimeout(schemaTimer);
+      // Subscription streams end first, each with a clean `complete`, so their sockets can close.
+      await app.events.close();
+      await closeSockets();
       await new Promise<void>((resolve) => {
         const t0 = Date.now();
         server.close(() => resolve());

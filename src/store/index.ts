@@ -21,7 +21,7 @@ export type { CoMention, EntityArticle, EntityRelationsArgs } from "./entities.t
 export { entityLookup, type EntityLookup } from "./lookup.ts";
 export type { CoMentionPath, RelationPaths } from "./paths.ts";
 export type { GraphSize } from "./quotes.ts";
-export type { RelationFilter, RelationPage } from "./relations.ts";
+export type { AssertedRelation, RelationFilter, RelationPage } from "./relations.ts";
 
 // Private: a module's question functions with the runner bound as their first argument.
 type Question = (db: Runner, ...args: never[]) => unknown;

@@ -12,6 +12,7 @@ import {
   noHeaders,
   obj,
   relationRow,
+  relationType,
   str,
   type Batch,
   type EvidenceRow,
@@ -103,4 +104,27 @@ export async function relationByKey(db: Runner, key: RelationKeyParts): Promise<
 export async function relationsByKeys(db: Runner, keys: readonly RelationKeyParts[]): Promise<RelationRow[]> {
   if (keys.length === 0) return [];
   return (await db.read("relationsByKeys", { keys: keys.map(({ type, subjectId, objectId }) => ({ type, subjectId, objectId })) })).map(relationRow);
+}
+
+/** A relation one article asserts, with that article's evidence for it. */
+export interface AssertedRelation {
+  type: RelationType;
+  subjectId: string;
+  objectId: string;
+  objectIsArticle: boolean;
+  evidence: EvidenceRow[];
+}
+
+/**
+ * The relations (quotes included) article `articleId` asserts with entity `entityId` at either end,
+ * optionally of one type, each with this article's evidence. `cypher/articleEntityRelations.cypher`
+ */
+export async function articleEntityRelations(db: Runner, articleId: string, entityId: string, type: RelationType | null): Promise<AssertedRelation[]> {
+  return (await db.read("articleEntityRelations", { articleId, entityId, type })).map((r) => ({
+    type: relationType(r),
+    subjectId: str(r, "subjectId"),
+    objectId: str(r, "objectId"),
+    objectIsArticle: r.objectIsArticle === true,
+    evidence: list(r.evidence, "evidence").map(evidenceRow),
+  }));
 }

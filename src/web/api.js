@@ -64,6 +64,14 @@ export const NEIGHBOURHOOD = `query Neighbourhood($id: ID, $name: String) {
   entity(id: $id, name: $name) { ${ENTITY_FIELDS} aliases relations(first: 40) { ${RELATION_FIELDS} } }
 }`;
 
+export const RELATION_ADDED = `subscription LiveEvidence($entity: String!) {
+  relationAdded(entity: $entity) {
+    relation { ${RELATION_FIELDS} }
+    evidence { sentence confidence }
+    article { key title }
+  }
+}`;
+
 export const EVIDENCE = `query Evidence($id: ID!) {
   node(id: $id) { ... on Relation {
     id type articleCount time

@@ -2,7 +2,8 @@
 // keyboard) to read the evidence; the article, path and compare views live in their own modules.
 // Plain ES modules, Cytoscape.js from node_modules (served at /assets/vendor/), no build step.
 import cytoscape from "/assets/vendor/cytoscape.esm.min.mjs";
-import { EVIDENCE, NEIGHBOURHOOD, SEARCH, gql, setApiKey } from "./api.js";
+import { EVIDENCE, NEIGHBOURHOOD, RELATION_ADDED, SEARCH, gql, setApiKey } from "./api.js";
+import { subscribe } from "./live.js";
 import { showArticle } from "./article.js";
 import { combobox } from "./combobox.js";
 import { showCompare } from "./compare.js";
@@ -154,8 +155,56 @@ async function loadEntity(which, replace) {
     edges.push({ id: r.id, source: s.id, target: o.id, type: r.type, articles: r.articleCount, firstSeen: r.firstSeen ?? "", lastSeen: r.lastSeen ?? "" });
   }
   const ms = draw(nodes, edges, entity.key);
+  if (replace) listen(entity);
   $("graph-hint").hidden = false;
   say(`${plural(entity.relations.length, "relation")} of ${entity.name}; graph drawn in ${ms.toFixed(0)} ms.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live evidence: while an entity is in view, each article stored with a relation of it adds (or
+// thickens) the edge and lists the new sentence at the top of "New evidence".
+
+/** @type {(() => void) | undefined} */
+let stopLive;
+
+/** @param {{ key: string, name: string }} entity */
+function listen(entity) {
+  stopLive?.();
+  $("live-list").replaceChildren();
+  $("live-panel").hidden = true;
+  stopLive = subscribe(
+    RELATION_ADDED,
+    { entity: entity.key },
+    (data) => {
+      const { relation: r, evidence, article } = data.relationAdded;
+      if (!r || current !== entity.key) return;
+      const s = nodeOf({ __typename: "Entity", ...r.subject });
+      const o = nodeOf(r.object);
+      const known = cy.getElementById(r.id);
+      if (known.nonempty()) known.data("articles", r.articleCount);
+      else
+        draw(
+          [s, o],
+          [{ id: r.id, source: s.id, target: o.id, type: r.type, articles: r.articleCount, firstSeen: r.firstSeen ?? "", lastSeen: r.lastSeen ?? "" }],
+          entity.key,
+        );
+      const objectName = r.object.__typename === "Article" ? (r.object.title ?? r.object.key) : r.object.name;
+      const head = `${r.subject.name} ${r.type} ${objectName}`;
+      $("live-panel").hidden = false;
+      $("live-list").prepend(
+        el("li", { class: "live" }, [
+          el("button", { type: "button", "aria-label": `${head}: evidence` }, [head]),
+          el("blockquote", {}, [evidence[0]?.sentence ?? ""]),
+          el("div", { class: "meta" }, [articleLink(article.key, article.title ?? article.key)]),
+        ]),
+      );
+      $("live-list")
+        .querySelector("li button")
+        ?.addEventListener("click", (ev) => void showEvidence(r.id, /** @type {HTMLElement} */ (ev.currentTarget)));
+      $("graph-status").textContent = `New evidence: ${head} (${plural(r.articleCount, "article")}).`;
+    },
+    (message) => ($("graph-status").textContent = message),
+  );
 }
 
 /**

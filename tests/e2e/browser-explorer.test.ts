@@ -255,7 +255,8 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
 
     // Phone width: nothing wider than the screen, text no smaller than 12px, in the graph and compare views.
     await page.setViewport({ width: 390, height: 844 });
-    await page.goto(`${base}/#entity=location%3Amosul`, { waitUntil: "networkidle0", timeout: 60_000 });
+    // "load", not network idle: the entity view holds its live subscription open.
+    await page.goto(`${base}/#entity=location%3Amosul`, { waitUntil: "load", timeout: 60_000 });
     await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
     await page.waitForFunction(() => (window as unknown as { kg: { cy: { width(): number } } }).kg.cy.width() === document.getElementById("cy")!.clientWidth, {
       timeout: 10_000,
@@ -264,7 +265,7 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     await page.waitForSelector("#evidence-list li.evidence blockquote", { timeout: 30_000 });
     expect(await legibility(page)).toEqual({ overflow: 0, tooSmall: [] });
     await page.screenshot({ path: "docs/explorer-phone.png", fullPage: true });
-    await page.goto(`${base}/${link}`, { waitUntil: "networkidle0", timeout: 60_000 });
+    await page.goto(`${base}/${link}`, { waitUntil: "load", timeout: 60_000 });
     await readComparison(page);
     expect(await legibility(page)).toEqual({ overflow: 0, tooSmall: [] });
     await page.screenshot({ path: "docs/explorer-phone-compare.png", fullPage: true });
@@ -374,6 +375,33 @@ describe.skipIf(!chromiumPresent)("the explorer page, in Chromium", () => {
     await page.waitForFunction(() => /^NOT_FOUND: No article "no-such-article"/.test(document.getElementById("message")!.textContent ?? ""), {
       timeout: 30_000,
     });
+  });
+
+  it("shows new evidence live: an article stored while Mosul is in view adds its edge and its sentence", async () => {
+    const { page, blocked, errors } = guarded;
+    const base = open.url.replace(/\/graphql$/, "");
+    // Not networkidle: the page holds its live subscription open.
+    await page.goto(`${base}/#entity=location%3Amosul`, { waitUntil: "load", timeout: 60_000 });
+    await page.waitForSelector('#relation-list button[aria-label="Iraqi special forces CAPTURED Mosul"]', { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { kg: { cy: { edges(): { length: number } } } }).kg.cy.edges().length > 0);
+    const id = `${prefix}live`;
+    const sentence = "Kurdish Peshmerga fighters retook Mosul in 2016, backed by U.S. air strikes, officials said on Tuesday.";
+    try {
+      // Stored by another writer than the page's server would be, through the same pipeline as `kg ingest`.
+      const s = await ingest(db, [
+        { ok: true, article: { id, title: "Peshmerga in Mosul", text: `${sentence} The fighting went on for days.`, source: prefix }, origin: { file: "t" } },
+      ]);
+      expect(s.new).toBe(1);
+      await page.waitForSelector("#live-panel:not([hidden]) #live-list li.live", { timeout: 20_000 });
+      const live = await page.$$eval("#live-list li.live", (lis) => lis.map((li) => li.textContent ?? ""));
+      expect(live.some((t) => t.includes(sentence) && t.includes("Peshmerga in Mosul"))).toBe(true);
+      expect(await page.$eval("#graph-status", (e) => e.textContent)).toMatch(/^New evidence: /);
+      await page.screenshot({ path: "docs/explorer-live.png", fullPage: true });
+    } finally {
+      await deleteArticles(db, [id]);
+    }
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it("asks for a key when reads need one, keeps it in sessionStorage, and then works", async () => {

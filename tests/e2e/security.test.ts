@@ -432,6 +432,7 @@ describe("security", () => {
       "lockEntities",
       "refreshMentionCounts",
       "bumpGraphVersion",
+      "recordArticleChanges",
     ]);
 
     it("hostile names, ids and search strings give normal results (or NOT_FOUND) or BAD_USER_INPUT, and write nothing", async () => {

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { Db } from "../../src/db/client.ts";
+import { BACKGROUND_STATEMENTS } from "../../src/db/cypher.ts";
 
 export function testDb(): Db {
   return new Db(inject("neo4j"), { maxRetryMs: 5_000 });
@@ -27,12 +28,12 @@ export async function rawRows(db: Db, query: string, params: Record<string, unkn
 
 /**
  * The names of the statements `db` runs while `fn` runs (cypher/<name>.cypher), leaving out the
- * response cache's background poll of the graph version, which is not part of any request.
+ * background polls (graph version, change log: BACKGROUND_STATEMENTS), which are not part of any request.
  */
 export async function statementsDuring<T>(db: Db, fn: () => Promise<T>): Promise<{ result: T; names: string[] }> {
   const names: string[] = [];
   const off = db.observe((e) => {
-    if (e.name !== "graphVersion") names.push(e.name);
+    if (!BACKGROUND_STATEMENTS.has(e.name)) names.push(e.name);
   });
   try {
     return { result: await fn(), names };

@@ -249,8 +249,10 @@ export class RecordingRunner implements Runner {
 
   // Each answers with a promise that rejects when run throws, as a real runner's would.
   read = (name: string, params?: Params): Promise<Row[]> => new Promise((resolve) => resolve(this.run(name, params)));
-  readTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise((resolve) => resolve(work({ run: (name, params) => this.read(name, params) })));
-  writeTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => new Promise((resolve) => resolve(work({ run: (name, params) => this.read(name, params) })));
+  readTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
+    new Promise((resolve) => resolve(work({ run: (name, params) => this.read(name, params), noteChanges: () => {} })));
+  writeTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
+    new Promise((resolve) => resolve(work({ run: (name, params) => this.read(name, params), noteChanges: () => {} })));
 }
 
 // Private: the fake's handlers read integers as JS numbers.

@@ -8,6 +8,7 @@ import type { AppContext } from "../context.ts";
 import { articleFor, articleKeys, keyOf } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef } from "../refs.ts";
+import { checkedJobId } from "./subscriptions.ts";
 
 const MAX_BATCH = 100;
 
@@ -74,9 +75,24 @@ const IngestPayload = builder.objectRef<{ outcomes: Outcome[] }>("IngestArticles
 
 type Input = { id?: string | null; title?: string | null; text: string; url?: string | null; source?: string | null; publishedAt?: string | null };
 
-async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]> {
+// Private: tell `ingestProgress(jobId)` subscribers (on every replica) how far the job has got.
+function progressReporter(ctx: AppContext, jobId: string | undefined, outcomes: Outcome[]): (finished: boolean) => void {
+  if (jobId === undefined || !ctx.events) return () => {};
+  const events = ctx.events;
+  return (finished) =>
+    events.publishProgress({
+      jobId,
+      done: outcomes.filter((o) => o.status !== null || o.code !== null).length,
+      failed: outcomes.filter((o) => o.code !== null).length,
+      total: outcomes.length,
+      finished,
+    });
+}
+
+async function ingestInputs(ctx: AppContext, inputs: Input[], jobId?: string): Promise<Outcome[]> {
   if (inputs.length === 0 || inputs.length > MAX_BATCH) throw new AppError("BAD_USER_INPUT", `Send 1 to ${MAX_BATCH} articles per request.`);
   const outcomes: Outcome[] = inputs.map((_, index) => ({ index, articleId: null, status: null, code: null, message: null }));
+  const report = progressReporter(ctx, jobId, outcomes);
   const records: ArticleRecord[] = [];
   const indexById = new Map<string, number[]>();
   inputs.forEach((raw, index) => {
@@ -96,6 +112,7 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
     pool: ctx.pool,
     onArticle: (id, status) => {
       for (const i of indexById.get(id) ?? []) outcomes[i]!.status = status.toUpperCase() as Outcome["status"];
+      report(false);
     },
     onFailure: (f) => {
       // The outcome says what went wrong; an unexpected error's detail goes to the log only.
@@ -103,10 +120,12 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
         ctx.log.error({ requestId: ctx.requestId, err: f.cause, articleId: f.articleId, code: f.code }, "ingesting an article failed unexpectedly");
       const i = f.origin.line;
       if (i !== undefined) Object.assign(outcomes[i]!, { code: f.code, message: f.message, status: null });
+      report(false);
     },
   });
   // Duplicated ids in one request: the last one wins; the others are reported as unchanged by it.
   for (const o of outcomes) if (o.articleId && !o.status && !o.code) o.status = "UNCHANGED";
+  report(true);
   return outcomes;
 }
 
@@ -126,8 +145,11 @@ builder.mutationFields((t) => ({
   ingestArticles: t.field({
     type: IngestPayload,
     description: `Extract and store up to ${MAX_BATCH} articles; bad inputs are reported per input and the rest are stored.`,
-    args: { inputs: t.arg({ type: [ArticleInput], required: true, description: "The articles." }) },
-    resolve: async (_r, { inputs }, ctx) => ({ outcomes: await ingestInputs(ctx, inputs) }),
+    args: {
+      inputs: t.arg({ type: [ArticleInput], required: true, description: "The articles." }),
+      jobId: t.arg.string({ description: "Your id for this call (1 to 200 characters): `ingestProgress(jobId:)` subscribers hear its progress." }),
+    },
+    resolve: async (_r, { inputs, jobId }, ctx) => ({ outcomes: await ingestInputs(ctx, inputs, jobId == null ? undefined : checkedJobId(jobId)) }),
   }),
   deleteArticle: t.field({
     type: builder.objectRef<{ id: string; deleted: boolean }>("DeleteArticlePayload").implement({

@@ -6,6 +6,9 @@ import { resolveBackbone } from "../../nlp/backbone.ts";
 import { ingest, type IngestFailure, type IngestSummary } from "../../ingest/pipeline.ts";
 import { parseCommandArgs } from "../args.ts";
 import { AppError, describeError } from "../../errors.ts";
+import { EventHub } from "../../events/hub.ts";
+import { eventsConfig } from "../../events/config.ts";
+import { log } from "../../log.ts";
 
 const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--json]
 Loads articles into Neo4j: ${ARTICLE_EXTENSIONS.join(" ")} files, folders (recursively), or stdin ("-").
@@ -52,6 +55,10 @@ export async function runIngest(argv: string[]): Promise<number> {
     maxRetryMs: settings().ingestRetryMs,
     acquireTimeoutMs: 10_000,
   });
+  // With KG_REDIS_URL, each committed batch is announced to every server's subscribers at once;
+  // without it they learn it from the change log within their poll interval.
+  const config = eventsConfig();
+  const events = config.redisUrl ? new EventHub({ db, log, config, role: "publish" }).start() : undefined;
   const tty = process.stderr.isTTY === true;
   // Sizes only (nothing is read twice): the bar and the ETA follow the bytes read.
   const read: ReadProgress = { bytesRead: 0, bytesTotal: await inputBytes(args.positionals) };
@@ -98,6 +105,7 @@ export async function runIngest(argv: string[]): Promise<number> {
   } finally {
     process.off("SIGTERM", onSignal);
     process.off("SIGINT", onSignal);
+    await events?.close();
     await db.close();
   }
 }
