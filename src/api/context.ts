@@ -5,6 +5,7 @@
 import type { Store } from "../store/index.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import type { ExtractionPool } from "../extraction/pool.ts";
+import type { IngestQueue } from "../queue/ingest-queue.ts";
 import type { Logger } from "pino";
 
 /** Who is calling: set from `Authorization: Bearer …` by src/security/auth.ts. */
@@ -32,6 +33,8 @@ export interface AppContext {
   nlp?: NlpBackbone;
   /** The server's extraction worker pool (absent: extraction in this thread). */
   pool?: ExtractionPool;
+  /** The ingest queue, when the server has one (KG_REDIS_URL): enqueued ingests and their jobs' progress. */
+  queue?: IngestQueue;
 }
 
 export function createContext(store: Store, log: Logger, requestId: string, auth: AuthState = ANONYMOUS, nlp?: NlpBackbone): AppContext {

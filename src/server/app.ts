@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { createContext, type AppContext } from "../api/context.ts";
+import type { IngestQueue } from "../queue/ingest-queue.ts";
 import { createStore } from "../store/index.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import { ExtractionPool, extractionPoolConfig, type ExtractionPoolOptions } from "../extraction/pool.ts";
@@ -56,6 +57,8 @@ export interface AppOptions {
   isDraining?: () => boolean;
   /** Budget of one article's extraction on ingest; read from the environment (extractionPoolConfig()) when absent. */
   extraction?: ExtractionPoolOptions;
+  /** The ingest queue (KG_REDIS_URL) for `ingestArticles(enqueue: true)` and `job(id)`; absent: no queue. */
+  queue?: IngestQueue;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, AppContext> & { metrics: Metrics; security: SecurityConfig; responseCache: ResponseCache };
@@ -158,7 +161,11 @@ export function createApp(opts: AppOptions): App {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
       // Reads stop, in Neo4j too, when the client goes away (request.signal aborts on a closed socket).
-      return { ...createContext(createStore(db.forRequest(request.signal)), log, requestIdOf(request), auth, opts.nlp), pool };
+      return {
+        ...createContext(createStore(db.forRequest(request.signal)), log, requestIdOf(request), auth, opts.nlp),
+        pool,
+        ...(opts.queue ? { queue: opts.queue } : {}),
+      };
     },
     plugins: [...plugins, { onDispose: () => pool.close() }],
   });

@@ -13,6 +13,7 @@ import type { ExtractionPoolOptions } from "../extraction/pool.ts";
 import { migrate } from "../db/migrate.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { createApp, type App } from "./app.ts";
+import type { IngestQueue } from "../queue/ingest-queue.ts";
 import type { ResponseCacheConfig } from "./response-cache.ts";
 
 export interface RunningServer {
@@ -41,6 +42,8 @@ export interface ListenOptions {
   nlp?: NlpBackbone;
   /** Budget of one article's extraction on ingest (default: extractionPoolConfig() from the environment). */
   extraction?: ExtractionPoolOptions;
+  /** The ingest queue (KG_REDIS_URL): `ingestArticles(enqueue: true)` and `job(id)`; absent: no queue. */
+  queue?: IngestQueue;
 }
 
 export async function listen(opts: ListenOptions): Promise<RunningServer> {
@@ -52,6 +55,7 @@ export async function listen(opts: ListenOptions): Promise<RunningServer> {
     log: opts.log,
     nlp: opts.nlp,
     extraction: opts.extraction,
+    ...(opts.queue ? { queue: opts.queue } : {}),
     graphiql: opts.graphiql === false ? false : undefined,
     security,
     responseCache: opts.responseCache,

@@ -8,6 +8,7 @@ import type { AppContext } from "../context.ts";
 import { articleFor, articleKeys, keyOf } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef } from "../refs.ts";
+import { IngestJobRef, queueOf } from "./job.ts";
 
 const MAX_BATCH = 100;
 
@@ -29,13 +30,15 @@ const IngestStatus = builder.enumType("IngestStatus", {
     NEW: { description: "Stored for the first time." },
     UPDATED: { description: "Its text changed: old mentions and relations replaced." },
     UNCHANGED: { description: "Same text as stored: nothing written." },
+    QUEUED: { description: "Enqueued for the workers (`enqueue: true`): `job` follows it." },
   } as const,
 });
 
 interface Outcome {
   index: number;
   articleId: string | null;
-  status: "NEW" | "UPDATED" | "UNCHANGED" | null;
+  status: "NEW" | "UPDATED" | "UNCHANGED" | "QUEUED" | null;
+  jobId: string | null;
   code: string | null;
   message: string | null;
 }
@@ -52,11 +55,23 @@ const OutcomeRef = builder.objectRef<Outcome>("IngestOutcome").implement({
         "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED, DATABASE_BUSY, CONSTRAINT_VIOLATION).",
     }),
     message: t.exposeString("message", { nullable: true, description: "What was wrong and what to do." }),
+    jobId: t.exposeID("jobId", { nullable: true, description: "When enqueued: the job's id, for `job(id)`." }),
+    job: t.field({
+      type: IngestJobRef,
+      nullable: true,
+      description: "When enqueued: the job's progress now.",
+      resolve: (o, _a, ctx) =>
+        o.jobId
+          ? queueOf(ctx)
+              .progress(o.jobId)
+              .then((p) => p ?? null)
+          : null,
+    }),
     article: t.field({
       type: ArticleRef,
       nullable: true,
       description: "The stored article.",
-      resolve: (o, _a, ctx) => (o.articleId && o.status ? loaders.article(ctx).load(o.articleId) : null),
+      resolve: (o, _a, ctx) => (o.articleId && o.status && o.status !== "QUEUED" ? loaders.article(ctx).load(o.articleId) : null),
     }),
   }),
 });
@@ -67,6 +82,7 @@ const IngestPayload = builder.objectRef<{ outcomes: Outcome[] }>("IngestArticles
     outcomes: t.field({ type: [OutcomeRef], description: "One per input, in input order.", resolve: (p) => p.outcomes }),
     new: t.int({ description: "Articles stored for the first time.", resolve: (p) => p.outcomes.filter((o) => o.status === "NEW").length }),
     updated: t.int({ description: "Articles replaced.", resolve: (p) => p.outcomes.filter((o) => o.status === "UPDATED").length }),
+    queued: t.int({ description: "Articles enqueued (`enqueue: true`).", resolve: (p) => p.outcomes.filter((o) => o.status === "QUEUED").length }),
     unchanged: t.int({ description: "Articles already stored as given.", resolve: (p) => p.outcomes.filter((o) => o.status === "UNCHANGED").length }),
     failed: t.int({ description: "Inputs rejected or not stored.", resolve: (p) => p.outcomes.filter((o) => o.status === null).length }),
   }),
@@ -74,9 +90,10 @@ const IngestPayload = builder.objectRef<{ outcomes: Outcome[] }>("IngestArticles
 
 type Input = { id?: string | null; title?: string | null; text: string; url?: string | null; source?: string | null; publishedAt?: string | null };
 
-async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]> {
+async function ingestInputs(ctx: AppContext, inputs: Input[], enqueue = false): Promise<Outcome[]> {
   if (inputs.length === 0 || inputs.length > MAX_BATCH) throw new AppError("BAD_USER_INPUT", `Send 1 to ${MAX_BATCH} articles per request.`);
-  const outcomes: Outcome[] = inputs.map((_, index) => ({ index, articleId: null, status: null, code: null, message: null }));
+  const queue = enqueue ? queueOf(ctx) : undefined;
+  const outcomes: Outcome[] = inputs.map((_, index) => ({ index, articleId: null, status: null, code: null, message: null, jobId: null }));
   const records: ArticleRecord[] = [];
   const indexById = new Map<string, number[]>();
   inputs.forEach((raw, index) => {
@@ -91,6 +108,11 @@ async function ingestInputs(ctx: AppContext, inputs: Input[]): Promise<Outcome[]
     indexById.set(id, [...(indexById.get(id) ?? []), index]);
     records.push({ ok: true, article: v.article, origin });
   });
+  if (queue) {
+    const jobs = await queue.enqueue(records.flatMap((r) => (r.ok ? [{ article: r.article, origin: r.origin }] : [])));
+    jobs.forEach((j, k) => Object.assign(outcomes[records[k]!.origin.line!]!, { status: "QUEUED", jobId: j.jobId }));
+    return outcomes;
+  }
   await ctx.store.ingestArticles(records, {
     nlp: ctx.nlp,
     pool: ctx.pool,
@@ -125,9 +147,12 @@ builder.mutationFields((t) => ({
   }),
   ingestArticles: t.field({
     type: IngestPayload,
-    description: `Extract and store up to ${MAX_BATCH} articles; bad inputs are reported per input and the rest are stored.`,
-    args: { inputs: t.arg({ type: [ArticleInput], required: true, description: "The articles." }) },
-    resolve: async (_r, { inputs }, ctx) => ({ outcomes: await ingestInputs(ctx, inputs) }),
+    description: `Extract and store up to ${MAX_BATCH} articles; bad inputs are reported per input and the rest are stored. With \`enqueue: true\` (a server with KG_REDIS_URL) they are queued for the workers instead: each outcome is QUEUED with a \`jobId\` for \`job(id)\`.`,
+    args: {
+      inputs: t.arg({ type: [ArticleInput], required: true, description: "The articles." }),
+      enqueue: t.arg.boolean({ description: "Queue them for `kg worker` processes instead of ingesting now (default false)." }),
+    },
+    resolve: async (_r, { inputs, enqueue }, ctx) => ({ outcomes: await ingestInputs(ctx, inputs, enqueue === true) }),
   }),
   deleteArticle: t.field({
     type: builder.objectRef<{ id: string; deleted: boolean }>("DeleteArticlePayload").implement({
