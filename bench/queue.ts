@@ -144,6 +144,22 @@ interface QueueRun {
   lockWaitShare: number;
 }
 
+/** The environment of a `kg worker` on the bench Neo4j and Redis, rules only, on queue `name`. */
+function workerEnv(b: BenchNeo4j, redisUrl: string, name: string, extra: Record<string, string>): Record<string, string> {
+  const { uri, user, password, database } = b.cfg;
+  return {
+    KG_REDIS_URL: redisUrl,
+    KG_QUEUE_NAME: name,
+    KG_NLP: "none",
+    NEO4J_URI: uri,
+    NEO4J_USER: user,
+    NEO4J_PASSWORD: password,
+    NEO4J_DATABASE: database,
+    LOG_LEVEL: "warn",
+    ...extra,
+  };
+}
+
 async function fresh(db: Db, b: BenchNeo4j): Promise<void> {
   await wipe(db, b, false);
   await migrate(db);
@@ -198,17 +214,7 @@ export async function main(argv: string[]): Promise<number> {
     for (let r = 0; r < rounds; r++) {
       for (const c of configs) {
         await fresh(db, b);
-        const env = {
-          KG_REDIS_URL: redis.url,
-          KG_QUEUE_NAME: `bench-${c.workers}-${c.writeLock ? "lock" : "nolock"}-${r}`,
-          KG_QUEUE_WRITE_LOCK: String(c.writeLock),
-          KG_NLP: "none",
-          NEO4J_URI: b.cfg.uri,
-          NEO4J_USER: b.cfg.user,
-          NEO4J_PASSWORD: b.cfg.password,
-          NEO4J_DATABASE: b.cfg.database,
-          LOG_LEVEL: "warn",
-        };
+        const env = workerEnv(b, redis.url, `bench-${c.workers}-${c.writeLock ? "lock" : "nolock"}-${r}`, { KG_QUEUE_WRITE_LOCK: String(c.writeLock) });
         const q = IngestQueue.open(redis.url, queueSettings(env), quiet);
         try {
           await q.queue.obliterate({ force: true });
@@ -265,17 +271,7 @@ export async function main(argv: string[]): Promise<number> {
       const k = numberArg(args, "kill-articles", 10_000)!;
       const all = articles.slice(0, k);
       await fresh(db, b);
-      const env = {
-        KG_REDIS_URL: redis.url,
-        KG_QUEUE_NAME: "bench-kill",
-        KG_NLP: "none",
-        KG_JOB_LOCK_MS: "5000",
-        NEO4J_URI: b.cfg.uri,
-        NEO4J_USER: b.cfg.user,
-        NEO4J_PASSWORD: b.cfg.password,
-        NEO4J_DATABASE: b.cfg.database,
-        LOG_LEVEL: "warn",
-      };
+      const env = workerEnv(b, redis.url, "bench-kill", { KG_JOB_LOCK_MS: "5000" });
       const q = IngestQueue.open(redis.url, queueSettings(env), quiet);
       try {
         await q.queue.obliterate({ force: true });

@@ -16,25 +16,20 @@ import { checkArticles } from "../../bench/load-lib/verify.ts";
 import { readLocalCredentials, startLocalNeo4j, stopLocalNeo4j } from "../../src/db/local-neo4j.ts";
 import type { ArticleInput } from "../../src/extraction/types.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
-import type { IngestQueue } from "../../src/queue/ingest-queue.ts";
 import { startLocalRedis, stopLocalRedis } from "../../src/redis/local-redis.ts";
 import { syntheticArticles } from "../support/articles.ts";
 import { testDb, uniquePrefix } from "../support/db.ts";
 import { killKgProcesses, spawnKg } from "../support/kg-process.ts";
-import { ndjsonFile, queueEnv, testQueue, untilCounts } from "../support/queue.ts";
+import { closeTestQueues, ndjsonFile, queueEnv, testQueue, untilCounts } from "../support/queue.ts";
 
 const db = testDb();
 const created: string[] = [];
-const queues: IngestQueue[] = [];
 const OWN_REDIS = { instance: "queue-faults", port: Number(process.env.KG_TEST_REDIS_PORT ?? 6390) + 1 };
 const R = { instance: "reliability", boltPort: Number(process.env.KG_TEST_BOLT_PORT ?? 7688) + 2, heap: "512m", pageCache: "128m" };
 
 afterAll(async () => {
   killKgProcesses();
-  for (const q of queues) {
-    await q.queue.obliterate({ force: true }).catch(() => {});
-    await q.close();
-  }
+  await closeTestQueues();
   await deleteArticles(db, created);
   await db.close();
   await stopLocalRedis(OWN_REDIS);
@@ -44,7 +39,6 @@ afterAll(async () => {
 function setup(name: string, n: number, o: Parameters<typeof queueEnv>[1] = {}) {
   const env = { ...queueEnv(`${name}-${uniquePrefix("q")}`, o), KG_NLP: "none" };
   const queue = testQueue(env);
-  queues.push(queue);
   const articles = syntheticArticles(uniquePrefix(name), n);
   if (!o.neo4j) created.push(...articles.map((a) => a.id!));
   return { env, queue, articles };

@@ -16,19 +16,15 @@ import { testApp } from "../support/app.ts";
 import { rawRows, testDb, uniquePrefix } from "../support/db.ts";
 import { gql } from "../support/graphql.ts";
 import { killKgProcesses, spawnKg } from "../support/kg-process.ts";
-import { graphSnapshot, ndjsonFile, queueEnv, seedAndCorpusSample, testQueue, untilCounts } from "../support/queue.ts";
+import { closeTestQueues, graphSnapshot, ndjsonFile, queueEnv, seedAndCorpusSample, testQueue, untilCounts } from "../support/queue.ts";
 
 const db = testDb();
 const KEY = "queue-test-key-0123456789";
 const AUTH = { authorization: `Bearer ${KEY}` };
 const created: string[] = [];
-const queues: IngestQueue[] = [];
 afterAll(async () => {
   killKgProcesses();
-  for (const q of queues) {
-    await q.queue.obliterate({ force: true }).catch(() => {});
-    await q.close();
-  }
+  await closeTestQueues();
   await deleteArticles(db, created);
   await db.close();
 });
@@ -36,7 +32,6 @@ afterAll(async () => {
 function queueFor(name: string): { env: Record<string, string>; queue: IngestQueue } {
   const env = queueEnv(`${name}-${uniquePrefix("q")}`);
   const queue = testQueue(env);
-  queues.push(queue);
   return { env, queue };
 }
 

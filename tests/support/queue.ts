@@ -37,9 +37,22 @@ export function queueEnv(
   };
 }
 
-/** A handle on the test's queue, as the enqueuers have it. */
+const opened = new Set<IngestQueue>();
+
+/** A handle on the test's queue, as the enqueuers have it; `closeTestQueues` empties and closes it. */
 export function testQueue(env: Record<string, string>): IngestQueue {
-  return IngestQueue.open(env.KG_REDIS_URL!, queueSettings(env), log);
+  const q = IngestQueue.open(env.KG_REDIS_URL!, queueSettings(env), log);
+  opened.add(q);
+  return q;
+}
+
+/** Remove every queue `testQueue` opened from Redis, and close their connections (afterAll). */
+export async function closeTestQueues(): Promise<void> {
+  for (const q of opened) {
+    await q.queue.obliterate({ force: true }).catch(() => {});
+    await q.close();
+  }
+  opened.clear();
 }
 
 /** Poll the queue's counts until `done` holds; throws with the last counts after `ms`. */
