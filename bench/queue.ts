@@ -6,7 +6,7 @@
  *      BullMQ's own timestamps, so process start-up is left out), CPU per worker, and the CPU of Neo4j and
  *      Redis over the same run (/proc), to show where the curve flattens; the 4-worker run also without the
  *      write lock (KG_QUEUE_WRITE_LOCK=false), to choose between one writer per database and concurrent writers;
- *   3. --kill-run: K articles (default 10,000) enqueued, 2 workers, one of them SIGKILLed every few seconds and
+ *   3. --kill-run: K articles (default 10,000) enqueued, 2 workers, one of them SIGKILLed every 15 s and
  *      replaced; then every article is checked present exactly once and completely stored.
  *
  *   npm run bench:queue [-- --articles N] [--rounds R] [--workers 1,2,4] [--concurrency C] [--kill-run] [--kill-articles K] [--json]
@@ -265,6 +265,8 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
 
+    writeResult("queue", { machine, articles: n, rounds, concurrency, nlp: "none", plain, runs });
+
     // 3. Kill and restart workers during a long run.
     let killRun: Record<string, unknown> | undefined;
     if (args.flags.has("kill-run")) {
@@ -276,14 +278,14 @@ export async function main(argv: string[]): Promise<number> {
       try {
         await q.queue.obliterate({ force: true });
         await q.enqueue(all.map((article, i) => ({ article, origin: { file: "bench", line: i } })));
-        say(`kill run: ${all.length} articles enqueued; 2 workers, one SIGKILLed every 8 s and replaced…`);
+        say(`kill run: ${all.length} articles enqueued; 2 workers, one SIGKILLed every 15 s and replaced…`);
         let next = 0;
         const workers = [startWorker(env, `k${next++}`, concurrency), startWorker(env, `k${next++}`, concurrency)];
         let kills = 0;
         let lastKill = Date.now();
         const t0 = performance.now();
         await untilDone(q, all.length, Date.now() + timeoutMs, async () => {
-          if (Date.now() - lastKill < 8_000) return;
+          if (Date.now() - lastKill < 15_000) return;
           lastKill = Date.now();
           const i = kills % workers.length;
           workers[i]!.child.kill("SIGKILL");

@@ -20,7 +20,8 @@ export class WriteLock {
     private readonly redis: Redis,
     /** e.g. "kg:write-lock:neo4j": one per database. */
     private readonly key: string,
-    private readonly ttlMs = 15_000,
+    /** Renewed every third of it while held; a holder that died blocks the other writers this long at most. */
+    private readonly ttlMs = 5_000,
   ) {}
 
   /** Run `work` while holding the lock; waits for it as long as it takes (and for Redis, when it is away). */
