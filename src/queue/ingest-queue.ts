@@ -80,7 +80,7 @@ export class IngestQueue {
 
   /** The job's progress, or undefined when no such job is kept. */
   async progress(jobId: string): Promise<IngestJobProgress | undefined> {
-    const job = (await this.queue.getJob(jobId));
+    const job = await this.queue.getJob(jobId);
     if (!job) return undefined;
     return jobProgress(job, await job.getState());
   }
