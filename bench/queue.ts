@@ -225,7 +225,10 @@ export async function main(argv: string[]): Promise<number> {
           const red0 = cpuSeconds(redisPid);
           const t0 = performance.now();
           const workers = Array.from({ length: c.workers }, (_, i) => startWorker(env, `w${i + 1}`, concurrency));
-          await untilDone(q, n, Date.now() + timeoutMs);
+          await untilDone(q, n, Date.now() + timeoutMs).catch((e: unknown) => {
+            workers.forEach((w) => w.child.kill("SIGKILL"));
+            throw e;
+          });
           const wallS = (performance.now() - t0) / 1000;
           const neoCores = (cpuSeconds(neo4jPid) - neo0) / wallS;
           const redCores = (cpuSeconds(redisPid) - red0) / wallS;
@@ -284,6 +287,8 @@ export async function main(argv: string[]): Promise<number> {
         let kills = 0;
         let lastKill = Date.now();
         const t0 = performance.now();
+        // A run that does not finish in time leaves no worker behind.
+        const reap = () => workers.forEach((w) => w.child.kill("SIGKILL"));
         await untilDone(q, all.length, Date.now() + timeoutMs, async () => {
           if (Date.now() - lastKill < 15_000) return;
           lastKill = Date.now();
@@ -292,6 +297,9 @@ export async function main(argv: string[]): Promise<number> {
           await workers[i]!.exit;
           kills++;
           workers[i] = startWorker(env, `k${next++}`, concurrency);
+        }).catch((e: unknown) => {
+          reap();
+          throw e;
         });
         const wallS = (performance.now() - t0) / 1000;
         await Promise.all(workers.map(stopWorker));
