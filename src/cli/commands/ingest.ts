@@ -7,9 +7,7 @@ import { ingest, type IngestFailure, type IngestSummary } from "../../ingest/pip
 import { parseCommandArgs } from "../args.ts";
 import { AppError, describeError } from "../../errors.ts";
 import { log } from "../../log.ts";
-import { IngestQueue } from "../../queue/ingest-queue.ts";
 import type { ArticleJobData } from "../../queue/jobs.ts";
-import { queueSettings } from "../../queue/settings.ts";
 
 const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--queue] [--json]
 Loads articles into Neo4j: ${ARTICLE_EXTENSIONS.join(" ")} files, folders (recursively), or stdin ("-").
@@ -117,6 +115,9 @@ async function enqueueAll(paths: string[], read: { title: string | undefined; st
       "CONFIG_INVALID",
       "kg ingest --queue needs the queue's Redis: set KG_REDIS_URL (e.g. redis://127.0.0.1:6379; `npx kg redis start` runs one).",
     );
+  // Loaded here: a plain ingest does not pay for loading BullMQ.
+  const { IngestQueue } = await import("../../queue/ingest-queue.ts");
+  const { queueSettings } = await import("../../queue/settings.ts");
   const queue = IngestQueue.open(url, queueSettings(), log);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
