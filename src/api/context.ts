@@ -5,6 +5,7 @@
 import type { Store } from "../store/index.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import type { ExtractionPool } from "../extraction/pool.ts";
+import type { IngestQueue } from "../queue/ingest-queue.ts";
 import type { Logger } from "pino";
 import type { EventHub } from "../events/hub.ts";
 
@@ -36,6 +37,8 @@ export interface AppContext {
   pool?: ExtractionPool;
   /** The server's event hub: what subscriptions listen to and ingests report progress on (absent: no subscriptions). */
   events?: EventHub;
+  /** The ingest queue, when the server has one (KG_REDIS_URL): enqueued ingests and their jobs' progress. */
+  queue?: IngestQueue;
 }
 
 export function createContext(store: Store, log: Logger, requestId: string, auth: AuthState = ANONYMOUS, nlp?: NlpBackbone): AppContext {

@@ -8,6 +8,7 @@ import "./types/quote.ts";
 import "./types/path.ts";
 import "./types/compare.ts";
 import "./types/stats.ts";
+import "./types/job.ts";
 import "./types/mutations.ts";
 import "./types/subscriptions.ts";
 

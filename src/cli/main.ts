@@ -21,8 +21,16 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./commands/extract.ts")).runExtract,
   },
   ingest: {
-    summary: "PATH… | -: load articles into Neo4j (txt, md, json, ndjson, csv, folders, stdin)",
+    summary: "PATH… | - [--queue]: load articles into Neo4j (txt, md, json, ndjson, csv, folders, stdin), or enqueue them",
     load: async () => (await import("./commands/ingest.ts")).runIngest,
+  },
+  worker: {
+    summary: "[--concurrency N]: take ingest jobs from the queue (KG_REDIS_URL), extract and write them",
+    load: async () => (await import("./commands/worker.ts")).runWorker,
+  },
+  jobs: {
+    summary: "counts | failed | retry ID…|--all | show ID: the ingest queue's jobs",
+    load: async () => (await import("./commands/jobs.ts")).runJobs,
   },
   delete: { summary: "ARTICLE_ID…: remove articles and what only they contributed", load: async () => (await import("./commands/delete.ts")).runDelete },
   export: {

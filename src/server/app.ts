@@ -13,6 +13,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { createContext, type AppContext } from "../api/context.ts";
+import type { IngestQueue } from "../queue/ingest-queue.ts";
 import { createStore } from "../store/index.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
 import { ExtractionPool, extractionPoolConfig, type ExtractionPoolOptions } from "../extraction/pool.ts";
@@ -66,6 +67,8 @@ export interface AppOptions {
   optionalPlugins?: boolean;
   /** Subscription settings (limit, poll, Redis); read from the environment (eventsConfig()) when absent. */
   events?: EventsConfig;
+  /** The ingest queue (KG_REDIS_URL) for `ingestArticles(enqueue: true)` and `job(id)`; absent: no queue. */
+  queue?: IngestQueue;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, AppContext> & {
@@ -191,7 +194,12 @@ export function createApp(opts: AppOptions): App {
       const auth = authenticate(request.headers, security);
       noteAuth(request, auth);
       // Reads stop, in Neo4j too, when the client goes away (request.signal aborts on a closed socket).
-      return { ...createContext(createStore(db.forRequest(request.signal)), log, requestIdOf(request), auth, opts.nlp), pool, events };
+      return {
+        ...createContext(createStore(db.forRequest(request.signal)), log, requestIdOf(request), auth, opts.nlp),
+        pool,
+        events,
+        ...(opts.queue ? { queue: opts.queue } : {}),
+      };
     },
     plugins: [...plugins, { onDispose: () => pool.close() }],
   });

@@ -13,6 +13,7 @@ import type { ExtractionPoolOptions } from "../extraction/pool.ts";
 import { migrate } from "../db/migrate.ts";
 import { securityConfig, type SecurityConfig } from "../security/config.ts";
 import { createApp, type App } from "./app.ts";
+import type { IngestQueue } from "../queue/ingest-queue.ts";
 import type { ResponseCacheConfig } from "./response-cache.ts";
 import { serveWebSocket } from "./websocket.ts";
 
@@ -44,6 +45,8 @@ export interface ListenOptions {
   extraction?: ExtractionPoolOptions;
   /** false leaves out the optional plugins (see AppOptions.optionalPlugins): for measurements only. */
   optionalPlugins?: boolean;
+  /** The ingest queue (KG_REDIS_URL): `ingestArticles(enqueue: true)` and `job(id)`; absent: no queue. */
+  queue?: IngestQueue;
 }
 
 export async function listen(opts: ListenOptions): Promise<RunningServer> {
@@ -55,6 +58,7 @@ export async function listen(opts: ListenOptions): Promise<RunningServer> {
     log: opts.log,
     nlp: opts.nlp,
     extraction: opts.extraction,
+    ...(opts.queue ? { queue: opts.queue } : {}),
     graphiql: opts.graphiql === false ? false : undefined,
     security,
     responseCache: opts.responseCache,

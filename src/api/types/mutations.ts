@@ -9,6 +9,7 @@ import { articleFor, articleKeys, keyOf } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef } from "../refs.ts";
 import { checkedJobId } from "./subscriptions.ts";
+import { IngestJobRef, queueOf } from "./job.ts";
 
 const MAX_BATCH = 100;
 
@@ -30,13 +31,15 @@ const IngestStatus = builder.enumType("IngestStatus", {
     NEW: { description: "Stored for the first time." },
     UPDATED: { description: "Its text changed: old mentions and relations replaced." },
     UNCHANGED: { description: "Same text as stored: nothing written." },
+    QUEUED: { description: "Enqueued for the workers (`enqueue: true`): `job` follows it." },
   } as const,
 });
 
 interface Outcome {
   index: number;
   articleId: string | null;
-  status: "NEW" | "UPDATED" | "UNCHANGED" | null;
+  status: "NEW" | "UPDATED" | "UNCHANGED" | "QUEUED" | null;
+  jobId: string | null;
   code: string | null;
   message: string | null;
 }
@@ -53,11 +56,23 @@ const OutcomeRef = builder.objectRef<Outcome>("IngestOutcome").implement({
         "Error code when it failed (BAD_USER_INPUT, EXTRACTION_FAILED, EXTRACTION_BUDGET_EXCEEDED, WRITE_FAILED, DATABASE_BUSY, CONSTRAINT_VIOLATION).",
     }),
     message: t.exposeString("message", { nullable: true, description: "What was wrong and what to do." }),
+    jobId: t.exposeID("jobId", { nullable: true, description: "When enqueued: the job's id, for `job(id)`." }),
+    job: t.field({
+      type: IngestJobRef,
+      nullable: true,
+      description: "When enqueued: the job's progress now.",
+      resolve: (o, _a, ctx) =>
+        o.jobId
+          ? queueOf(ctx)
+              .progress(o.jobId)
+              .then((p) => p ?? null)
+          : null,
+    }),
     article: t.field({
       type: ArticleRef,
       nullable: true,
       description: "The stored article.",
-      resolve: (o, _a, ctx) => (o.articleId && o.status ? loaders.article(ctx).load(o.articleId) : null),
+      resolve: (o, _a, ctx) => (o.articleId && o.status && o.status !== "QUEUED" ? loaders.article(ctx).load(o.articleId) : null),
     }),
   }),
 });
@@ -68,6 +83,7 @@ const IngestPayload = builder.objectRef<{ outcomes: Outcome[] }>("IngestArticles
     outcomes: t.field({ type: [OutcomeRef], description: "One per input, in input order.", resolve: (p) => p.outcomes }),
     new: t.int({ description: "Articles stored for the first time.", resolve: (p) => p.outcomes.filter((o) => o.status === "NEW").length }),
     updated: t.int({ description: "Articles replaced.", resolve: (p) => p.outcomes.filter((o) => o.status === "UPDATED").length }),
+    queued: t.int({ description: "Articles enqueued (`enqueue: true`).", resolve: (p) => p.outcomes.filter((o) => o.status === "QUEUED").length }),
     unchanged: t.int({ description: "Articles already stored as given.", resolve: (p) => p.outcomes.filter((o) => o.status === "UNCHANGED").length }),
     failed: t.int({ description: "Inputs rejected or not stored.", resolve: (p) => p.outcomes.filter((o) => o.status === null).length }),
   }),
@@ -89,10 +105,11 @@ function progressReporter(ctx: AppContext, jobId: string | undefined, outcomes: 
     });
 }
 
-async function ingestInputs(ctx: AppContext, inputs: Input[], jobId?: string): Promise<Outcome[]> {
+async function ingestInputs(ctx: AppContext, inputs: Input[], opts: { jobId?: string; enqueue?: boolean } = {}): Promise<Outcome[]> {
   if (inputs.length === 0 || inputs.length > MAX_BATCH) throw new AppError("BAD_USER_INPUT", `Send 1 to ${MAX_BATCH} articles per request.`);
-  const outcomes: Outcome[] = inputs.map((_, index) => ({ index, articleId: null, status: null, code: null, message: null }));
-  const report = progressReporter(ctx, jobId, outcomes);
+  const queue = opts.enqueue ? queueOf(ctx) : undefined;
+  const outcomes: Outcome[] = inputs.map((_, index) => ({ index, articleId: null, status: null, code: null, message: null, jobId: null }));
+  const report = progressReporter(ctx, opts.jobId, outcomes);
   const records: ArticleRecord[] = [];
   const indexById = new Map<string, number[]>();
   inputs.forEach((raw, index) => {
@@ -107,6 +124,11 @@ async function ingestInputs(ctx: AppContext, inputs: Input[], jobId?: string): P
     indexById.set(id, [...(indexById.get(id) ?? []), index]);
     records.push({ ok: true, article: v.article, origin });
   });
+  if (queue) {
+    const jobs = await queue.enqueue(records.flatMap((r) => (r.ok ? [{ article: r.article, origin: r.origin }] : [])));
+    jobs.forEach((j, k) => Object.assign(outcomes[records[k]!.origin.line!]!, { status: "QUEUED", jobId: j.jobId }));
+    return outcomes;
+  }
   await ctx.store.ingestArticles(records, {
     nlp: ctx.nlp,
     pool: ctx.pool,
@@ -144,12 +166,15 @@ builder.mutationFields((t) => ({
   }),
   ingestArticles: t.field({
     type: IngestPayload,
-    description: `Extract and store up to ${MAX_BATCH} articles; bad inputs are reported per input and the rest are stored.`,
+    description: `Extract and store up to ${MAX_BATCH} articles; bad inputs are reported per input and the rest are stored. With \`enqueue: true\` (a server with KG_REDIS_URL) they are queued for the workers instead: each outcome is QUEUED with a \`jobId\` for \`job(id)\`.`,
     args: {
       inputs: t.arg({ type: [ArticleInput], required: true, description: "The articles." }),
       jobId: t.arg.string({ description: "Your id for this call (1 to 200 characters): `ingestProgress(jobId:)` subscribers hear its progress." }),
+      enqueue: t.arg.boolean({ description: "Queue them for `kg worker` processes instead of ingesting now (default false)." }),
     },
-    resolve: async (_r, { inputs, jobId }, ctx) => ({ outcomes: await ingestInputs(ctx, inputs, jobId == null ? undefined : checkedJobId(jobId)) }),
+    resolve: async (_r, { inputs, jobId, enqueue }, ctx) => ({
+      outcomes: await ingestInputs(ctx, inputs, { jobId: jobId == null ? undefined : checkedJobId(jobId), enqueue: enqueue === true }),
+    }),
   }),
   deleteArticle: t.field({
     type: builder.objectRef<{ id: string; deleted: boolean }>("DeleteArticlePayload").implement({

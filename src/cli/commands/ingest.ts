@@ -1,4 +1,4 @@
-import { resolveNeo4jConfig, settings } from "../../config.ts";
+import { redisUrl, resolveNeo4jConfig, settings } from "../../config.ts";
 import { Db } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
 import { ARTICLE_EXTENSIONS, inputBytes, readArticles, type ReadProgress } from "../../input/read-articles.ts";
@@ -9,10 +9,12 @@ import { AppError, describeError } from "../../errors.ts";
 import { EventHub } from "../../events/hub.ts";
 import { eventsConfig } from "../../events/config.ts";
 import { log } from "../../log.ts";
+import type { ArticleJobData } from "../../queue/jobs.ts";
 
-const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--json]
+const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--queue] [--json]
 Loads articles into Neo4j: ${ARTICLE_EXTENSIONS.join(" ")} files, folders (recursively), or stdin ("-").
 Unchanged articles are skipped, changed ones replaced; a bad record is reported with file and line and skipped.
+--queue: enqueue the articles (KG_REDIS_URL) for \`kg worker\` processes instead; one job per article and content.
 Exit code 1 when any record failed. --json prints the summary as JSON on stdout.`;
 
 // Private: one progress line; the share done and the ETA come from the bytes read of the inputs' total size.
@@ -40,7 +42,7 @@ export function summaryText(s: IngestSummary): string {
 }
 
 export async function runIngest(argv: string[]): Promise<number> {
-  const args = parseCommandArgs("kg ingest", argv, { flags: ["json", "help"], values: ["batch", "stdin-format", "title"] });
+  const args = parseCommandArgs("kg ingest", argv, { flags: ["json", "help", "queue"], values: ["batch", "stdin-format", "title"] });
   if (args.flags.has("help") || args.positionals.length === 0) {
     process.stderr.write(USAGE + "\n");
     return args.flags.has("help") ? 0 : 2;
@@ -50,6 +52,8 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stderr.write("kg ingest: --batch must be a whole number from 1 to 5000\n");
     return 2;
   }
+  if (args.flags.has("queue"))
+    return enqueueAll(args.positionals, { title: args.values.get("title"), stdinFormat: args.values.get("stdin-format") }, args.flags.has("json"));
   const db = new Db(await resolveNeo4jConfig({ local: { log: (l) => process.stderr.write(l + "\n") } }), {
     // A restart of Neo4j mid-ingest is waited out, not reported as a failure.
     maxRetryMs: settings().ingestRetryMs,
@@ -108,4 +112,55 @@ export async function runIngest(argv: string[]): Promise<number> {
     await events?.close();
     await db.close();
   }
+}
+
+// Private: the records onto the queue, 500 at a time; bad records are reported like a plain ingest's.
+async function enqueueAll(paths: string[], read: { title: string | undefined; stdinFormat: string | undefined }, json: boolean): Promise<number> {
+  const url = redisUrl();
+  if (!url)
+    throw new AppError(
+      "CONFIG_INVALID",
+      "kg ingest --queue needs the queue's Redis: set KG_REDIS_URL (e.g. redis://127.0.0.1:6379; `npx kg redis start` runs one).",
+    );
+  // Loaded here: a plain ingest does not pay for loading BullMQ.
+  const { IngestQueue } = await import("../../queue/ingest-queue.ts");
+  const { queueSettings } = await import("../../queue/settings.ts");
+  const queue = IngestQueue.open(url, queueSettings(), log);
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+  const t0 = performance.now();
+  let enqueued = 0;
+  const failures: { file: string; line?: number; code: string; message: string }[] = [];
+  let chunk: ArticleJobData[] = [];
+  const flush = async () => {
+    enqueued += (await queue.enqueue(chunk)).length;
+    chunk = [];
+  };
+  try {
+    for await (const rec of readArticles(paths, read)) {
+      if (stop.signal.aborted) break;
+      if (!rec.ok) {
+        failures.push({ ...rec.origin, code: rec.code, message: rec.message });
+        process.stderr.write(`skipped ${rec.origin.file}${rec.origin.line ? `:${rec.origin.line}` : ""}: ${rec.code}: ${rec.message}\n`);
+        continue;
+      }
+      chunk.push({ article: rec.article, origin: rec.origin });
+      if (chunk.length >= 500) await flush();
+    }
+    if (chunk.length > 0) await flush();
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+    await queue.close();
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const summary = { enqueued, failed: failures.length, queue: queue.settings.name, totalMs: Math.round(secs * 1000), failures };
+  if (json) process.stdout.write(JSON.stringify(summary) + "\n");
+  else
+    process.stdout.write(
+      `enqueued ${enqueued} article job(s) on queue ${summary.queue} in ${secs.toFixed(1)} s (an article already queued with the same content is not added again); ${failures.length} record(s) skipped\n`,
+    );
+  return failures.length > 0 ? 1 : 0;
 }

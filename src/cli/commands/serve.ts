@@ -1,5 +1,7 @@
 import { resolveBackbone } from "../../nlp/backbone.ts";
-import { resolveNeo4jConfig, serverConfig } from "../../config.ts";
+import { redisUrl, resolveNeo4jConfig, serverConfig } from "../../config.ts";
+import { IngestQueue } from "../../queue/ingest-queue.ts";
+import { queueSettings } from "../../queue/settings.ts";
 import { Db } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
 import { log } from "../../log.ts";
@@ -35,11 +37,15 @@ export async function runServe(argv: string[]): Promise<number> {
     // Neo4j may be down at start-up: serve anyway (/ready says 503) and let the driver reconnect later.
     log.warn({ err }, "could not prepare the database at start-up; serving anyway, /ready will report 503 until Neo4j answers");
   }
-  const running = await listen({ db, log, host, port, security, responseCache, nlp });
+  // With KG_REDIS_URL the API can enqueue ingests for `kg worker` processes (ingestArticles(enqueue: true)).
+  const url = redisUrl();
+  const queue = url ? IngestQueue.open(url, queueSettings(), log) : undefined;
+  const running = await listen({ db, log, host, port, security, responseCache, nlp, ...(queue ? { queue } : {}) });
   closeOnSignals(running, log);
   log.info({ url: running.url, neo4j: neo.uri, database: neo.database }, "serving");
   process.stderr.write(`\nGraphiQL: ${running.url}\n\n`);
   // Keep the process alive until a signal closes the server.
   await new Promise<void>((resolve) => running.server.once("close", () => resolve()));
+  await queue?.close();
   return 0;
 }
