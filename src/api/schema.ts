@@ -9,5 +9,6 @@ import "./types/path.ts";
 import "./types/compare.ts";
 import "./types/stats.ts";
 import "./types/mutations.ts";
+import "./types/curation.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

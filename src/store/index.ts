@@ -9,6 +9,7 @@
  */
 import type { Runner } from "../db/client.ts";
 import * as articles from "./articles.ts";
+import * as curation from "./curation.ts";
 import * as entities from "./entities.ts";
 import * as paths from "./paths.ts";
 import * as quotes from "./quotes.ts";
@@ -17,6 +18,7 @@ import * as writes from "./writes.ts";
 
 export type * from "./rows.ts";
 export type { ArticleFilter, ArticleMention, ArticlePair, RelatedArticle, Window } from "./articles.ts";
+export type { Actor, CurationActionRow, CurationKind, DuplicatePair, DuplicateQuery, EvidenceArticle } from "./curation.ts";
 export type { CoMention, EntityArticle, EntityRelationsArgs } from "./entities.ts";
 export { entityLookup, type EntityLookup } from "./lookup.ts";
 export type { CoMentionPath, RelationPaths } from "./paths.ts";
@@ -44,6 +46,7 @@ export function createStore(db: Runner) {
     ...bind(db, quotes),
     ...bind(db, paths),
     ...bind(db, writes),
+    ...bind(db, curation),
   };
 }
 
