@@ -80,9 +80,14 @@ export function splitKey(articleId: string, entityId: string): string {
 
 // Private: the curated id of a candidate, if a redirect names its own name, else one redirect target shared by its strong aliases.
 function redirected(c: Candidate, cur: Curation): string | undefined {
-  const own = cur.redirects.get(aliasKey(c.type, c.name));
+  // A redirect to an entity the name was removed from since does not count.
+  const to = (k: string) => {
+    const t = cur.redirects.get(k);
+    return t && !cur.removed.get(t)?.has(k) ? t : undefined;
+  };
+  const own = to(aliasKey(c.type, c.name));
   if (own) return own;
-  const via = new Set(c.aliasKeys.map((k) => cur.redirects.get(k)).filter((x): x is string => !!x));
+  const via = new Set(c.aliasKeys.map(to).filter((x): x is string => !!x));
   return via.size === 1 ? [...via][0] : undefined;
 }
 
@@ -152,6 +157,8 @@ export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids
       const canon = cur.canonical.get(id);
       const type = canon?.type ?? c.type;
       e = { id, name: canon?.name ?? c.name, type, label: ENTITY_LABEL[type], aliases: [], aliasEntries: [] };
+      // A curated name no article may spell is still in the alias index, as the merged or renamed entity's was.
+      if (canon) e.aliasEntries.push({ name: canon.name, key: aliasKey(type, canon.name), strong: isStrongAlias(type, canon.name) });
       entities.set(id, e);
     }
     const removed = cur.removed.get(id);

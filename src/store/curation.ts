@@ -268,9 +268,25 @@ export async function mergeEntities(db: Runner, into: string, from: string[], ac
         if (key !== aliasKey(target.type, target.name)) rules.push({ kind: "redirect", key, target: into });
     }
     const articles = [...new Set([...from.flatMap((f) => locked.get(f)!.articleIds)])];
+    // What the merge linked to `into` that was not its own (alias index entries, names), for an undo to unlink.
+    const own = new Set([target.name, ...target.aliases]);
+    const unlink = new Map<string, string[]>();
+    for (const f of from.map((x) => locked.get(x)!)) {
+      for (const key of f.strongKeys) if (!target.strongKeys.includes(key)) unlink.set(key, unlink.get(key) ?? []);
+      for (const n of [f.name, ...f.aliases]) {
+        const key = aliasKey(f.type, n);
+        if (!own.has(n) && !target.strongKeys.includes(key)) unlink.set(key, [...new Set([...(unlink.get(key) ?? []), n])]);
+      }
+    }
     return {
       summary: `Merged ${from.map((f) => `"${locked.get(f)!.name}"`).join(", ")} into "${target.name}"`,
-      detail: { into, from: from.map((f) => ({ id: f, name: locked.get(f)!.name, type: locked.get(f)!.type })), articles, retargeted },
+      detail: {
+        into,
+        from: from.map((f) => ({ id: f, name: locked.get(f)!.name, type: locked.get(f)!.type })),
+        articles,
+        retargeted,
+        unlink: [...unlink].map(([key, names]) => ({ key, names })),
+      },
       rules,
       result: await entityAfter(tx, into),
     };
@@ -334,6 +350,7 @@ export async function addAlias(db: Runner, id: string, alias: string, actor: Act
     const e = (await lockNamed(tx, [id], actor.tag, "no alias was added")).get(id)!;
     const key = aliasKey(e.type, name);
     await tx.run("addAlias", { id, alias: name, key, strong: true });
+    await tx.run("curationDropUnalias", { id, key });
     return {
       summary: `Added alias "${name}" to "${e.name}"`,
       detail: { entity: id, alias: name, key, had: e.aliases.includes(name) },
@@ -435,7 +452,13 @@ export async function undoCuration(db: Runner, id: string, actor: Actor, opts: I
     const detail = obj(JSON.parse(str(row, "detail")) as Parameters<typeof obj>[0], "detail");
     const kind = str(row, "kind");
     const entity = strOrNull(detail, "entity");
-    if (kind === "MERGE") await tx.run("curationRestoreTargets", { rules: list(detail.retargeted, "retargeted") });
+    if (kind === "MERGE") {
+      await tx.run("curationRestoreTargets", { rules: list(detail.retargeted, "retargeted") });
+      for (const v of list(detail.unlink, "unlink")) {
+        const u = obj(v, "unlink");
+        await tx.run("removeAlias", { id: str(detail, "into"), key: str(u, "key"), names: strings(u, "names") });
+      }
+    }
     if (kind === "RENAME" && entity)
       await tx.run("renameEntity", {
         id: entity,
