@@ -95,7 +95,7 @@ describe.skipIf(!chromiumPresent)("the review queue, in Chromium", () => {
     await page.type("#api-key", KEY);
     await page.click('#key-form button[type="submit"]');
     await page.click("#review-accept");
-    await page.waitForFunction((n: string) => document.getElementById("message")!.textContent!.startsWith(`Merged “${n}”`), { timeout: 30_000 }, other);
+    await page.waitForFunction((n: string) => document.getElementById("message")!.textContent.startsWith(`Merged “${n}”`), { timeout: 30_000 }, other);
     const [merged] = await store.entitiesByIds([keyOf(right)]);
     expect(merged!.articleCount).toBe(3);
 
@@ -104,7 +104,7 @@ describe.skipIf(!chromiumPresent)("the review queue, in Chromium", () => {
     expect([`${swapped} Alliance`, `${dropped} Alliance`]).toContain(third);
     await page.click("#review-skip");
     await page
-      .waitForFunction(() => document.getElementById("review-status")!.textContent!.startsWith("No more suggestions"), { timeout: 30_000 })
+      .waitForFunction(() => document.getElementById("review-status")!.textContent.startsWith("No more suggestions"), { timeout: 30_000 })
       .catch(async (e: unknown) => {
         throw new Error(`${String(e)}; shown: ${JSON.stringify(await shown(page))}; second: ${JSON.stringify(second)}`);
       });
@@ -113,9 +113,9 @@ describe.skipIf(!chromiumPresent)("the review queue, in Chromium", () => {
     const again = await shown(page);
     expect(again.sides, JSON.stringify({ again, second, first, right, swapped, dropped })).toContain(third);
     await page.click("#review-reject");
-    await page.waitForFunction(() => document.getElementById("message")!.textContent!.startsWith("Remembered"), { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById("message")!.textContent.startsWith("Remembered"), { timeout: 30_000 });
     await page.reload({ waitUntil: "networkidle0", timeout: 60_000 });
-    await page.waitForFunction(() => document.getElementById("review-status")!.textContent!.startsWith("No more suggestions"), { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById("review-status")!.textContent.startsWith("No more suggestions"), { timeout: 30_000 });
     expect(blocked).toEqual([]);
   });
 });

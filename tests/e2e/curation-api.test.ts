@@ -69,7 +69,7 @@ describe("curation API", () => {
 
   it("bad input is BAD_USER_INPUT and changes nothing", async () => {
     const p = uniquePrefix("cur-bad");
-    const [a, b] = await orgs(p);
+    const [a] = await orgs(p);
     const before = await totals(p);
     const self = await gql(app, MERGE, { into: a, from: [a] }, auth);
     expect(self.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
