@@ -1,4 +1,4 @@
-// Analyst curation: move mentions, relations, quotes and aliases of the $from entities onto $into, then delete them.
+// Analyst curation: move mentions, relations, quotes and aliases of the $from entities onto $into, then delete them (of two relations of one type, ends and article, the more confident evidence stays, as at ingest).
 MATCH (into:Entity {id: $into})
 UNWIND $from AS fid
 MATCH (f:Entity {id: fid})
@@ -12,12 +12,12 @@ CALL (f, into) {
 CALL (f, into) {
   MATCH (f)-[r:LEADS|CAPTURED|SUPPORTED_BY]->(o:Entity) WHERE o <> into
   MERGE (into)-[r2:$(type(r)) {articleId: r.articleId}]->(o)
-  SET r2 += properties(r)
+  SET r2 += CASE WHEN r2.confidence IS NULL OR r2.confidence < r.confidence THEN properties(r) ELSE {} END
 }
 CALL (f, into) {
   MATCH (s:Entity)-[r:LEADS|CAPTURED|SUPPORTED_BY]->(f) WHERE s <> into
   MERGE (s)-[r2:$(type(r)) {articleId: r.articleId}]->(into)
-  SET r2 += properties(r)
+  SET r2 += CASE WHEN r2.confidence IS NULL OR r2.confidence < r.confidence THEN properties(r) ELSE {} END
 }
 CALL (f, into) {
   MATCH (f)-[q:QUOTED_IN]->(a:Article)

@@ -15,4 +15,13 @@ CREATE INDEX supported_by_article IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases];
 CREATE FULLTEXT INDEX article_text IF NOT EXISTS FOR (a:Article) ON EACH [a.title, a.text];
 CREATE FULLTEXT INDEX quote_text IF NOT EXISTS FOR ()-[r:QUOTED_IN]-() ON EACH [r.quote];
+CREATE CONSTRAINT curation_rule_id IF NOT EXISTS FOR (r:CurationRule) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT curation_action_id IF NOT EXISTS FOR (c:CurationAction) REQUIRE c.id IS UNIQUE;
+CREATE INDEX curation_rule_key IF NOT EXISTS FOR (r:CurationRule) ON (r.key);
+CREATE INDEX curation_rule_scope IF NOT EXISTS FOR (r:CurationRule) ON (r.scope);
+CREATE INDEX curation_rule_entity IF NOT EXISTS FOR (r:CurationRule) ON (r.entityId);
+CREATE INDEX curation_rule_target IF NOT EXISTS FOR (r:CurationRule) ON (r.target);
+CREATE INDEX curation_rule_pair IF NOT EXISTS FOR (r:CurationRule) ON (r.pair);
+CREATE INDEX curation_rule_action IF NOT EXISTS FOR (r:CurationRule) ON (r.actionId);
+CREATE INDEX curation_action_seq IF NOT EXISTS FOR (c:CurationAction) ON (c.seq);
 CALL db.awaitIndexes(300);

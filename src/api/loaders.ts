@@ -6,7 +6,7 @@
  */
 import DataLoader from "dataloader";
 import type { AppContext } from "./context.ts";
-import type { ArticleRow, Batch, EntityRelationsArgs, EntityRow, Headers, Paged, Window } from "../store/index.ts";
+import type { ArticleRow, Batch, EntityRelationsArgs, EntityRow, EvidenceArticle, Headers, Paged, Window } from "../store/index.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
 
 // Private: one loader per (name, args) per request; the batch function gets all keys at once and
@@ -91,4 +91,7 @@ export const loaders = {
 
   relatedArticles: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "relatedArticles", args, async (ids) => primed(ctx, await ctx.store.relatedArticles(ids, args.first)), EMPTY),
+
+  duplicateEvidence: (ctx: AppContext, args: { first: number }) =>
+    loader<EvidenceArticle[]>(ctx, "duplicateEvidence", args, (ids) => ctx.store.duplicateEvidence(ids, args.first), []),
 };

@@ -11,5 +11,6 @@ import "./types/stats.ts";
 import "./types/job.ts";
 import "./types/mutations.ts";
 import "./types/subscriptions.ts";
+import "./types/curation.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -58,6 +58,8 @@ export interface IngestOptions {
   onArticle?: (articleId: string, status: "new" | "updated" | "unchanged") => void;
   /** Stop taking new records (SIGTERM): the batch in flight finishes or rolls back. */
   signal?: AbortSignal;
+  /** Re-extract and rewrite articles even when their stored hash is the same (re-resolving them after a curation change). */
+  force?: boolean;
   /** The NLP backbone (CoreNLP); absent: rules only (KG_NLP=none). */
   nlp?: NlpBackbone;
   /** Articles analysed by the backbone at once (default 4: keeps a 2-thread server busy). */
@@ -115,7 +117,7 @@ export async function ingest(db: Runner, records: AsyncIterable<ArticleRecord> |
     const pending: Pending = { prepared: [], origins: new Map() };
     const te = performance.now();
     const changed = [...byId].filter(([id, { hash }]) => {
-      if (storedHash.get(id) !== hash) return true;
+      if (opts.force || storedHash.get(id) !== hash) return true;
       s.unchanged++;
       opts.onArticle?.(id, "unchanged");
       return false;
@@ -160,13 +162,13 @@ export async function ingest(db: Runner, records: AsyncIterable<ArticleRecord> |
   const write = async (p: Pending): Promise<void> => {
     if (p.prepared.length === 0) return;
     try {
-      count(await timed(() => writeBatch(db, p.prepared)));
+      count(await timed(() => writeBatch(db, p.prepared, opts.force)));
     } catch (e) {
       if (e instanceof AppError && e.code === "DATABASE_UNAVAILABLE") throw e;
       // Isolate the article that broke the batch; the others still land.
       for (const a of p.prepared) {
         try {
-          count(await timed(() => writeBatch(db, [a])));
+          count(await timed(() => writeBatch(db, [a], opts.force)));
         } catch (e2) {
           if (e2 instanceof AppError && e2.code === "DATABASE_UNAVAILABLE") throw e2;
           fail({ origin: p.origins.get(a.id)!, ...failureOf(e2, "WRITE_FAILED", "storing"), articleId: a.id });

@@ -21,6 +21,7 @@ export interface PreparedArticle {
 /** One extracted entity to resolve: `ref` is "<articleId>#<local id>". */
 export interface Candidate {
   ref: string;
+  articleId: string;
   id: string;
   type: EntityType;
   name: string;
@@ -41,6 +42,7 @@ export function candidates(articles: PreparedArticle[]): Candidate[] {
       const names = [e.name, ...e.aliases];
       out.push({
         ref: candidateRef(a.id, e.id),
+        articleId: a.id,
         id: entityId(e.type, e.name),
         type: e.type,
         name: e.name,
@@ -53,27 +55,69 @@ export function candidates(articles: PreparedArticle[]): Candidate[] {
 }
 
 /**
- * Decide each candidate's node id: its own id if that node exists; else the one node its strong
- * aliases point to (in the graph, or earlier in this batch); else a new node with its own id.
+ * The analysts' decisions that apply to a batch (src/store/curation.ts stores them; cypher/curationForCandidates.cypher
+ * reads them): they come before the automatic rules, so a merged name stays merged and a split stays split.
  */
-export function assignIds(cands: Candidate[], resolutions: Resolution[]): Map<string, string> {
+export interface Curation {
+  /** Alias key → entity id: a merged-away name, an added alias or a new name resolves there. */
+  redirects: Map<string, string>;
+  /** "<articleId>|<entity id>" → entity id: that article's mentions were split off to another entity. */
+  splits: Map<string, string>;
+  /** Entity id → alias keys an analyst removed from it: never resolved through, never added back. */
+  removed: Map<string, Set<string>>;
+  /** Entity id → the curated name and type it is created with (merge targets, renames, split-offs). */
+  canonical: Map<string, { name: string; type: EntityType }>;
+}
+
+export function noCuration(): Curation {
+  return { redirects: new Map(), splits: new Map(), removed: new Map(), canonical: new Map() };
+}
+
+/** The split rule key of an article's mentions of an entity. */
+export function splitKey(articleId: string, entityId: string): string {
+  return `${articleId}|${entityId}`;
+}
+
+// Private: the curated id of a candidate, if a redirect names its own name, else one redirect target shared by its strong aliases.
+function redirected(c: Candidate, cur: Curation): string | undefined {
+  // A redirect to an entity the name was removed from since does not count.
+  const to = (k: string) => {
+    const t = cur.redirects.get(k);
+    return t && !cur.removed.get(t)?.has(k) ? t : undefined;
+  };
+  const own = to(aliasKey(c.type, c.name));
+  if (own) return own;
+  const via = new Set(c.aliasKeys.map(to).filter((x): x is string => !!x));
+  return via.size === 1 ? [...via][0] : undefined;
+}
+
+/**
+ * Decide each candidate's node id. Curation first: a redirect of its name (or of its strong aliases)
+ * wins; then its own id if that node exists; else the one node its strong aliases point to (in the graph, or earlier
+ * in this batch); else a new node with its own id. Last, a split of its article moves it to the split-off entity.
+ */
+export function assignIds(cands: Candidate[], resolutions: Resolution[], cur: Curation = noCuration()): Map<string, string> {
   const byRef = new Map(resolutions.map((r) => [r.ref, r]));
   const batchAlias = new Map<string, string>(); // alias key → id chosen earlier in this batch
   const batchIds = new Set<string>();
   const out = new Map<string, string>();
   for (const c of cands) {
     const r = byRef.get(c.ref);
-    let id: string | undefined;
-    if (r?.existing || batchIds.has(c.id)) id = c.id;
-    else if (r && r.viaAlias.length === 1) id = r.viaAlias[0];
-    else {
-      const inBatch = new Set(c.aliasKeys.map((k) => batchAlias.get(k)).filter((x): x is string => !!x));
-      id = inBatch.size === 1 ? [...inBatch][0] : c.id;
+    // An alias an analyst removed from an entity has no ALIAS_OF edge to it, so `viaAlias` already ignores it.
+    let id = redirected(c, cur);
+    if (id === undefined) {
+      if (r?.existing || batchIds.has(c.id)) id = c.id;
+      else if (r && r.viaAlias.length === 1) id = r.viaAlias[0];
+      else {
+        const inBatch = new Set(c.aliasKeys.map((k) => batchAlias.get(k)).filter((x): x is string => !!x));
+        id = inBatch.size === 1 ? [...inBatch][0] : c.id;
+      }
     }
     id ??= c.id;
+    id = cur.splits.get(splitKey(c.articleId, id)) ?? id;
     out.set(c.ref, id);
     batchIds.add(id);
-    for (const k of c.aliasKeys) if (!batchAlias.has(k)) batchAlias.set(k, id);
+    for (const k of c.aliasKeys) if (!batchAlias.has(k) && !cur.removed.get(id)?.has(k)) batchAlias.set(k, id);
   }
   return out;
 }
@@ -104,18 +148,24 @@ export function articleParams(a: PreparedArticle): WriteParams["articles"][numbe
 }
 
 /** Everything the write transaction stores, given the node id chosen for each candidate. */
-export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids: Map<string, string>): WriteParams {
+export function writeParams(articles: PreparedArticle[], cands: Candidate[], ids: Map<string, string>, cur: Curation = noCuration()): WriteParams {
   const entities = new Map<string, WriteParams["entities"][number]>();
   for (const c of cands) {
     const id = ids.get(c.ref)!;
     let e = entities.get(id);
     if (!e) {
-      e = { id, name: c.name, type: c.type, label: ENTITY_LABEL[c.type], aliases: [], aliasEntries: [] };
+      const canon = cur.canonical.get(id);
+      const type = canon?.type ?? c.type;
+      e = { id, name: canon?.name ?? c.name, type, label: ENTITY_LABEL[type], aliases: [], aliasEntries: [] };
+      // A curated name no article may spell is still in the alias index, as the merged or renamed entity's was.
+      if (canon) e.aliasEntries.push({ name: canon.name, key: aliasKey(type, canon.name), strong: isStrongAlias(type, canon.name) });
       entities.set(id, e);
     }
+    const removed = cur.removed.get(id);
     for (const n of [c.name, ...c.aliases]) {
-      if (n !== e.name && !e.aliases.includes(n)) e.aliases.push(n);
       const key = aliasKey(c.type, n);
+      if (removed?.has(key)) continue;
+      if (n !== e.name && !e.aliases.includes(n)) e.aliases.push(n);
       const strong = isStrongAlias(c.type, n);
       // Strength depends only on (type, name), so an entry never needs upgrading later.
       if (!e.aliasEntries.some((x) => x.key === key)) e.aliasEntries.push({ name: n, key, strong });

@@ -3,8 +3,22 @@
  * the batch is stored completely or not at all, and a retried transaction redoes all of it.
  */
 import type { Runner, Tx } from "../db/client.ts";
+import type { EntityType } from "../extraction/types.ts";
 import type { ArticleChange } from "../graph/changes.ts";
-import { articleParams, assignIds, candidates, writeParams, type PreparedArticle, type Resolution, type WriteParams } from "./plan.ts";
+import { aliasKey } from "../graph/keys.ts";
+import { list, obj, str, strOrNull } from "../store/rows.ts";
+import {
+  articleParams,
+  assignIds,
+  candidates,
+  splitKey,
+  writeParams,
+  type Candidate,
+  type Curation,
+  type PreparedArticle,
+  type Resolution,
+  type WriteParams,
+} from "./plan.ts";
 
 /** What a write did to an article, as decided under its lock: by what was stored when the write got it. */
 export type WriteStatus = "new" | "updated" | "unchanged";
@@ -54,8 +68,44 @@ function changesOf(changed: PreparedArticle[], status: Map<string, WriteStatus>,
   return [...per.values()];
 }
 
-/** Store (or replace) the articles of one batch with their mentions, relations and quotes. */
-export async function writeBatch(db: Runner, articles: PreparedArticle[]): Promise<BatchResult> {
+/**
+ * The curation rules that apply to a batch's candidates, read in the write transaction (so a curation action
+ * committed before it is seen): `cypher/curationForCandidates.cypher`, then the canonical names of the ids they resolve to.
+ */
+async function curationFor(tx: Tx, cands: Candidate[]): Promise<Curation> {
+  const keys = [...new Set(cands.flatMap((c) => [aliasKey(c.type, c.name), ...c.aliasKeys]))];
+  const [row] = await tx.run("curationForCandidates", { keys, articleIds: [...new Set(cands.map((c) => c.articleId))] });
+  const cur: Curation = { redirects: new Map(), splits: new Map(), removed: new Map(), canonical: new Map() };
+  for (const v of list(row?.redirects, "redirects")) {
+    const o = obj(v, "redirects");
+    cur.redirects.set(str(o, "key"), str(o, "target"));
+  }
+  for (const v of list(row?.splits, "splits")) {
+    const o = obj(v, "splits");
+    const k = splitKey(str(o, "articleId"), str(o, "entityId"));
+    if (!cur.splits.has(k)) cur.splits.set(k, str(o, "target")); // newest first
+  }
+  for (const v of list(row?.unaliases, "unaliases")) {
+    const o = obj(v, "unaliases");
+    const id = str(o, "entityId");
+    cur.removed.set(id, (cur.removed.get(id) ?? new Set()).add(str(o, "key")));
+  }
+  return cur;
+}
+
+async function canonicalNames(tx: Tx, cur: Curation, ids: Iterable<string>): Promise<void> {
+  for (const r of await tx.run("curationCanonical", { ids: [...new Set(ids)] })) {
+    const name = strOrNull(r, "name");
+    if (name) cur.canonical.set(str(r, "id"), { name, type: str(r, "type") as EntityType });
+  }
+}
+
+/**
+ * Store (or replace) the articles of one batch with their mentions, relations and quotes, resolving
+ * their entities under the curation rules. `force`: rewrite articles whose stored hash is the same too
+ * (re-resolving them after a curation change).
+ */
+export async function writeBatch(db: Runner, articles: PreparedArticle[], force = false): Promise<BatchResult> {
   // Lock in id order so two ingesters with overlapping batches cannot deadlock each other.
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return db.writeTx(async (tx) => {
@@ -69,6 +119,7 @@ export async function writeBatch(db: Runner, articles: PreparedArticle[]): Promi
       const b = before.get(a.id);
       status.set(a.id, b?.hash == null ? "new" : b.hash === a.contentHash ? "unchanged" : "updated");
     }
+    if (force) for (const a of sorted) if (status.get(a.id) === "unchanged") status.set(a.id, "updated");
     const changed = sorted.filter((a) => status.get(a.id) !== "unchanged");
     if (changed.length === 0) return { entitiesCreated: 0, relations: 0, quotes: 0, status };
     const cands = candidates(changed);
@@ -78,8 +129,10 @@ export async function writeBatch(db: Runner, articles: PreparedArticle[]): Promi
     const resolved = (await tx.run("resolveEntities", {
       candidates: cands.map((c) => ({ ref: c.ref, id: c.id, aliasKeys: c.aliasKeys })),
     })) as unknown as Resolution[];
-    const ids = assignIds(cands, resolved);
-    const params = writeParams(changed, cands, ids);
+    const cur = await curationFor(tx, cands);
+    const ids = assignIds(cands, resolved, cur);
+    await canonicalNames(tx, cur, ids.values());
+    const params = writeParams(changed, cands, ids, cur);
     const existing = new Set(resolved.filter((r) => r.existing).map((r) => r.existing!));
     for (const r of resolved) for (const v of r.viaAlias) existing.add(v);
 

@@ -9,6 +9,7 @@
  */
 import type { Runner } from "../db/client.ts";
 import * as articles from "./articles.ts";
+import * as curation from "./curation.ts";
 import * as entities from "./entities.ts";
 import * as paths from "./paths.ts";
 import * as quotes from "./quotes.ts";
@@ -17,6 +18,7 @@ import * as writes from "./writes.ts";
 
 export type * from "./rows.ts";
 export type { ArticleFilter, ArticleMention, ArticlePair, RelatedArticle, Window } from "./articles.ts";
+export type { Actor, CurationActionRow, CurationKind, DuplicatePair, DuplicateQuery, EvidenceArticle } from "./curation.ts";
 export type { CoMention, EntityArticle, EntityRelationsArgs } from "./entities.ts";
 export { entityLookup, type EntityLookup } from "./lookup.ts";
 export type { CoMentionPath, RelationPaths } from "./paths.ts";
@@ -27,13 +29,14 @@ export type { AssertedRelation, RelationFilter, RelationPage } from "./relations
 type Question = (db: Runner, ...args: never[]) => unknown;
 type Bound<M> = { [K in keyof M as M[K] extends Question ? K : never]: M[K] extends (db: Runner, ...args: infer A) => infer R ? (...args: A) => R : never };
 
-const MODULES = [articles, entities, relations, quotes, paths, writes];
+const MODULES = [articles, entities, relations, quotes, paths, writes, curation];
 type AllQuestions = Bound<typeof articles> &
   Bound<typeof entities> &
   Bound<typeof relations> &
   Bound<typeof quotes> &
   Bound<typeof paths> &
-  Bound<typeof writes>;
+  Bound<typeof writes> &
+  Bound<typeof curation>;
 
 // Private: every question as a method reading the runner from `this`, built once per process, so
 // a request's store is one small object (a store is made per request: binding each of the ~70

@@ -35,7 +35,7 @@ export function fail(/** @type {unknown} */ e) {
   }
 }
 
-export const VIEWS = /** @type {const} */ (["graph-view", "path-view", "article-view", "compare-view"]);
+export const VIEWS = /** @type {const} */ (["graph-view", "path-view", "article-view", "compare-view", "review-view"]);
 
 /** Show one view, hide the others; a "kg:view" event tells who cares (the graph resizes its canvas). @param {typeof VIEWS[number]} id */
 export function showView(id) {

@@ -7,6 +7,7 @@ import { subscribe } from "./live.js";
 import { showArticle } from "./article.js";
 import { combobox } from "./combobox.js";
 import { showCompare } from "./compare.js";
+import { showReview } from "./review.js";
 import { showDownloads } from "./download.js";
 import { $, articleLink, el, fail, plural, relationSentence, say, showView } from "./dom.js";
 import { graphKeyboard } from "./graph-keys.js";
@@ -421,7 +422,7 @@ const kg = /** @type {{ cy: typeof cy, draw: typeof draw, lastRenderMs?: number 
 
 // ---------------------------------------------------------------------------------------------
 // Views: graph (default), path, article, compare; the hash says which, so each can be linked:
-// #entity=<key>, #path, #article=<key>, #compare=<key>&with=<key>.
+// #entity=<key>, #path, #article=<key>, #compare=<key>&with=<key>, #review[=<entity key>].
 
 document.addEventListener("kg:view", (ev) => {
   if (/** @type {CustomEvent} */ (ev).detail === "graph-view") cy.resize();
@@ -443,6 +444,7 @@ function route() {
   else if (article) void showArticle(article);
   else if (compare && hash.get("with")) void showCompare(compare, hash.get("with") ?? "");
   else if (location.hash === "#path") showView("path-view");
+  else if (hash.has("review")) showReview(hash.get("review") || null);
   else {
     showView("graph-view");
     search.focus();

@@ -1,11 +1,11 @@
-/** Writes: the same code path as `kg ingest` / `kg delete`, plus analyst curation (mergeEntities). */
+/** Writes: the same code path as `kg ingest` / `kg delete`; analyst curation (mergeEntities, …) is in curation.ts. */
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { articleId } from "../../extraction/article-id.ts";
 import type { ArticleRecord } from "../../input/read-articles.ts";
 import { validateArticle } from "../../input/validate.ts";
 import type { AppContext } from "../context.ts";
-import { articleFor, articleKeys, keyOf } from "../ids.ts";
+import { articleFor, articleKeys } from "../ids.ts";
 import { loaders } from "../loaders.ts";
 import { ArticleRef, EntityRef } from "../refs.ts";
 import { checkedJobId } from "./subscriptions.ts";
@@ -190,20 +190,6 @@ builder.mutationFields((t) => ({
       const found = await articleFor(ctx, args.id);
       if (!found) return { id: articleKeys(args.id)[0]!, deleted: false };
       return { id: found.id, deleted: (await ctx.store.deleteArticles([found.id])).length === 1 };
-    },
-  }),
-  mergeEntities: t.field({
-    type: EntityRef,
-    description: "Analyst curation: fold the `from` entities into `into` (mentions, relations with their evidence, quotes, aliases), then delete them.",
-    args: {
-      into: t.arg.id({ required: true, description: "The entity that stays." }),
-      from: t.arg.idList({ required: true, description: "Entities folded into it (1 to 50)." }),
-    },
-    resolve: async (_r, args, ctx) => {
-      const into = keyOf("Entity", args.into);
-      const from = [...new Set(args.from.map((f) => keyOf("Entity", f)))].filter((f) => f !== into);
-      if (from.length === 0 || from.length > 50) throw new AppError("BAD_USER_INPUT", '"from" must name 1 to 50 entities other than "into".');
-      return ctx.store.mergeEntities(into, from, ctx.requestId);
     },
   }),
 }));

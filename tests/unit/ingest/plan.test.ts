@@ -133,3 +133,38 @@ describe("quote ids: from the quote's own span", () => {
     ).toBe(3);
   });
 });
+
+describe("assignIds and writeParams under curation rules", () => {
+  const cur = () => ({
+    redirects: new Map<string, string>(),
+    splits: new Map<string, string>(),
+    removed: new Map<string, Set<string>>(),
+    canonical: new Map<string, { name: string; type: "ORGANIZATION" }>(),
+  });
+  it("a redirect of the name wins over an existing node, and the curated name is the one created", () => {
+    const a = article("a9", [ent("e1", "Islamic State group", "ORGANIZATION")]);
+    const c = candidates([a]);
+    const rules = cur();
+    rules.redirects.set("ORGANIZATION|islamic state group", "organization:islamic-state");
+    rules.canonical.set("organization:islamic-state", { name: "Islamic State", type: "ORGANIZATION" });
+    const ids = assignIds(c, [{ ref: "a9#e1", existing: "organization:islamic-state-group", viaAlias: [] }], rules);
+    expect(ids.get("a9#e1")).toBe("organization:islamic-state");
+    const p = writeParams([a], c, ids, rules);
+    expect(p.entities[0]).toMatchObject({ id: "organization:islamic-state", name: "Islamic State", aliases: ["Islamic State group"] });
+    expect(p.entities[0]!.aliasEntries.map((x) => x.key)).toEqual(["ORGANIZATION|islamic state", "ORGANIZATION|islamic state group"]);
+  });
+  it("a split moves one article's mentions; a removed alias is neither followed nor written", () => {
+    const a = article("a10", [ent("e1", "Mosul", "LOCATION", ["Mawsil"])]);
+    const b = article("a11", [ent("e1", "Mosul", "LOCATION", ["Mawsil"])]);
+    const c = candidates([a, b]);
+    const rules = cur();
+    rules.splits.set("a11|location:mosul", "location:mosul-dam");
+    rules.removed.set("location:mosul", new Set(["LOCATION|mawsil"]));
+    rules.redirects.set("LOCATION|mawsil", "location:mosul");
+    const ids = assignIds(c, [], rules);
+    expect([ids.get("a10#e1"), ids.get("a11#e1")]).toEqual(["location:mosul", "location:mosul-dam"]);
+    const p = writeParams([a, b], c, ids, rules);
+    expect(p.entities.find((x) => x.id === "location:mosul")!.aliases).toEqual([]);
+    expect(p.entities.find((x) => x.id === "location:mosul-dam")!.aliases).toEqual(["Mawsil"]);
+  });
+});
