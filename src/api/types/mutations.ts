@@ -7,7 +7,7 @@ import { validateArticle } from "../../input/validate.ts";
 import type { AppContext } from "../context.ts";
 import { articleFor, articleKeys } from "../ids.ts";
 import { loaders } from "../loaders.ts";
-import { ArticleRef, EntityRef } from "../refs.ts";
+import { ArticleRef } from "../refs.ts";
 import { checkedJobId } from "./subscriptions.ts";
 import { IngestJobRef, queueOf } from "./job.ts";
 
