@@ -116,6 +116,8 @@ const OPEN_APPOSITIVE = /^\s*,\s+(?:(?:a|an|the|his|her|its|their)\s+|\p{Lu}[\p{
 /** A mention governed by a preposition ("a friend of Ms Rosenberg", "inquiries from Mashable") is no subject. */
 const OBJECT_OF_PREPOSITION = /\b(?:of|to|from|with|for|by|at|about|on|in|against|toward|towards)\s+(?:(?:Mr|Mrs|Ms|Dr|the)\.?\s+)?$/;
 
+const PARTICIPLE_AGENT = /,\s+(?:[a-z]+\s+)?(?:led|headed|chaired|run|commanded|founded|owned|backed|appointed|named)\s+by\s+(?:[\p{L}.'’-]+\s+){0,4}$/u;
+
 /** "a spokesperson for (the)", "a statement by", "officials at": the organisation after it is the source. */
 const SPOKESMAN_OF =
   /\b(?:spokes(?:man|woman|person)|representative|statement|release|communiqu[eé]|report)\s+(?:issued\s+|released\s+)?(?:for|of|from|by|at|(?:attributed|credited)\s+to)\s+(?:the\s+)?$/i;
@@ -137,6 +139,8 @@ function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: 
     if (m.type === "ORGANIZATION" && SPOKESMAN_OF.test(head)) return true;
     // "X from McGill University's ⟨Department of …⟩ told": inside a prepositional phrase.
     if (/\b(?:of|to|from|with|for|by|at|in)\s+(?:\S+\s+){0,3}\S+['’]s\s+$/.test(head)) return false;
+    // "The commission, headed by former Sen. ⟨John Tower⟩, said": the agent inside a participle phrase is no subject.
+    if (PARTICIPLE_AGENT.test(head)) return false;
     return !OBJECT_OF_PREPOSITION.test(head.slice(-20));
   });
   // "⟨Charlie Winter⟩, a researcher at think tank ⟨Quilliam⟩, said": the head of the appositive speaks, not a name inside it.

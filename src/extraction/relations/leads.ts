@@ -53,6 +53,8 @@ const BECOME =
   "(?:has\\s+|had\\s+)?(?:resigned|retired|stepped\\s+down|quit)\\s+as)\\s+)?";
 /** A head who left: the forms of BECOME that make the role a former one. */
 const LEFT_ROLE = /\b(?:resigned|retired|stepped\s+down|quit)\s+as\b/;
+/** Any title before the head after "headed by": "former Secretary of State ⟦Henry Kissinger⟧", "former Republican Sen. ⟦John Tower⟧". */
+const BY_TITLE = "((?:(?:former|ex-)\\s*)?(?:(?:[A-Z][A-Za-z.-]+|of)\\s+){1,4})";
 const FORCE_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|militiamen|rebels|soldiers|army))?";
 /** "P as prime minister", "P, ousted as prime minister": the role, with the gazetteer's object. */
 const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLES})\\b`, "gi");
@@ -66,6 +68,8 @@ const PATTERNS: {
   org2?: number;
   org3?: number;
   orgAfterOf?: boolean;
+  /** A group holding the person's other title ("former Secretary of State"), which says nothing of this role's time. */
+  otherTitle?: number;
   confidence: number;
   placeOnlyForState?: boolean;
 }[] = [
@@ -108,11 +112,12 @@ const PATTERNS: {
   // "⟦ISIS⟧ fighters, led by ⟦Baghdadi⟧", "the Romans led by Emperor ⟦X⟧"
   {
     re: new RegExp(
-      `${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled)\\s+by\\s+(?:${MOD}(?:${ROLES})\\s+)?${SLOT}`,
+      `${SLOT}${FORCE_TAIL},?\\s+(?:(?:which|who|that)\\s+(?:is|are|was|were)\\s+)?(?:led|headed|commanded|ruled|chaired)\\s+by\\s+(?:${MOD}(?:${ROLES})\\s+|${BY_TITLE})?${SLOT}`,
       "gi",
     ),
     org: 1,
-    person: 2,
+    person: 3,
+    otherTitle: 2,
     confidence: 0.8,
   },
   {
@@ -279,7 +284,8 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       if (ONE_OF_BOARD.test(m[0])) return;
       // "director of ⟦Christian⟧ outreach": after "of", an adjective names no organisation.
       if (org.kind === "adjective" && (p.orgAfterOf || org !== slotAt(view, m[p.org]))) return;
-      const context = before(template, m.index, 25) + m[0];
+      const otherTitle = p.otherTitle === undefined ? undefined : m[p.otherTitle];
+      const context = before(template, m.index, 25) + (otherTitle ? m[0].replace(otherTitle, " ") : m[0]);
       // "Former" is read from the text only: the gazetteer's former leaders led at the time of older news.
       const former = FORMER.test(context) || LEFT_ROLE.test(m[0]);
       out.push({ type: "LEADS", subject: person, object: org, confidence: p.confidence, view, time: former ? "former" : undefined });

@@ -54,6 +54,25 @@ describe("LEADS — what a role word does not make a head of", () => {
   });
 });
 
+describe("LEADS — heads named with another title, and described organisations", () => {
+  it("'headed by former Secretary of State X': the head of the commission, whose other title is the former one", () => {
+    const r = extractArticle({
+      id: "a1",
+      text: "The Kissinger Commission proposed an aid program. The commission, headed by former Secretary of State Henry Kissinger, had proposed a 8.4 billion dlr program.",
+    });
+    const leads = r.relations.filter((x) => x.type === "LEADS");
+    expect(leads.map((x) => `${nameOf(r, x.subject)} -> ${nameOf(r, x.object)}`)).toEqual(["Henry Kissinger -> Kissinger Commission"]);
+    expect(leads[0]!.time).toBeUndefined();
+  });
+
+  it("'the charity's director, P' is the head of the charity named before; 'the charity single' names none", () => {
+    const text = 'Amnesty International said the plan fell short. The charity\'s director, Barbara Stocking, said: "World leaders must act now."';
+    expect(relations(text, "LEADS")).toEqual(["Barbara Stocking -> Amnesty International"]);
+    const other = "Amnesty International welcomed it. The charity single was released on Monday, and Joan Smith said the charity single sold well.";
+    expect(relations(other, "LEADS")).toEqual([]);
+  });
+});
+
 describe("LEADS — a known head under a title that is not the state's", () => {
   it("a party's title before a known prime minister's name does not make him head of the state", () => {
     const r = relations("Ruling Liberal Democratic Party (LDP) secretary general Noboru Takeshita told party officials Japan would cut its budget.", "LEADS");

@@ -54,3 +54,13 @@ describe("QUOTED_IN", () => {
     expect(relations("Barack Obama said the strikes would continue.", "QUOTED_IN")).toEqual([]);
   });
 });
+
+describe("QUOTED_IN — the agent inside a participle phrase is not the speaker", () => {
+  it("'The commission, headed by former Sen. John Tower, said …' credits the commission, not its head", () => {
+    const text =
+      'The Tower Commission reported on Thursday. The commission, headed by former Republican Sen. John Tower, said Reagan\'s "intense compassion" for hostages had led him astray.';
+    const speakers = quotes(text).map((q) => q.split(":")[0]);
+    expect(speakers).not.toContain("John Tower");
+    expect(speakers).toContain("Tower Commission");
+  });
+});
