@@ -151,6 +151,20 @@ function harmoniseTypes(kept: Mention[]): Mention[] {
     const words = nameKey(m.surface).split(" ");
     for (let n = 2; n < words.length; n++) orgPrefixes.add(words.slice(0, n).join(" "));
   }
+  // "the seat of ⟨Erewash⟩" (a place) and "31% of the vote in ⟨Erewash⟩" (tagged a person): a one-word name typed
+  // a place and a person, with no title, no pronoun gender and no longer person's name it could be the surname of, is the place.
+  const personWords = new Set<string>();
+  for (const m of kept) {
+    if (m.type === "PERSON" && /\s/.test(m.surface.trim())) for (const w of nameKey(m.surface).split(" ")) personWords.add(w);
+  }
+  for (const m of kept) {
+    if (m.kind !== "name" || m.entry || /\s/.test(m.surface.trim()) || (m.type !== "PERSON" && m.type !== "LOCATION")) continue;
+    const k = nameKey(m.surface);
+    if (personWords.has(k)) continue;
+    const g = groups.get(k);
+    if (g) g.push(m);
+    else groups.set(k, [m]);
+  }
   const typeOf = new Map<string, Mention["type"]>();
   for (const [k, g] of groups) {
     const votes = new Map<Mention["type"], number>();
@@ -158,6 +172,10 @@ function harmoniseTypes(kept: Mention[]): Mention[] {
     if (votes.size < 2) continue;
     if (g.some((m) => m.title !== undefined || m.gender !== undefined)) {
       typeOf.set(k, "PERSON");
+      continue;
+    }
+    if (!k.includes(" ")) {
+      if (votes.size === 2 && votes.has("LOCATION") && votes.has("PERSON")) typeOf.set(k, "LOCATION");
       continue;
     }
     // "⟨Diamond Shamrock⟩ … ⟨Diamond Shamrock Refining and Marketing Co⟩": a name that opens an organisation's name is that organisation's.
@@ -175,8 +193,28 @@ function harmoniseTypes(kept: Mention[]): Mention[] {
   });
 }
 
+/** "the East Midlands MEP", "the Tory MP for Sleaford": a member described by seat or party, not a name. */
+const MEMBER_ROLE = /\s(?:MPs?|MEPs?|MSPs?)(?:\s+for\s.*)?$/;
+/** "MP for ⟨Erewash⟩", "the Tory MP for Sleaford and ⟨North Hykeham⟩", "the seat of ⟨Erewash⟩": a constituency. */
+const SEAT_BEFORE = /\b(?:MPs?|MEPs?|MSPs?|[Mm]ember|seat|constituency)\s+(?:for|of)\s+(?:(?:\p{Lu}[\p{L}'’-]*\s+){1,3}and\s+)?$/u;
+
+/** Members described, not named, are dropped; a constituency tagged as a person is a place. */
+function seatsAndMembers(text: string, candidates: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of candidates) {
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    if (m.kind === "name" && !m.entry && MEMBER_ROLE.test(m.surface) && /\b[Tt]he\s+(?:\p{L}+\s+)?$/u.test(before.slice(-20))) continue;
+    if (m.kind === "name" && !m.entry && m.type === "PERSON" && m.title === undefined && SEAT_BEFORE.test(before)) {
+      out.push({ ...m, type: "LOCATION", key: entityKey("LOCATION", m.surface) });
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 export function resolveMentions(text: string, candidates: Mention[], descs: PendingDescription[]): Mention[] {
-  const kept = unifyNames(text, harmoniseTypes(removeOverlaps(candidates)));
+  const kept = unifyNames(text, harmoniseTypes(removeOverlaps(seatsAndMembers(text, candidates))));
   const surnames = new Map<string, string>();
   const acronyms = new Map<string, string>();
   for (const m of kept) {

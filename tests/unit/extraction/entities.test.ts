@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "./helpers.ts";
+import { extractArticle, nameOf } from "./helpers.ts";
 
 const entity = (text: string, name: string) => extractArticle({ text }).entities.find((e) => e.name === name);
 
@@ -56,5 +56,22 @@ describe("title words are not part of a person's name (round of 2026-12-02, even
   ])("%j names %s", (text, name) => {
     const r = extractArticle({ id: "a1", text });
     expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name)).toEqual([name]);
+  });
+});
+
+describe("members of parliament described by their seat or party", () => {
+  const text =
+    'Robert Kilroy-Silk is to contest the seat of Erewash. The East Midlands MEP, who quit UKIP last week, said he would win. "We will win," he said. But the Tory MP for Sleaford and North Hykeham said the plan was "doomed".';
+
+  it("'the East Midlands MEP' is no person's name, so the quote stays with the person it describes", () => {
+    const r = extractArticle({ id: "a1", text });
+    expect(r.entities.map((e) => e.name)).not.toContain("East Midlands MEP");
+    const speakers = r.relations.filter((x) => x.type === "QUOTED_IN").map((x) => nameOf(r, x.subject));
+    expect(speakers).toEqual(["Robert Kilroy-Silk"]);
+  });
+
+  it("a constituency after 'MP for … and' is a place, never a speaker", () => {
+    const r = extractArticle({ id: "a1", text });
+    expect(r.entities.find((e) => e.name === "North Hykeham")?.type).toBe("LOCATION");
   });
 });
