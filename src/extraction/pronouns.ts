@@ -36,9 +36,18 @@ export function gendersByKey(mentions: Mention[]): Map<string, Gender> {
 const GOVERNED_BY_PREPOSITION =
   /\b(?:of|to|about|for|with|from|against|than|like|on|at|into|towards?|over|under|behind|beside|without|between|among|before|after)\s+(?:(?:the|late|former|then)\s+)?(?:(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}\p{L}*)\s+){0,2}$/u;
 
+/** A finite verb right after a name: the name is the subject of a clause ("said the ⟦ISIS⟧ used chlorine"). */
+export const CLAUSE_VERB_AFTER = /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|should|might|may|must|[a-z]{2,}ed)\b/;
+/**
+ * "⟦Dempsey⟧ said ⟦Mr Ahern⟧ had been …": the subject of a reported clause (a verb follows the name) is spoken of;
+ * the one who said it speaks next. Not "…, said ⟦Harlan Ullman⟧, an officer", where the name is the speaker.
+ */
+const REPORTED_SUBJECT =
+  /\b(?:said|says|added|believes|believed|thinks|thought|claimed|claims|insisted|insists)\s+(?:that\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|President|the)\.?\s+)?$/;
+
 /**
  * The person a pronoun before position `before` refers to: the nearest compatible person who is not
- * the object of a preposition, else the nearest compatible person.
+ * the object of a preposition or the subject of a reported clause, else the nearest compatible person.
  * @param persons person mentions outside quotes, sorted by position
  * @param text the article text, to read what governs each mention
  */
@@ -49,7 +58,9 @@ export function resolvePronoun(pronoun: string, persons: Mention[], genders: Map
     const m = persons[i]!;
     const g = genders.get(m.key);
     if (g !== undefined && g !== want) continue;
-    if (text === undefined || !GOVERNED_BY_PREPOSITION.test(text.slice(Math.max(0, m.start - 40), m.start))) return m;
+    const head = text?.slice(Math.max(0, m.start - 40), m.start);
+    const reported = head !== undefined && REPORTED_SUBJECT.test(head) && CLAUSE_VERB_AFTER.test(text!.slice(m.end, m.end + 30));
+    if (head === undefined || (!GOVERNED_BY_PREPOSITION.test(head) && !reported)) return m;
     fallback ??= m;
   }
   return fallback;

@@ -13,7 +13,7 @@ import { findQuotes, type QuoteSpan } from "./quote-spans.ts";
 import type { Candidate } from "./relation.ts";
 import { alternation } from "./regex.ts";
 import type { Sentence } from "./sentences.ts";
-import { gendersByKey, resolvePronoun } from "./pronouns.ts";
+import { CLAUSE_VERB_AFTER, gendersByKey, resolvePronoun } from "./pronouns.ts";
 import { containing, lowerBound, within } from "./spans.ts";
 
 /** Participles and naming verbs that introduce a quote in news style ("…, saying he was “…”", "called it “…”"). */
@@ -152,7 +152,6 @@ function speakerBefore(text: string, speakers: Mention[], from: number, verbAt: 
 }
 
 /** "said Humberto Saballos", "according to Pentagon spokesman Col. Steve Warren"; never after "told" (the listener). */
-const CLAUSE_VERB_AFTER = /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|should|might|may|must|[a-z]{2,}ed)\b/;
 
 /** A person noun right after an organisation's name ("… officer", "… veteran"); its spokesman still speaks for it. */
 const UNNAMED_MEMBER = new RegExp(

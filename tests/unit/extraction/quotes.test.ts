@@ -64,3 +64,18 @@ describe("QUOTED_IN — the agent inside a participle phrase is not the speaker"
     expect(speakers).toContain("Tower Commission");
   });
 });
+
+describe("QUOTED_IN — 'he said' after a reported clause", () => {
+  it("'X said Mr Y had been …' then '\"…,\" he said': the one who said it speaks again, not the subject of what he said", () => {
+    const text = 'Tony Blair said Mr Michael Howard had been "very committed" to the plan. "He is, I know, very disappointed it has come to this," he said.';
+    const speakers = quotes(text).map((q) => q.split(":")[0]);
+    expect(speakers).toContain("Tony Blair");
+    expect(speakers).not.toContain("Michael Howard");
+  });
+
+  it("'…, said Harlan Ullman, an officer' names the speaker, whom 'he said' then continues", () => {
+    const text =
+      'The attack was the latest example of a failed policy, said Harlan Ullman, a former naval officer. He said with this approach America would suffer "the death of one thousand cuts."';
+    expect(quotes(text).map((q) => q.split(":")[0])).toEqual(["Harlan Ullman"]);
+  });
+});
