@@ -156,7 +156,7 @@ const RESIGNED = "(?:(?:has|had)\\s+)?(?:resigned|retired|stepped\\s+down|quit)\
  * unless the role names another ("… president of ⟦Metropolitan⟧").
  */
 const ANNOUNCED_ROLE = new RegExp(
-  `${SLOT}\\s+${ANNOUNCE}\\s+(?:(?:its|the)\\s+)?(?:${ANY_SLOT}${POSS}\\s+)?(?:${MOD}(?:${ROLES})\\s+)?${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:\\s+[a-z]+){0,2}?(?:,[^,⟦⟧]{1,60},)?\\s+(?:(${RESIGNED})|${APPOINTED})\\s+(?:(?:the|its|a)\\s+)?(?:(?:new|company|group|bank)\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT})?`,
+  `${SLOT}\\s+${ANNOUNCE}\\s+(?:(?:its|the)\\s+)?(?:${ANY_SLOT}${POSS}\\s+)?(?:(?:${MOD}(?:${ROLES})|${COMPANION_ROLE})\\s+)?${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV))?\\.?(?:\\s+[a-z]+){0,2}?(?:,[^,⟦⟧]{1,60},)?\\s+(?:(${RESIGNED})|${APPOINTED})\\s+(?:(?:the|its|a)\\s+)?(?:(?:new|company|group|bank)\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:the\\s+)?${SLOT})?`,
   "g",
 );
 /**
@@ -193,8 +193,13 @@ const OFFICER_NAMED = new RegExp(
 );
 /** "⟦Nippon Steel Corp⟧ nominated ⟦P⟧ as president": an organisation names its own officer. */
 const ORG_NAMES_OFFICER = new RegExp(
-  `${SLOT}\\s+(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:named|appointed|elected|nominated|chose|picked|hired)\\s+${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:,\\s+\\d{1,3},)?\\s+(?:as\\s+)?(?:its\\s+)?(?:new\\s+)?${MOD}(?:${ROLES})(?!\\s+(?:of|at|for)\\b|['’-])`,
-  "g",
+  `${SLOT}\\s+(?:(?:also\\s+)?said\\s+(?:that\\s+)?it\\s+)?(?:(?:has|have|had)\\s+)?(?:also\\s+)?(?:named|appointed|elected|nominated|chose|picked|hired)\\s+${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:,\\s+\\d{1,3},)?\\s+(?:as\\s+)?(?:its\\s+|the\\s+)?(?:new\\s+)?${MOD}(?:${ROLES})(?:\\s+(?:of|at)\\s+the\\s+(?:company|corporation|group|firm|bank|concern)\\b|(?!\\s+(?:of|at|for)\\b|\\s+and\\s+\\p{Ll}|['’-]))`,
+  "gu",
+);
+/** "delegates elected ⟦Tom Miller⟧ of ⟦Maricopa⟧, Ariz as the new president of the ⟦National Pork Producers Council⟧". */
+const NAMED_AS_ROLE_OF = new RegExp(
+  `\\b(?:named|appointed|elected|nominated|chose|picked|hired)\\s+${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:\\s+of\\s+(?:${ANY_SLOT}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)(?:,\\s+(?:${ANY_SLOT}|\\p{Lu}\\p{Ll}+\\.?))?)?(?:,\\s+\\d{1,3},)?\\s+as\\s+(?:its\\s+|the\\s+)?(?:new\\s+)?${MOD}(?:${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`,
+  "gu",
 );
 /** A head's next post: "… to become chairman and co-chief executive officer of ⟦Y⟧". */
 const TO_BECOME = new RegExp(
@@ -396,6 +401,12 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view });
   });
   // "⟦Gordon Macklin⟧ has resigned as president of ⟦NASD⟧ to become chairman of ⟦Hambrecht and Quist⟧"
+  eachMatch(NAMED_AS_ROLE_OF, template, (m) => {
+    const person = slotAt(view, m[1]);
+    const org = slotAt(view, m[2]);
+    if (!isType(person, "PERSON") || !isLeadable(org) || org.kind === "adjective" || org.key === person.key) return;
+    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view });
+  });
   eachMatch(TO_BECOME, template, (m) => {
     const org = slotAt(view, m[2]);
     const person = view.slots

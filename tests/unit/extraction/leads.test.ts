@@ -73,6 +73,31 @@ describe("LEADS — heads named with another title, and described organisations"
   });
 });
 
+describe("LEADS — company announcements of a new officer", () => {
+  it.each([
+    [
+      "Northgate Exploration Ltd said it appointed John Kearney as president of the company, effective immediately.",
+      "John Kearney -> Northgate Exploration Ltd",
+    ],
+    [
+      "Shareholders at the meeting in Chicago elected Tom Miller of Maricopa, Ariz as the new president of Acme Holdings Inc.",
+      "Tom Miller -> Acme Holdings Inc",
+    ],
+    ["Manor Care Inc said vice chairman Stewart Bainum Jr., 40, has been named chairman and chief executive officer.", "Stewart Bainum Jr -> Manor Care Inc"],
+    [
+      "Hercules Inc also said it named Fred Buckner as president and chief operating officer and Arden Engebretsen as vice chairman.",
+      "Fred Buckner -> Hercules Inc",
+    ],
+  ])("finds the officer in %j", (text, expected) => {
+    expect(relations(text, "LEADS")).toEqual([expected]);
+  });
+
+  it("an officer named to head a unit leads the unit, not the parent that announced it", () => {
+    const text = "United Telecommunications Inc said it has named Robert Benders president and chief executive officer of its Megatek Corp unit.";
+    expect(relations(text, "LEADS")).not.toContain("Robert Benders -> United Telecommunications Inc");
+  });
+});
+
 describe("LEADS — a known head under a title that is not the state's", () => {
   it("a party's title before a known prime minister's name does not make him head of the state", () => {
     const r = relations("Ruling Liberal Democratic Party (LDP) secretary general Noboru Takeshita told party officials Japan would cut its budget.", "LEADS");
