@@ -31,6 +31,8 @@ const LIST_JOIN = "(?:,\\s+|,?\\s+and\\s+)";
  */
 const ROLES = `(?:both\\s+)?(?:${COMPANION_ROLE}${LIST_JOIN})?${ROLE}(?:${LIST_JOIN}(?:${MOD}${ROLE}|${COMPANION_ROLE}))*`;
 const POSS = "(?:['’]s?)?";
+/** An honorific between a role and a name the tagger left out of the name: "chairman Sir ⟦Adam Thomson⟧". */
+const HON = "(?:(?:Sir|Dame|Lord|Lady|Dr)\\.?\\s+)?";
 /** "the ⟦Britain⟧-based ⟦Syrian Observatory⟧": a hyphenated slot only modifies the name after it. */
 const HYPHENED = `(?:${ANY_SLOT}-[a-z]+\\s+)?`;
 const FORMER = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(LEXICON.formerMarkers)})(?:[^\\p{L}]|$)`, "iu");
@@ -46,7 +48,7 @@ const ORG_NOUN =
   "(?:firm|company|group|network|bank|agency|charity|party|union|club|maker|retailer|carrier|airline|operator|giant|chain|publisher|broker|insurer|manufacturer|conglomerate|association|organi[sz]ation|institute|council|body|watchdog|regulator|lobby|think-tank|studio|label)";
 /** Copulas before a role: "X became head of …", "X, who was the leader of …". */
 const BECOME =
-  "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|(?:was|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:named|appointed|elected)(?:\\s+as)?|" +
+  "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|(?:was|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:named|appointed|elected)(?:\\s+as|\\s+to\\s+the\\s+(?:additional\\s+|new\\s+)?(?:post|position|title)\\s+of)?|" +
   "(?:will\\s+continue|continues|continued|remains|will\\s+remain)\\s+as|" +
   "will\\s+be|is\\s+to\\s+be|will\\s+become|" +
   // "⟦Bates⟧ stepped down as ⟦Chelsea⟧ chairman": a head who left (the role is a former one).
@@ -74,11 +76,16 @@ const PATTERNS: {
   placeOnlyForState?: boolean;
 }[] = [
   // "the ⟦Islamic State⟧ (⟦Isis⟧) leader, ⟦Baghdadi⟧": an acronym in parentheses may follow the organisation.
-  { re: new RegExp(`${SLOT}(?:\\s*\\(${ANY_SLOT}\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${SLOT}`, "gi"), org: 1, person: 3, confidence: 0.9 },
+  {
+    re: new RegExp(`${SLOT}(?:\\s*\\((?:${ANY_SLOT}|\\p{Lu}{2,6})\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${HON}${SLOT}`, "giu"),
+    org: 1,
+    person: 3,
+    confidence: 0.9,
+  },
   {
     // "⟦Martin⟧, 41, was also named chairman of its ⟦NL Chemicals Inc⟧ unit", "⟦George Colony⟧, president of the consulting firm ⟦Forrester Research⟧"
     re: new RegExp(
-      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
+      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:,?\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
       "gi",
     ),
     person: 1,
@@ -164,7 +171,7 @@ const ANNOUNCED_ROLE = new RegExp(
  * ⟦Simon Keswick⟧": the announcing organisation's own officer, unless the role names another ("of ⟦Y⟧").
  */
 const ANNOUNCER_OFFICER = new RegExp(
-  `${SLOT}(?:\\s+(?:statement|announcement|release))?\\s+(?:said|says|announced|quoted|reported|added)(?:\\s+(?:on\\s+)?[A-Z][a-z]+day)?(?:\\s+that)?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${SLOT}(?!\\s+of\\b|['’-])`,
+  `${SLOT}(?:\\s+(?:statement|announcement|release))?\\s+(?:said|says|announced|quoted|reported|added)(?:\\s+(?:on\\s+)?[A-Z][a-z]+day)?(?:\\s+that)?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${HON}${SLOT}(?!\\s+of\\b|['’-])`,
   "g",
 );
 /**
@@ -172,7 +179,7 @@ const ANNOUNCER_OFFICER = new RegExp(
  * who speaks for the organisation the sentence opens with.
  */
 const SUBJECT_OFFICER_SAID = new RegExp(
-  `^(?:The\\s+)?${SLOT}\\s[\\s\\S]*,["”]?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${SLOT}\\s+(?:said|says|told|added)\\b`,
+  `^(?:The\\s+)?${SLOT}[\\s,][\\s\\S]*,["”]?\\s+(?:its\\s+)?${MOD}(${ROLES})\\s+${HON}${SLOT}\\s+(?:said|says|told|added)\\b`,
   "i",
 );
 const ITS_ROLE = [
@@ -203,7 +210,7 @@ const NAMED_AS_ROLE_OF = new RegExp(
 );
 /** A head's next post: "… to become chairman and co-chief executive officer of ⟦Y⟧". */
 const TO_BECOME = new RegExp(
-  `\\b(?:to\\s+become|and\\s+(?:will\\s+)?become|becoming)\\s+(?:the\\s+)?(?:new\\s+)?(?:co-)?${MOD}(${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`,
+  `\\b(?:to\\s+become|and\\s+(?:will\\s+)?become|becoming|will\\s+become|would\\s+become)\\s+(?:the\\s+)?(?:new\\s+)?(?:co-)?${MOD}(${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`,
   "g",
 );
 

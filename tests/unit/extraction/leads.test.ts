@@ -92,6 +92,29 @@ describe("LEADS — company announcements of a new officer", () => {
     expect(relations(text, "LEADS")).toEqual([expected]);
   });
 
+  it.each([
+    [
+      "<British Caledonian Group>, Britain's second largest airline, has announced a 19.3 mln stg pretax loss, chairman Sir Adam Thomson said.",
+      "Adam Thomson -> British Caledonian Group",
+    ],
+    [
+      "John Weiss, chairman, president and chief executive officer, of Rocky Mount Undergarment Co Inc, said he expects a profit.",
+      "John Weiss -> Rocky Mount Undergarment Co Inc",
+    ],
+    [
+      "Robert Pearson, coordinator of the airline's merger activities, will become chairman and chief executive officer of AirCal Inc.",
+      "Robert Pearson -> AirCal Inc",
+    ],
+  ])("an honorific, a comma before 'of', an appositive before 'will become': %j", (text, expected) => {
+    expect(relations(text, "LEADS")).toEqual([expected]);
+  });
+
+  it("'Former Labour leader Lord Kinnock': 'Former' is not part of the party's name, and makes the role a former one", () => {
+    const r = extractArticle({ id: "a1", text: "Former Labour leader Lord Kinnock said the chancellor would be best placed." });
+    const leads = r.relations.filter((x) => x.type === "LEADS");
+    expect(leads.map((x) => `${nameOf(r, x.subject)} -> ${nameOf(r, x.object)} ${x.time ?? ""}`)).toEqual(["Kinnock -> Labour Party former"]);
+  });
+
   it("an officer named to head a unit leads the unit, not the parent that announced it", () => {
     const text = "United Telecommunications Inc said it has named Robert Benders president and chief executive officer of its Megatek Corp unit.";
     expect(relations(text, "LEADS")).not.toContain("Robert Benders -> United Telecommunications Inc");
