@@ -198,11 +198,26 @@ const MEMBER_ROLE = /\s(?:MPs?|MEPs?|MSPs?)(?:\s+for\s.*)?$/;
 /** "MP for ⟨Erewash⟩", "the Tory MP for Sleaford and ⟨North Hykeham⟩", "the seat of ⟨Erewash⟩": a constituency. */
 const SEAT_BEFORE = /\b(?:MPs?|MEPs?|MSPs?|[Mm]ember|seat|constituency)\s+(?:for|of)\s+(?:(?:\p{Lu}[\p{L}'’-]*\s+){1,3}and\s+)?$/u;
 
-/** Members described, not named, are dropped; a constituency tagged as a person is a place. */
+/** "⟨Sonaptic⟩'s managing director", "the chairman of ⟨Preventon⟩": only an organisation has that officer. */
+const ORG_OFFICER_AFTER = /^['’]s?\s+(?:[a-z-]+\s+)?(?:chairman|chairwoman|chief\s+executive|managing\s+director|founder|co-founder|boss|CEO)\b/;
+const ORG_OFFICER_BEFORE =
+  /\b(?:chairman|chairwoman|chief\s+executive(?:\s+officer)?|managing\s+director|founder|co-founder|president|head|boss|CEO)\s+(?:of|at)\s+(?:[a-z-]+\s+){0,2}$/;
+
+/**
+ * Members described, not named, are dropped; a constituency tagged as a person is a place; a one-word
+ * "person" with a company officer is an organisation.
+ */
 function seatsAndMembers(text: string, candidates: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of candidates) {
     const before = text.slice(Math.max(0, m.start - 60), m.start);
+    if (m.kind === "name" && !m.entry && m.type === "PERSON" && m.title === undefined && !/\s/.test(m.surface.trim())) {
+      const after = text.slice(m.end, m.end + 40);
+      if (ORG_OFFICER_AFTER.test(after) || (ORG_OFFICER_BEFORE.test(before) && !/^['’]s?\s/.test(after))) {
+        out.push({ ...m, type: "ORGANIZATION", key: entityKey("ORGANIZATION", m.surface) });
+        continue;
+      }
+    }
     if (m.kind === "name" && !m.entry && MEMBER_ROLE.test(m.surface) && /\b[Tt]he\s+(?:\p{L}+\s+)?$/u.test(before.slice(-20))) continue;
     if (m.kind === "name" && !m.entry && m.type === "PERSON" && m.title === undefined && SEAT_BEFORE.test(before)) {
       out.push({ ...m, type: "LOCATION", key: entityKey("LOCATION", m.surface) });

@@ -45,7 +45,7 @@ const NOW = "(?:(?:currently|now|also)\\s+)?";
 const DESCRIPTOR = "(?:(?!(?:of|for|at|in|on|and|or|to|with|by|from)\\b)[a-z][a-z-]*\\s+){0,3}?";
 /** "chairman of P2P network ⟦Red Swoosh⟧", "of anti-piracy firm ⟦Overpeer⟧": a descriptor without an article ends in a noun for an organisation. */
 const ORG_NOUN =
-  "(?:firm|company|group|network|bank|agency|charity|party|union|club|maker|retailer|carrier|airline|operator|giant|chain|publisher|broker|insurer|manufacturer|conglomerate|association|organi[sz]ation|institute|council|body|watchdog|regulator|lobby|think-tank|studio|label)";
+  "(?:firm|company|consultancy|group|network|bank|agency|charity|party|union|club|maker|retailer|carrier|airline|operator|giant|chain|publisher|broker|insurer|manufacturer|conglomerate|association|organi[sz]ation|institute|council|body|watchdog|regulator|lobby|think-tank|studio|label)";
 /** Copulas before a role: "X became head of …", "X, who was the leader of …". */
 const BECOME =
   "(?:(?:is|was|became|becoming|becomes|remains|remained|has\\s+been|had\\s+been|served\\s+as|serves\\s+as|(?:was|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:named|appointed|elected)(?:\\s+as|\\s+to\\s+the\\s+(?:additional\\s+|new\\s+)?(?:post|position|title)\\s+of)?|" +
@@ -85,7 +85,7 @@ const PATTERNS: {
   {
     // "⟦Martin⟧, 41, was also named chairman of its ⟦NL Chemicals Inc⟧ unit", "⟦George Colony⟧, president of the consulting firm ⟦Forrester Research⟧"
     re: new RegExp(
-      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:,?\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
+      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:,?\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|(?:${ANY_SLOT}\\s+)?${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
       "gi",
     ),
     person: 1,
@@ -234,7 +234,7 @@ const UNIT_AFTER =
 const NATIONALITY_ROLE = /⟧\s+(?:[a-z-]+\s+)?(?:director|manager|coach|editor|producer|executive|chief\s+executive|founder|owner|boss)\s+⟦/i;
 /** A place's unit after its name: "⟦Costa Rica⟧'s central bank", "⟦Cosenza⟧ police investigation section". */
 const PLACE_UNIT_AFTER =
-  /^(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}(?:bank|police|army|navy|forces|section|unit|office|branch|chapter|council|committee|authority|board|agency|service|club|chamber|university|school|hospital|federation|association|union|desk|bureau|division|department|ministry|directorate|command)\b/;
+  /^(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}(?:bank|police|army|navy|forces|section|unit|office|branch|chapter|council|committee|authority|board|agency|service|club|chamber|university|school|hospital|federation|association|union|desk|bureau|division|department|ministry|directorate|command|firm|company|consultancy|group|network|maker|retailer|carrier|airline|operator|giant|chain|publisher|broker|insurer|manufacturer|conglomerate|studio|label)\b/;
 
 /** The role word ending a head's description ("the Tory leader" → leader). */
 const HEAD_ROLE = new RegExp(`(?:${HEAD_ROLES})$`, "i");

@@ -577,3 +577,19 @@ describe("captures through a capital and a direction before a possessor (round o
     expect(describe_(r)).toContain("CAPTURED Iranian forces -> Faw peninsula (February)");
   });
 });
+
+describe("types the tagger got wrong, corrected by the words around a name", () => {
+  it("a one-word 'person' with a company officer ('Sonaptic's managing director', 'head of Preventon') is an organisation", () => {
+    const a = "But Sonaptic's managing director David Monteith says his firm is the only company to offer 3D audio.";
+    expect(relations(a, { Sonaptic: "PERSON", "David Monteith": "PERSON" })).toContain("LEADS David Monteith -> Sonaptic");
+    const b = "Paul Goosens, head of Preventon told the BBC News website the market was young.";
+    expect(relations(b, { "Paul Goosens": "PERSON", Preventon: "PERSON", BBC: "ORGANIZATION" })).toContain("LEADS Paul Goosens -> Preventon");
+  });
+
+  it("a seat after 'MP for' is a place, whatever the tagger says, and never a speaker", () => {
+    const text = 'Robert Kilroy-Silk will stand again. Kilroy-Silk, who quit as the MP for Erewash, said: "We will win."';
+    const r = extractArticle({ text }, { nlp: tagged(text, { "Robert Kilroy-Silk": "PERSON", "Kilroy-Silk": "PERSON", Erewash: "PERSON" }) });
+    expect(r.entities.find((e) => e.name === "Erewash")?.type).toBe("LOCATION");
+    expect(describe_(r)).toEqual(["QUOTED_IN Robert Kilroy-Silk -> (article)"]);
+  });
+});

@@ -115,6 +115,12 @@ describe("LEADS — company announcements of a new officer", () => {
     expect(leads.map((x) => `${nameOf(r, x.subject)} -> ${nameOf(r, x.object)} ${x.time ?? ""}`)).toEqual(["Kinnock -> Labour Party former"]);
   });
 
+  it("'chief executive of US firm X': the place modifies the firm and is not what he leads", () => {
+    expect(relations("Stuart Cohen, chief executive of US firm Open Source Development Labs, said the move could mean a change.", "LEADS")).not.toContain(
+      "Stuart Cohen -> United States",
+    );
+  });
+
   it("an officer named to head a unit leads the unit, not the parent that announced it", () => {
     const text = "United Telecommunications Inc said it has named Robert Benders president and chief executive officer of its Megatek Corp unit.";
     expect(relations(text, "LEADS")).not.toContain("Robert Benders -> United Telecommunications Inc");
