@@ -111,7 +111,8 @@ const SPEAKER_GAP =
 // "“…,” subcommittee chairman ⟨James Florio⟩, a New Jersey Democrat said": lowercase title words may open it too.
 const CLAUSE_OPENING =
   /^[\s,"“”'’—–-]*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}(?:(?!(?:of|to|from|with|for|by|at|in|on|and|but|that|said|says|told)\s)\p{Ll}[\p{Ll}-]*\s+){0,3}$/u;
-const OPEN_APPOSITIVE = /^\s*,\s+(?:(?:a|an|the|his|her|its|their)\s+|\p{Lu}[\p{L}.-]*['’]s\s+)(?:[\p{L}'’-]+\s+){0,5}$/u;
+// "⟨Romilly Humphries⟩, S.A.Y. president and chief executive officer said": an organisation's name before the role, too.
+const OPEN_APPOSITIVE = /^\s*,\s+(?:(?:a|an|the|his|her|its|their)\s+|\p{Lu}[\p{L}.-]*['’]s\s+|\p{Lu}[\p{L}.&-]*\s+(?=\p{Ll}))(?:[\p{L}'’-]+\s+){0,5}$/u;
 
 /** A mention governed by a preposition ("a friend of Ms Rosenberg", "inquiries from Mashable") is no subject. */
 const OBJECT_OF_PREPOSITION = /\b(?:of|to|from|with|for|by|at|about|on|in|against|toward|towards)\s+(?:(?:Mr|Mrs|Ms|Dr|the)\.?\s+)?$/;

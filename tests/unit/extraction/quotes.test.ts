@@ -79,3 +79,16 @@ describe("QUOTED_IN — 'he said' after a reported clause", () => {
     expect(quotes(text).map((q) => q.split(":")[0])).toEqual(["Harlan Ullman"]);
   });
 });
+
+describe("QUOTED_IN — an appositive that opens with an organisation's name", () => {
+  it("'\"…,\" John Humphries, S.A.Y. president and chief executive officer said.' credits the person", () => {
+    const text =
+      '"We no longer see a near-term prospect for a reasonable return on our investment," John Humphries, S.A.Y. president and chief executive officer said.';
+    expect(quotes(text).map((q) => q.split(":")[0])).toEqual(["John Humphries"]);
+  });
+
+  it("…but not when the appositive names another speaker ('X, Reuters said')", () => {
+    const text = '"The talks failed," John Humphries, Reuters said.';
+    expect(quotes(text).map((q) => q.split(":")[0])).not.toContain("John Humphries");
+  });
+});
