@@ -17,8 +17,9 @@ import { CLAUSE_VERB_AFTER, gendersByKey, resolvePronoun } from "./pronouns.ts";
 import { containing, lowerBound, within } from "./spans.ts";
 
 /** Participles and naming verbs that introduce a quote in news style ("…, saying he was “…”", "called it “…”"). */
-const PARTICIPLE = "saying|adding|noting|warning|insisting|writing|calling(?:\\s+for)?|branding|describing|urging";
-const SAY = `(?:${alternation(LEXICON.sayVerbs)}|called(?:\\s+for)?|calls\\s+for|branded|${PARTICIPLE}|[Aa]ccording\\s+to)`;
+const PARTICIPLE = "saying|adding|noting|warning|insisting|writing|calling(?:\\s+for)?|branding|describing|urging|accusing|likening";
+// "accused X of “…”", "likened X to “…”" (not the passive "was accused of “…”").
+const SAY = `(?:${alternation(LEXICON.sayVerbs)}|called(?:\\s+for)?|calls\\s+for|branded|(?<!\\b(?:was|were|been|being|is|are|be)\\s)(?:accused|likened)|${PARTICIPLE}|[Aa]ccording\\s+to)`;
 const PARTICIPLE_RE = new RegExp(`^(?:${PARTICIPLE})$`);
 /** A quoted title or name, not speech: "songs titled “Overdose”", "a group called “Free Syria”", "the hashtag “…”". */
 const TITLE_BEFORE =
@@ -161,7 +162,7 @@ const UNNAMED_MEMBER = new RegExp(
 );
 
 function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: number): Mention | undefined {
-  if (/^(?:told|tells|asked|asks)\b/.test(verb)) return undefined;
+  if (/^(?:told|tells|asked|asks|accused|accusing|likened|likening)\b/.test(verb)) return undefined;
   let org: Mention | undefined;
   for (let i = lowerBound(speakers, verbEnd); i < speakers.length; i++) {
     const m = speakers[i]!;
@@ -248,6 +249,11 @@ function attributeBefore(ctx: QuoteContext, q: QuoteSpan, prevClose: number): At
   if (PARTICIPLE_RE.test(verb[1]!)) {
     const quoted = quotedAs(ctx, sentenceStart, verbAt);
     if (quoted !== undefined) return quoted ?? undefined;
+    // "… with election coordinator ⟨Alan Milburn⟩ accusing Mr Howard of …": the person right before the participle.
+    const next = within(speakers, sentenceStart, verbAt)
+      .filter((m) => m.type === "PERSON" && /^\s+$/.test(text.slice(m.end, verbAt)))
+      .pop();
+    if (next) return { speaker: next, at: next.start };
     // Else the sentence's subject, or the subject of an earlier speech verb ("X vowed …, saying …").
     const earlier = speakerOfEarlierVerb(text, speakers, sentenceStart, verbAt);
     return sentenceSubject(ctx, sentenceStart, verbAt) ?? (earlier ? { speaker: earlier, at: earlier.start } : undefined);
@@ -287,6 +293,12 @@ function quotedAs(ctx: QuoteContext, sentenceStart: number, verbAt: number): Att
   return speaker ? { speaker, at: speaker.start } : null;
 }
 
+/** What may precede a sentence's subject: capitalised titles and role words ("Conservative co-chairman ⟨Liam Fox⟩"). */
+const SUBJECT_LEAD = new RegExp(
+  `^(?:(?:the|a|an)\\s+)?(?:(?:\\p{Lu}[\\p{L}.'’-]*|(?:co-|vice-|deputy\\s+|election\\s+|campaign\\s+)?(?:${alternation([...LEXICON.personNouns, ...LEXICON.leaderRoles])}))\\s+){0,5}$`,
+  "u",
+);
+
 function sentenceSubject(ctx: QuoteContext, sentenceStart: number, verbAt: number): Attribution | undefined {
   const { text, speakers } = ctx;
   const clause = text.slice(sentenceStart, verbAt);
@@ -299,7 +311,7 @@ function sentenceSubject(ctx: QuoteContext, sentenceStart: number, verbAt: numbe
     // A known organisation or a person; "⟨Boko Haram⟩ leader X" names a role, so read on.
     if (m.type !== "PERSON" && m.entry === undefined) continue;
     if (ROLE_AFTER.test(text.slice(m.end, m.end + 40))) continue;
-    if (!/^(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}$/u.test(lead)) return undefined;
+    if (!SUBJECT_LEAD.test(lead)) return undefined;
     if (/^(?:,[^,"“”]{1,80},)?\s+(?:(?:has|had|have|also|then|later|was|is)\s+)?[a-z]{3,}(?:ed|s)?\b/.test(text.slice(m.end, m.end + 100)))
       return { speaker: m, at: m.start };
   }

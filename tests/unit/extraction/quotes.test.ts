@@ -92,3 +92,18 @@ describe("QUOTED_IN — an appositive that opens with an organisation's name", (
     expect(quotes(text).map((q) => q.split(":")[0])).not.toContain("John Humphries");
   });
 });
+
+describe("QUOTED_IN — 'accused X of “…”', 'likened X to “…”', a participle after a role", () => {
+  it.each([
+    ['Conservative co-chairman Liam Fox derided the photo call, saying: "The show of unity was the worst acting I have seen."', "Liam Fox"],
+    ['Tory leader Michael Howard accused the prime minister and Mr Brown of "squabbling like schoolboys".', "Michael Howard"],
+    ['Labour hit back with election coordinator Alan Milburn accusing Mr Howard of producing a "fraudulent prospectus".', "Alan Milburn"],
+  ])("%j", (text, speaker) => {
+    expect(quotes(text).map((q) => q.split(":")[0])).toEqual([speaker]);
+  });
+
+  it("the one accused is never the speaker, and a passive 'was accused of' credits nobody", () => {
+    expect(quotes('The Iraqi ambassador also accused the Islamic State of "crimes of genocide" against minorities.')).toEqual([]);
+    expect(quotes('Mr John Smith was accused of "war crimes" by the court.')).toEqual([]);
+  });
+});
