@@ -198,8 +198,9 @@ const MEMBER_ROLE = /\s(?:MPs?|MEPs?|MSPs?)(?:\s+for\s.*)?$/;
 /** "MP for ⟨Erewash⟩", "the Tory MP for Sleaford and ⟨North Hykeham⟩", "the seat of ⟨Erewash⟩": a constituency. */
 const SEAT_BEFORE = /\b(?:MPs?|MEPs?|MSPs?|[Mm]ember|seat|constituency)\s+(?:for|of)\s+(?:(?:\p{Lu}[\p{L}'’-]*\s+){1,3}and\s+)?$/u;
 
-/** "⟨Sonaptic⟩'s managing director", "the chairman of ⟨Preventon⟩": only an organisation has that officer. */
-const ORG_OFFICER_AFTER = /^['’]s?\s+(?:[a-z-]+\s+)?(?:chairman|chairwoman|chief\s+executive|managing\s+director|founder|co-founder|boss|CEO)\b/;
+/** "⟨Sonaptic⟩'s managing director", "⟨Balco⟩ boss Victor Conte", "the chairman of ⟨Preventon⟩": only an organisation has that officer. */
+const ORG_OFFICER_AFTER =
+  /^(?:['’]s?\s+(?:[a-z-]+\s+)?(?:chairman|chairwoman|chief\s+executive|managing\s+director|founder|co-founder|boss|CEO)\b|\s+(?:chairman|chairwoman|chief\s+executive|managing\s+director|boss|CEO)\s+(?:Sir\s+|Dr\s+)?\p{Lu}\p{Ll})/u;
 const ORG_OFFICER_BEFORE =
   /\b(?:chairman|chairwoman|chief\s+executive(?:\s+officer)?|managing\s+director|founder|co-founder|president|head|boss|CEO)\s+(?:of|at)\s+(?:[a-z-]+\s+){0,2}$/;
 

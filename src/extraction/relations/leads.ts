@@ -208,6 +208,11 @@ const NAMED_AS_ROLE_OF = new RegExp(
   `\\b(?:named|appointed|elected|nominated|chose|picked|hired)\\s+${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:\\s+of\\s+(?:${ANY_SLOT}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)(?:,\\s+(?:${ANY_SLOT}|\\p{Lu}\\p{Ll}+\\.?))?)?(?:,\\s+\\d{1,3},)?\\s+as\\s+(?:its\\s+|the\\s+)?(?:new\\s+)?${MOD}(?:${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`,
   "gu",
 );
+/** "⟦Rick Parry⟧ joined ⟦Liverpool⟧ as chief executive". */
+const JOINED_AS = new RegExp(
+  `${SLOT}\\s+(?:(?:has|had|have)\\s+)?(?:re)?joined\\s+(?:the\\s+)?${SLOT}\\s+as\\s+(?:its\\s+|the\\s+|a\\s+)?(?:new\\s+)?${MOD}(?:${ROLES})(?!\\s+(?:of|at|for)\\b|\\s+and\\s+\\p{Ll}|['’-])`,
+  "gu",
+);
 /** A head's next post: "… to become chairman and co-chief executive officer of ⟦Y⟧". */
 const TO_BECOME = new RegExp(
   `\\b(?:to\\s+become|and\\s+(?:will\\s+)?become|becoming|will\\s+become|would\\s+become)\\s+(?:the\\s+)?(?:new\\s+)?(?:co-)?${MOD}(${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`,
@@ -278,6 +283,16 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       // "president of ⟦Costa Rica⟧'s central bank", "head of ⟦Cosenza⟧ police": a place's unit, named by a lowercase noun, is led.
       const orgEnd = view.marks[view.slots.indexOf(org)]?.end;
       if (org.type === "LOCATION" && orgEnd !== undefined && PLACE_UNIT_AFTER.test(template.slice(orgEnd))) return;
+      // "chairman of the ⟦London⟧ Marathon": a capitalised word right after the place continues a name the tagger cut.
+      const orgStart = view.marks[view.slots.indexOf(org)]?.start;
+      if (
+        org.type === "LOCATION" &&
+        orgEnd !== undefined &&
+        orgStart !== undefined &&
+        /\bof\s+(?:the\s+)?$/.test(template.slice(Math.max(0, orgStart - 8), orgStart)) &&
+        /^\s+\p{Lu}\p{Ll}/u.test(template.slice(orgEnd))
+      )
+        return;
       // "⟦X⟧, who runs the ⟦British⟧-based group": a hyphenated modifier, not the organisation led.
       const after = template.slice(m.index + m[0].length);
       if (/^-[a-z]/.test(after)) return;
@@ -408,6 +423,12 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view });
   });
   // "⟦Gordon Macklin⟧ has resigned as president of ⟦NASD⟧ to become chairman of ⟦Hambrecht and Quist⟧"
+  eachMatch(JOINED_AS, template, (m) => {
+    const person = slotAt(view, m[1]);
+    const org = slotAt(view, m[2]);
+    if (!isType(person, "PERSON") || !isType(org, "ORGANIZATION") || org.kind === "adjective" || ONE_OF_BOARD.test(m[0])) return;
+    out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view });
+  });
   eachMatch(NAMED_AS_ROLE_OF, template, (m) => {
     const person = slotAt(view, m[1]);
     const org = slotAt(view, m[2]);

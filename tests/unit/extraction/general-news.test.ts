@@ -586,6 +586,11 @@ describe("types the tagger got wrong, corrected by the words around a name", () 
     expect(relations(b, { "Paul Goosens": "PERSON", Preventon: "PERSON", BBC: "ORGANIZATION" })).toContain("LEADS Paul Goosens -> Preventon");
   });
 
+  it("a one-word 'person' before an officer's title and a name ('Balco boss Victor Conte') is an organisation", () => {
+    const text = "Former Balco boss Victor Conte made the claims.";
+    expect(relations(text, { Balco: "PERSON", "Victor Conte": "PERSON" })).toEqual(["LEADS Victor Conte -> Balco (former)"]);
+  });
+
   it("a seat after 'MP for' is a place, whatever the tagger says, and never a speaker", () => {
     const text = 'Robert Kilroy-Silk will stand again. Kilroy-Silk, who quit as the MP for Erewash, said: "We will win."';
     const r = extractArticle({ text }, { nlp: tagged(text, { "Robert Kilroy-Silk": "PERSON", "Kilroy-Silk": "PERSON", Erewash: "PERSON" }) });

@@ -121,6 +121,16 @@ describe("LEADS — company announcements of a new officer", () => {
     );
   });
 
+  it("'P joined X as chief executive' leads X; 'joined X as a director' does not", () => {
+    expect(relations("Rick Parry joined Acme Corp as chief executive in July 1998.", "LEADS")).toEqual(["Rick Parry -> Acme Corp"]);
+    expect(relations("John Smith joined Acme Corp as a director in 1990.", "LEADS")).toEqual([]);
+  });
+
+  it("'chairman of the London Marathon': a capitalised word after the place continues a name, so the place is not led", () => {
+    expect(relations("There was also recognition for James Clarke, chairman of the London Marathon.", "LEADS")).toEqual([]);
+    expect(relations("Jalal Talabani, the president of Iraq, said the vote was fair.", "LEADS")).toEqual(["Jalal Talabani -> Iraq"]);
+  });
+
   it("an officer named to head a unit leads the unit, not the parent that announced it", () => {
     const text = "United Telecommunications Inc said it has named Robert Benders president and chief executive officer of its Megatek Corp unit.";
     expect(relations(text, "LEADS")).not.toContain("Robert Benders -> United Telecommunications Inc");
