@@ -77,7 +77,7 @@ const PATTERNS: {
 }[] = [
   // "the ⟦Islamic State⟧ (⟦Isis⟧) leader, ⟦Baghdadi⟧": an acronym in parentheses may follow the organisation.
   {
-    re: new RegExp(`${SLOT}(?:\\s*\\((?:${ANY_SLOT}|\\p{Lu}{2,6})\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${HON}${SLOT}`, "giu"),
+    re: new RegExp(`${SLOT}(?:['’]s)?(?:\\s*\\((?:${ANY_SLOT}|\\p{Lu}{2,6})\\))?${POSS}\\s+${MOD}(${ROLES})\\)?,?\\s+${HON}${SLOT}`, "giu"),
     org: 1,
     person: 3,
     confidence: 0.9,
@@ -155,7 +155,10 @@ const ANNOUNCE = "(?:also\\s+)?(?:said|says|announced|announces|reported|disclos
 /** What an announcement says of a person and a role; the resignation forms make the role a former one. */
 const APPOINTED =
   "(?:(?:has|have|had)\\s+been|was|were|is|will\\s+be)\\s+(?:re-?)?(?:elected|named|appointed|promoted|chosen)(?:\\s+(?:to\\s+the\\s+(?:post|position)\\s+of|as))?|" +
-  "(?:continues|will\\s+continue|would\\s+continue|remains|will\\s+remain)\\s+as|remains|will\\s+remain|became|becomes|will\\s+become|succeeds|succeeded|will\\s+succeed";
+  "(?:continues|will\\s+continue|would\\s+continue|remains|will\\s+remain)\\s+as|remains|will\\s+remain|became|becomes|will\\s+become|" +
+  // "… has succeeded ⟦Barker⟧ as chairman", "… has been named to replace ⟦Lambert⟧ as chairman".
+  `(?:(?:has|had)\\s+)?(?:succeeded|replaced)\\s+${ANY_SLOT}\\s+as|(?:(?:has|have|had)\\s+been|was|were|is)\\s+(?:named|appointed|chosen)\\s+to\\s+(?:succeed|replace)\\s+${ANY_SLOT}\\s+as|` +
+  "succeeds|succeeded|will\\s+succeed";
 const RESIGNED = "(?:(?:has|had)\\s+)?(?:resigned|retired|stepped\\s+down|quit)\\s+as|(?:will|is\\s+to|plans\\s+to)\\s+(?:resign|retire|step\\s+down)\\s+as";
 /**
  * "⟦Premier Industrial Corp⟧ said ⟦Morton Mandel⟧ continues as chairman", "⟦UPI⟧ announced that
@@ -207,6 +210,11 @@ const ORG_NAMES_OFFICER = new RegExp(
 const NAMED_AS_ROLE_OF = new RegExp(
   `\\b(?:named|appointed|elected|nominated|chose|picked|hired)\\s+${SLOT}(?:\\s+(?:Jr|Sr|II|III|IV)\\.?)?(?:\\s+of\\s+(?:${ANY_SLOT}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)(?:,\\s+(?:${ANY_SLOT}|\\p{Lu}\\p{Ll}+\\.?))?)?(?:,\\s+\\d{1,3},)?\\s+as\\s+(?:its\\s+|the\\s+)?(?:new\\s+)?${MOD}(?:${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])`,
   "gu",
+);
+/** "As chairman of the ⟦CME⟧ in 1969-71, ⟦Melamed⟧ was …": a role that opens the sentence is its subject's. */
+const AS_ROLE_OPENING = new RegExp(
+  `^\\s*(?:As|While)\\s+(?:the\\s+)?${MOD}(${ROLES})\\s+(?:of|at)\\s+(?:the\\s+)?${SLOT}(?!['’-])[^,⟦⟧]{0,40},\\s+${SLOT}(?!['’-])`,
+  "u",
 );
 /** "⟦Rick Parry⟧ joined ⟦Liverpool⟧ as chief executive". */
 const JOINED_AS = new RegExp(
@@ -423,6 +431,14 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view });
   });
   // "⟦Gordon Macklin⟧ has resigned as president of ⟦NASD⟧ to become chairman of ⟦Hambrecht and Quist⟧"
+  const asRole = AS_ROLE_OPENING.exec(template);
+  if (asRole) {
+    const org = slotAt(view, asRole[2]);
+    const person = slotAt(view, asRole[3]);
+    if (isType(person, "PERSON") && isLeadable(org) && org.kind !== "adjective" && org.key !== person.key) {
+      out.push({ type: "LEADS", subject: person, object: org, confidence: 0.75, view, time: FORMER.test(asRole[0]) ? "former" : undefined });
+    }
+  }
   eachMatch(JOINED_AS, template, (m) => {
     const person = slotAt(view, m[1]);
     const org = slotAt(view, m[2]);

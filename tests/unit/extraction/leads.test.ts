@@ -131,6 +131,21 @@ describe("LEADS — company announcements of a new officer", () => {
     expect(relations("Jalal Talabani, the president of Iraq, said the vote was fair.", "LEADS")).toEqual(["Jalal Talabani -> Iraq"]);
   });
 
+  it.each([
+    ["Lambert Corp said Alan Marvoce has been named to replace John Lambert as chairman and chief executive officer.", "Alan Marvoce -> Lambert Corp"],
+    [
+      "Acme Corp reported a loss. The company said president Paul Tregurtha has succeeded James Barker as chairman of Acme Corp.",
+      "Paul Tregurtha -> Acme Corp",
+    ],
+    ["As president of Acme Corp, John Smith doubled sales.", "John Smith -> Acme Corp"],
+  ])("a successor named with the one he replaces, and a role that opens the sentence: %j", (text, expected) => {
+    expect(relations(text, "LEADS")).toContain(expected);
+  });
+
+  it("'As a member of the X board, P' leads nothing", () => {
+    expect(relations("As a member of the Acme Corp board, John Smith voted no.", "LEADS")).toEqual([]);
+  });
+
   it("an officer named to head a unit leads the unit, not the parent that announced it", () => {
     const text = "United Telecommunications Inc said it has named Robert Benders president and chief executive officer of its Megatek Corp unit.";
     expect(relations(text, "LEADS")).not.toContain("Robert Benders -> United Telecommunications Inc");
