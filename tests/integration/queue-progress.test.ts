@@ -5,10 +5,14 @@
  * reach the total, from both enqueuers:
  *   1. `ingestArticles(enqueue: true, jobId)` on one replica (with a refused input, counted as failed);
  *      the same call again, once every article is stored, is finished at once (its jobs finished before);
- *   2. `kg ingest --queue --job-id` in a child process.
+ *   2. `kg ingest --queue --job-id` in a child process;
+ *   3. the counts themselves (src/queue/groups.ts): a job counts once however often it is counted, in each
+ *      of its groups, and a group is finished only once sealed.
  */
+import { Redis } from "ioredis";
 import { afterAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { pino } from "pino";
+import { IngestGroups } from "../../src/queue/groups.ts";
 import type { IngestProgress } from "../../src/events/hub.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
 import { securityConfig } from "../../src/security/config.ts";
@@ -130,5 +134,28 @@ describe("ingestProgress of enqueued ingests", () => {
     await untilCounts(queue, (c) => c.completed === 30, 10_000);
     worker.child.kill("SIGTERM");
     expect(await worker.exit).toBe(0);
+  });
+
+  it("counts each job once per group, in every group it belongs to, and finishes a group only once sealed", async () => {
+    const redis = new Redis(inject("redisUrl"));
+    onTestFinished(() => void redis.disconnect());
+    // A queue name of its own isolates the keys (they expire a day after, like every group's).
+    const groups = new IngestGroups(redis, uniquePrefix("groups"));
+    const [a, b] = [uniquePrefix("group-a"), uniquePrefix("group-b")];
+    await groups.add(a, ["j1", "j2"]);
+    await groups.add(b, ["j2"]);
+    expect(await groups.count("j1", { failed: false })).toEqual([{ jobId: a, done: 1, failed: 0, total: 2, finished: false }]);
+    // Counted again (a worker killed after counting, then the retry): no change.
+    expect(await groups.count("j1", { failed: false })).toEqual([{ jobId: a, done: 1, failed: 0, total: 2, finished: false }]);
+    const both = await groups.count("j2", { failed: true });
+    expect(both.sort((x, y) => x.jobId.localeCompare(y.jobId))).toEqual(
+      [
+        { jobId: a, done: 2, failed: 1, total: 2, finished: false },
+        { jobId: b, done: 1, failed: 1, total: 1, finished: false },
+      ].sort((x, y) => x.jobId.localeCompare(y.jobId)),
+    );
+    expect(await groups.count("not-a-member", { failed: false })).toEqual([]);
+    expect(await groups.seal(a, 1)).toEqual({ jobId: a, done: 3, failed: 2, total: 3, finished: true });
+    expect(await groups.seal(b, 0)).toEqual({ jobId: b, done: 1, failed: 1, total: 1, finished: true });
   });
 });
