@@ -33,13 +33,13 @@ local rejected = tonumber(redis.call("hget", KEYS[1], "rejected") or "0")
 return { redis.call("scard", KEYS[2]) + rejected, tonumber(redis.call("hget", KEYS[1], "done") or "0") + rejected,
   tonumber(redis.call("hget", KEYS[1], "failed") or "0") + rejected, tonumber(redis.call("hget", KEYS[1], "sealed") or "0") }`;
 
-// ARGV: job id, "1" when the job failed for good, ttl. Counts the job once (if it is the group's), then reads.
+// ARGV: job id, "1" when the job failed for good, ttl. Counts the job once (if it is the group's), then
+// reads; an empty answer when it was counted before (nothing new to tell).
 const COUNT = `
-if redis.call("sismember", KEYS[2], ARGV[1]) == 1 and redis.call("sadd", KEYS[3], ARGV[1]) == 1 then
-  redis.call("hincrby", KEYS[1], "done", 1)
-  if ARGV[2] == "1" then redis.call("hincrby", KEYS[1], "failed", 1) end
-  for i = 1, 3 do redis.call("expire", KEYS[i], ARGV[3]) end
-end
+if redis.call("sismember", KEYS[2], ARGV[1]) == 0 or redis.call("sadd", KEYS[3], ARGV[1]) == 0 then return {} end
+redis.call("hincrby", KEYS[1], "done", 1)
+if ARGV[2] == "1" then redis.call("hincrby", KEYS[1], "failed", 1) end
+for i = 1, 3 do redis.call("expire", KEYS[i], ARGV[3]) end
 ${READ}`;
 
 // ARGV: inputs refused, ttl. Marks every job added, then reads.
@@ -83,12 +83,16 @@ export class IngestGroups {
     return progressOf(group, r);
   }
 
-  /** A job finished for good (committed, or failed with no try left): the progress of each group it belongs to. */
+  /**
+   * A job finished for good (committed, or failed with no try left): the progress of each group it belongs
+   * to and had not been counted in yet (so counting a job again tells nobody anything twice).
+   */
   async count(jobId: string, o: { failed: boolean }): Promise<IngestProgress[]> {
     const groups = await this.redis.smembers(this.groupsOf(jobId));
-    return Promise.all(
-      groups.map(async (g) => progressOf(g, (await this.redis.eval(COUNT, 3, ...this.keys(g), jobId, o.failed ? "1" : "0", String(TTL_S))) as number[])),
+    const read = await Promise.all(
+      groups.map(async (g) => ({ g, r: (await this.redis.eval(COUNT, 3, ...this.keys(g), jobId, o.failed ? "1" : "0", String(TTL_S))) as number[] })),
     );
+    return read.filter(({ r }) => r.length > 0).map(({ g, r }) => progressOf(g, r));
   }
 }
 

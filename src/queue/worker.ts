@@ -137,6 +137,8 @@ export function startIngestWorker(o: IngestWorkerOptions): IngestWorker {
     failed++;
     const willRetry = job !== undefined && job.attemptsMade < (job.opts.attempts ?? 1) && !(err instanceof UnrecoverableError);
     o.log.warn({ jobId: job?.id, attempt: job?.attemptsMade, willRetry, err: err.message }, willRetry ? "job try failed; retrying later" : "job failed");
+    // A job failed without running (BullMQ's "stalled more than allowable limit") was not counted by processJob.
+    if (job && !willRetry) void settle(job, true);
   });
 
   return {
