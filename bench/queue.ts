@@ -6,13 +6,18 @@
  *      BullMQ's own timestamps, so process start-up is left out), CPU per worker, and the CPU of Neo4j and
  *      Redis over the same run (/proc), to show where the curve flattens; the 4-worker run also without the
  *      write lock (KG_QUEUE_WRITE_LOCK=false), to choose between one writer per database and concurrent writers;
- *   3. --kill-run: K articles (default 10,000) enqueued, 2 workers, one of them SIGKILLed every 15 s and
- *      replaced; then every article is checked present exactly once and completely stored.
+ *   3. --kill-run (instead of 1 and 2): N articles (default 10,000) enqueued, 2 workers, one of them
+ *      SIGKILLed every --kill-every seconds (15) and replaced; then every article is checked present
+ *      exactly once and completely stored. Queue counts are printed every 30 s, so a stall shows where.
  *
- *   npm run bench:queue [-- --articles N] [--rounds R] [--workers 1,2,4] [--concurrency C] [--kill-run] [--kill-articles K] [--json]
+ *   npm run bench:queue [-- --articles N] [--rounds R] [--workers 1,2,4] [--concurrency C] [--nlp none|corenlp] [--label L] [--json]
+ *   npm run bench:queue -- --kill-run [--articles 10000] [--kill-every 15] [--concurrency C] [--timeout 1800]
  *
- * Extraction is rules only (KG_NLP=none): with CoreNLP on this 2-core machine the NLP server, not the
- * queue, would be what is measured. Each run is bounded (--timeout seconds, default 600).
+ * Extraction is rules only (KG_NLP=none) by default: with CoreNLP on this 2-core machine the NLP server,
+ * not the queue, is most of what is measured. `--nlp corenlp` runs 1 and 2 (the plain ingest and the
+ * worker counts, not the run without the write lock) with the CoreNLP backbone, on a CoreNLP of the bench's own (instance "bench", --corenlp-port or
+ * KG_BENCH_CORENLP_PORT, default 9011; KG_CORENLP_HEAP), stopped at the end: the per-worker rate that the
+ * capacity arithmetic in README "Running at scale" uses. Each run is bounded (--timeout seconds, default 600; 1800 for --kill-run).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -27,6 +32,8 @@ import type { ArticleInput } from "../src/extraction/types.ts";
 import { ingest } from "../src/ingest/pipeline.ts";
 import { IngestQueue } from "../src/queue/ingest-queue.ts";
 import { queueSettings } from "../src/queue/settings.ts";
+import { resolveBackbone } from "../src/nlp/backbone.ts";
+import { startLocalCoreNlp, stopLocalCoreNlp } from "../src/nlp/local-corenlp.ts";
 import { localRedisStatus, startLocalRedis, stopLocalRedis } from "../src/redis/local-redis.ts";
 import { numberArg, parseBenchArgs } from "./lib/args.ts";
 import { corpusRecords } from "./lib/corpus.ts";
@@ -101,11 +108,11 @@ async function stopWorker(w: Worker): Promise<WorkerReport | undefined> {
   return line ? (JSON.parse(line) as WorkerReport) : undefined;
 }
 
-async function untilDone(q: IngestQueue, n: number, deadline: number, onTick?: () => Promise<void>): Promise<void> {
+async function untilDone(q: IngestQueue, n: number, deadline: number, onTick?: () => Promise<void>, failedOk = false): Promise<void> {
   for (;;) {
     const c = await q.counts();
     if (c.completed + c.failed >= n) {
-      if (c.failed > 0) throw new Error(`${c.failed} job(s) failed: see \`kg jobs failed\` on queue ${q.settings.name}`);
+      if (c.failed > 0 && !failedOk) throw new Error(`${c.failed} job(s) failed: see \`kg jobs failed\` on queue ${q.settings.name}`);
       return;
     }
     if (Date.now() > deadline) throw new Error(`not done in time: ${JSON.stringify(c)}`);
@@ -165,18 +172,128 @@ async function fresh(db: Db, b: BenchNeo4j): Promise<void> {
   await migrate(db);
 }
 
+interface KillRunResult {
+  articles: number;
+  enqueued: number;
+  kills: number;
+  wallSeconds: number;
+  storedArticles: number;
+  /** Article ids stored more than once (none can be: ids are unique in the schema; counted, not assumed). */
+  duplicates: number;
+  complete: number;
+  notComplete: string[];
+  failedJobs: number;
+  jobsTakenMoreThanOnce: number;
+  /** Queue counts every 30 s: where a stall would show. */
+  timeline: { s: number; waiting: number; active: number; delayed: number; completed: number; failed: number }[];
+}
+
+/** Enqueue `all`, run 2 workers, SIGKILL one every `everyMs` and start a new one, until every job is done; then check the graph. */
+async function killRun(
+  db: Db,
+  b: BenchNeo4j,
+  redisUrl: string,
+  env: Record<string, string>,
+  all: ArticleInput[],
+  o: { concurrency: number; everyMs: number; timeoutMs: number },
+): Promise<KillRunResult> {
+  await fresh(db, b);
+  const q = IngestQueue.open(redisUrl, queueSettings(env), quiet);
+  try {
+    await q.queue.obliterate({ force: true });
+    const enqueued = (await q.enqueue(all.map((article, i) => ({ article, origin: { file: "bench", line: i } })))).length;
+    say(`kill run: ${enqueued} articles enqueued; 2 workers, one SIGKILLed every ${o.everyMs / 1000} s and replaced…`);
+    let next = 0;
+    const workers = [startWorker(env, `k${next++}`, o.concurrency), startWorker(env, `k${next++}`, o.concurrency)];
+    let kills = 0;
+    let lastKill = Date.now();
+    let lastReport = Date.now();
+    const timeline: KillRunResult["timeline"] = [];
+    const t0 = performance.now();
+    // A run that does not finish in time leaves no worker behind.
+    const reap = () => workers.forEach((w) => w.child.kill("SIGKILL"));
+    await untilDone(
+      q,
+      all.length,
+      Date.now() + o.timeoutMs,
+      async () => {
+        if (Date.now() - lastReport >= 30_000) {
+          lastReport = Date.now();
+          const c = await q.counts();
+          timeline.push({ s: Math.round((performance.now() - t0) / 1000), ...c });
+          say(`  ${timeline.at(-1)!.s} s: ${JSON.stringify(c)}, ${kills} kills`);
+        }
+        if (Date.now() - lastKill < o.everyMs) return;
+        lastKill = Date.now();
+        const i = kills % workers.length;
+        workers[i]!.child.kill("SIGKILL");
+        await workers[i]!.exit;
+        kills++;
+        workers[i] = startWorker(env, `k${next++}`, o.concurrency);
+      },
+      true,
+    ).catch((e: unknown) => {
+      reap();
+      throw e;
+    });
+    const wallS = (performance.now() - t0) / 1000;
+    await Promise.all(workers.map(stopWorker));
+    const checks = await checkArticles(db.driver, db.database, all);
+    const stored = (await graphCounts(db)).articles;
+    const completed = await q.queue.getCompleted(0, -1);
+    const r: KillRunResult = {
+      articles: all.length,
+      enqueued,
+      kills,
+      wallSeconds: round(wallS),
+      storedArticles: stored,
+      duplicates: stored - new Set(checks.filter((c) => c.state !== "absent").map((c) => c.id)).size,
+      complete: checks.filter((c) => c.state === "complete").length,
+      notComplete: checks.filter((c) => c.state !== "complete").map((c) => c.id),
+      failedJobs: (await q.counts()).failed,
+      jobsTakenMoreThanOnce: completed.filter((j) => (j.attemptsStarted ?? 0) > 1).length,
+      timeline,
+    };
+    say(`kill run: ${JSON.stringify({ ...r, notComplete: r.notComplete.length, timeline: undefined })}`);
+    return r;
+  } finally {
+    await q.queue.obliterate({ force: true }).catch(() => {});
+    await q.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const args = parseBenchArgs(argv, {
     flags: ["kill-run", "json"],
-    values: ["articles", "rounds", "workers", "concurrency", "kill-articles", "timeout", "redis-port"],
+    values: ["articles", "rounds", "workers", "concurrency", "kill-every", "timeout", "redis-port", "nlp", "corenlp-port", "label"],
   });
-  const n = numberArg(args, "articles", 2000)!;
+  const kill = args.flags.has("kill-run");
+  // Part of the result file's name (bench/results/<date>-queue[-corenlp][-LABEL].json), so runs of a day do not overwrite each other.
+  const label = args.values.get("label");
+  const n = numberArg(args, "articles", kill ? 10_000 : 2000)!;
   const rounds = numberArg(args, "rounds", 2)!;
   const concurrency = numberArg(args, "concurrency", 8)!;
   const counts = (args.values.get("workers") ?? "1,2,4").split(",").map(Number);
-  const timeoutMs = numberArg(args, "timeout", 600)! * 1000;
+  // The kill run's bound is longer: at load 13-15 on these 2 cores it went at 6 articles/s (BENCHMARKS.md).
+  const timeoutMs = numberArg(args, "timeout", kill ? 1800 : 600)! * 1000;
   const redisOpts = { instance: "bench", port: numberArg(args, "redis-port", Number(process.env.KG_BENCH_REDIS_PORT ?? 6432))!, log: say };
-  process.env.KG_NLP = "none";
+  const nlpMode = args.values.get("nlp") ?? "none";
+  if (nlpMode !== "none" && nlpMode !== "corenlp") throw new Error(`--nlp must be none or corenlp, got "${nlpMode}"`);
+  const corenlpOpts = {
+    instance: "bench",
+    port: numberArg(args, "corenlp-port", Number(process.env.KG_BENCH_CORENLP_PORT ?? 9011))!,
+    heap: process.env.KG_CORENLP_HEAP ?? "2g",
+    log: say,
+  };
+  // The plain ingest (this process) and the workers use the same CoreNLP, by its URL.
+  const corenlpUrl = nlpMode === "corenlp" ? (await startLocalCoreNlp(corenlpOpts)).url : undefined;
+  if (corenlpUrl) {
+    delete process.env.KG_NLP;
+    process.env.CORENLP_URL = corenlpUrl;
+  } else process.env.KG_NLP = "none";
+  const nlpEnv: Record<string, string> = corenlpUrl ? { KG_NLP: "corenlp", CORENLP_URL: corenlpUrl } : { KG_NLP: "none" };
+  const nlp = await resolveBackbone();
+  const nlpName = nlp ? nlp.id : "none";
 
   const b = await benchNeo4j();
   const db = benchDb(b, { maxRetryMs: 120_000, acquireTimeoutMs: 10_000 });
@@ -185,11 +302,26 @@ export async function main(argv: string[]): Promise<number> {
   const redisPid = localRedisStatus(redisOpts).pid;
   try {
     const machine = await machineInfo(db);
-    say(`bench:queue on ${machineLine(machine)}; ${n} articles, rules only (KG_NLP=none), worker concurrency ${concurrency}`);
-    const articles: ArticleInput[] = [];
-    for await (const r of corpusRecords({ limit: Math.max(n, args.flags.has("kill-run") ? (numberArg(args, "kill-articles", 10_000) ?? 0) : 0) }))
-      if (r.ok) articles.push(r.article);
-    const sample = articles.slice(0, n);
+    say(
+      `bench:queue on ${machineLine(machine)}; ${n} articles, ${nlp ? `extraction with ${nlp.id}` : "rules only (KG_NLP=none)"}, worker concurrency ${concurrency}`,
+    );
+    const sample: ArticleInput[] = [];
+    for await (const r of corpusRecords({ limit: n })) if (r.ok) sample.push(r.article);
+    if (kill) {
+      const env = workerEnv(b, redis.url, "bench-kill", { ...nlpEnv, KG_JOB_LOCK_MS: "5000" });
+      const everyMs = numberArg(args, "kill-every", 15)! * 1000;
+      const result = await killRun(db, b, redis.url, env, sample, { concurrency, everyMs, timeoutMs });
+      const file = writeResult(["queue-kill", label].filter(Boolean).join("-"), {
+        machine,
+        concurrency,
+        nlp: nlpName,
+        killEverySeconds: everyMs / 1000,
+        ...result,
+      });
+      say(`wrote ${file}`);
+      if (args.flags.has("json")) process.stdout.write(JSON.stringify(result) + "\n");
+      return result.notComplete.length > 0 || result.storedArticles !== result.articles || result.failedJobs > 0 ? 1 : 0;
+    }
 
     // 1. Plain ingest, in this process (kg ingest's pipeline), as the baseline.
     const plain: { articlesPerSec: number; cpuMsPerArticle: number }[] = [];
@@ -200,7 +332,7 @@ export async function main(argv: string[]): Promise<number> {
       await ingest(
         db,
         sample.map((article, i) => ({ ok: true as const, article, origin: { file: "bench", line: i } })),
-        {},
+        nlp ? { nlp } : {},
       );
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
@@ -208,13 +340,17 @@ export async function main(argv: string[]): Promise<number> {
       say(`plain ingest round ${r + 1}: ${plain.at(-1)!.articlesPerSec} articles/s, ${plain.at(-1)!.cpuMsPerArticle} ms CPU per article`);
     }
 
-    // 2. Through the queue, 1, 2, 4 workers (and 4 without the write lock).
-    const configs = [...counts.map((w) => ({ workers: w, writeLock: true })), { workers: Math.max(...counts), writeLock: false }];
+    // 2. Through the queue, 1, 2, 4 workers (and 4 without the write lock; with CoreNLP only the rates, with the lock).
+    const configs = [...counts.map((w) => ({ workers: w, writeLock: true })), ...(nlp ? [] : [{ workers: Math.max(...counts), writeLock: false }])];
+    const resultName = ["queue", nlp ? "corenlp" : undefined, label].filter(Boolean).join("-");
     const runs: QueueRun[] = [];
     for (let r = 0; r < rounds; r++) {
       for (const c of configs) {
         await fresh(db, b);
-        const env = workerEnv(b, redis.url, `bench-${c.workers}-${c.writeLock ? "lock" : "nolock"}-${r}`, { KG_QUEUE_WRITE_LOCK: String(c.writeLock) });
+        const env = workerEnv(b, redis.url, `bench-${c.workers}-${c.writeLock ? "lock" : "nolock"}-${r}`, {
+          ...nlpEnv,
+          KG_QUEUE_WRITE_LOCK: String(c.writeLock),
+        });
         const q = IngestQueue.open(redis.url, queueSettings(env), quiet);
         try {
           await q.queue.obliterate({ force: true });
@@ -268,60 +404,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
 
-    writeResult("queue", { machine, articles: n, rounds, concurrency, nlp: "none", plain, runs });
-
-    // 3. Kill and restart workers during a long run.
-    let killRun: Record<string, unknown> | undefined;
-    if (args.flags.has("kill-run")) {
-      const k = numberArg(args, "kill-articles", 10_000)!;
-      const all = articles.slice(0, k);
-      await fresh(db, b);
-      const env = workerEnv(b, redis.url, "bench-kill", { KG_JOB_LOCK_MS: "5000" });
-      const q = IngestQueue.open(redis.url, queueSettings(env), quiet);
-      try {
-        await q.queue.obliterate({ force: true });
-        await q.enqueue(all.map((article, i) => ({ article, origin: { file: "bench", line: i } })));
-        say(`kill run: ${all.length} articles enqueued; 2 workers, one SIGKILLed every 15 s and replaced…`);
-        let next = 0;
-        const workers = [startWorker(env, `k${next++}`, concurrency), startWorker(env, `k${next++}`, concurrency)];
-        let kills = 0;
-        let lastKill = Date.now();
-        const t0 = performance.now();
-        // A run that does not finish in time leaves no worker behind.
-        const reap = () => workers.forEach((w) => w.child.kill("SIGKILL"));
-        await untilDone(q, all.length, Date.now() + timeoutMs, async () => {
-          if (Date.now() - lastKill < 15_000) return;
-          lastKill = Date.now();
-          const i = kills % workers.length;
-          workers[i]!.child.kill("SIGKILL");
-          await workers[i]!.exit;
-          kills++;
-          workers[i] = startWorker(env, `k${next++}`, concurrency);
-        }).catch((e: unknown) => {
-          reap();
-          throw e;
-        });
-        const wallS = (performance.now() - t0) / 1000;
-        await Promise.all(workers.map(stopWorker));
-        const checks = await checkArticles(db.driver, db.database, all);
-        // Article ids are unique (cypher/schema.cypher), so the count says "each exactly once" when it equals the input.
-        const stored = (await graphCounts(db)).articles;
-        const retried = (await q.queue.getCompleted(0, -1)).filter((j) => (j.attemptsStarted ?? 0) > 1).length;
-        killRun = {
-          articles: all.length,
-          kills,
-          wallSeconds: round(wallS),
-          storedArticles: stored,
-          complete: checks.filter((c) => c.state === "complete").length,
-          notComplete: checks.filter((c) => c.state !== "complete").map((c) => c.id),
-          jobsTakenMoreThanOnce: retried,
-        };
-        say(`kill run: ${JSON.stringify({ ...killRun, notComplete: (killRun.notComplete as string[]).length })}`);
-      } finally {
-        await q.queue.obliterate({ force: true }).catch(() => {});
-        await q.close();
-      }
-    }
+    writeResult(resultName, { machine, articles: n, rounds, concurrency, nlp: nlpName, plain, runs });
 
     // Summary: medians per configuration.
     const byConfig = configs.map((c) => {
@@ -341,8 +424,8 @@ export async function main(argv: string[]): Promise<number> {
         enqueueMsPerArticle: median(rs.map((r) => r.enqueueMsPerArticle)),
       };
     });
-    const plainRate = median(plain.map((p) => p.articlesPerSec));
-    const plainCpu = median(plain.map((p) => p.cpuMsPerArticle));
+    const plainRate = round(median(plain.map((p) => p.articlesPerSec)));
+    const plainCpu = round(median(plain.map((p) => p.cpuMsPerArticle)), 2);
     say("");
     say(
       `plain ingest: ${plainRate} articles/s (min-max ${Math.min(...plain.map((p) => p.articlesPerSec))}-${Math.max(...plain.map((p) => p.articlesPerSec))}), ${plainCpu} ms CPU per article`,
@@ -382,13 +465,14 @@ export async function main(argv: string[]): Promise<number> {
       say(
         `queue overhead, 1 worker vs plain: ${round(1000 / one.articlesPerSec - 1000 / plainRate, 2)} ms wall per article, ${round(one.workerCpuMsPerArticle - plainCpu, 2)} ms CPU per article, plus ${one.enqueueMsPerArticle} ms to enqueue`,
       );
-    const file = writeResult("queue", { machine, articles: n, rounds, concurrency, nlp: "none", plain, runs, byConfig, killRun });
+    const file = writeResult(resultName, { machine, articles: n, rounds, concurrency, nlp: nlpName, plain, runs, byConfig });
     say(`wrote ${file}`);
-    if (args.flags.has("json")) process.stdout.write(JSON.stringify({ plain, byConfig, killRun }) + "\n");
-    return killRun && ((killRun.notComplete as string[]).length > 0 || killRun.storedArticles !== killRun.articles) ? 1 : 0;
+    if (args.flags.has("json")) process.stdout.write(JSON.stringify({ plain, byConfig }) + "\n");
+    return 0;
   } finally {
     await db.close();
     await stopLocalRedis(redisOpts);
+    if (corenlpUrl) await stopLocalCoreNlp(corenlpOpts);
   }
 }
 

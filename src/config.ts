@@ -116,8 +116,8 @@ export function serverConfig(): ServerConfig {
   return { host, port };
 }
 
-/** The database name, validated: Neo4j names are letters, digits, dots and dashes. */
-function databaseName(): string {
+/** The database name (NEO4J_DATABASE, default "neo4j"), validated: Neo4j names are letters, digits, dots and dashes. */
+export function databaseName(): string {
   const db = env("NEO4J_DATABASE") ?? "neo4j";
   if (!/^[A-Za-z][A-Za-z0-9.-]{0,62}$/.test(db)) {
     throw new AppError("CONFIG_INVALID", `NEO4J_DATABASE "${db}" is not a valid database name (letters, digits, '.', '-'; starts with a letter).`);

@@ -69,11 +69,14 @@ export class EventHub {
   readonly heard = { local: 0, redis: 0, poll: 0 };
 
   constructor(
-    private readonly opts: {
-      db: Db;
+    private readonly opts: (
+      | { db: Db; role?: "serve" | "publish" }
+      /** A publisher without Neo4j (`kg ingest --queue`): only ingest progress, on the channels of `database`. */
+      | { db?: undefined; database: string; role: "publish" }
+    ) & {
       log: Logger;
       config: EventsConfig;
-      /** "serve": announce to subscribers (the API); "publish": only send this process's commits to Redis (`kg ingest`). */
+      /** "serve": announce to subscribers (the API); "publish": only send this process's commits and progress to Redis (`kg ingest`, `kg worker`). */
       role?: "serve" | "publish";
     },
   ) {
@@ -89,12 +92,12 @@ export class EventHub {
 
   /** Redis channel names, per database, so two graphs sharing one Redis do not mix. */
   private channel(name: "articleChanged" | "ingestProgress"): string {
-    return `kg:${this.opts.db.database}:${name}`;
+    return `kg:${this.opts.db ? this.opts.db.database : this.opts.database}:${name}`;
   }
 
   /** Start listening: commits of this process, the change-log poll (serve), and Redis when configured. */
   start(): this {
-    this.unsubscribe = this.opts.db.onCommit((c) => this.onLocalCommit(c));
+    this.unsubscribe = this.opts.db?.onCommit((c) => this.onLocalCommit(c));
     if (this.opts.config.redisUrl) this.connectRedis(this.opts.config.redisUrl);
     if (this.serving) void this.pollLoop();
     return this;
@@ -182,13 +185,15 @@ export class EventHub {
 
   /** Read the change log after the cursor once, announcing what is new. Never throws. */
   poll(): Promise<void> {
+    const db = this.opts.db;
+    if (!db) return Promise.resolve();
     this.polling ??= (async () => {
       try {
         if (this.cursor === undefined) {
-          this.cursor = await readGraphVersion(this.opts.db);
+          this.cursor = await readGraphVersion(db);
           return;
         }
-        for (const commit of await readChangesSince(this.opts.db, this.cursor, POLL_LIMIT)) {
+        for (const commit of await readChangesSince(db, this.cursor, POLL_LIMIT)) {
           this.announce(commit, "poll");
           this.cursor = Math.max(this.cursor, commit.version);
         }
@@ -199,6 +204,13 @@ export class EventHub {
       }
     })();
     return this.polling;
+  }
+
+  /** Resolves once Redis carries the events, or after `timeoutMs` (a publisher's first event would be dropped before). */
+  async whenReady(timeoutMs: number): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (this.redis && !this.redis.ready && !this.closed && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    return this.redis?.ready === true;
   }
 
   /** Publish an ingest job's progress to every replica's `ingestProgress(jobId)` subscribers. */

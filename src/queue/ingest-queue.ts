@@ -12,6 +12,8 @@ import { Queue, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { articleId } from "../extraction/article-id.ts";
+import type { IngestProgress } from "../events/hub.ts";
+import { IngestGroups } from "./groups.ts";
 import { ingestJobId, type ArticleJobData, type ArticleJobResult } from "./jobs.ts";
 import { jobProgress, type IngestJobProgress } from "./progress.ts";
 import { connectRedis } from "./redis.ts";
@@ -37,6 +39,7 @@ export interface QueueCounts {
 
 export class IngestQueue {
   readonly queue: Queue<ArticleJobData, ArticleJobResult | undefined>;
+  private readonly groups: IngestGroups;
 
   private constructor(
     private readonly redis: Redis,
@@ -53,6 +56,7 @@ export class IngestQueue {
         removeOnFail: false,
       },
     });
+    this.groups = new IngestGroups(redis, settings.name);
   }
 
   /** A queue over its own Redis connection (closed by `close`). */
@@ -65,17 +69,34 @@ export class IngestQueue {
 
   /**
    * Add one job per article; an article whose job id (id + content) is already in the queue is not
-   * added again. While Redis is away this waits for it.
+   * added again. With `group`, the jobs count towards that ingest group's progress (`seal` it once every
+   * job is added); a job already finished counts at once. While Redis is away this waits for it.
    */
-  async enqueue(items: ArticleJobData[]): Promise<Enqueued[]> {
+  async enqueue(items: ArticleJobData[], o: { group?: string } = {}): Promise<Enqueued[]> {
     const out: Enqueued[] = [];
     for (let i = 0; i < items.length; i += ADD_CHUNK) {
       const chunk = items.slice(i, i + ADD_CHUNK);
       const jobs = chunk.map((data) => ({ name: "article", data, opts: { jobId: ingestJobId(data.article) } }));
+      const ids = jobs.map((j) => j.opts.jobId);
+      if (o.group !== undefined) await this.groups.add(o.group, ids);
       await this.queue.addBulk(jobs);
+      // An article enqueued before (by another call) may have finished already: no worker will count it now.
+      if (o.group !== undefined) await this.countFinished(ids);
       for (const j of jobs) out.push({ jobId: j.opts.jobId, articleId: articleId(j.data.article) });
     }
     return out;
+  }
+
+  // Private: count the jobs among `ids` that are completed or failed (each counts once however often this runs).
+  private async countFinished(ids: string[]): Promise<void> {
+    const states = await Promise.all(ids.map((id) => this.queue.getJobState(id)));
+    const finished = ids.flatMap((id, k) => (states[k] === "completed" || states[k] === "failed" ? [{ id, failed: states[k] === "failed" }] : []));
+    await Promise.all(finished.map((f) => this.groups.count(f.id, { failed: f.failed })));
+  }
+
+  /** Every job of `group` is enqueued, and `rejected` inputs were refused: its progress now (finished when every job already is). */
+  seal(group: string, rejected = 0): Promise<IngestProgress> {
+    return this.groups.seal(group, rejected);
   }
 
   /** The job's progress, or undefined when no such job is kept. */

@@ -17,7 +17,9 @@ import { articleHash, articleId } from "../extraction/article-id.ts";
 import type { ExtractionPool } from "../extraction/pool.ts";
 import { extractorFingerprint } from "../extraction/version.ts";
 import { validateArticle } from "../input/validate.ts";
+import type { IngestProgress } from "../events/hub.ts";
 import type { NlpBackbone } from "../nlp/types.ts";
+import { IngestGroups } from "./groups.ts";
 import type { ArticleJobData, ArticleJobResult, JobStage } from "./jobs.ts";
 import { connectRedis } from "./redis.ts";
 import type { QueueSettings } from "./settings.ts";
@@ -35,6 +37,8 @@ export interface IngestWorkerOptions {
   /** Shown as the job's worker (`kg jobs`). */
   name: string;
   log: Logger;
+  /** Tell `ingestProgress(jobId)` subscribers how far a group has got (the worker's event hub); absent: counted, not told. */
+  publishProgress?: (p: IngestProgress) => void;
 }
 
 export interface WorkerSummary extends WriteStageStats {
@@ -70,8 +74,31 @@ export function startIngestWorker(o: IngestWorkerOptions): IngestWorker {
     if (!ev.ok) failedStatements++;
   });
   const progress = (job: Job, stage: JobStage) => job.updateProgress({ stage });
+  const groups = new IngestGroups(redis, o.settings.name);
+  // Counted when the article is committed (or the job fails for good), before BullMQ records the job
+  // finished: a worker killed in between leaves a retry that counts nothing twice. Progress that cannot
+  // be counted (Redis going away) never fails the job.
+  const settle = async (job: Job, failed: boolean) => {
+    try {
+      for (const p of await groups.count(job.id!, { failed })) o.publishProgress?.(p);
+    } catch (err) {
+      o.log.warn({ jobId: job.id, err }, "could not count the job towards its ingest group's progress");
+    }
+  };
+  const lastTry = (job: Job, e: unknown) => e instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
   const processJob = async (job: Job<ArticleJobData, ArticleJobResult>): Promise<ArticleJobResult> => {
+    try {
+      const r = await tryJob(job);
+      await settle(job, false);
+      return r;
+    } catch (e) {
+      if (lastTry(job, e)) await settle(job, true);
+      throw e;
+    }
+  };
+
+  const tryJob = async (job: Job<ArticleJobData, ArticleJobResult>): Promise<ArticleJobResult> => {
     const v = validateArticle(job.data.article);
     if (!v.ok) throw new UnrecoverableError(`BAD_USER_INPUT: ${v.message}`);
     const id = articleId(v.article);
@@ -110,6 +137,8 @@ export function startIngestWorker(o: IngestWorkerOptions): IngestWorker {
     failed++;
     const willRetry = job !== undefined && job.attemptsMade < (job.opts.attempts ?? 1) && !(err instanceof UnrecoverableError);
     o.log.warn({ jobId: job?.id, attempt: job?.attemptsMade, willRetry, err: err.message }, willRetry ? "job try failed; retrying later" : "job failed");
+    // A job failed without running (BullMQ's "stalled more than allowable limit") was not counted by processJob.
+    if (job && !willRetry) void settle(job, true);
   });
 
   return {

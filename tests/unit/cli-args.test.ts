@@ -30,7 +30,7 @@ describe("command-line options (node:util parseArgs, strict)", () => {
     const r = spawnSync(process.execPath, [KG, "ingest", "--bacth", "10", "feed.ndjson"], { encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
-      /^kg ingest: Unknown option '--bacth'\. Valid options: --batch VALUE, --stdin-format VALUE, --title VALUE, --json, --help, --queue\./,
+      /^kg ingest: Unknown option '--bacth'\. Valid options: --batch VALUE, --stdin-format VALUE, --title VALUE, --job-id VALUE, --json, --help, --queue\./,
     );
     expect(r.stdout).toBe("");
   });

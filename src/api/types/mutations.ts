@@ -125,8 +125,14 @@ async function ingestInputs(ctx: AppContext, inputs: Input[], opts: { jobId?: st
     records.push({ ok: true, article: v.article, origin });
   });
   if (queue) {
-    const jobs = await queue.enqueue(records.flatMap((r) => (r.ok ? [{ article: r.article, origin: r.origin }] : [])));
+    // With a job id the jobs form one ingest group: the workers that finish them tell `ingestProgress(jobId)`.
+    const group = opts.jobId;
+    const jobs = await queue.enqueue(
+      records.flatMap((r) => (r.ok ? [{ article: r.article, origin: r.origin }] : [])),
+      group === undefined ? {} : { group },
+    );
     jobs.forEach((j, k) => Object.assign(outcomes[records[k]!.origin.line!]!, { status: "QUEUED", jobId: j.jobId }));
+    if (group !== undefined) ctx.events?.publishProgress(await queue.seal(group, inputs.length - records.length));
     return outcomes;
   }
   await ctx.store.ingestArticles(records, {
@@ -169,7 +175,10 @@ builder.mutationFields((t) => ({
     description: `Extract and store up to ${MAX_BATCH} articles; bad inputs are reported per input and the rest are stored. With \`enqueue: true\` (a server with KG_REDIS_URL) they are queued for the workers instead: each outcome is QUEUED with a \`jobId\` for \`job(id)\`.`,
     args: {
       inputs: t.arg({ type: [ArticleInput], required: true, description: "The articles." }),
-      jobId: t.arg.string({ description: "Your id for this call (1 to 200 characters): `ingestProgress(jobId:)` subscribers hear its progress." }),
+      jobId: t.arg.string({
+        description:
+          "Your id for this call (1 to 200 characters, a new one per call): `ingestProgress(jobId:)` subscribers hear its progress; with `enqueue`, from the workers as they finish its articles.",
+      }),
       enqueue: t.arg.boolean({ description: "Queue them for `kg worker` processes instead of ingesting now (default false)." }),
     },
     resolve: async (_r, { inputs, jobId, enqueue }, ctx) => ({

@@ -150,7 +150,8 @@ builder.subscriptionFields((t) => ({
   }),
   ingestProgress: t.field({
     type: IngestProgressRef,
-    description: "Progress of an `ingestArticles(jobId:)` call (on any replica): one event per article outcome, the last with `finished: true`.",
+    description:
+      "Progress of an `ingestArticles(jobId:)` call (on any replica; with `enqueue: true`, or a `kg ingest --queue --job-id` run, told by the workers as they finish its articles): one event per article outcome, the last with `finished: true`.",
     args: { jobId: t.arg.string({ required: true, description: "The job id the ingest was started with." }) },
     subscribe: (_r, { jobId }, ctx) => hubOf(ctx).progress(checkedJobId(jobId)),
     resolve: (p) => p,

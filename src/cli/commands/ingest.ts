@@ -1,4 +1,5 @@
-import { redisUrl, resolveNeo4jConfig, settings } from "../../config.ts";
+import { randomUUID } from "node:crypto";
+import { databaseName, redisUrl, resolveNeo4jConfig, settings } from "../../config.ts";
 import { Db } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
 import { ARTICLE_EXTENSIONS, inputBytes, readArticles, type ReadProgress } from "../../input/read-articles.ts";
@@ -11,10 +12,11 @@ import { eventsConfig } from "../../events/config.ts";
 import { log } from "../../log.ts";
 import type { ArticleJobData } from "../../queue/jobs.ts";
 
-const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--queue] [--json]
+const USAGE = `Usage: kg ingest PATH… | - [--batch N] [--stdin-format ndjson|json|txt|md|csv] [--title T] [--queue [--job-id ID]] [--json]
 Loads articles into Neo4j: ${ARTICLE_EXTENSIONS.join(" ")} files, folders (recursively), or stdin ("-").
 Unchanged articles are skipped, changed ones replaced; a bad record is reported with file and line and skipped.
 --queue: enqueue the articles (KG_REDIS_URL) for \`kg worker\` processes instead; one job per article and content.
+  The run's job id (--job-id, default a new UUID, printed) is what \`ingestProgress(jobId:)\` subscribers follow.
 Exit code 1 when any record failed. --json prints the summary as JSON on stdout.`;
 
 // Private: one progress line; the share done and the ETA come from the bytes read of the inputs' total size.
@@ -42,7 +44,7 @@ export function summaryText(s: IngestSummary): string {
 }
 
 export async function runIngest(argv: string[]): Promise<number> {
-  const args = parseCommandArgs("kg ingest", argv, { flags: ["json", "help", "queue"], values: ["batch", "stdin-format", "title"] });
+  const args = parseCommandArgs("kg ingest", argv, { flags: ["json", "help", "queue"], values: ["batch", "stdin-format", "title", "job-id"] });
   if (args.flags.has("help") || args.positionals.length === 0) {
     process.stderr.write(USAGE + "\n");
     return args.flags.has("help") ? 0 : 2;
@@ -52,8 +54,13 @@ export async function runIngest(argv: string[]): Promise<number> {
     process.stderr.write("kg ingest: --batch must be a whole number from 1 to 5000\n");
     return 2;
   }
+  const jobId = args.values.get("job-id") ?? randomUUID();
+  if (jobId.length === 0 || jobId.length > 200) {
+    process.stderr.write("kg ingest: --job-id must be 1 to 200 characters (a UUID, for example)\n");
+    return 2;
+  }
   if (args.flags.has("queue"))
-    return enqueueAll(args.positionals, { title: args.values.get("title"), stdinFormat: args.values.get("stdin-format") }, args.flags.has("json"));
+    return enqueueAll(args.positionals, { title: args.values.get("title"), stdinFormat: args.values.get("stdin-format") }, jobId, args.flags.has("json"));
   const db = new Db(await resolveNeo4jConfig({ local: { log: (l) => process.stderr.write(l + "\n") } }), {
     // A restart of Neo4j mid-ingest is waited out, not reported as a failure.
     maxRetryMs: settings().ingestRetryMs,
@@ -115,7 +122,12 @@ export async function runIngest(argv: string[]): Promise<number> {
 }
 
 // Private: the records onto the queue, 500 at a time; bad records are reported like a plain ingest's.
-async function enqueueAll(paths: string[], read: { title: string | undefined; stdinFormat: string | undefined }, json: boolean): Promise<number> {
+async function enqueueAll(
+  paths: string[],
+  read: { title: string | undefined; stdinFormat: string | undefined },
+  jobId: string,
+  json: boolean,
+): Promise<number> {
   const url = redisUrl();
   if (!url)
     throw new AppError(
@@ -126,6 +138,9 @@ async function enqueueAll(paths: string[], read: { title: string | undefined; st
   const { IngestQueue } = await import("../../queue/ingest-queue.ts");
   const { queueSettings } = await import("../../queue/settings.ts");
   const queue = IngestQueue.open(url, queueSettings(), log);
+  // Only to tell `ingestProgress(jobId)` subscribers where the run stands once every job is enqueued;
+  // the workers tell them the rest.
+  const events = new EventHub({ database: databaseName(), log, config: eventsConfig(), role: "publish" }).start();
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once("SIGTERM", onSignal);
@@ -135,7 +150,7 @@ async function enqueueAll(paths: string[], read: { title: string | undefined; st
   const failures: { file: string; line?: number; code: string; message: string }[] = [];
   let chunk: ArticleJobData[] = [];
   const flush = async () => {
-    enqueued += (await queue.enqueue(chunk)).length;
+    enqueued += (await queue.enqueue(chunk, { group: jobId })).length;
     chunk = [];
   };
   try {
@@ -150,17 +165,20 @@ async function enqueueAll(paths: string[], read: { title: string | undefined; st
       if (chunk.length >= 500) await flush();
     }
     if (chunk.length > 0) await flush();
+    await events.whenReady(2_000);
+    events.publishProgress(await queue.seal(jobId, failures.length));
   } finally {
     process.off("SIGTERM", onSignal);
     process.off("SIGINT", onSignal);
+    await events.close();
     await queue.close();
   }
   const secs = (performance.now() - t0) / 1000;
-  const summary = { enqueued, failed: failures.length, queue: queue.settings.name, totalMs: Math.round(secs * 1000), failures };
+  const summary = { jobId, enqueued, failed: failures.length, queue: queue.settings.name, totalMs: Math.round(secs * 1000), failures };
   if (json) process.stdout.write(JSON.stringify(summary) + "\n");
   else
     process.stdout.write(
-      `enqueued ${enqueued} article job(s) on queue ${summary.queue} in ${secs.toFixed(1)} s (an article already queued with the same content is not added again); ${failures.length} record(s) skipped\n`,
+      `enqueued ${enqueued} article job(s) on queue ${summary.queue} in ${secs.toFixed(1)} s (an article already queued with the same content is not added again); ${failures.length} record(s) skipped; job id ${jobId} (ingestProgress)\n`,
     );
   return failures.length > 0 ? 1 : 0;
 }

@@ -3,6 +3,8 @@ import { redisUrl, resolveNeo4jConfig, settings } from "../../config.ts";
 import { Db } from "../../db/client.ts";
 import { migrate } from "../../db/migrate.ts";
 import { AppError } from "../../errors.ts";
+import { eventsConfig } from "../../events/config.ts";
+import { EventHub } from "../../events/hub.ts";
 import { ExtractionPool, extractionPoolConfig } from "../../extraction/pool.ts";
 import { log } from "../../log.ts";
 import { resolveBackbone } from "../../nlp/backbone.ts";
@@ -46,11 +48,25 @@ export async function runWorker(argv: string[]): Promise<number> {
   });
   const nlp = await resolveBackbone({ log: (l) => log.info(l) });
   const pool = new ExtractionPool({ ...extractionPoolConfig(), threads });
+  // Publishes through Redis what this worker does: its commits (every server's `articleChanged`
+  // subscribers hear them at once, not at their next change-log poll) and its groups' `ingestProgress`.
+  const events = new EventHub({ db, log, config: eventsConfig(), role: "publish" }).start();
+  await events.whenReady(5_000);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   try {
     await migrate(db).catch((err: unknown) => log.warn({ err }, "could not apply the schema at start-up; jobs will retry until Neo4j answers"));
-    const worker = startIngestWorker({ db, redisUrl: url, settings: qs, pool, ...(nlp ? { nlp } : {}), concurrency, name, log });
+    const worker = startIngestWorker({
+      db,
+      redisUrl: url,
+      settings: qs,
+      pool,
+      ...(nlp ? { nlp } : {}),
+      concurrency,
+      name,
+      log,
+      publishProgress: (p) => events.publishProgress(p),
+    });
     process.stderr.write(`kg worker ${name}: taking jobs from queue ${qs.name} (concurrency ${concurrency}, ${nlp ? nlp.id : "rules only"})\n`);
     await new Promise<void>((resolve) => {
       const stop = (sig: string) => {
@@ -74,6 +90,7 @@ export async function runWorker(argv: string[]): Promise<number> {
     if (args.flags.has("json")) process.stdout.write(JSON.stringify(summary) + "\n");
     return 0;
   } finally {
+    await events.close();
     await pool.close();
     await db.close();
   }
