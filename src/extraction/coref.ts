@@ -212,6 +212,8 @@ function seatsAndMembers(text: string, candidates: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of candidates) {
     const before = text.slice(Math.max(0, m.start - 60), m.start);
+    // "@RashadAbdlQader", "#Rehana": a handle or a hashtag is no name of its own (a known one, "#ISIS", still names it).
+    if (m.kind === "name" && (/@$/.test(before) || (/#$/.test(before) && !m.entry))) continue;
     if (m.kind === "name" && !m.entry && m.type === "PERSON" && m.title === undefined && !/\s/.test(m.surface.trim())) {
       const after = text.slice(m.end, m.end + 40);
       if (ORG_OFFICER_AFTER.test(after) || (ORG_OFFICER_BEFORE.test(before) && !/^['’]s?\s/.test(after))) {

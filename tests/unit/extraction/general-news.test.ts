@@ -598,3 +598,11 @@ describe("types the tagger got wrong, corrected by the words around a name", () 
     expect(describe_(r)).toEqual(["QUOTED_IN Robert Kilroy-Silk -> (article)"]);
   });
 });
+
+describe("handles and hashtags", () => {
+  it("'@RashadAbdlQader' is no speaker of its own; the person named before it is", () => {
+    const text = '"She is safe and fighting," Rashad Qader @RashadAbdlQader tweeted.';
+    const r = extractArticle({ text }, { nlp: tagged(text, { "Rashad Qader": "PERSON", RashadAbdlQader: "PERSON" }) });
+    expect(r.entities.map((e) => e.name)).not.toContain("RashadAbdlQader");
+  });
+});
