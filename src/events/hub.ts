@@ -52,6 +52,8 @@ export type EventTransport = "local" | "redis" | "redis-down";
 // Private: commits remembered as announced, so one heard both from Redis and from the poll is announced once.
 const REMEMBERED_COMMITS = 10_000;
 // Private: commits read per poll; a backlog is read over successive polls.
+/** How long `close()` waits for a change-log read in flight, ms. */
+const CLOSE_WAIT_MS = 5_000;
 const POLL_LIMIT = 100;
 
 export class EventHub {
@@ -261,7 +263,10 @@ export class EventHub {
     this.unsubscribe?.();
     await Promise.all([...this.open].map((s) => s.return()));
     this.open.clear();
-    await this.polling;
+    // An in-flight change-log read is waited for, but not for ever: its result is dropped once closed anyway.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.polling, new Promise((r) => (timer = setTimeout(r, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
     if (this.redis) {
       const { pub, sub } = this.redis;
       await Promise.all([pub, sub].map((c) => c.quit().catch(() => c.disconnect())));
