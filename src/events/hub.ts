@@ -52,9 +52,9 @@ export type EventTransport = "local" | "redis" | "redis-down";
 // Private: commits remembered as announced, so one heard both from Redis and from the poll is announced once.
 const REMEMBERED_COMMITS = 10_000;
 // Private: commits read per poll; a backlog is read over successive polls.
-/** How long `close()` waits for a change-log read in flight, ms. */
-const CLOSE_WAIT_MS = 5_000;
 const POLL_LIMIT = 100;
+// Private: how long `close()` waits for a change-log read in flight, ms.
+const CLOSE_WAIT_MS = 5_000;
 
 export class EventHub {
   private readonly local: ReturnType<typeof createPubSub<Topics>>;
