@@ -8,14 +8,14 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { pino } from "pino";
 import { testApp } from "../support/app.ts";
 import { testDb, uniquePrefix } from "../support/db.ts";
 import { gql } from "../support/graphql.ts";
 import { sseSubscribe, type SseSubscription } from "../support/sse.ts";
 import { syntheticArticles } from "../support/articles.ts";
-import { killKgProcesses, spawnKg } from "../support/kg-process.ts";
+import { killKgProcesses, neo4jEnv, spawnKg } from "../support/kg-process.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { startLocalRedis, stopLocalRedis, type LocalRedisOptions } from "../../src/redis/local-redis.ts";
 import { deleteArticles } from "../../src/ingest/writer.ts";
@@ -137,13 +137,9 @@ describe("events through Redis", () => {
     const s = await sseSubscribe<Changed>(inApp(b), "http://yoga/graphql", `subscription($s: String) { articleChanged(filter: {source: $s}) { key change } }`, {
       s: p,
     });
-    const neo = inject("neo4j");
     const before = b.events.heard.redis;
     const child = spawnKg(["ingest", file], {
-      NEO4J_URI: neo.uri,
-      NEO4J_USER: neo.user,
-      NEO4J_PASSWORD: neo.password,
-      NEO4J_DATABASE: neo.database,
+      ...neo4jEnv(),
       KG_NLP: "none",
       KG_REDIS_URL: url,
     });

@@ -7,14 +7,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it, onTestFinished } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { pino } from "pino";
 import { testApp } from "../support/app.ts";
 import { testDb, uniquePrefix } from "../support/db.ts";
 import { gql } from "../support/graphql.ts";
 import { sseSubscribe, type SseSubscription } from "../support/sse.ts";
 import { syntheticArticles } from "../support/articles.ts";
-import { killKgProcesses, spawnKg } from "../support/kg-process.ts";
+import { killKgProcesses, neo4jEnv, spawnKg } from "../support/kg-process.ts";
 import { securityConfig } from "../../src/security/config.ts";
 import { listen } from "../../src/server/main.ts";
 import { createClient } from "graphql-ws";
@@ -283,12 +283,8 @@ describe("across processes, without Redis", () => {
       `subscription($f: ArticleChangeFilter) { articleChanged(filter: $f) { key change relations } }`,
       { f: { source: p } },
     );
-    const neo = inject("neo4j");
     const child = spawnKg(["ingest", file], {
-      NEO4J_URI: neo.uri,
-      NEO4J_USER: neo.user,
-      NEO4J_PASSWORD: neo.password,
-      NEO4J_DATABASE: neo.database,
+      ...neo4jEnv(),
       KG_NLP: "none",
       KG_REDIS_URL: "",
     });

@@ -5,17 +5,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPathChain, type PathChain } from "../../bench/lib/path-chain.ts";
 import { buildExportGraph, type ExportGraph } from "../support/export-graph.ts";
 import { testDb, uniquePrefix } from "../support/db.ts";
 import { graphMlReader, type GraphMlReader } from "../support/graphml-reader.ts";
-import { killKgProcesses, spawnKg } from "../support/kg-process.ts";
+import { killKgProcesses, neo4jEnv, spawnKg } from "../support/kg-process.ts";
 
 describe("kg export", () => {
   const db = testDb();
-  const cfg = inject("neo4j");
-  const env = { NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database, KG_NLP: "none" };
+  const env = { ...neo4jEnv(), KG_NLP: "none" };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kg-export-cli-"));
   let g: ExportGraph;
   let chain: PathChain;

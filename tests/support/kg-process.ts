@@ -33,6 +33,11 @@ export function nlpEnv(): Record<string, string> {
   return url ? { CORENLP_URL: url } : { KG_NLP: "none" };
 }
 
+/** The environment that points a child `kg` at the test Neo4j the global setup started (or at `cfg`). */
+export function neo4jEnv(cfg: { uri: string; user: string; password: string; database: string } = inject("neo4j")): Record<string, string> {
+  return { NEO4J_URI: cfg.uri, NEO4J_USER: cfg.user, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database };
+}
+
 /** Start `node bin/kg.js ...args` with `env` added to this process's environment. */
 export function spawnKg(args: string[], env: Record<string, string>): KgProcess {
   const child = spawn(process.execPath, [path.join(ROOT, "bin/kg.js"), ...args], {

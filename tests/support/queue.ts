@@ -13,6 +13,7 @@ import type { Db } from "../../src/db/client.ts";
 import type { ArticleInput } from "../../src/extraction/types.ts";
 import { nameKey } from "../../src/graph/keys.ts";
 import { log } from "../../src/log.ts";
+import { neo4jEnv } from "./kg-process.ts";
 import { IngestQueue, type QueueCounts } from "../../src/queue/ingest-queue.ts";
 import { queueSettings } from "../../src/queue/settings.ts";
 import { rawRows } from "./db.ts";
@@ -23,12 +24,8 @@ export function queueEnv(
   name: string,
   o: { redisUrl?: string; neo4j?: { uri: string; user: string; password: string; database: string } } = {},
 ): Record<string, string> {
-  const cfg = o.neo4j ?? inject("neo4j");
   return {
-    NEO4J_URI: cfg.uri,
-    NEO4J_USER: cfg.user,
-    NEO4J_PASSWORD: cfg.password,
-    NEO4J_DATABASE: cfg.database,
+    ...neo4jEnv(o.neo4j),
     KG_REDIS_URL: o.redisUrl ?? inject("redisUrl"),
     KG_QUEUE_NAME: name,
     KG_JOB_LOCK_MS: "2000",
