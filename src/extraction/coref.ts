@@ -205,34 +205,42 @@ const ORG_OFFICER_BEFORE =
   /\b(?:chairman|chairwoman|chief\s+executive(?:\s+officer)?|managing\s+director|founder|co-founder|president|head|boss|CEO)\s+(?:of|at)\s+(?:[a-z-]+\s+){0,2}$/;
 
 /**
- * Members described, not named, are dropped; a constituency tagged as a person is a place; a one-word
- * "person" with a company officer is an organisation.
+ * Handles and members described, not named, are dropped; a constituency tagged as a person is a place; a
+ * one-word "person" with a company officer is an organisation.
  */
-function seatsAndMembers(text: string, candidates: Mention[]): Mention[] {
+function typesFromContext(text: string, candidates: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of candidates) {
-    const before = text.slice(Math.max(0, m.start - 60), m.start);
-    // "@RashadAbdlQader", "#Rehana": a handle or a hashtag is no name of its own (a known one, "#ISIS", still names it).
-    if (m.kind === "name" && (/@$/.test(before) || (/#$/.test(before) && !m.entry))) continue;
-    if (m.kind === "name" && !m.entry && m.type === "PERSON" && m.title === undefined && !/\s/.test(m.surface.trim())) {
-      const after = text.slice(m.end, m.end + 40);
-      if (ORG_OFFICER_AFTER.test(after) || (ORG_OFFICER_BEFORE.test(before) && !/^['’]s?\s/.test(after))) {
-        out.push({ ...m, type: "ORGANIZATION", key: entityKey("ORGANIZATION", m.surface) });
-        continue;
-      }
-    }
-    if (m.kind === "name" && !m.entry && MEMBER_ROLE.test(m.surface) && /\b[Tt]he\s+(?:\p{L}+\s+)?$/u.test(before.slice(-20))) continue;
-    if (m.kind === "name" && !m.entry && m.type === "PERSON" && m.title === undefined && SEAT_BEFORE.test(before)) {
-      out.push({ ...m, type: "LOCATION", key: entityKey("LOCATION", m.surface) });
+    if (m.kind !== "name") {
+      out.push(m);
       continue;
     }
-    out.push(m);
+    const before = text.slice(Math.max(0, m.start - 60), m.start);
+    // "@RashadAbdlQader", "#Rehana": a handle or a hashtag is no name of its own (a known one, "#ISIS", still names it).
+    if (/@$/.test(before) || (/#$/.test(before) && !m.entry)) continue;
+    if (m.entry) {
+      out.push(m);
+      continue;
+    }
+    if (MEMBER_ROLE.test(m.surface) && /\b[Tt]he\s+(?:\p{L}+\s+)?$/u.test(before.slice(-20))) continue;
+    out.push(m.type === "PERSON" && m.title === undefined ? { ...m, ...retype(text, m, before) } : m);
   }
   return out;
 }
 
+// Private: the type an untitled person mention takes from the words around it, with its key.
+function retype(text: string, m: Mention, before: string): Pick<Mention, "type" | "key"> {
+  const after = text.slice(m.end, m.end + 40);
+  const oneWord = !/\s/.test(m.surface.trim());
+  if (oneWord && (ORG_OFFICER_AFTER.test(after) || (ORG_OFFICER_BEFORE.test(before) && !/^['’]s?\s/.test(after)))) {
+    return { type: "ORGANIZATION", key: entityKey("ORGANIZATION", m.surface) };
+  }
+  if (SEAT_BEFORE.test(before)) return { type: "LOCATION", key: entityKey("LOCATION", m.surface) };
+  return { type: m.type, key: m.key };
+}
+
 export function resolveMentions(text: string, candidates: Mention[], descs: PendingDescription[]): Mention[] {
-  const kept = unifyNames(text, harmoniseTypes(removeOverlaps(seatsAndMembers(text, candidates))));
+  const kept = unifyNames(text, harmoniseTypes(removeOverlaps(typesFromContext(text, candidates))));
   const surnames = new Map<string, string>();
   const acronyms = new Map<string, string>();
   for (const m of kept) {
