@@ -93,12 +93,17 @@ function redirected(c: Candidate, cur: Curation): string | undefined {
 
 /**
  * Decide each candidate's node id. Curation first: a redirect of its name (or of its strong aliases)
- * wins; then its own id if that node exists; else the one node its strong aliases point to (in the graph, or earlier
- * in this batch); else a new node with its own id. Last, a split of its article moves it to the split-off entity.
+ * wins; then its own id if that node exists; else the one node its strong aliases point to; else a
+ * new node with its own id. Last, a split of its article moves it to the split-off entity.
+ *
+ * A batch resolves exactly as its articles would one after another: "exists" and "point to" count the
+ * nodes and alias edges earlier candidates of the batch create, alongside the graph's. So the graph
+ * depends on the order articles are written in (an alias cluster keeps the id of the name written
+ * first; ids never change afterwards), not on how they were batched.
  */
 export function assignIds(cands: Candidate[], resolutions: Resolution[], cur: Curation = noCuration()): Map<string, string> {
   const byRef = new Map(resolutions.map((r) => [r.ref, r]));
-  const batchAlias = new Map<string, string>(); // alias key → id chosen earlier in this batch
+  const batchAlias = new Map<string, Set<string>>(); // alias key → ids earlier candidates of this batch gave it
   const batchIds = new Set<string>();
   const out = new Map<string, string>();
   for (const c of cands) {
@@ -107,17 +112,20 @@ export function assignIds(cands: Candidate[], resolutions: Resolution[], cur: Cu
     let id = redirected(c, cur);
     if (id === undefined) {
       if (r?.existing || batchIds.has(c.id)) id = c.id;
-      else if (r && r.viaAlias.length === 1) id = r.viaAlias[0];
       else {
-        const inBatch = new Set(c.aliasKeys.map((k) => batchAlias.get(k)).filter((x): x is string => !!x));
-        id = inBatch.size === 1 ? [...inBatch][0] : c.id;
+        const via = new Set(r?.viaAlias ?? []);
+        for (const k of c.aliasKeys) for (const x of batchAlias.get(k) ?? []) via.add(x);
+        id = via.size === 1 ? [...via][0]! : c.id;
       }
     }
-    id ??= c.id;
     id = cur.splits.get(splitKey(c.articleId, id)) ?? id;
     out.set(c.ref, id);
     batchIds.add(id);
-    for (const k of c.aliasKeys) if (!batchAlias.has(k) && !cur.removed.get(id)?.has(k)) batchAlias.set(k, id);
+    for (const k of c.aliasKeys) {
+      if (cur.removed.get(id)?.has(k)) continue;
+      const ids = batchAlias.get(k) ?? new Set<string>();
+      batchAlias.set(k, ids.add(id));
+    }
   }
   return out;
 }

@@ -61,6 +61,59 @@ describe("assignIds: cross-article resolution", () => {
   });
 });
 
+/** Ingest `articles` in batches of `size` into an in-memory graph of node ids and strong alias edges, as the writer does. */
+function ingestInBatches(articles: PreparedArticle[], size: number): Map<string, string> {
+  const nodes = new Set<string>();
+  const aliasEdges = new Map<string, Set<string>>();
+  const all = new Map<string, string>();
+  for (let i = 0; i < articles.length; i += size) {
+    const c = candidates(articles.slice(i, i + size));
+    const resolutions = c.map((x) => ({
+      ref: x.ref,
+      existing: nodes.has(x.id) ? x.id : null,
+      viaAlias: [...new Set(x.aliasKeys.flatMap((k) => [...(aliasEdges.get(k) ?? [])]))],
+    }));
+    const ids = assignIds(c, resolutions);
+    for (const x of c) {
+      const id = ids.get(x.ref)!;
+      nodes.add(id);
+      all.set(x.ref, id);
+      for (const k of x.aliasKeys) aliasEdges.set(k, (aliasEdges.get(k) ?? new Set()).add(id));
+    }
+  }
+  return all;
+}
+
+function permutations<T>(xs: T[]): T[][] {
+  return xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
+}
+
+describe("assignIds: a batch resolves as its articles would one after another", () => {
+  // "Fox" is a strong alias of two companies once p2 has named Fox Corp, so p3's "Fox" is then ambiguous.
+  const articles = [
+    article("p0", [ent("e1", "Fox Corp", "ORGANIZATION")]),
+    article("p1", [ent("e1", "Fox News Network", "ORGANIZATION", ["Fox"])]),
+    article("p2", [ent("e1", "Fox Corp", "ORGANIZATION", ["Fox"])]),
+    article("p3", [ent("e1", "Fox", "ORGANIZATION")]),
+    article("p4", [ent("e1", "Organisation of Petroleum Exporting Countries", "ORGANIZATION", ["OPEC"])]),
+    article("p5", [ent("e1", "OPEC", "ORGANIZATION")]),
+  ];
+  it.each(permutations(articles.slice(1)).map((order) => [order.map((a) => a.id).join(" "), order]))(
+    "in the order %s, batches of 1, 2 and 5 give the same ids",
+    (_, order) => {
+      const seq = [articles[0]!, ...order];
+      const one = ingestInBatches(seq, 1);
+      expect(ingestInBatches(seq, 2)).toEqual(one);
+      expect(ingestInBatches(seq, seq.length)).toEqual(one);
+    },
+  );
+  it("an alias cluster keeps the id of the name written first", () => {
+    const [p4, p5] = [articles[4]!, articles[5]!];
+    expect(ingestInBatches([p4, p5], 1).get("p5#e1")).toBe("organization:organisation-of-petroleum-exporting-countries");
+    expect(ingestInBatches([p5, p4], 1).get("p4#e1")).toBe("organization:opec");
+  });
+});
+
 describe("writeParams", () => {
   it("keeps one relation per (type, subject, object, article), the most confident, and drops self-relations", () => {
     const ev = { text: "s", start: 0, end: 1 };
