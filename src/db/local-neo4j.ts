@@ -24,7 +24,8 @@ import {
   portInUse,
   requireTools,
   spawnDetached,
-  stopPid,
+  runsOnOtherPort,
+  stopRecorded,
   tailOf,
   waitUntilUp,
   withStartLock,
@@ -305,10 +306,16 @@ export async function startLocalNeo4j(o?: LocalNeo4jOptions): Promise<LocalNeo4j
     if (running !== undefined) {
       const port = configuredPort(r.home);
       if (port !== undefined && port !== r.boltPort) {
-        throw new AppError(
-          "NEO4J_SETUP_FAILED",
-          `The local Neo4j in ${r.home} already runs (pid ${running}) on port ${port}, not on the requested ${r.boltPort}. Stop it first (KG_NEO4J_INSTANCE=${path.basename(r.home)} KG_NEO4J_BOLT_PORT=${port} npx kg neo4j stop) or ask for port ${port}.`,
-        );
+        throw runsOnOtherPort({
+          code: "NEO4J_SETUP_FAILED",
+          what: "Neo4j",
+          kind: "neo4j",
+          portVar: "KG_NEO4J_BOLT_PORT",
+          home: r.home,
+          pid: running,
+          port,
+          requested: r.boltPort,
+        });
       }
       await waitForBolt(r, () => serverPid(r.home) === running, creds());
       return creds();
@@ -356,15 +363,7 @@ export async function startLocalNeo4j(o?: LocalNeo4jOptions): Promise<LocalNeo4j
 }
 
 /** Stop the server we started (SIGTERM, then SIGKILL after `graceMs`). Returns false when it was not running. */
-export async function stopLocalNeo4j(o?: LocalNeo4jOptions, graceMs = 60_000): Promise<boolean> {
+export function stopLocalNeo4j(o?: LocalNeo4jOptions, graceMs = 60_000): Promise<boolean> {
   const r = resolveOptions(o);
-  const pid = serverPid(r.home);
-  if (pid === undefined) {
-    fs.rmSync(pidPath(r.home), { force: true });
-    return false;
-  }
-  r.log(`Stopping Neo4j (pid ${pid})…`);
-  await stopPid(pid, graceMs);
-  fs.rmSync(pidPath(r.home), { force: true });
-  return true;
+  return stopRecorded({ pid: serverPid(r.home), what: "Neo4j", runFiles: [pidPath(r.home)], graceMs, log: r.log });
 }

@@ -193,6 +193,53 @@ export async function stopPid(pid: number, graceMs: number): Promise<void> {
   for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
 }
 
+/** The port a server's port file records, if it holds one. */
+export function recordedPort(portFile: string): number | undefined {
+  try {
+    const port = Number(fs.readFileSync(portFile, "utf8").trim());
+    return Number.isInteger(port) && port > 0 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The error for a server that already runs in `home` on another port than the one asked for; `kind` is the
+ * name of its kg command and of its env prefix ("neo4j" → `KG_NEO4J_INSTANCE`, `kg neo4j stop`).
+ */
+export function runsOnOtherPort(o: {
+  code: ErrorCode;
+  what: string;
+  kind: string;
+  portVar: string;
+  home: string;
+  pid: number;
+  port: number;
+  requested: number;
+}): AppError {
+  const instanceVar = `KG_${o.kind === "nlp" ? "CORENLP" : o.kind.toUpperCase()}_INSTANCE`;
+  return new AppError(
+    o.code,
+    `The local ${o.what} in ${o.home} already runs (pid ${o.pid}) on port ${o.port}, not on the requested ${o.requested}. Stop it first (${instanceVar}=${path.basename(o.home)} ${o.portVar}=${o.port} npx kg ${o.kind} stop) or ask for port ${o.port}.`,
+  );
+}
+
+/** Stop a server we started, if `pid` is one (SIGTERM, then SIGKILL after `graceMs`), and remove its run files. False when it was not running. */
+export async function stopRecorded(o: {
+  pid: number | undefined;
+  what: string;
+  runFiles: readonly string[];
+  graceMs: number;
+  log: (line: string) => void;
+}): Promise<boolean> {
+  if (o.pid !== undefined) {
+    o.log(`Stopping ${o.what} (pid ${o.pid})…`);
+    await stopPid(o.pid, o.graceMs);
+  }
+  for (const f of o.runFiles) fs.rmSync(f, { force: true });
+  return o.pid !== undefined;
+}
+
 /**
  * Run `fn` holding `<dir>/.start.lock`, a lock shared by every process (proper-lockfile: an atomic
  * mkdir whose mtime is refreshed while held, so a lock left by a killed process goes stale in a minute).

@@ -23,7 +23,9 @@ import {
   requireTools,
   run,
   spawnDetached,
-  stopPid,
+  recordedPort,
+  runsOnOtherPort,
+  stopRecorded,
   tailOf,
   waitUntilUp,
   withStartLock,
@@ -112,14 +114,7 @@ function serverPid(home: string): number | undefined {
   return livePid(pidPath(home), [MAIN_CLASS, `-Dkg.corenlp.home=${home}\0`]);
 }
 
-function runningPort(home: string): number | undefined {
-  try {
-    const port = Number(fs.readFileSync(portPath(home), "utf8").trim());
-    return Number.isInteger(port) && port > 0 ? port : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const runningPort = (home: string) => recordedPort(portPath(home));
 
 export function localCoreNlpStatus(o?: LocalCoreNlpOptions): LocalCoreNlpStatus {
   const r = resolveOptions(o);
@@ -187,10 +182,16 @@ export async function startLocalCoreNlp(o?: LocalCoreNlpOptions): Promise<LocalC
     if (running !== undefined) {
       const port = runningPort(r.home) ?? r.port;
       if (port !== r.port) {
-        throw new AppError(
-          "NLP_SETUP_FAILED",
-          `The local CoreNLP in ${r.home} already runs (pid ${running}) on port ${port}, not on the requested ${r.port}. Stop it first (KG_CORENLP_INSTANCE=${path.basename(r.home)} KG_CORENLP_PORT=${port} npx kg nlp stop) or ask for port ${port}.`,
-        );
+        throw runsOnOtherPort({
+          code: "NLP_SETUP_FAILED",
+          what: "CoreNLP",
+          kind: "nlp",
+          portVar: "KG_CORENLP_PORT",
+          home: r.home,
+          pid: running,
+          port,
+          requested: r.port,
+        });
       }
       await waitForReady(r, port, () => serverPid(r.home) === running);
       return { running: true, pid: running, url: urlOf(port), home: r.home };
@@ -252,14 +253,7 @@ export async function startLocalCoreNlp(o?: LocalCoreNlpOptions): Promise<LocalC
 }
 
 /** Stop the server we started (SIGTERM, then SIGKILL after `graceMs`). Returns false when it was not running. */
-export async function stopLocalCoreNlp(o?: LocalCoreNlpOptions, graceMs = 10_000): Promise<boolean> {
+export function stopLocalCoreNlp(o?: LocalCoreNlpOptions, graceMs = 10_000): Promise<boolean> {
   const r = resolveOptions(o);
-  const pid = serverPid(r.home);
-  if (pid !== undefined) {
-    r.log(`Stopping CoreNLP (pid ${pid})…`);
-    await stopPid(pid, graceMs);
-  }
-  fs.rmSync(pidPath(r.home), { force: true });
-  fs.rmSync(portPath(r.home), { force: true });
-  return pid !== undefined;
+  return stopRecorded({ pid: serverPid(r.home), what: "CoreNLP", runFiles: [pidPath(r.home), portPath(r.home)], graceMs, log: r.log });
 }

@@ -14,7 +14,19 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError } from "../errors.ts";
-import { checkedPort, livePid, portInUse, requireTools, spawnDetached, stopPid, tailOf, waitUntilUp, withStartLock } from "../local-server/process.ts";
+import {
+  checkedPort,
+  livePid,
+  portInUse,
+  recordedPort,
+  requireTools,
+  runsOnOtherPort,
+  spawnDetached,
+  stopRecorded,
+  tailOf,
+  waitUntilUp,
+  withStartLock,
+} from "../local-server/process.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -67,14 +79,7 @@ const logPath = (home: string) => path.join(home, "logs", "console.log");
 const confPath = (home: string) => path.join(home, "redis.conf");
 const urlOf = (port: number) => `redis://127.0.0.1:${port}`;
 
-function runningPort(home: string): number | undefined {
-  try {
-    const port = Number(fs.readFileSync(portPath(home), "utf8").trim());
-    return Number.isInteger(port) && port > 0 ? port : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const runningPort = (home: string) => recordedPort(portPath(home));
 
 // Private: redis-server rewrites its command line to "redis-server 127.0.0.1:PORT", so that is what proves the PID is still ours.
 function serverPid(home: string): number | undefined {
@@ -129,10 +134,16 @@ export async function startLocalRedis(o?: LocalRedisOptions): Promise<LocalRedis
     if (running !== undefined) {
       const port = runningPort(r.home) ?? r.port;
       if (port !== r.port) {
-        throw new AppError(
-          "REDIS_SETUP_FAILED",
-          `The local Redis in ${r.home} already runs (pid ${running}) on port ${port}, not on the requested ${r.port}. Stop it first (KG_REDIS_INSTANCE=${path.basename(r.home)} KG_REDIS_PORT=${port} npx kg redis stop) or ask for port ${port}.`,
-        );
+        throw runsOnOtherPort({
+          code: "REDIS_SETUP_FAILED",
+          what: "Redis",
+          kind: "redis",
+          portVar: "KG_REDIS_PORT",
+          home: r.home,
+          pid: running,
+          port,
+          requested: r.port,
+        });
       }
       return { running: true, pid: running, url: urlOf(port), home: r.home };
     }
@@ -181,13 +192,7 @@ export async function startLocalRedis(o?: LocalRedisOptions): Promise<LocalRedis
 }
 
 /** Stop the Redis we started (SIGTERM: it writes its append-only file and exits; SIGKILL after `graceMs`). False when it was not running. */
-export async function stopLocalRedis(o?: LocalRedisOptions, graceMs = 10_000): Promise<boolean> {
+export function stopLocalRedis(o?: LocalRedisOptions, graceMs = 10_000): Promise<boolean> {
   const r = resolveOptions(o);
-  const pid = serverPid(r.home);
-  if (pid !== undefined) {
-    r.log(`Stopping Redis (pid ${pid})…`);
-    await stopPid(pid, graceMs);
-  }
-  fs.rmSync(pidPath(r.home), { force: true });
-  return pid !== undefined;
+  return stopRecorded({ pid: serverPid(r.home), what: "Redis", runFiles: [pidPath(r.home)], graceMs, log: r.log });
 }
