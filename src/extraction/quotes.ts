@@ -161,6 +161,21 @@ const UNNAMED_MEMBER = new RegExp(
   "u",
 );
 
+const FUNCTION_WORDS = new Set(
+  "and or but nor of on in at to for with from by as into than the a an his her its their who whom which that this these those after before when while where had has have was were is are be been also then yesterday today tonight earlier later again".split(
+    " ",
+  ),
+);
+
+// Private: one to three lowercase role words between two names ("economist", "chief executive"), no function word among them.
+function modifierGap(gap: string): boolean {
+  if (!/^\s+(?:[a-z][a-z-]*\s+){1,3}$/.test(gap)) return false;
+  return gap
+    .trim()
+    .split(/\s+/)
+    .every((w) => !FUNCTION_WORDS.has(w));
+}
+
 function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: number): Mention | undefined {
   if (/^(?:told|tells|asked|asks|accused|accusing|likened|likening)\b/.test(verb)) return undefined;
   let org: Mention | undefined;
@@ -176,6 +191,9 @@ function speakerAfter(text: string, speakers: Mention[], verb: string, verbEnd: 
     if (/^['’]s?\s/.test(text.slice(m.end, m.end + 3))) break;
     // "said the ⟨ISIS⟩ used chlorine": the subject of a reported clause, not the speaker.
     if (CLAUSE_VERB_AFTER.test(text.slice(m.end, m.end + 30))) break;
+    // "said ⟨Prebon Yamane⟩ economist ⟨Lena Komileva⟩", "said ⟨Cobain⟩ biographer ⟨Charles Cross⟩": a name before role words modifies the person after them.
+    const next = speakers[i + 1];
+    if (m.type === "PERSON" && next?.type === "PERSON" && modifierGap(text.slice(m.end, next.start))) continue;
     if (m.type === "PERSON") return m;
     // "said an ⟨Iraqi intelligence⟩ officer", "said the ⟨Marine Corps⟩ veteran": an unnamed person, not the organisation.
     if (UNNAMED_MEMBER.test(text.slice(m.end, m.end + 30)) && !SPOKESMAN_OF.test(gap)) continue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tagged } from "../../support/nlp-fixture.ts";
 import { extractArticle, nameOf, relations } from "./helpers.ts";
 
 function quotes(text: string): string[] {
@@ -80,6 +81,22 @@ describe("QUOTED_IN — 'he said' after a reported clause", () => {
     const text =
       'The attack was the latest example of a failed policy, said Harlan Ullman, a former naval officer. He said with this approach America would suffer "the death of one thousand cuts."';
     expect(speakers(text)).toEqual(["Harlan Ullman"]);
+  });
+});
+
+describe("QUOTED_IN — 'said X role Y': the name before the role words modifies the speaker after them", () => {
+  it.each([
+    ['"The band was not always in tune," said Cobain biographer Charles Cross.', "Charles Cross"],
+    ['"He will not figure in the Scotland game," said Wales physio Mark Davies.', "Mark Davies"],
+  ])("%s → %s", (text, speaker) => expect(speakers(text)).toEqual([speaker]));
+  it("…also when the tagger takes the firm before the role for a person", () => {
+    const text = '"It appears that the UK is in a two-tier economy again," said Prebon Yamane economist Lena Komileva.';
+    const r = extractArticle({ text }, { nlp: tagged(text, { "Prebon Yamane": "PERSON", "Lena Komileva": "PERSON" }) });
+    const name = new Map(r.entities.map((e) => [e.id, e.name]));
+    expect(r.relations.filter((x) => x.type === "QUOTED_IN").map((x) => name.get(x.subject))).toEqual(["Lena Komileva"]);
+  });
+  it("…but two people joined by 'and' or a time word are not a modifier and a speaker", () => {
+    expect(speakers('"We are ready," said Tony Blair yesterday.')).toEqual(["Tony Blair"]);
   });
 });
 
