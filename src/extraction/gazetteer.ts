@@ -43,6 +43,8 @@ export interface Lexicon {
   personNouns: string[];
   femaleFirstNames: string[];
   sentenceStarters: string[];
+  /** Occupations written before a name ("Investor Paul Bilzerian", "Singer Sam Endicott"): a description, not part of the name. */
+  occupations: string[];
   /** US states and their abbreviations: "Prescott, Arizona" names a town. */
   usStates: string[];
   /** Surnames too common to name one known person on their own ("Fox", "Martin"). */

@@ -40,6 +40,7 @@ const FIRST_NAMES = new Set(LEXICON.firstNames);
 const ORG_HEADS = new Set(LEXICON.orgHeads);
 const PLACE_HEADS = new Set(LEXICON.placeHeads);
 const STARTERS = new Set(LEXICON.sentenceStarters);
+const OCCUPATIONS = new Set(LEXICON.occupations);
 const DETERMINERS = new Set(["The", "A", "An", "This", "That", "These", "Those"]);
 const PARTICLES = new Set(["al", "el", "ad", "ash", "as", "bin", "ibn", "bint", "abu", "de", "du", "da", "van", "von", "der", "la", "le", "ul"]);
 const JOINERS = new Set(["of", "for", "the", "and"]);
@@ -180,6 +181,8 @@ function classifyChunk(text: string, chunk: Token[], sentenceStart: number, out:
   let from = 0;
   // Sentence-initial function words and determiners are not part of names.
   while (from < chunk.length && (DETERMINERS.has(chunk[from]!.norm) || (chunk[from]!.start === sentenceStart && STARTERS.has(chunk[from]!.norm)))) from++;
+  // "Singer Sam Endicott said": a capitalised occupation before a name of two words or more describes the person (as in ner.ts).
+  if (chunk.length - from >= 3 && /^\p{Lu}\p{Ll}+$/u.test(chunk[from]!.norm) && OCCUPATIONS.has(chunk[from]!.norm.toLowerCase())) from++;
   // "Fearless Mr Abdulla": a title abbreviation inside a run starts the name.
   for (let k = chunk.length - 2; k > from; k--)
     if (HONORIFICS.has(chunk[k]!.norm) || (ABBREVIATIONS.has(chunk[k]!.norm) && TITLES.has(chunk[k]!.norm))) {

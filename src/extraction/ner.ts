@@ -314,32 +314,7 @@ const ORG_FIRST_WORDS = new Set([
   "Pacific",
   "Atlantic",
 ]);
-const OCCUPATIONS = new Set([
-  "investor",
-  "analyst",
-  "lawyer",
-  "economist",
-  "actor",
-  "actress",
-  "author",
-  "singer",
-  "writer",
-  "businessman",
-  "businesswoman",
-  "activist",
-  "journalist",
-  "photographer",
-  "blogger",
-  "student",
-  "tycoon",
-  "billionaire",
-  "financier",
-  "entrepreneur",
-  "banker",
-  "broker",
-  "trader",
-  "dealer",
-]);
+const OCCUPATIONS = new Set(LEXICON.occupations);
 const PARTICLES = new Set([
   "al",
   "el",

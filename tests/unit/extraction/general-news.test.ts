@@ -19,6 +19,13 @@ function describe_(r: ExtractionResult): string[] {
 }
 
 describe("entities from the tagger", () => {
+  it.each([
+    ["Singer Sam Endicott said he felt great.", {}, "Sam Endicott"],
+    ["Comedian Chris Morris said he felt great.", { "Comedian Chris Morris": "PERSON" as const }, "Chris Morris"],
+  ])("a capitalised occupation before a name describes the person: %s", (text, spans, name) => {
+    const r = extractArticle({ text }, { nlp: tagged(text, spans) });
+    expect(r.entities.filter((e) => e.type === "PERSON").map((e) => e.name)).toEqual([name]);
+  });
   it("finds an organisation no rule knows, and the leader before it", () => {
     expect(relations("ONGC chairman Subir Raha spoke on Monday.", { ONGC: "ORGANIZATION", "Subir Raha": "PERSON" })).toEqual(["LEADS Subir Raha -> ONGC"]);
     // A party the gazetteer knows keeps its canonical name.
