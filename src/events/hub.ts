@@ -269,7 +269,15 @@ export class EventHub {
     clearTimeout(timer);
     if (this.redis) {
       const { pub, sub } = this.redis;
-      await Promise.all([pub, sub].map((c) => c.quit().catch(() => c.disconnect())));
+      // QUIT waits for Redis's answer, which never comes while it is away: then the connection is just dropped.
+      await Promise.all(
+        [pub, sub].map(async (c) => {
+          let t: NodeJS.Timeout | undefined;
+          await Promise.race([c.quit().catch(() => {}), new Promise((r) => (t = setTimeout(r, CLOSE_WAIT_MS)))]);
+          clearTimeout(t);
+          c.disconnect();
+        }),
+      );
     }
   }
 }
