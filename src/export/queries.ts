@@ -37,6 +37,11 @@ export interface ExportNeeds {
   articleText: boolean;
   mentions: boolean;
   aliases: boolean;
+  /**
+   * Every entity before any relation or quote (a second pass over the entity pages), for readers that
+   * take an edge only between nodes already read: Cytoscape desktop's GraphML reader drops such an edge.
+   */
+  nodesFirst?: boolean;
 }
 
 export interface EntityRecord {
@@ -287,8 +292,8 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
     }
   };
 
-  for await (const page of entityPages()) {
-    for (const entity of page) yield { kind: "entity", entity };
+  // The relations and quotes whose subject is in one page of entities.
+  const edgesOf = async function* (page: EntityRecord[]): AsyncGenerator<ExportRecord> {
     const ids = page.map((e) => e.id);
     if (wantRelations) {
       const rows = await db.read("exportRelations", { ids, relationTypes, entityTypes: types, objectIds: scopeIds, since });
@@ -304,6 +309,16 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
         if (scope) evidenceArticles.add(quote.articleId);
         yield { kind: "quote", quote };
       }
+    }
+  };
+
+  if (needs.nodesFirst) {
+    for await (const page of entityPages()) for (const entity of page) yield { kind: "entity", entity };
+    for await (const page of entityPages()) yield* edgesOf(page);
+  } else {
+    for await (const page of entityPages()) {
+      for (const entity of page) yield { kind: "entity", entity };
+      yield* edgesOf(page);
     }
   }
 
