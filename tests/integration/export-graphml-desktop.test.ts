@@ -131,7 +131,8 @@ describe("GraphML in Gephi and for Cytoscape", () => {
     expect(ws.edgeCount).toBe(relations.length - 1);
     const pair = ws.edges.filter((e) => e.source === graphmlId(g.ids.chief) && e.target === graphmlId(g.ids.tribes));
     expect(pair).toHaveLength(1);
-    expect(pair[0]!.weight).toBe(2);
+    // Weights added; the other fields are the last <edge>'s (LEADS is written before SUPPORTED_BY).
+    expect(pair[0]).toMatchObject({ weight: 2, label: "SUPPORTED_BY", attrs: { type: "SUPPORTED_BY", articleCount: "1", firstSeen: "2016-07-01" } });
     // Edges between distinct pairs come through whole.
     const single = relations.filter((r) => r.from !== g.ids.chief);
     expect(ws.edges.map(({ id: _id, kind: _kind, ...e }) => e)).toEqual(expect.arrayContaining(single.map(edgeOf)));
