@@ -38,7 +38,7 @@ export interface ExportNeeds {
   mentions: boolean;
   aliases: boolean;
   /**
-   * Every entity before any relation or quote (a second pass over the entity pages), for readers that
+   * Every entity before any relation or quote (a second pass over the entity ids), for readers that
    * take an edge only between nodes already read: Cytoscape desktop's GraphML reader drops such an edge.
    */
   nodesFirst?: boolean;
@@ -292,9 +292,22 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
     }
   };
 
-  // The relations and quotes whose subject is in one page of entities.
-  const edgesOf = async function* (page: EntityRecord[]): AsyncGenerator<ExportRecord> {
-    const ids = page.map((e) => e.id);
+  // The ids of the same pages, for the second pass of `nodesFirst`.
+  const idPages = async function* (): AsyncGenerator<string[]> {
+    if (scopeIds) {
+      yield* chunks(scopeIds, limit);
+      return;
+    }
+    for (let after = ""; ;) {
+      const page = (await db.read("exportEntityIdPage", { after, limit: int(limit), types, since })).map((r) => text(r.id));
+      if (page.length > 0) yield page;
+      if (page.length < limit) return;
+      after = page[page.length - 1]!;
+    }
+  };
+
+  // The relations and quotes whose subject is one of `ids` (a page of entities).
+  const edgesOf = async function* (ids: string[]): AsyncGenerator<ExportRecord> {
     if (wantRelations) {
       const rows = await db.read("exportRelations", { ids, relationTypes, entityTypes: types, objectIds: scopeIds, since });
       for (const r of rows) {
@@ -314,11 +327,11 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
 
   if (needs.nodesFirst) {
     for await (const page of entityPages()) for (const entity of page) yield { kind: "entity", entity };
-    for await (const page of entityPages()) yield* edgesOf(page);
+    for await (const ids of idPages()) yield* edgesOf(ids);
   } else {
     for await (const page of entityPages()) {
       for (const entity of page) yield { kind: "entity", entity };
-      yield* edgesOf(page);
+      yield* edgesOf(page.map((e) => e.id));
     }
   }
 

@@ -36,6 +36,8 @@ interface Relation {
 
 const PARALLEL = { level: "INFO", message: "Parallel edges detected, remember to choose a merge strategy" };
 
+const ALL: ExportFilter = { entityTypes: null, relationTypes: null, since: null, neighbourhood: null };
+
 describe("GraphML in Gephi and for Cytoscape", () => {
   const db = testDb();
   let g: ExportGraph;
@@ -47,22 +49,24 @@ describe("GraphML in Gephi and for Cytoscape", () => {
   let entities: Entity[];
   let relations: Relation[];
 
+  /** An export as text, one entity per page. */
+  const text = async (format: "graphml" | "jsonl", filter: ExportFilter) => {
+    let out = "";
+    const write = (s: string) => {
+      out += s;
+      return Promise.resolve();
+    };
+    await runExport(db, format, filter, () => ({ write }), { pageSize: 1 });
+    return out;
+  };
+
   beforeAll(async () => {
     g = await buildExportGraph(db, uniquePrefix("exportgephi"), { article4: true });
     gephi = await gephiImporter();
-    const filter: ExportFilter = { entityTypes: null, relationTypes: null, since: null, neighbourhood: { entity: g.names.leader, hops: 3 } };
-    const text = async (format: "graphml" | "jsonl") => {
-      let out = "";
-      const write = (s: string) => {
-        out += s;
-        return Promise.resolve();
-      };
-      await runExport(db, format, filter, () => ({ write }), { pageSize: 1 });
-      return out;
-    };
-    xml = await text("graphml");
+    const filter: ExportFilter = { ...ALL, neighbourhood: { entity: g.names.leader, hops: 3 } };
+    xml = await text("graphml", filter);
     fs.writeFileSync(file, xml);
-    const lines = (await text("jsonl"))
+    const lines = (await text("jsonl", filter))
       .trimEnd()
       .split("\n")
       .map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -144,6 +148,12 @@ describe("GraphML in Gephi and for Cytoscape", () => {
     expect(xml.indexOf(`<node id="${graphmlId(g.ids.front)}"`)).toBeLessThan(
       xml.indexOf(`source="${graphmlId(g.ids.tribes)}" target="${graphmlId(g.ids.front)}"`),
     );
+  });
+
+  it("writes every node before the edges in the whole graph too (entity pages by id, then their ids again)", async () => {
+    const whole = await text("graphml", ALL);
+    expect(cytoscapeGraphMlProblems(whole)).toEqual([]);
+    for (const r of relations) expect(whole).toContain(`source="${graphmlId(r.from)}" target="${graphmlId(r.to)}"`);
   });
 
   it("finds what Cytoscape would drop (the check can fail)", () => {
