@@ -153,6 +153,11 @@ export async function ensureCompiled(j: JavaClasses): Promise<string> {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw new AppError(j.code, `javac could not compile ${j.source} (exit ${res.status}):\n${res.output.trim().split("\n").slice(-15).join("\n")}`);
   }
+  if (fs.existsSync(path.join(classes, `${j.mainClass}.class`))) {
+    // Another process compiled the same source meanwhile: keep its classes, which may be in use.
+    fs.rmSync(tmp, { recursive: true, force: true });
+    return classes;
+  }
   fs.rmSync(classes, { recursive: true, force: true });
   fs.renameSync(tmp, classes);
   return classes;
