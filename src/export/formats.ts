@@ -414,7 +414,13 @@ function jsonldWriter(out: Outputs): FormatWriter {
 const ENTITY_GRAPH: ExportNeeds = { relations: true, quotes: false, articles: false, articleText: false, mentions: false, aliases: false };
 
 export const FORMAT_SPECS: Record<ExportFormat, FormatSpec> = {
-  graphml: { needs: ENTITY_GRAPH, outputs: ["main"], contentType: "application/graphml+xml; charset=utf-8", extension: "graphml", create: graphmlWriter },
+  graphml: {
+    needs: { ...ENTITY_GRAPH, nodesFirst: true },
+    outputs: ["main"],
+    contentType: "application/graphml+xml; charset=utf-8",
+    extension: "graphml",
+    create: graphmlWriter,
+  },
   jsonl: {
     needs: { ...ENTITY_GRAPH, quotes: true, articles: true },
     outputs: ["main"],

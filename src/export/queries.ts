@@ -37,6 +37,11 @@ export interface ExportNeeds {
   articleText: boolean;
   mentions: boolean;
   aliases: boolean;
+  /**
+   * Every entity before any relation or quote (a second pass over the entity ids), for readers that
+   * take an edge only between nodes already read: Cytoscape desktop's GraphML reader drops such an edge.
+   */
+  nodesFirst?: boolean;
 }
 
 export interface EntityRecord {
@@ -287,9 +292,22 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
     }
   };
 
-  for await (const page of entityPages()) {
-    for (const entity of page) yield { kind: "entity", entity };
-    const ids = page.map((e) => e.id);
+  // The ids of the same pages, for the second pass of `nodesFirst`.
+  const idPages = async function* (): AsyncGenerator<string[]> {
+    if (scopeIds) {
+      yield* chunks(scopeIds, limit);
+      return;
+    }
+    for (let after = ""; ;) {
+      const page = (await db.read("exportEntityIdPage", { after, limit: int(limit), types, since })).map((r) => text(r.id));
+      if (page.length > 0) yield page;
+      if (page.length < limit) return;
+      after = page[page.length - 1]!;
+    }
+  };
+
+  // The relations and quotes whose subject is one of `ids` (a page of entities).
+  const edgesOf = async function* (ids: string[]): AsyncGenerator<ExportRecord> {
     if (wantRelations) {
       const rows = await db.read("exportRelations", { ids, relationTypes, entityTypes: types, objectIds: scopeIds, since });
       for (const r of rows) {
@@ -304,6 +322,16 @@ export async function* readGraph(db: Db, filter: ExportFilter, needs: ExportNeed
         if (scope) evidenceArticles.add(quote.articleId);
         yield { kind: "quote", quote };
       }
+    }
+  };
+
+  if (needs.nodesFirst) {
+    for await (const page of entityPages()) for (const entity of page) yield { kind: "entity", entity };
+    for await (const ids of idPages()) yield* edgesOf(ids);
+  } else {
+    for await (const page of entityPages()) {
+      for (const entity of page) yield { kind: "entity", entity };
+      yield* edgesOf(page.map((e) => e.id));
     }
   }
 

@@ -1,10 +1,12 @@
 /**
  * What the Docker-free local servers (src/db/local-neo4j.ts, src/nlp/local-corenlp.ts) share: jars
  * resolved once by `mvn` into a cache folder, a JVM spawned in the background with its PID in a file,
- * liveness that survives PID reuse, waiting until the server answers, stopping by PID, and a
- * cross-process lock so parallel `kg` commands or test workers start one server, not two.
+ * a Java source compiled once against them, liveness that survives PID reuse, waiting until the server
+ * answers, stopping by PID, and a cross-process lock so parallel `kg` commands or test workers start
+ * one server, not two.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -118,6 +120,47 @@ export async function ensureMavenJars(j: MavenJars): Promise<void> {
     throw new AppError(j.code, `mvn could not resolve ${j.label} (exit ${res.status}). Check that Maven can reach Maven Central. Last lines:\n${tail}`);
   }
   fs.writeFileSync(marker, new Date().toISOString());
+}
+
+export interface JavaClasses {
+  /** The one .java file to compile, e.g. tools/corenlp/KgCoreNlpServer.java. */
+  source: string;
+  /** Its class (the file name without `.java`), whose .class shows a finished compile. */
+  mainClass: string;
+  /** The jar folder it compiles against (from ensureMavenJars). */
+  lib: string;
+  /** Where `classes-<hash>/` goes, e.g. `.corenlp`. */
+  base: string;
+  code: ErrorCode;
+  /** The message when `javac` is missing (what to install, what else to do). */
+  missingJavac: string;
+}
+
+/**
+ * Compile `source` once per version of its text into `<base>/classes-<hash>/` (the hash is of the
+ * source, so an edit compiles afresh) and return that folder; into a temporary folder first, so a
+ * killed javac leaves nothing half-built.
+ */
+export async function ensureCompiled(j: JavaClasses): Promise<string> {
+  const hash = createHash("sha256").update(fs.readFileSync(j.source)).digest("hex").slice(0, 12);
+  const classes = path.join(j.base, `classes-${hash}`);
+  if (fs.existsSync(path.join(classes, `${j.mainClass}.class`))) return classes;
+  requireTools(j.code, [{ cmd: "javac", missing: j.missingJavac }]);
+  const tmp = `${classes}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const res = await run("javac", ["-d", tmp, "-cp", path.join(j.lib, "*"), j.source]);
+  if (res.status !== 0) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw new AppError(j.code, `javac could not compile ${j.source} (exit ${res.status}):\n${res.output.trim().split("\n").slice(-15).join("\n")}`);
+  }
+  if (fs.existsSync(path.join(classes, `${j.mainClass}.class`))) {
+    // Another process compiled the same source meanwhile: keep its classes, which may be in use.
+    fs.rmSync(tmp, { recursive: true, force: true });
+    return classes;
+  }
+  fs.rmSync(classes, { recursive: true, force: true });
+  fs.renameSync(tmp, classes);
+  return classes;
 }
 
 export interface Spawned {

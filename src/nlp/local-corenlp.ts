@@ -10,18 +10,17 @@
  *   <instance>/run/       corenlp.pid (the PID we started) and corenlp.port (the port it listens on)
  *   <instance>/logs/      console.log, the JVM's output
  */
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError } from "../errors.ts";
 import {
   checkedPort,
+  ensureCompiled,
   ensureMavenJars,
   livePid,
   portInUse,
   requireTools,
-  run,
   spawnDetached,
   recordedPort,
   runsOnOtherPort,
@@ -125,30 +124,16 @@ export function localCoreNlpStatus(o?: LocalCoreNlpOptions): LocalCoreNlpStatus 
 
 const ALTERNATIVES = "point CORENLP_URL at a running CoreNLP server, run `docker compose up -d corenlp`, or set KG_NLP=none for rules only";
 
-// Private: compile the launcher once per version of its source; into a temporary folder first, so a killed javac leaves nothing half-built.
-async function ensureLauncher(r: Resolved): Promise<string> {
-  const hash = createHash("sha256").update(fs.readFileSync(CORENLP_LAUNCHER)).digest("hex").slice(0, 12);
-  const classes = path.join(r.base, `classes-${hash}`);
-  if (fs.existsSync(path.join(classes, `${MAIN_CLASS}.class`))) return classes;
-  requireTools("NLP_SETUP_FAILED", [
-    {
-      cmd: "javac",
-      missing: `The Java compiler (\`javac\`) is not installed; it is needed once to compile ${path.relative(REPO_ROOT, CORENLP_LAUNCHER)}. Install a JDK (e.g. \`apt-get install openjdk-17-jdk-headless\`), or ${ALTERNATIVES}.`,
-    },
-  ]);
-  const tmp = `${classes}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { recursive: true, force: true });
-  const res = await run("javac", ["-d", tmp, "-cp", path.join(r.lib, "*"), CORENLP_LAUNCHER]);
-  if (res.status !== 0) {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    throw new AppError(
-      "NLP_SETUP_FAILED",
-      `javac could not compile ${CORENLP_LAUNCHER} (exit ${res.status}):\n${res.output.trim().split("\n").slice(-15).join("\n")}`,
-    );
-  }
-  fs.rmSync(classes, { recursive: true, force: true });
-  fs.renameSync(tmp, classes);
-  return classes;
+// Private: the launcher, compiled once per version of its source.
+function ensureLauncher(r: Resolved): Promise<string> {
+  return ensureCompiled({
+    source: CORENLP_LAUNCHER,
+    mainClass: MAIN_CLASS,
+    lib: r.lib,
+    base: r.base,
+    code: "NLP_SETUP_FAILED",
+    missingJavac: `The Java compiler (\`javac\`) is not installed; it is needed once to compile ${path.relative(REPO_ROOT, CORENLP_LAUNCHER)}. Install a JDK (e.g. \`apt-get install openjdk-17-jdk-headless\`), or ${ALTERNATIVES}.`,
+  });
 }
 
 async function waitForReady(r: Resolved, port: number, alive: () => boolean): Promise<void> {

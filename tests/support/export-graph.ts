@@ -7,6 +7,9 @@
  *   Front -SUPPORTED_BY-> Tribes (GROUP), in a3
  *   Chief (PERSON) -LEADS-> Tribes, in a3            (two hops from Front, three from Leader)
  *   Leader quoted in a1; Loner (PERSON) mentioned in a3, in no relation
+ *   with `article4`, in a4: Chief -SUPPORTED_BY-> Tribes, beside Chief -LEADS-> Tribes (two relation
+ *   types between one ordered pair: parallel <edge>s in GraphML), and Tribes -SUPPORTED_BY-> Front
+ *   (a subject whose id sorts before its object's: "group:…" < "organization:…")
  *
  * The Front's name holds `&`, `<` and `"`, and a1's sentence a comma, a quote and a line break, so
  * every format's escaping is exercised.
@@ -25,7 +28,7 @@ export interface ExportGraph {
   remove(): Promise<void>;
 }
 
-export async function buildExportGraph(db: Db, prefix: string): Promise<ExportGraph> {
+export async function buildExportGraph(db: Db, prefix: string, o: { article4?: boolean } = {}): Promise<ExportGraph> {
   const names = {
     leader: `${word(prefix, 1)} ${word(prefix, 2)}`,
     front: `${word(prefix, 3)} & <Sons> "Front"`,
@@ -114,6 +117,21 @@ export async function buildExportGraph(db: Db, prefix: string): Promise<ExportGr
       ],
     ),
   ];
+  const s4a = `${names.chief}, backed by the ${names.tribes}, spoke again.`;
+  const s4b = `The ${names.tribes} were backed by the ${names.front}.`;
+  if (o.article4)
+    articles.push(
+      article(
+        4,
+        "2016-07-01",
+        `${s4a} ${s4b}`,
+        ["chief", "tribes", "front"],
+        [
+          { type: "SUPPORTED_BY", s: "chief", o: "tribes", sentence: s4a },
+          { type: "SUPPORTED_BY", s: "tribes", o: "front", sentence: s4b },
+        ],
+      ),
+    );
   await writeBatch(db, articles);
   const articleIds = articles.map((a) => a.id);
   return { names, ids, articleIds, remove: async () => void (await deleteArticles(db, articleIds)) };

@@ -2,17 +2,14 @@
  * A real GraphML reader for the export tests: JGraphT's GraphMLImporter (tools/graphml/GraphMlRead.java),
  * which validates against the GraphML 1.0 schema carried in its jar, and that schema itself
  * (graphml.xsd + xlink.xsd) for xmllint. The jars are resolved once by `mvn` into `<repo>/.graphml/`
- * (git-ignored), like the local Neo4j's and CoreNLP's.
+ * and the reader compiled there (git-ignored; tests/support/java-tool.ts).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ensureMavenJars } from "../../src/local-server/process.ts";
+import { javaTool } from "./java-tool.ts";
 
-const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
-const LIB = path.join(REPO_ROOT, ".graphml", "lib-1.5.2");
-const SCHEMA_DIR = path.join(REPO_ROOT, ".graphml", "schema-1.5.2");
-const READER = path.join(REPO_ROOT, "tools/graphml/GraphMlRead.java");
+const SCHEMA_DIR = path.resolve(import.meta.dirname, "../../.graphml/schema-1.5.2");
 
 /** What JGraphT read: node id → data key → value, and the edges in file order. */
 export interface ReadGraph {
@@ -29,17 +26,9 @@ export interface GraphMlReader {
   lint(file: string): { status: number | null; stderr: string };
 }
 
-const java = (args: string[]) => spawnSync("java", ["-cp", path.join(LIB, "*"), READER, ...args], { encoding: "utf8" });
-
 /** Resolves the jars (first run only) and extracts the schema; call in a beforeAll with a generous timeout. */
 export async function graphMlReader(): Promise<GraphMlReader> {
-  await ensureMavenJars({
-    pom: path.join(REPO_ROOT, "tools/graphml/pom.xml"),
-    lib: LIB,
-    label: "JGraphT I/O 1.5.2 (GraphML reader and schema)",
-    code: "CONFIG_INVALID",
-    log: (l) => process.stderr.write(l + "\n"),
-  });
+  const java = (await javaTool({ name: "graphml", mainClass: "GraphMlRead", version: "1.5.2", label: "JGraphT I/O 1.5.2 (GraphML reader and schema)" })).run;
   const xsd = path.join(SCHEMA_DIR, "graphml.xsd");
   if (!fs.existsSync(path.join(SCHEMA_DIR, "xlink.xsd"))) {
     const tmp = `${SCHEMA_DIR}.tmp-${process.pid}`;
