@@ -26,7 +26,7 @@ interface Description {
 
 const DESCRIPTIONS: Description[] = [
   {
-    re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic)\s+){1,2}(?:group|organi[sz]ation|network|movement|outfit|militants|jihadists|extremists|insurgents)\b/g,
+    re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic|hardline|hardliner)\s+){1,3}(?:group|organi[sz]ation|network|movement|outfit|militants|jihadists|extremists|insurgents)\b/g,
     category: "armed",
   },
   { re: /\b[Tt]he\s+(?:group|militants|jihadists|extremists|insurgents)\b(?!\s+of\b)/g, category: "armed" },
