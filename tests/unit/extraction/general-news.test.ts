@@ -605,4 +605,45 @@ describe("handles and hashtags", () => {
     const r = extractArticle({ text }, { nlp: tagged(text, { "Rashad Qader": "PERSON", RashadAbdlQader: "PERSON" }) });
     expect(r.entities.map((e) => e.name)).not.toContain("RashadAbdlQader");
   });
+
+  it("people joined with a role and an honorific between share one relation", () => {
+    const spans = {
+      "Manchester United": "ORGANIZATION",
+      "Eric Cantona": "PERSON",
+      "Ole Gunnar Solskjaer": "PERSON",
+      "Alex Ferguson": "PERSON",
+      "Shareholders United": "ORGANIZATION",
+    } as const;
+    expect(
+      relations(
+        "Manchester United past and present footballers Eric Cantona and Ole Gunnar Solskjaer, and club manager Sir Alex Ferguson, have lent their backing to the supporters' group, Shareholders United.",
+        spans,
+      ),
+    ).toEqual([
+      "SUPPORTED_BY Shareholders United -> Eric Cantona",
+      "SUPPORTED_BY Shareholders United -> Ole Gunnar Solskjaer",
+      "SUPPORTED_BY Shareholders United -> Alex Ferguson",
+    ]);
+    // A preposition between makes no coordination.
+    expect(
+      relations("Eric Cantona, and a friend of Ole Gunnar Solskjaer, have lent their backing to the supporters' group, Shareholders United.", spans),
+    ).toEqual(["SUPPORTED_BY Shareholders United -> Ole Gunnar Solskjaer"]);
+  });
+
+  it("backing of a group 'including' a person; aid given with two objects", () => {
+    expect(
+      relations("Smith already has the backing of many pundits and fans, including former Scotland manager Craig Brown.", {
+        Smith: "PERSON",
+        Scotland: "LOCATION",
+        "Craig Brown": "PERSON",
+      }),
+    ).toEqual(["SUPPORTED_BY Smith -> Craig Brown"]);
+    expect(relations("Smith sought the backing of many pundits, including Craig Brown.", { Smith: "PERSON", "Craig Brown": "PERSON" })).toEqual([]);
+    expect(relations("The Soviet Union and its allies have provided the Sandinista regime military hardware and economic aid.")).toEqual([
+      "SUPPORTED_BY Sandinistas -> Soviet Union",
+    ]);
+    expect(relations("The Soviet Union has not provided the Sandinista regime military hardware.")).toEqual([]);
+    // An adjective before what is no regime names nobody helped.
+    expect(relations("Moscow has provided the Nicaraguan embassy staff new equipment.", { Moscow: "LOCATION" })).toEqual([]);
+  });
 });
