@@ -53,6 +53,12 @@ const DESCRIPTIONS: Description[] = [
     re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate|charity(?=['’]s\s+(?:[a-z-]+\s+)?(?:director|chief|head|president|chairman|chairwoman|founder|boss)\b))\b(?![-\s]+(?:of|based|owned|run)\b)/g,
     category: "company",
   },
+  // "Charity boss Gordon Lishman": the organisation named last before. Not "company president P", which in
+  // news often follows another organisation ("adverts in the Wall Street Journal … from company president P").
+  {
+    re: /\b[Cc]harity(?=\s+(?:boss|chief\s+executive|chairman|chairwoman|president)\s+(?:Sir\s+|Dame\s+|Lord\s+)?\p{Lu}\p{Ll})/gu,
+    category: "company",
+  },
   // "the committee", "principal of the college": the organisation named last before it whose name has that head word
   // ("the National Security and Defense Committee", "Fife College"); not "the committee of …", which names its own.
   {

@@ -646,4 +646,20 @@ describe("handles and hashtags", () => {
     // An adjective before what is no regime names nobody helped.
     expect(relations("Moscow has provided the Nicaraguan embassy staff new equipment.", { Moscow: "LOCATION" })).toEqual([]);
   });
+
+  it("'Charity boss P' leads the organisation named last; 'company president P' is left alone", () => {
+    expect(
+      relations("Age Concern warned the parties. Charity boss Gordon Lishman said older voters turn out.", {
+        "Age Concern": "ORGANIZATION",
+        "Gordon Lishman": "PERSON",
+      }),
+    ).toContain("LEADS Gordon Lishman -> Age Concern");
+    expect(
+      relations("Wal-Mart ran adverts in the Wall Street Journal, with a letter from company president Lee Scott.", {
+        "Wal-Mart": "ORGANIZATION",
+        "Wall Street Journal": "ORGANIZATION",
+        "Lee Scott": "PERSON",
+      }),
+    ).not.toContain("LEADS Lee Scott -> Wall Street Journal");
+  });
 });
