@@ -142,6 +142,14 @@ const SECOND_ROLE = new RegExp(`^,?\\s+and\\s+(?:its\\s+)?${MOD}(?:${ROLES}),?\\
 /** "a director of", "named a director": one of a board, not its head. */
 const ONE_OF_BOARD = /\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member|speaker)s?\b/i;
 const TITLED = new RegExp(`\\b(${ROLES})\\s+${SLOT}`, "gi");
+/**
+ * A known head's government or leadership: "the government of ⟦Bashar al-Assad⟧", "⟦Assad⟧'s regime", "under
+ * ⟦Haider al-Abadi⟧'s leadership" (the gazetteer says what the head leads; the article must name it).
+ */
+const HEADS_GOVERNMENT = new RegExp(
+  `\\b(?:government|regime|administration|leadership)\\s+of\\s+(?:(?:President|Prime\\s+Minister|Premier|King|Queen|Emir)\\s+)?${SLOT}(?![-'’⟦]|\\s+(?:and|or)\\s)|${SLOT}['’]s?\\s+(?:own\\s+|new\\s+)?(?:government|regime|administration|leadership)\\b`,
+  "g",
+);
 /** Titles that name the head of a state, capitalised before the name ("President Suharto"), not "Chancellor" (the UK's is a minister). */
 const HEAD_OF_STATE = new RegExp(
   `(?<![\\p{L}-])((?:former\\s+|then-?\\s*)?(?:President|Prime\\s+Minister|Premier|King|Queen|Emperor|Emir|Sultan))\\s+${SLOT}(?!\\s+of\\b)`,
@@ -268,7 +276,7 @@ const isLeadable = (m: Mention | undefined): m is Mention => isType(m, "ORGANIZA
 
 /** Every pattern but the role descriptions needs a role word or a verb of leading (a speed-up only). */
 const MAY_LEAD = new RegExp(
-  `${alternation([...LEXICON.leaderRoles, ...ENTRIES.flatMap((e) => e.leaderRoles ?? [])])}|led|head|command|rule|\\bru[nn]s?\\b|\\bran\\b|found|lead|president|premier|king|queen|emperor|emir|sultan|minister`,
+  `${alternation([...LEXICON.leaderRoles, ...ENTRIES.flatMap((e) => e.leaderRoles ?? [])])}|led|head|command|rule|\\bru[nn]s?\\b|\\bran\\b|found|lead|president|premier|king|queen|emperor|emir|sultan|minister|govern|regime|administration`,
   "i",
 );
 
@@ -464,6 +472,21 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view });
   });
   headsByDescription(view, mentions, out);
+  eachMatch(HEADS_GOVERNMENT, template, (m) => {
+    const person = slotAt(view, m[1] ?? m[2]);
+    if (!isType(person, "PERSON") || person.kind !== "name" || !person.entry?.leads) return;
+    const led = ENTRY_BY_NAME.get(person.entry.leads);
+    const org = mentions.find((x) => x.entry === led && x.kind !== "description" && x.kind !== "adjective");
+    if (!org) return;
+    out.push({
+      type: "LEADS",
+      subject: person,
+      object: org,
+      confidence: 0.75,
+      view,
+      time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined,
+    });
+  });
   for (const re of [TITLED, AS_ROLE]) {
     eachMatch(re, template, (m) => {
       const [person, role] = re === TITLED ? [slotAt(view, m[2]), m[1]] : [slotAt(view, m[1]), m[2]];
