@@ -94,7 +94,17 @@ const PATTERNS: {
     org3: 4,
     confidence: 0.85,
   },
-  { re: new RegExp(`\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
+  // "the leader of ⟦ISIS⟧, ⟦Baghdadi⟧", "the head of the ⟦ISIS⟧ jihadist group, ⟦Baghdadi⟧"
+  {
+    re: new RegExp(
+      `\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT}(?:\\s+(?:[a-z-]+\\s+)?(?:group|organi[sz]ation|movement|network|militia))?,?\\s+${SLOT}`,
+      "gi",
+    ),
+    org: 2,
+    person: 3,
+    orgAfterOf: true,
+    confidence: 0.85,
+  },
   // "⟦Isis⟧'s leader in the ⟦Euphrates⟧ valley, ⟦X⟧," (a regional leader leads the organisation): possessive, a comma before
   // the name, and the name ends its phrase ("…, ⟦Obama⟧ said" is not one).
   {

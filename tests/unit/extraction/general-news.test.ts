@@ -662,4 +662,10 @@ describe("handles and hashtags", () => {
       }),
     ).not.toContain("LEADS Lee Scott -> Wall Street Journal");
   });
+
+  it("a global chief executive leads the company", () => {
+    expect(
+      relations("But PwC's global chief executive, Samuel DiPiazza, said companies were concerned.", { PwC: "ORGANIZATION", "Samuel DiPiazza": "PERSON" }),
+    ).toEqual(["LEADS Samuel DiPiazza -> PwC"]);
+  });
 });

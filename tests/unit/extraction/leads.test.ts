@@ -185,3 +185,15 @@ describe("LEADS — a known head's government, regime or leadership", () => {
     expect(relations(text, "LEADS")).toEqual([]);
   });
 });
+
+describe("LEADS — 'the head of the X jihadist group, P'", () => {
+  it("finds it", () => {
+    expect(relations("Police hold a daughter of the head of the ISIS jihadist group, Abu Bakr al-Baghdadi, the minister said.", "LEADS")).toEqual([
+      "Abu Bakr al-Baghdadi -> Islamic State",
+    ]);
+  });
+
+  it("a description of the group that is no organisation noun ends the pattern", () => {
+    expect(relations("Police hold a daughter of the head of the ISIS prison in Raqqa, Abu Bakr al-Baghdadi.", "LEADS")).toEqual([]);
+  });
+});
