@@ -50,7 +50,7 @@ const DESCRIPTIONS: Description[] = [
   { re: /\b(?:[Tt]he\s+)?[Pp]arty(?=['’]s\s|\s+(?:leader|chairman|chairwoman|chair|president|secretary|general\s+secretary|boss)\b)/g, category: "party" },
   // "the company", "the news agency's chairman": the organisation named last before it.
   {
-    re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate|charity(?=['’]s\s+(?:[a-z-]+\s+)?(?:director|chief|head|president|chairman|chairwoman|founder|boss)\b))\b(?![-\s]+(?:of|based|owned|run)\b)/g,
+    re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate|carmaker|automaker|drugmaker|chipmaker|charity(?=['’]s\s+(?:[a-z-]+\s+)?(?:director|chief|head|president|chairman|chairwoman|founder|boss)\b))\b(?![-\s]+(?:of|based|owned|run)\b)/g,
     category: "company",
   },
   // "Charity boss Gordon Lishman": the organisation named last before. Not "company president P", which in

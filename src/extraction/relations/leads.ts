@@ -20,7 +20,7 @@ const NOT_HEAD_AFTER =
   "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:⟦\\d+⟧\\s+)?(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
 const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:[Cc]o-)?(?:${alternation(LEXICON.leaderRoles)})${NOT_HEAD_AFTER}`;
 /** Modifiers of a role, after an optional age: "its 32-year-old Chairman ⟦Kazuo Nagano⟧". */
-const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
+const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+|ex-(?=[a-z])){0,3}`;
 /** Roles that go with a leader role in one list but are no head's role on their own. */
 const COMPANION_ROLE =
   "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief|(?:senior\\s+|executive\\s+)?vice[- ](?:chairman|president))";
@@ -35,7 +35,11 @@ const POSS = "(?:['’]s?)?";
 const HON = "(?:(?:Sir|Dame|Lord|Lady|Dr)\\.?\\s+)?";
 /** "the ⟦Britain⟧-based ⟦Syrian Observatory⟧": a hyphenated slot only modifies the name after it. */
 const HYPHENED = `(?:${ANY_SLOT}-[a-z]+\\s+)?`;
-const FORMER = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(LEXICON.formerMarkers)})(?:[^\\p{L}]|$)`, "iu");
+/** A former head: "former", "then", and "ex-" also run into the role ("ex-chief executive"). */
+const FORMER = new RegExp(
+  `(?:^|[^\\p{L}])(?:(?:${alternation(LEXICON.formerMarkers)})(?:[^\\p{L}]|$)|ex-(?=(?:${alternation(LEXICON.leaderRoles)})\\b))`,
+  "iu",
+);
 
 /** A person's age after the name, Reuters style: "⟦Martin⟧, 41, was named …". */
 const AGE = "(?:,\\s+\\d{1,3},)?";
@@ -85,7 +89,7 @@ const PATTERNS: {
   {
     // "⟦Martin⟧, 41, was also named chairman of its ⟦NL Chemicals Inc⟧ unit", "⟦George Colony⟧, president of the consulting firm ⟦Forrester Research⟧"
     re: new RegExp(
-      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:,?\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|(?:${ANY_SLOT}\\s+)?${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
+      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:,?\\s+(?:of|for)\\s+(?:(?:the\\s+)?${ANY_SLOT}\\s+${DESCRIPTOR}${ORG_NOUN}\\s+|(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
       "gi",
     ),
     person: 1,

@@ -668,4 +668,30 @@ describe("handles and hashtags", () => {
       relations("But PwC's global chief executive, Samuel DiPiazza, said companies were concerned.", { PwC: "ORGANIZATION", "Samuel DiPiazza": "PERSON" }),
     ).toEqual(["LEADS Samuel DiPiazza -> PwC"]);
   });
+
+  it("'ex-chief executive' is a former head, 'the carmaker's chief executive' and 'the head of the Somali Islamist militant group X'", () => {
+    const r = extractArticle(
+      { text: "Yukos is in trouble. The company's founder and ex-chief executive, Mikhail Khodorkovsky, is in jail." },
+      {
+        nlp: tagged("Yukos is in trouble. The company's founder and ex-chief executive, Mikhail Khodorkovsky, is in jail.", {
+          Yukos: "ORGANIZATION",
+          "Mikhail Khodorkovsky": "PERSON",
+        }),
+      },
+    );
+    expect(describe_(r)).toEqual(["LEADS Mikhail Khodorkovsky -> Yukos (former)"]);
+    // "ex-" before another word ("an ex-wife of the head of …") makes nobody former.
+    expect(relations("Police hold an ex-wife of the head of the ISIS jihadist group, Abu Bakr al-Baghdadi.")).toEqual([
+      "LEADS Abu Bakr al-Baghdadi -> Islamic State",
+    ]);
+    expect(
+      relations("BMW recalled cars. Asked about it, the carmaker's chief executive Helmut Panke said no.", { BMW: "ORGANIZATION", "Helmut Panke": "PERSON" }),
+    ).toEqual(["LEADS Helmut Panke -> BMW"]);
+    expect(
+      relations("Officials said Ahmed Godane, the head of the Somali Islamist militant group al Shabaab, had been killed.", {
+        "Ahmed Godane": "PERSON",
+        "al Shabaab": "ORGANIZATION",
+      }),
+    ).toEqual(["LEADS Ahmed Godane -> al-Shabab"]);
+  });
 });
