@@ -21,7 +21,7 @@ const COALITION = ENTRY_BY_NAME.get("Global Coalition");
 interface Description {
   re: RegExp;
   /** Which antecedents it can refer to; "coalition" names a fixed entry. */
-  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party" | "head" | "institution";
+  category: "armed" | "pair" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party" | "head" | "institution";
 }
 
 const DESCRIPTIONS: Description[] = [
@@ -30,6 +30,8 @@ const DESCRIPTIONS: Description[] = [
     category: "armed",
   },
   { re: /\b[Tt]he\s+(?:group|militants|jihadists|extremists|insurgents)\b(?!\s+of\b)/g, category: "armed" },
+  // "jihadists from ⟦IS⟧ and ⟦Nusra⟧ … militants from the two groups overran …": the two armed groups named last.
+  { re: /\b[Tt]he\s+two\s+(?:groups|organi[sz]ations|militias|factions|movements)\b/g, category: "pair" },
   {
     re: /\b[Tt]he\s+(?:(?:northern|southern|eastern|western|strategic|ancient|key|embattled|besieged|border)\s+)?(?:city|town)\b(?!\s+of\b)(?!['’]s\s+(?:residents|people))/g,
     category: "city",

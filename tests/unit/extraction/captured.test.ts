@@ -105,4 +105,19 @@ describe("CAPTURED", () => {
       expect(relations(text, "CAPTURED")).toEqual([]);
     });
   });
+
+  describe("'the two groups' are the two armed groups named last", () => {
+    it("gives the capture to both", () => {
+      expect(
+        relations(
+          "Soldiers are held by jihadists from IS and the Nusra Front. They were abducted when militants from the two groups briefly overran the Lebanese border town of Arsal in August.",
+          "CAPTURED",
+        ),
+      ).toEqual(["Islamic State -> Arsal", "Nusra Front -> Arsal"]);
+    });
+
+    it("names nobody when fewer than two armed groups were named", () => {
+      expect(relations("Soldiers are held by IS. Later militants from the two groups overran the town of Arsal.", "CAPTURED")).toEqual([]);
+    });
+  });
 });
