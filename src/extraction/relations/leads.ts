@@ -407,7 +407,7 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const around = template.slice(Math.max(0, view.marks[k]!.start - 12), view.marks[k]!.end + 40);
       // "… said ⟦Ecuador⟧ would honour its debt": the country as the subject of a finite verb acts as the state.
       return new RegExp(
-        `(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament|would|will|must|should|could|can|has|had)\\b`,
+        `(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament|(?:too\\s+|also\\s+)?(?:would|will|must|should|could|can|has|had|needed|needs|wanted|wants|agreed|agrees))\\b`,
         "u",
       ).test(around);
     };

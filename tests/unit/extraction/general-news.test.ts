@@ -694,4 +694,18 @@ describe("handles and hashtags", () => {
       }),
     ).toEqual(["LEADS Ahmed Godane -> al-Shabab"]);
   });
+
+  it("a head of state's title with a country that 'too needed' or 'wants' something (the state as a subject)", () => {
+    expect(
+      relations("Mr Brown said America too needed to act but defended President George Bush for guaranteeing resources.", {
+        Brown: "PERSON",
+        America: "LOCATION",
+        "George Bush": "PERSON",
+      }),
+    ).toContain("LEADS George Bush -> United States");
+    // "his America trip": the country is no state acting.
+    expect(
+      relations("President George Bush ended his America trip.", { America: "LOCATION", "George Bush": "PERSON" }).filter((x) => x.startsWith("LEADS")),
+    ).toEqual([]);
+  });
 });
