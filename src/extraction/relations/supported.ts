@@ -240,6 +240,18 @@ const PAIRS: {
     confidence: 0.7,
     factual: true,
   },
+  // "⟦Reagan⟧, who has made aid to the "⟦contra⟧" rebels one of his major foreign policy initiatives"
+  {
+    re: new RegExp(
+      `${SLOT},?\\s+(?:(?:who|which)\\s+)?(?:has|had|have)\\s+(?:also\\s+)?made\\s+(?:(?:military|economic|financial)\\s+)?(?:aid|support|assistance|backing)\\s+(?:to|for)\\s+(?:the\\s+)?["“]?${SLOT}["”]?(?:\\s+(?:rebels|guerrillas|forces|government|regime))?\\s+(?:one\\s+of\\s+(?:his|her|its|their)\\s+(?:[a-z-]+\\s+){0,4}(?:priorities|initiatives|goals|aims|causes|policies)|(?:a|his|her|its|their)\\s+(?:top\\s+|main\\s+|key\\s+|chief\\s+)?(?:priority|cause|goal|aim))\\b`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    factual: true,
+    adjectiveSupported: true,
+  },
   // "⟦X⟧ has won the backing of ⟦Y⟧", "⟦X⟧ can rely on the support of ⟦Y⟧" (not "sought the support of").
   {
     re: new RegExp(
@@ -365,7 +377,7 @@ const WITH_SUPPORT = new RegExp(
   "g",
 );
 /** What follows an adjective that names the one helped: "the ⟦Sandinista⟧ regime". */
-const REGIME_AFTER = /^\s+(?:regime|government|rebels|guerrillas|forces|army|militias?)\b/;
+const REGIME_AFTER = /^["”’]?\s+(?:regime|government|rebels|guerrillas|forces|army|militias?)\b/;
 const IN_SUPPORT = new RegExp(`\\bin\\s+support\\s+of\\s+(?:the\\s+)?${SLOT}`, "g");
 
 function isParty(m: Mention | undefined): m is Mention {

@@ -708,4 +708,12 @@ describe("handles and hashtags", () => {
       relations("President George Bush ended his America trip.", { America: "LOCATION", "George Bush": "PERSON" }).filter((x) => x.startsWith("LEADS")),
     ).toEqual([]);
   });
+
+  it("'P, who has made aid to the contra rebels one of his major initiatives' backs them", () => {
+    expect(relations('It was a defeat for Reagan, who has made aid to the "contra" rebels one of his major foreign policy initiatives.')).toEqual([
+      "SUPPORTED_BY Contras -> Ronald Reagan",
+    ]);
+    // Making aid to them an issue is no support.
+    expect(relations('It was a defeat for Reagan, who has made aid to the "contra" rebels an issue.')).toEqual([]);
+  });
 });
