@@ -361,6 +361,11 @@ function resolveDescriptions(text: string, mentions: Mention[], descs: PendingDe
       out.push({ ...d, key: topic.key, type: topic.type, entry: topic.entry });
       continue;
     }
+    if (d.category === "pair") {
+      const pair = lastTwoArmed(byStart, d.start);
+      if (pair) out.push({ ...d, key: pair[0].key, type: pair[0].type, entry: pair[0].entry, partners: [pair[1]] });
+      continue;
+    }
     const limit =
       d.category === "city" ||
       d.category === "force" ||
@@ -430,6 +435,16 @@ function previousSubject(text: string, sorted: Mention[], at: number): Mention |
   const armed = first.entry?.kind === "armed" && first.entry.name !== "Global Coalition";
   const militia = first.kind === "force" && first.country?.kind === "group";
   return armed || militia ? first : undefined;
+}
+
+/** "the two groups": the last two armed groups named (distinct entities) shortly before, or none. */
+function lastTwoArmed(sorted: Mention[], at: number): [Mention, Mention] | undefined {
+  const found: Mention[] = [];
+  for (let i = lowerBound(sorted, at) - 1; i >= 0 && at - sorted[i]!.end <= NEAR && found.length < 2; i--) {
+    const a = sorted[i]!;
+    if (a.kind !== "description" && fitsCategory(a, "armed") && !found.some((f) => f.key === a.key)) found.push(a);
+  }
+  return found.length === 2 ? [found[1]!, found[0]!] : undefined;
 }
 
 /** Mentions joined to sorted[i] by "and" or a comma just before it ("Iraqi and ⟨Kurdish forces⟩"). */

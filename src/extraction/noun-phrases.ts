@@ -21,15 +21,17 @@ const COALITION = ENTRY_BY_NAME.get("Global Coalition");
 interface Description {
   re: RegExp;
   /** Which antecedents it can refer to; "coalition" names a fixed entry. */
-  category: "armed" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party" | "head" | "institution";
+  category: "armed" | "pair" | "city" | "country" | "coalition" | "force" | "striker" | "company" | "owner" | "party" | "head" | "institution";
 }
 
 const DESCRIPTIONS: Description[] = [
   {
-    re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic)\s+){1,2}(?:group|organi[sz]ation|network|movement|outfit|militants|jihadists|extremists|insurgents)\b/g,
+    re: /\b[Tt]he\s+(?:(?:terror|terrorist|militant|jihadist|jihadi|extremist|Islamist|radical|insurgent|Sunni|armed|Islamic|hardline|hardliner)\s+){1,3}(?:group|organi[sz]ation|network|movement|outfit|militants|jihadists|extremists|insurgents)\b/g,
     category: "armed",
   },
   { re: /\b[Tt]he\s+(?:group|militants|jihadists|extremists|insurgents)\b(?!\s+of\b)/g, category: "armed" },
+  // "jihadists from ⟦IS⟧ and ⟦Nusra⟧ … militants from the two groups overran …": the two armed groups named last.
+  { re: /\b[Tt]he\s+two\s+(?:groups|organi[sz]ations|militias|factions|movements)\b/g, category: "pair" },
   {
     re: /\b[Tt]he\s+(?:(?:northern|southern|eastern|western|strategic|ancient|key|embattled|besieged|border)\s+)?(?:city|town)\b(?!\s+of\b)(?!['’]s\s+(?:residents|people))/g,
     category: "city",
@@ -50,7 +52,13 @@ const DESCRIPTIONS: Description[] = [
   { re: /\b(?:[Tt]he\s+)?[Pp]arty(?=['’]s\s|\s+(?:leader|chairman|chairwoman|chair|president|secretary|general\s+secretary|boss)\b)/g, category: "party" },
   // "the company", "the news agency's chairman": the organisation named last before it.
   {
-    re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate|charity(?=['’]s\s+(?:[a-z-]+\s+)?(?:director|chief|head|president|chairman|chairwoman|founder|boss)\b))\b(?![-\s]+(?:of|based|owned|run)\b)/g,
+    re: /\b[Tt]he\s+(?:(?:news|parent|holding|oil|insurance|chemical|steel|retail|computer|engineering|energy|media|mining|drinks|food|airline|software|investment|state-owned)\s+)?(?:company|firm|corporation|bank|agency|carrier|airline|concern|retailer|insurer|conglomerate|carmaker|automaker|drugmaker|chipmaker|charity(?=['’]s\s+(?:[a-z-]+\s+)?(?:director|chief|head|president|chairman|chairwoman|founder|boss)\b))\b(?![-\s]+(?:of|based|owned|run)\b)/g,
+    category: "company",
+  },
+  // "Charity boss Gordon Lishman": the organisation named last before. Not "company president P", which in
+  // news often follows another organisation ("adverts in the Wall Street Journal … from company president P").
+  {
+    re: /\b[Cc]harity(?=\s+(?:boss|chief\s+executive|chairman|chairwoman|president)\s+(?:Sir\s+|Dame\s+|Lord\s+)?\p{Lu}\p{Ll})/gu,
     category: "company",
   },
   // "the committee", "principal of the college": the organisation named last before it whose name has that head word

@@ -71,6 +71,9 @@ export function eachMatch(re: RegExp, template: string, fn: (m: RegExpExecArray)
 export const before = (template: string, at: number, width = 30): string => template.slice(Math.max(0, at - width), at);
 
 const JOIN = /^(?:\s*,\s*|,?\s+and\s+|,?\s+as\s+well\s+as\s+)(?:both\s+|neighbou?ring\s+|the\s+)?$/;
+/** People may be joined with a role and an honorific between: "⟦Eric Cantona⟧ and ⟦Ole Gunnar Solskjaer⟧, and club manager Sir ⟦Alex Ferguson⟧". */
+const JOIN_PERSON =
+  /^(?:\s*,\s*|,?\s+and\s+)(?:(?!(?:of|for|to|in|at|by|with|from|said|says|told|who|whose|that|which)\b)[a-z]+\s+){0,2}(?:(?:Sir|Lord|Dame|Mr|Mrs|Ms|Dr)\.?\s+)?$/;
 
 /**
  * Slots coordinated with slot `i` ("⟦Iraq⟧ and ⟦Syria⟧", "⟦Iraqi forces⟧, ⟦Kurds⟧ and ⟦Yazidis⟧"),
@@ -84,13 +87,14 @@ export const MAX_CONJUNCTS = 8;
 
 export function coordinated(view: SentenceView, i: number): Mention[] {
   const same = (j: number) => view.slots[j]!.type === view.slots[i]!.type;
+  const join = view.slots[i]!.type === "PERSON" ? JOIN_PERSON : JOIN;
   const group = [i];
-  for (let j = i - 1; j >= 0 && i - j < MAX_CONJUNCTS && same(j) && JOIN.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--)
+  for (let j = i - 1; j >= 0 && i - j < MAX_CONJUNCTS && same(j) && join.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--)
     group.unshift(j);
   const possessive = (j: number) => /^['’]s?\s/.test(view.template.slice(view.marks[j]!.end, view.marks[j]!.end + 3));
   for (
     let j = i + 1;
-    j < view.slots.length && j - i < MAX_CONJUNCTS && same(j) && !possessive(j) && JOIN.test(view.template.slice(view.marks[j - 1]!.end, view.marks[j]!.start));
+    j < view.slots.length && j - i < MAX_CONJUNCTS && same(j) && !possessive(j) && join.test(view.template.slice(view.marks[j - 1]!.end, view.marks[j]!.start));
     j++
   )
     group.push(j);

@@ -41,7 +41,7 @@ const ACTOR_TAIL =
 const VERB =
   "(?:seized(?:\\s+control\\s+of)?|captured|overran|overrun|retook|retaken|recaptured|conquered|liberated|took\\s+(?:over|control\\s+of|back)|took(?=\\s+(?:the\\s+)?⟦\\d+⟧(?!\\s+by\\s+surprise))|" +
   "taken\\s+(?:over|control\\s+of|back)|taken|seizes|captures|overruns|retakes|recaptures|takes\\s+(?:over|control\\s+of)|" +
-  "(?:gained|wrested|grabbed|regained|retook|seized)\\s+control\\s+(?:of|over)|regained|reclaimed|(?:won|wins|took|takes)\\s+back)";
+  "(?:gained|wrested|grabbed|regained|retook|seized)\\s+control\\s+(?:of|over)|regained|reclaimed|(?:won|wins|took|takes)\\s+back|(?:stormed|swept)\\s+into)";
 const PASSIVE = "(?:seized|captured|taken(?:\\s+over|\\s+back)?|overrun|retaken|recaptured|conquered|liberated|reclaimed|regained|won\\s+back)";
 const PLACE_ADJ =
   "(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|strategic|key|border|oil|ancient|nearby|embattled|besieged|seized|captured|entire|whole|Kurdish|Sunni|second|largest|biggest|" +
@@ -120,6 +120,16 @@ const RULES: {
     place: 2,
     confidence: 0.85,
   },
+  // "⟦ISIS⟧ has captured swathes of area in ⟦Iraq⟧'s north and in ⟦Syria⟧": a second place of the same land phrase.
+  {
+    re: new RegExp(
+      `${SLOT}${ACTOR_TAIL},?\\s+(?:(?:who|which|that)\\s+)?${WHEN}${ADV}${AUX}${ADV}${QVERB}\\s+(?:${QUANTITY})${ANY_SLOT}(?:['’]s\\s+(?:${COMPASS}|north|south|east|west|centre|center))?,?\\s+and\\s+(?:in|across|throughout)\\s+(?:the\\s+)?${SLOT}${NOT_POSSESSOR}`,
+      "g",
+    ),
+    actor: 1,
+    place: 2,
+    confidence: 0.75,
+  },
   // "⟦its forces⟧ had liberated ⟦X⟧ during the offensive and taken over ⟦islands⟧": a second capture of the same subject.
   {
     re: new RegExp(
@@ -155,6 +165,16 @@ const RULES: {
     actor: 1,
     place: 2,
     confidence: 0.7,
+  },
+  // "⟦Kurdish gunmen⟧ stormed the town of ⟦Tel Hamis⟧ and fought back control from …": storming a place, then taking control.
+  {
+    re: new RegExp(
+      `${SLOT}${ACTOR_TAIL}\\s+${WHEN}${ADV}${AUX}${ADV}stormed\\s+${PARTITIVE}${SLOT}(?:\\s+[^⟦.;,]{1,30}?)?,?\\s+and\\s+${ADV}(?:seized|took|wrested|gained|won|fought\\s+back|regained|assumed)\\s+(?:full\\s+|complete\\s+)?control\\b`,
+      "g",
+    ),
+    actor: 1,
+    place: 2,
+    confidence: 0.75,
   },
   // "⟦Mosul⟧ was among several cities ⟦ISIS⟧ fighters captured"
   {
@@ -262,9 +282,16 @@ const ATTEMPT = /\b(?:attempt|bid|plan|effort|push|offensive|operation|campaign)
 const VETO =
   /\b(?:[Ii]f|[Uu]nless|[Ww]hether|lest|attempt(?:s|ed|ing)?|bid|plans?|planned|efforts?|push(?:es|ed|ing)?|offensive|operation|campaign|tried|trying|tries|failed|fails|aims?|aimed|seeks?|sought|vowed|threaten(?:s|ed)?|hopes?|hoped|would|could|might|should|will|may|can|cannot|wants?|wanted|not|never|no)\s+(?:\S+\s+){0,2}$/;
 
+/**
+ * "efforts to defeat ⟦ISIS⟧, which has captured swathes of …": a non-restrictive relative clause is a
+ * finite clause of its own, so what governs its antecedent vetoes nothing.
+ */
+const RELATIVE = /^⟦\d+⟧[^⟦,]{0,40},\s+(?:who|which)\s/;
+
 /** @param mentions all mentions of the article, sorted, for "it" in the previous sentence */
 /** Every rule needs one of these stems; most sentences have none, and skip the rules (a speed-up only). */
-const MAY_CAPTURE = /seiz|captur|overr|retook|retak|conquer|liberat|took|taken|takes|control|regain|reclaim|\bwon\b|\bwins\b|\bfell\b|\bfall|takeover|back/i;
+const MAY_CAPTURE =
+  /seiz|captur|overr|retook|retak|conquer|liberat|took|taken|takes|control|regain|reclaim|\bwon\b|\bwins\b|\bfell\b|\bfall|takeover|back|storm|swept/i;
 
 export function findCaptured(view: SentenceView, mentions: readonly Mention[] = []): Candidate[] {
   const out: Candidate[] = [];
@@ -272,7 +299,8 @@ export function findCaptured(view: SentenceView, mentions: readonly Mention[] = 
   if (!MAY_CAPTURE.test(template)) return out;
   for (const rule of RULES) {
     eachMatch(rule.re, template, (m) => {
-      if (!rule.ownClause && (VETO.test(before(template, m.index, 40)) || ATTEMPT.test(before(template, m.index)))) return;
+      const ownClause = rule.ownClause || RELATIVE.test(m[0]);
+      if (!ownClause && (VETO.test(before(template, m.index, 40)) || ATTEMPT.test(before(template, m.index)))) return;
       if (rule.placeIsSubject && !/\b(?:which|that)\b/.test(m[0]) && governed(template, m.index)) return;
       if (rule.actorIsSubject && governed(template, m.index)) return;
       if (rule.nominal && NOMINAL_VETO.test(before(template, m.index, 40) + m[0].slice(0, Math.max(0, m[0].search(NOMINAL))))) return;

@@ -20,7 +20,7 @@ const NOT_HEAD_AFTER =
   "(?!\\s+(?:[a-z]+\\s+)?officer\\b|\\s+(?:⟦\\d+⟧\\s+)?(?:economist|spokes\\w+|negotiator|strategist|analyst|correspondent|of\\s+staff|whip|justice|inspector|constable|scientist|engineer|prosecutor)\\b)";
 const ROLE = `(?<![Vv]ice[- ]|[Dd]eputy\\s|[Aa]ssistant\\s|[Ff]ormer\\s[Vv]ice[- ])(?:[Cc]o-)?(?:${alternation(LEXICON.leaderRoles)})${NOT_HEAD_AFTER}`;
 /** Modifiers of a role, after an optional age: "its 32-year-old Chairman ⟦Kazuo Nagano⟧". */
-const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+){0,3}`;
+const MOD = `(?:\\d{1,3}-year-old\\s+)?(?:(?:${alternation(LEXICON.roleModifiers)})\\s+|ex-(?=[a-z])){0,3}`;
 /** Roles that go with a leader role in one list but are no head's role on their own. */
 const COMPANION_ROLE =
   "(?:chief\\s+(?:operating|financial|investment|technology|information)\\s+officer|treasurer|secretary|editor|publisher|chief\\s+editor|editor-in-chief|(?:senior\\s+|executive\\s+)?vice[- ](?:chairman|president))";
@@ -35,7 +35,11 @@ const POSS = "(?:['’]s?)?";
 const HON = "(?:(?:Sir|Dame|Lord|Lady|Dr)\\.?\\s+)?";
 /** "the ⟦Britain⟧-based ⟦Syrian Observatory⟧": a hyphenated slot only modifies the name after it. */
 const HYPHENED = `(?:${ANY_SLOT}-[a-z]+\\s+)?`;
-const FORMER = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(LEXICON.formerMarkers)})(?:[^\\p{L}]|$)`, "iu");
+/** A former head: "former", "then", and "ex-" also run into the role ("ex-chief executive"). */
+const FORMER = new RegExp(
+  `(?:^|[^\\p{L}])(?:(?:${alternation(LEXICON.formerMarkers)})(?:[^\\p{L}]|$)|ex-(?=(?:${alternation(LEXICON.leaderRoles)})\\b))`,
+  "iu",
+);
 
 /** A person's age after the name, Reuters style: "⟦Martin⟧, 41, was named …". */
 const AGE = "(?:,\\s+\\d{1,3},)?";
@@ -85,7 +89,7 @@ const PATTERNS: {
   {
     // "⟦Martin⟧, 41, was also named chairman of its ⟦NL Chemicals Inc⟧ unit", "⟦George Colony⟧, president of the consulting firm ⟦Forrester Research⟧"
     re: new RegExp(
-      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:,?\\s+(?:of|for)\\s+(?:(?:the|its|their)\\s+${DESCRIPTOR}|(?:${ANY_SLOT}\\s+)?${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
+      `${SLOT}${AGE}(?:,\\s+(?:who\\s+)?|\\s+)${NOW}${BECOME}${NOW}(?:(?:the|a|an|its|their)\\s+)?(?:(?:former|ex-)\\s*)?(?:${SLOT}${POSS}\\s+)?${MOD}(${ROLES})(?:,?\\s+(?:of|for)\\s+(?:(?:the\\s+)?${ANY_SLOT}\\s+${DESCRIPTOR}${ORG_NOUN}\\s+|(?:the|its|their)\\s+${DESCRIPTOR}|${DESCRIPTOR}${ORG_NOUN}\\s+)?${HYPHENED}${SLOT}(?:['’]s?\\s+${SLOT})?)?`,
       "gi",
     ),
     person: 1,
@@ -94,7 +98,17 @@ const PATTERNS: {
     org3: 4,
     confidence: 0.85,
   },
-  { re: new RegExp(`\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT},?\\s+${SLOT}`, "gi"), org: 2, person: 3, orgAfterOf: true, confidence: 0.85 },
+  // "the leader of ⟦ISIS⟧, ⟦Baghdadi⟧", "the head of the ⟦ISIS⟧ jihadist group, ⟦Baghdadi⟧"
+  {
+    re: new RegExp(
+      `\\b(${ROLES})\\s+(?:of|for)\\s+(?:the\\s+)?${HYPHENED}${SLOT}(?:\\s+(?:[a-z-]+\\s+)?(?:group|organi[sz]ation|movement|network|militia))?,?\\s+${SLOT}`,
+      "gi",
+    ),
+    org: 2,
+    person: 3,
+    orgAfterOf: true,
+    confidence: 0.85,
+  },
   // "⟦Isis⟧'s leader in the ⟦Euphrates⟧ valley, ⟦X⟧," (a regional leader leads the organisation): possessive, a comma before
   // the name, and the name ends its phrase ("…, ⟦Obama⟧ said" is not one).
   {
@@ -142,6 +156,14 @@ const SECOND_ROLE = new RegExp(`^,?\\s+and\\s+(?:its\\s+)?${MOD}(?:${ROLES}),?\\
 /** "a director of", "named a director": one of a board, not its head. */
 const ONE_OF_BOARD = /\b(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:director|chief|head|member|speaker)s?\b/i;
 const TITLED = new RegExp(`\\b(${ROLES})\\s+${SLOT}`, "gi");
+/**
+ * A known head's government or leadership: "the government of ⟦Bashar al-Assad⟧", "⟦Assad⟧'s regime", "under
+ * ⟦Haider al-Abadi⟧'s leadership" (the gazetteer says what the head leads; the article must name it).
+ */
+const HEADS_GOVERNMENT = new RegExp(
+  `\\b(?:government|regime|administration|leadership)\\s+of\\s+(?:(?:President|Prime\\s+Minister|Premier|King|Queen|Emir)\\s+)?${SLOT}(?![-'’⟦]|\\s+(?:and|or)\\s)|${SLOT}['’]s?\\s+(?:own\\s+|new\\s+)?(?:government|regime|administration|leadership)\\b`,
+  "g",
+);
 /** Titles that name the head of a state, capitalised before the name ("President Suharto"), not "Chancellor" (the UK's is a minister). */
 const HEAD_OF_STATE = new RegExp(
   `(?<![\\p{L}-])((?:former\\s+|then-?\\s*)?(?:President|Prime\\s+Minister|Premier|King|Queen|Emperor|Emir|Sultan))\\s+${SLOT}(?!\\s+of\\b)`,
@@ -268,7 +290,7 @@ const isLeadable = (m: Mention | undefined): m is Mention => isType(m, "ORGANIZA
 
 /** Every pattern but the role descriptions needs a role word or a verb of leading (a speed-up only). */
 const MAY_LEAD = new RegExp(
-  `${alternation([...LEXICON.leaderRoles, ...ENTRIES.flatMap((e) => e.leaderRoles ?? [])])}|led|head|command|rule|\\bru[nn]s?\\b|\\bran\\b|found|lead|president|premier|king|queen|emperor|emir|sultan|minister`,
+  `${alternation([...LEXICON.leaderRoles, ...ENTRIES.flatMap((e) => e.leaderRoles ?? [])])}|led|head|command|rule|\\bru[nn]s?\\b|\\bran\\b|found|lead|president|premier|king|queen|emperor|emir|sultan|minister|govern|regime|administration`,
   "i",
 );
 
@@ -385,7 +407,7 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const around = template.slice(Math.max(0, view.marks[k]!.start - 12), view.marks[k]!.end + 40);
       // "… said ⟦Ecuador⟧ would honour its debt": the country as the subject of a finite verb acts as the state.
       return new RegExp(
-        `(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament|would|will|must|should|could|can|has|had)\\b`,
+        `(?:\\b(?:of|in)\\s+(?:the\\s+)?⟦${k}⟧(?![-'’]|\\s+(?:⟦|\\p{Lu})))|⟦${k}⟧\\s+(?:government|ministers?|officials|cabinet|authorities|people|parliament|(?:too\\s+|also\\s+)?(?:would|will|must|should|could|can|has|had|needed|needs|wanted|wants|agreed|agrees))\\b`,
         "u",
       ).test(around);
     };
@@ -464,6 +486,21 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
     out.push({ type: "LEADS", subject: person, object: org, confidence: 0.7, view });
   });
   headsByDescription(view, mentions, out);
+  eachMatch(HEADS_GOVERNMENT, template, (m) => {
+    const person = slotAt(view, m[1] ?? m[2]);
+    if (!isType(person, "PERSON") || person.kind !== "name" || !person.entry?.leads) return;
+    const led = ENTRY_BY_NAME.get(person.entry.leads);
+    const org = mentions.find((x) => x.entry === led && x.kind !== "description" && x.kind !== "adjective");
+    if (!org) return;
+    out.push({
+      type: "LEADS",
+      subject: person,
+      object: org,
+      confidence: 0.75,
+      view,
+      time: FORMER.test(before(template, m.index, 25) + m[0]) ? "former" : undefined,
+    });
+  });
   for (const re of [TITLED, AS_ROLE]) {
     eachMatch(re, template, (m) => {
       const [person, role] = re === TITLED ? [slotAt(view, m[2]), m[1]] : [slotAt(view, m[1]), m[2]];

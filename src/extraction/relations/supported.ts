@@ -83,6 +83,8 @@ const PAIRS: {
   factual?: boolean;
   /** One person may back another (a bid or a candidacy); otherwise a person backs only an organisation or a state. */
   personal?: boolean;
+  /** A people's or party's adjective before a regime word is the one helped ("the ⟦Sandinista⟧ regime"). */
+  adjectiveSupported?: boolean;
 }[] = [
   {
     re: new RegExp(`${SLOT}${TAIL},?\\s+${BE}(?:[a-z]+ly\\s+)?${BY_SUPPORTER}`, "g"),
@@ -156,6 +158,18 @@ const PAIRS: {
     supported: 2,
     confidence: 0.7,
   },
+  // "⟦The Soviet Union⟧ and its allies have provided the ⟦Sandinista⟧ regime military hardware": two objects, the one helped first.
+  {
+    re: new RegExp(
+      `${SLOT}\\s+${CLAUSE_WORDS}(?:provided|provides|gave|gives|given|sent|sends|offered|offers|supplied|supplies)\\s+(?:the\\s+)?${SLOT}(?:\\s+(?:regime|government|rebels|guerrillas|forces|army|militias?))?\\s+(?:(?:military|economic|financial|humanitarian|logistical|political|covert|lethal|vital|sufficient|substantial|more|new)\\s+){1,2}(?:hardware|aid|assistance|support|weapons|arms|equipment|supplies|training)\\b`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    factual: true,
+    adjectiveSupported: true,
+  },
   {
     re: new RegExp(`${SLOT}\\s+${CLAUSE_WORDS}${GIVE}\\s+(?:[a-z-]+\\s+){0,3}${AID}\\s+(?:to|for)\\s+(?:the\\s+)?${SLOT}`, "g"),
     supporter: 1,
@@ -226,6 +240,18 @@ const PAIRS: {
     confidence: 0.7,
     factual: true,
   },
+  // "⟦Reagan⟧, who has made aid to the "⟦contra⟧" rebels one of his major foreign policy initiatives"
+  {
+    re: new RegExp(
+      `${SLOT},?\\s+(?:(?:who|which)\\s+)?(?:has|had|have)\\s+(?:also\\s+)?made\\s+(?:(?:military|economic|financial)\\s+)?(?:aid|support|assistance|backing)\\s+(?:to|for)\\s+(?:the\\s+)?["“]?${SLOT}["”]?(?:\\s+(?:rebels|guerrillas|forces|government|regime))?\\s+(?:one\\s+of\\s+(?:his|her|its|their)\\s+(?:[a-z-]+\\s+){0,4}(?:priorities|initiatives|goals|aims|causes|policies)|(?:a|his|her|its|their)\\s+(?:top\\s+|main\\s+|key\\s+|chief\\s+)?(?:priority|cause|goal|aim))\\b`,
+      "g",
+    ),
+    supporter: 1,
+    supported: 2,
+    confidence: 0.7,
+    factual: true,
+    adjectiveSupported: true,
+  },
   // "⟦X⟧ has won the backing of ⟦Y⟧", "⟦X⟧ can rely on the support of ⟦Y⟧" (not "sought the support of").
   {
     re: new RegExp(
@@ -237,6 +263,18 @@ const PAIRS: {
     confidence: 0.7,
     factual: true,
     list: true,
+  },
+  // "⟦Smith⟧ already has the backing of many pundits and fans, including former ⟦Scotland⟧ manager ⟦Craig Brown⟧"
+  {
+    re: new RegExp(
+      `${SLOT}\\s+(?:(?:can|could|will|has|have|had|also|now|already|still)\\s+){0,2}(?:won|wins|enjoys?|enjoyed|received|gained|secured|has|have|had)\\s+the\\s+(?:(?:full|strong|public|unanimous)\\s+)?(?:support|backing|endorsement)\\s+of\\s+(?:(?:many|most|several|some|leading|senior|top|other|fellow)\\s+)?[a-z]+(?:\\s+and\\s+[a-z]+)?,\\s+including\\s+(?:former\\s+|fellow\\s+)?(?:${ANY_SLOT}\\s+)?(?:[a-z]+\\s+){0,2}?(?:Sir\\s+|Lord\\s+)?${SLOT}`,
+      "g",
+    ),
+    supported: 1,
+    supporter: 2,
+    confidence: 0.7,
+    factual: true,
+    personal: true,
   },
   // "⟦X⟧ and ⟦Y⟧ have lent their backing to the supporters' group, ⟦Z⟧", "⟦X⟧ threw his support behind ⟦Y⟧"
   {
@@ -338,6 +376,8 @@ const WITH_SUPPORT = new RegExp(
   `\\b[Ww]ith\\s+(?:the\\s+)?${SLOT}(?:['’]s?)?\\s+(?:[a-z-]+\\s+)?(?:help|support|backing|assistance|aid|air\\s+(?:support|cover|power))\\b(?!\\s+(?:for|to|of)\\b)`,
   "g",
 );
+/** What follows an adjective that names the one helped: "the ⟦Sandinista⟧ regime". */
+const REGIME_AFTER = /^["”’]?\s+(?:regime|government|rebels|guerrillas|forces|army|militias?)\b/;
 const IN_SUPPORT = new RegExp(`\\bin\\s+support\\s+of\\s+(?:the\\s+)?${SLOT}`, "g");
 
 function isParty(m: Mention | undefined): m is Mention {
@@ -370,7 +410,13 @@ export function findSupported(view: SentenceView, capturers: Mention[]): Candida
       if (p.supply && (ALLEGED.test(template.slice(0, m.index)) || ASTRAY.test(template))) return;
       if (p.factual && NOT_FACTUAL.test(before(template, m.index, 60) + m[0])) return;
       const supporters = p.list ? supporterList(view, m[p.supporter], m.index + m[0].length) : slotsAt(view, m[p.supporter]);
-      for (const supported of slotsAt(view, m[p.supported])) {
+      for (const found of slotsAt(view, m[p.supported])) {
+        const supported =
+          p.adjectiveSupported &&
+          found.kind === "adjective" &&
+          REGIME_AFTER.test(template.slice(template.indexOf(`⟦${m[p.supported]}⟧`) + `⟦${m[p.supported]}⟧`.length))
+            ? { ...found, kind: "name" as const }
+            : found;
         for (const supporter of supporters) {
           // "Iranian-backed": the adjective names the supporter.
           add(

@@ -83,4 +83,41 @@ describe("CAPTURED", () => {
       expect(relations("Kurdish fighters battling ISIS, backed by US jets, retook Kobani.", "CAPTURED")).not.toContain("Islamic State -> Kobani");
     });
   });
+
+  describe("storming, relative clauses after a veto, a second place of one land phrase", () => {
+    it.each([
+      ["Iraqi forces have performed abysmally since Isis stormed into Mosul on 10 June.", ["Islamic State -> Mosul"]],
+      ["Last week, Kurdish fighters stormed the town of Kobani and took control from the militants.", ["Kurdish fighters -> Kobani"]],
+      [
+        "ISIS grew fast. Washington will step up its efforts to defeat the hardline Sunni militant outfit, which has captured swathes of area in Iraq's north and in Syria.",
+        ["Islamic State -> Iraq", "Islamic State -> Syria"],
+      ],
+    ])("finds %j", (text, expected) => {
+      expect(relations(text, "CAPTURED")).toEqual(expected);
+    });
+
+    it.each([
+      "Police stormed the town of Kobani and arrested three men.",
+      "Kurdish fighters stormed the town of Kobani but failed to take control.",
+      "Washington will step up its efforts to capture Mosul, which ISIS holds.",
+      "ISIS grew fast. The army plans to retake Mosul and in Syria the rebels fight on.",
+    ])("ignores %j", (text) => {
+      expect(relations(text, "CAPTURED")).toEqual([]);
+    });
+  });
+
+  describe("'the two groups' are the two armed groups named last", () => {
+    it("gives the capture to both", () => {
+      expect(
+        relations(
+          "Soldiers are held by jihadists from IS and the Nusra Front. They were abducted when militants from the two groups briefly overran the Lebanese border town of Arsal in August.",
+          "CAPTURED",
+        ),
+      ).toEqual(["Islamic State -> Arsal", "Nusra Front -> Arsal"]);
+    });
+
+    it("names nobody when fewer than two armed groups were named", () => {
+      expect(relations("Soldiers are held by IS. Later militants from the two groups overran the town of Arsal.", "CAPTURED")).toEqual([]);
+    });
+  });
 });

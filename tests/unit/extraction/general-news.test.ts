@@ -612,4 +612,115 @@ describe("handles and hashtags", () => {
     const r = extractArticle({ text }, { nlp: tagged(text, { "Rashad Qader": "PERSON", RashadAbdlQader: "PERSON" }) });
     expect(r.entities.map((e) => e.name)).not.toContain("RashadAbdlQader");
   });
+
+  it("people joined with a role and an honorific between share one relation", () => {
+    const spans = {
+      "Manchester United": "ORGANIZATION",
+      "Eric Cantona": "PERSON",
+      "Ole Gunnar Solskjaer": "PERSON",
+      "Alex Ferguson": "PERSON",
+      "Shareholders United": "ORGANIZATION",
+    } as const;
+    expect(
+      relations(
+        "Manchester United past and present footballers Eric Cantona and Ole Gunnar Solskjaer, and club manager Sir Alex Ferguson, have lent their backing to the supporters' group, Shareholders United.",
+        spans,
+      ),
+    ).toEqual([
+      "SUPPORTED_BY Shareholders United -> Eric Cantona",
+      "SUPPORTED_BY Shareholders United -> Ole Gunnar Solskjaer",
+      "SUPPORTED_BY Shareholders United -> Alex Ferguson",
+    ]);
+    // A preposition between makes no coordination.
+    expect(
+      relations("Eric Cantona, and a friend of Ole Gunnar Solskjaer, have lent their backing to the supporters' group, Shareholders United.", spans),
+    ).toEqual(["SUPPORTED_BY Shareholders United -> Ole Gunnar Solskjaer"]);
+  });
+
+  it("backing of a group 'including' a person; aid given with two objects", () => {
+    expect(
+      relations("Smith already has the backing of many pundits and fans, including former Scotland manager Craig Brown.", {
+        Smith: "PERSON",
+        Scotland: "LOCATION",
+        "Craig Brown": "PERSON",
+      }),
+    ).toEqual(["SUPPORTED_BY Smith -> Craig Brown"]);
+    expect(relations("Smith sought the backing of many pundits, including Craig Brown.", { Smith: "PERSON", "Craig Brown": "PERSON" })).toEqual([]);
+    expect(relations("The Soviet Union and its allies have provided the Sandinista regime military hardware and economic aid.")).toEqual([
+      "SUPPORTED_BY Sandinistas -> Soviet Union",
+    ]);
+    expect(relations("The Soviet Union has not provided the Sandinista regime military hardware.")).toEqual([]);
+    // An adjective before what is no regime names nobody helped.
+    expect(relations("Moscow has provided the Nicaraguan embassy staff new equipment.", { Moscow: "LOCATION" })).toEqual([]);
+  });
+
+  it("'Charity boss P' leads the organisation named last; 'company president P' is left alone", () => {
+    expect(
+      relations("Age Concern warned the parties. Charity boss Gordon Lishman said older voters turn out.", {
+        "Age Concern": "ORGANIZATION",
+        "Gordon Lishman": "PERSON",
+      }),
+    ).toContain("LEADS Gordon Lishman -> Age Concern");
+    expect(
+      relations("Wal-Mart ran adverts in the Wall Street Journal, with a letter from company president Lee Scott.", {
+        "Wal-Mart": "ORGANIZATION",
+        "Wall Street Journal": "ORGANIZATION",
+        "Lee Scott": "PERSON",
+      }),
+    ).not.toContain("LEADS Lee Scott -> Wall Street Journal");
+  });
+
+  it("a global chief executive leads the company", () => {
+    expect(
+      relations("But PwC's global chief executive, Samuel DiPiazza, said companies were concerned.", { PwC: "ORGANIZATION", "Samuel DiPiazza": "PERSON" }),
+    ).toEqual(["LEADS Samuel DiPiazza -> PwC"]);
+  });
+
+  it("'ex-chief executive' is a former head, 'the carmaker's chief executive' and 'the head of the Somali Islamist militant group X'", () => {
+    const r = extractArticle(
+      { text: "Yukos is in trouble. The company's founder and ex-chief executive, Mikhail Khodorkovsky, is in jail." },
+      {
+        nlp: tagged("Yukos is in trouble. The company's founder and ex-chief executive, Mikhail Khodorkovsky, is in jail.", {
+          Yukos: "ORGANIZATION",
+          "Mikhail Khodorkovsky": "PERSON",
+        }),
+      },
+    );
+    expect(describe_(r)).toEqual(["LEADS Mikhail Khodorkovsky -> Yukos (former)"]);
+    // "ex-" before another word ("an ex-wife of the head of …") makes nobody former.
+    expect(relations("Police hold an ex-wife of the head of the ISIS jihadist group, Abu Bakr al-Baghdadi.")).toEqual([
+      "LEADS Abu Bakr al-Baghdadi -> Islamic State",
+    ]);
+    expect(
+      relations("BMW recalled cars. Asked about it, the carmaker's chief executive Helmut Panke said no.", { BMW: "ORGANIZATION", "Helmut Panke": "PERSON" }),
+    ).toEqual(["LEADS Helmut Panke -> BMW"]);
+    expect(
+      relations("Officials said Ahmed Godane, the head of the Somali Islamist militant group al Shabaab, had been killed.", {
+        "Ahmed Godane": "PERSON",
+        "al Shabaab": "ORGANIZATION",
+      }),
+    ).toEqual(["LEADS Ahmed Godane -> al-Shabab"]);
+  });
+
+  it("a head of state's title with a country that 'too needed' or 'wants' something (the state as a subject)", () => {
+    expect(
+      relations("Mr Brown said America too needed to act but defended President George Bush for guaranteeing resources.", {
+        Brown: "PERSON",
+        America: "LOCATION",
+        "George Bush": "PERSON",
+      }),
+    ).toContain("LEADS George Bush -> United States");
+    // "his America trip": the country is no state acting.
+    expect(
+      relations("President George Bush ended his America trip.", { America: "LOCATION", "George Bush": "PERSON" }).filter((x) => x.startsWith("LEADS")),
+    ).toEqual([]);
+  });
+
+  it("'P, who has made aid to the contra rebels one of his major initiatives' backs them", () => {
+    expect(relations('It was a defeat for Reagan, who has made aid to the "contra" rebels one of his major foreign policy initiatives.')).toEqual([
+      "SUPPORTED_BY Contras -> Ronald Reagan",
+    ]);
+    // Making aid to them an issue is no support.
+    expect(relations('It was a defeat for Reagan, who has made aid to the "contra" rebels an issue.')).toEqual([]);
+  });
 });

@@ -166,3 +166,34 @@ describe("LEADS — a known head under a title that is not the state's", () => {
     expect(relations("Prime Minister Noboru Takeshita told reporters Japan would cut its budget.", "LEADS")).toContain("Noboru Takeshita -> Japan");
   });
 });
+
+describe("LEADS — a known head's government, regime or leadership", () => {
+  it.each([
+    ["Syria denied it. The government of Bashar al-Assad agreed to the talks.", "Bashar al-Assad -> Syria"],
+    ["Iraq needs a new government under Haider al-Abadi's leadership.", "Haider al-Abadi -> Iraq"],
+    ["Observers in Russia said the administration of Vladimir Putin acted.", "Vladimir Putin -> Russia"],
+  ])("finds %j", (text, expected) => {
+    expect(relations(text, "LEADS")).toContain(expected);
+  });
+
+  it.each([
+    // the article must name what the head leads
+    "The government of Bashar al-Assad agreed to the talks.",
+    // a head the gazetteer does not know leads nothing by his government
+    "France said so. The government of Pierre Dupont agreed.",
+  ])("ignores %j", (text) => {
+    expect(relations(text, "LEADS")).toEqual([]);
+  });
+});
+
+describe("LEADS — 'the head of the X jihadist group, P'", () => {
+  it("finds it", () => {
+    expect(relations("Police hold a daughter of the head of the ISIS jihadist group, Abu Bakr al-Baghdadi, the minister said.", "LEADS")).toEqual([
+      "Abu Bakr al-Baghdadi -> Islamic State",
+    ]);
+  });
+
+  it("a description of the group that is no organisation noun ends the pattern", () => {
+    expect(relations("Police hold a daughter of the head of the ISIS prison in Raqqa, Abu Bakr al-Baghdadi.", "LEADS")).toEqual([]);
+  });
+});
