@@ -66,6 +66,12 @@ const FORCE_TAIL = "(?:\\s+(?:forces|fighters|militants|troops|militiamen|rebels
 const AS_ROLE = new RegExp(`${SLOT},?\\s+(?:[a-z]+\\s+)?as\\s+(?:the\\s+)?${MOD}(${ROLES})\\b`, "gi");
 
 const STATE_TITLE = /^(?:former\s+|then-?\s*)?(?:president|prime\s+minister|premier|king|queen|emperor|emir|sultan|head\s+of\s+state|ruler|dictator|monarch)$/i;
+/** Roles over a firm, a team or a body, which no place has ("chairman of ⟦Austria⟧'s Creditanstalt", "⟦Texaco Canada⟧ chief executive"). */
+const BODY_ROLE =
+  /\b(?:chairman|chairwoman|chief\s+executive|CEO|managing\s+director|director(?:[\s-]general)?|coach|manager|boss|founder|co-founder|principal|captain|skipper|head(?!\s+of\s+(?:state|government|the\s+government)))\b/i;
+/** Roles a place has: its state, government or town. */
+const PLACE_ROLE =
+  /\b(?:president|prime\s+minister|premier|king|queen|emperor|emir|sultan|ruler|dictator|monarch|leader|chancellor|governor|mayor|minister|taoiseach|regime|government|administration|junta|strongman|ruled?|rules|governs?|state)\b/i;
 
 const PATTERNS: {
   re: RegExp;
@@ -308,6 +314,10 @@ export function findLeads(view: SentenceView, mentions: Mention[]): Candidate[] 
       const org = [p.org2, p.org3, p.org].map((g) => (g === undefined ? undefined : slotAt(view, m[g]))).find((x) => x !== undefined);
       if (!isType(person, "PERSON") || !isLeadable(org) || org.key === person.key) return;
       if (p.placeOnlyForState && org.type === "LOCATION" && !(org.entry?.kind === "country" && STATE_TITLE.test(m[1]!.trim()))) return;
+      // A known place is led by its state's or town's heads only: a firm's, team's or body's role with it is over something of that
+      // place (an unknown "place" after such a role is mostly an organisation the tagger typed as one: "chief executive of ⟦Wippit⟧").
+      if (org.type === "LOCATION" && org.entry !== undefined && BODY_ROLE.test(m[0].replace(/⟦\d+⟧/g, " ")) && !PLACE_ROLE.test(m[0].replace(/⟦\d+⟧/g, " ")))
+        return;
       // "⟦British⟧ director ⟦Sean McAllister⟧", "⟦French⟧ coach ⟦X⟧": a nationality before a profession, not a state's head.
       if (org.kind === "adjective" && org.entry?.kind === "country" && NATIONALITY_ROLE.test(m[0])) return;
       // "president of ⟦Costa Rica⟧'s central bank", "head of ⟦Cosenza⟧ police": a place's unit, named by a lowercase noun, is led.

@@ -40,6 +40,18 @@ describe("LEADS", () => {
 // Made-up sentences for the precision round of 2026-12-02 (evening): a role over a unit, a nationality, a second title.
 describe("LEADS — what a role word does not make a head of", () => {
   it.each([
+    ["Hannes Androsch, chairman of Austria's Creditanstalt-Bankverein, said there was some truth to the charge.", "Austria"],
+    ["Texaco Canada chief executive Peter Bijur said in a statement that it is business as usual.", "Canada"],
+    ["Spain's director general for Europe, Jose Maria Pons, spoke.", "Spain"],
+    ["David Pennington, the head of Australia's government sponsored AIDS taskforce, said the cream helped.", "Australia"],
+  ])("a firm's or a body's role with a known place heads no place: %j", (text, place) => {
+    expect(relations(text, "LEADS").filter((r) => r.endsWith(`-> ${place}`))).toEqual([]);
+  });
+  it("…while the place's own heads still lead it", () => {
+    expect(relations("French President Jacques Chirac spoke on Monday.", "LEADS")).toEqual(["Jacques Chirac -> France"]);
+    expect(relations("Soviet leader Mikhail Gorbachev was invited.", "LEADS")).toEqual(["Mikhail Gorbachev -> Soviet Union"]);
+  });
+  it.each([
     ["Maria Ostend, president of Chile's central bank, resigned on Monday.", "a place's unit (central bank)"],
     ["Tomas Greer, head of Dublin police investigation section, spoke to reporters.", "a place's police section"],
     ["The festival opens with a film by British director Alan Parkes.", "a nationality before a profession"],
