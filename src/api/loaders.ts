@@ -6,19 +6,30 @@
  */
 import DataLoader from "dataloader";
 import type { AppContext } from "./context.ts";
-import type { ArticleRow, Batch, EntityRelationsArgs, EntityRow, EvidenceArticle, Headers, Paged, Window } from "../store/index.ts";
+import type { ArticleRow, Batch, EntityRelationsArgs, EntityRow, EvidenceArticle, Headers, Paged, RelationRow, Window } from "../store/index.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
 
 // Private: one loader per (name, args) per request; the batch function gets all keys at once and
 // returns a map, which is turned back into key order (Neo4j returns rows in no guaranteed order).
-function loader<V>(ctx: AppContext, name: string, args: object, batch: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
+// Keys are ids, or objects named in the map (and in the loader's cache) by `keyOf`.
+function loader<V, K = string>(
+  ctx: AppContext,
+  name: string,
+  args: object,
+  batch: (keys: readonly K[]) => Promise<Map<string, V>>,
+  missing: V,
+  keyOf: (k: K) => string = String,
+): DataLoader<K, V, string> {
   const cacheKey = `${name}:${JSON.stringify(args)}`;
-  let l = ctx.loaders.get(cacheKey) as DataLoader<string, V> | undefined;
+  let l = ctx.loaders.get(cacheKey) as DataLoader<K, V, string> | undefined;
   if (!l) {
-    l = new DataLoader<string, V>(async (ids) => {
-      const found = await batch(ids);
-      return ids.map((id) => found.get(id) ?? missing);
-    });
+    l = new DataLoader<K, V, string>(
+      async (keys) => {
+        const found = await batch(keys);
+        return keys.map((k) => found.get(keyOf(k)) ?? missing);
+      },
+      { cacheKeyFn: keyOf },
+    );
     ctx.loaders.set(cacheKey, l);
   }
   return l;
@@ -29,6 +40,9 @@ function primed<T>(ctx: AppContext, b: Batch<T>): Map<string, T> {
   prime(ctx, b.headers);
   return b.byId;
 }
+
+// Private: an entityRelations loader key as a string (entity, type, direction, first).
+const relationsKey = (k: { id: string } & EntityRelationsArgs): string => `${k.id}|${k.type ?? ""}|${k.direction}|${k.first}`;
 
 const byId = <T extends { id: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
 
@@ -52,8 +66,30 @@ export const loaders = {
 
   entity: (ctx: AppContext) => loader<EntityRow | null>(ctx, "entity", {}, async (ids) => byId(await ctx.store.entitiesByIds(ids)), null),
 
-  entityRelations: (ctx: AppContext, args: EntityRelationsArgs) =>
-    loader(ctx, "entityRelations", args, async (ids) => primed(ctx, await ctx.store.entityRelations(ids, args)), EMPTY),
+  /**
+   * Keyed by (entity, filter), so every `relations(type:, direction:, first:)` field of a level
+   * (aliased per type, as in "entities → relations of three types") is one statement; with
+   * `evidenceFirst` > 0 that statement also fills the evidence loader for the relations it returns.
+   */
+  entityRelations: (ctx: AppContext, evidenceFirst: number) =>
+    loader<Paged<RelationRow>, { id: string } & EntityRelationsArgs>(
+      ctx,
+      "entityRelations",
+      { evidenceFirst },
+      async (keys) => {
+        const b = await ctx.store.entityRelations(
+          keys.map((k) => ({ ...k, key: relationsKey(k) })),
+          evidenceFirst,
+        );
+        if (b.evidence) {
+          const ev = loaders.evidence(ctx, { first: evidenceFirst });
+          for (const [key, items] of b.evidence) ev.prime(key, items);
+        }
+        return primed(ctx, b);
+      },
+      EMPTY,
+      relationsKey,
+    ),
 
   evidence: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "evidence", args, async (keys) => primed(ctx, await ctx.store.relationEvidence(keys, args.first)), []),

@@ -10,11 +10,13 @@
 import type { Runner } from "../db/client.ts";
 import { int } from "../db/values.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
+import { relationKey } from "../graph/keys.ts";
 import type { EntityLookup } from "./lookup.ts";
 import {
   articleRow,
   count,
   entityRow,
+  evidenceWithArticles,
   list,
   noHeaders,
   num,
@@ -25,6 +27,7 @@ import {
   str,
   type Batch,
   type EntityRow,
+  type EvidenceRow,
   type Paged,
   type QuoteRow,
   type RelationRow,
@@ -71,15 +74,38 @@ export interface EntityRelationsArgs {
   first: number;
 }
 
-/** The relations of each entity, aggregated over articles, most attested first, with the other end's header. `cypher/entityRelations.cypher` */
-export async function entityRelations(db: Runner, ids: readonly string[], args: EntityRelationsArgs): Promise<Batch<Paged<RelationRow>>> {
-  return pagedById(await db.read("entityRelations", { ids, type: args.type, direction: args.direction, first: int(args.first) }), (v, headers) => {
-    const r = relationRow(v);
-    const header = obj(v, "items").header;
-    if (r.objectIsArticle) headers.articles.push(articleRow(header));
-    else headers.entities.push(entityRow(header));
+/** One `relations` field of one entity: the entity, the field's filter, and the caller's key for the answer. */
+export interface EntityRelationsRequest extends EntityRelationsArgs {
+  key: string;
+  id: string;
+}
+
+export interface EntityRelationsBatch extends Batch<Paged<RelationRow>> {
+  /** With `evidenceFirst` > 0: each returned relation's top evidence (as relationEvidence gives it), by relation key. */
+  evidence: Map<string, EvidenceRow[]> | null;
+}
+
+/**
+ * The relations of many (entity, filter) requests at once (several `relations(type:)` fields of
+ * many entities in one statement), aggregated over articles, most attested first, with the other
+ * end's header; by request key. With `evidenceFirst` > 0 each relation's
+ * top evidence comes too, so relations → evidence costs no second statement. `cypher/entityRelations.cypher`
+ */
+export async function entityRelations(db: Runner, requests: readonly EntityRelationsRequest[], evidenceFirst: number): Promise<EntityRelationsBatch> {
+  const rows = await db.read("entityRelations", {
+    requests: requests.map((q) => ({ key: q.key, id: q.id, type: q.type, direction: q.direction, first: int(q.first) })),
+    evidenceFirst: int(evidenceFirst),
+  });
+  const evidence = evidenceFirst > 0 ? new Map<string, EvidenceRow[]>() : null;
+  const batch = pagedById(rows, (v, headers) => {
+    const o = obj(v, "items");
+    const r = relationRow(o);
+    if (r.objectIsArticle) headers.articles.push(articleRow(o.header));
+    else headers.entities.push(entityRow(o.header));
+    evidence?.set(relationKey(r), evidenceWithArticles(o.evidence, "evidence", headers));
     return r;
   });
+  return { ...batch, evidence };
 }
 
 export interface EntityArticle {

@@ -192,13 +192,17 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
       return { id, total: found.length, items: found };
     }),
   entityRelations: (p) =>
-    (p.ids as string[]).map((id) => {
-      const out = p.direction !== "IN" ? aggregate(RELATIONS.filter((r) => r.s === id)) : [];
-      const inn = p.direction !== "OUT" ? aggregate(RELATIONS.filter((r) => r.o === id)) : [];
+    (p.requests as { key: string; id: string; type: string | null; direction: string; first: unknown }[]).map((q) => {
+      const out = q.direction !== "IN" ? aggregate(RELATIONS.filter((r) => r.s === q.id)) : [];
+      const inn = q.direction !== "OUT" ? aggregate(RELATIONS.filter((r) => r.o === q.id)) : [];
       const found = [...out, ...inn]
-        .filter((r) => p.type === null || r.type === p.type)
-        .map(({ rs: _rs, ...r }) => ({ ...r, header: entity(r.subjectId === id ? r.objectId : r.subjectId)! }));
-      return { id, total: found.length, items: found.slice(0, Number(p.first)) };
+        .filter((r) => q.type === null || r.type === q.type)
+        .map(({ rs, ...r }) => ({
+          ...r,
+          header: entity(r.subjectId === q.id ? r.objectId : r.subjectId)!,
+          evidence: Number(p.evidenceFirst) > 0 ? rs.slice(0, Number(p.evidenceFirst)).map((x) => ({ ...evidence(x), article: article(x.articleId)! })) : null,
+        }));
+      return { id: q.key, total: found.length, items: found.slice(0, Number(q.first)) };
     }),
   quotesSearch: (p) => {
     const found = QUOTES.filter((q) => p.speakers === null || (p.speakers as string[]).includes(q.speakerId));

@@ -8,6 +8,7 @@ import { connection, pageArgs } from "../pagination.ts";
 import { argsAt } from "../selection.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { NodeRef } from "./node.ts";
+import { evidenceFirstAt } from "./relation.ts";
 import type { ArticleRow, EntityRow } from "../../store/index.ts";
 import { ENTITY_TYPES, type EntityType } from "../../extraction/types.ts";
 
@@ -74,9 +75,13 @@ EntityRef.implement({
         direction: t.arg({ type: DirectionEnum, defaultValue: "BOTH", description: "OUT: as subject; IN: as object; BOTH (default)." }),
         first: t.arg.int({ defaultValue: 20, description: "At most this many (default 20, at most 100)." }),
       },
-      resolve: async (e, args, ctx) => {
+      resolve: async (e, args, ctx, info) => {
         const { limit } = pageArgs({ first: args.first });
-        const p = await loaders.entityRelations(ctx, { type: args.type ?? null, direction: args.direction ?? "BOTH", first: limit }).load(e.id);
+        // With one `evidence` selection below (as bench:peer (a) and (d) ask), the relations' evidence
+        // comes in the same statement; every relations field of the level shares that one statement.
+        const p = await loaders
+          .entityRelations(ctx, evidenceFirstAt(info, ["evidence"]))
+          .load({ id: e.id, type: args.type ?? null, direction: args.direction ?? "BOTH", first: limit });
         return p.items;
       },
     }),

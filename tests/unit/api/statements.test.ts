@@ -97,4 +97,37 @@ describe("statements the store receives for each README query (no database)", ()
     expect(two.statements.map((s) => s.statement)).toEqual(["entitiesSearch", "entityArticles", "articleMentions", "articleMentions"]);
     expect(two.statements[1]!.params).toMatchObject({ withMentions: false });
   });
+
+  // bench:peer questions (a) and (d): relations with their evidence, one entity by name, or three types of relations per entity of a list.
+  const REL =
+    "type subject { key } object { ... on Entity { key } ... on Article { key } } articleCount evidence(first: 100) { article { key title } sentence }";
+
+  it("entity → relations → evidence: the evidence comes with the relations, in one statement", async () => {
+    const { data, statements } = await run(`{ entity(name: "ISIS") { key relations(first: 100) { ${REL} } } }`);
+    expect(statements.map((s) => s.statement)).toEqual(["entityIdsByAlias", "entityRelations"]);
+    expect(statements[1]!.params).toMatchObject({ evidenceFirst: "int(100)" });
+    const rels = (data as { entity: { relations: { evidence: { article: { title: string } }[] }[] } }).entity.relations;
+    expect(rels.length).toBeGreaterThan(0);
+    expect(rels.every((r) => r.evidence.length > 0 && r.evidence.every((e) => e.article.title.length > 0))).toBe(true);
+  });
+
+  it("entities → relations of three types → evidence: one statement for every relations field of the level", async () => {
+    const types = ["LEADS", "CAPTURED", "SUPPORTED_BY"];
+    const fields = types.map((t) => `${t.toLowerCase()}: relations(type: ${t}, direction: OUT, first: 20) { ${REL} }`).join(" ");
+    const { data, statements } = await run(`{ entities(search: "a", first: 20) { edges { node { key ${fields} } } } }`);
+    expect(statements.map((s) => s.statement)).toEqual(["entitiesSearch", "entityRelations"]);
+    const requests = (statements[1]!.params as { requests: { type: string }[] }).requests;
+    expect(new Set(requests.map((q) => q.type))).toEqual(new Set(types));
+    // Each field still gets only its own type, with evidence.
+    const nodes = (data as { entities: { edges: { node: Record<string, { type: string; evidence: unknown[] }[]> }[] } }).entities.edges.map((e) => e.node);
+    const got = nodes.flatMap((n) => types.flatMap((t) => n[t.toLowerCase()]!.map((r) => [t, r.type, r.evidence.length > 0])));
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every(([t, type, ev]) => t === type && ev)).toBe(true);
+  });
+
+  it("two evidence selections of different sizes under one relations field load on their own, as before", async () => {
+    const { statements } = await run(`{ entity(name: "ISIS") { relations { a: evidence(first: 1) { sentence } b: evidence(first: 2) { sentence } } } }`);
+    expect(statements.map((s) => s.statement)).toEqual(["entityIdsByAlias", "entityRelations", "relationEvidence", "relationEvidence"]);
+    expect(statements[1]!.params).toMatchObject({ evidenceFirst: "int(0)" });
+  });
 });
