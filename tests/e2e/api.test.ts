@@ -202,4 +202,34 @@ describe("look-ahead: relations with evidence in one statement", () => {
     expect(twice.data!.relations.edges.map((e) => e.node.a.map((x) => x.sentence))).toEqual(viaLookahead);
     expect(twice.data!.relations.edges.every((e) => e.node.b.length <= 1)).toBe(true);
   });
+
+  type Rel = { type: string; object: { key: string }; evidence: { sentence: string; article: { title: string } }[] };
+  const REL = "type object { ... on Entity { key } ... on Article { key } } evidence(first: 3) { sentence article { title } }";
+
+  it("entity → relations → evidence → article: the name lookup and one statement, same evidence as through the loader", async () => {
+    const { result, names } = await statementsDuring(db, () =>
+      gql<{ entity: { relations: Rel[] } }>(app, `{ entity(name: "ISIS") { relations(first: 10) { ${REL} } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(names).toEqual(["entityIdsByAlias", "entityRelations"]);
+    const rels = result.data!.entity.relations;
+    expect(rels.some((r) => r.type === "CAPTURED" && r.object.key === "location:mosul" && r.evidence.length > 0)).toBe(true);
+    const loaded = await gql<{ entity: { relations: { a: Rel["evidence"]; b: unknown }[] } }>(
+      app,
+      `{ entity(name: "ISIS") { relations(first: 10) { a: evidence(first: 3) { sentence article { title } } b: evidence(first: 1) { sentence } } } }`,
+    );
+    // Two evidence selections (no look-ahead): the same evidence through the evidence loader.
+    expect(loaded.data!.entity.relations.map((r) => r.a)).toEqual(rels.map((r) => r.evidence));
+  });
+
+  it("entities → relations of two types → evidence: one statement for both fields, each field its own type", async () => {
+    const q = `{ entities(search: "ISIS", first: 3) { edges { node { key leads: relations(type: LEADS, direction: OUT, first: 3) { ${REL} } captured: relations(type: CAPTURED, direction: OUT, first: 3) { ${REL} } } } } }`;
+    const { result, names } = await statementsDuring(db, () => gql<{ entities: Conn<{ leads: Rel[]; captured: Rel[] }> }>(app, q));
+    expect(result.errors).toBeUndefined();
+    expect(names).toEqual(["entitiesSearch", "entityRelations"]);
+    const nodes = result.data!.entities.edges.map((e) => e.node);
+    expect(nodes.flatMap((n) => n.captured).length).toBeGreaterThan(0);
+    expect(nodes.every((n) => n.leads.every((r) => r.type === "LEADS") && n.captured.every((r) => r.type === "CAPTURED"))).toBe(true);
+    expect(nodes.every((n) => [...n.leads, ...n.captured].every((r) => r.evidence.length > 0))).toBe(true);
+  });
 });
