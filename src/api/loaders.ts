@@ -6,7 +6,20 @@
  */
 import DataLoader from "dataloader";
 import type { AppContext } from "./context.ts";
-import type { ArticleRow, Batch, EntityRelationsArgs, EntityRow, EvidenceArticle, Headers, Paged, RelationRow, Window } from "../store/index.ts";
+import type {
+  ArticleRow,
+  Batch,
+  EntityLookup,
+  EntityRelationsArgs,
+  EntityRelationsBatch,
+  EntityRelationsRequest,
+  EntityRow,
+  EvidenceArticle,
+  Headers,
+  Paged,
+  RelationRow,
+  Window,
+} from "../store/index.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
 
 // Private: one loader per (name, args) per request; the batch function gets all keys at once and
@@ -59,6 +72,35 @@ export function prime(ctx: AppContext, headers: Partial<Headers>): void {
   for (const r of headers.articles ?? []) a.prime(r.id, r);
 }
 
+// Private: an entityRelations statement, its evidence handed to the evidence loader.
+async function relationsBatch(ctx: AppContext, requests: EntityRelationsRequest[], evidenceFirst: number): Promise<EntityRelationsBatch> {
+  const b = await ctx.store.entityRelations(requests, evidenceFirst);
+  if (b.evidence) {
+    const ev = loaders.evidence(ctx, { first: evidenceFirst });
+    for (const [key, items] of b.evidence) ev.prime(key, items);
+  }
+  return b;
+}
+
+/**
+ * `entity(name:)` whose one `relations` selection is `args` (with `evidenceFirst` of evidence below
+ * it): the entity the name means and its relations in one statement, the relations loader primed
+ * with them, so the `relations` field costs no statement. Null when the name means no entity.
+ */
+export async function entityNamedWithRelations(
+  ctx: AppContext,
+  lookup: EntityLookup,
+  args: EntityRelationsArgs,
+  evidenceFirst: number,
+): Promise<EntityRow | null> {
+  const b = await relationsBatch(ctx, [{ ...args, key: "named", id: lookup.ref, lookup }], evidenceFirst);
+  const entity = b.named.get("named");
+  if (!entity) return null;
+  prime(ctx, b.headers);
+  loaders.entityRelations(ctx, evidenceFirst).prime({ ...args, id: entity.id }, b.byId.get("named") ?? EMPTY);
+  return entity;
+}
+
 export const loaders = {
   article: (ctx: AppContext) => loader<ArticleRow | null>(ctx, "article", {}, async (ids) => byId(await ctx.store.articlesByIds(ids)), null),
 
@@ -76,17 +118,15 @@ export const loaders = {
       ctx,
       "entityRelations",
       { evidenceFirst },
-      async (keys) => {
-        const b = await ctx.store.entityRelations(
-          keys.map((k) => ({ ...k, key: relationsKey(k) })),
-          evidenceFirst,
-        );
-        if (b.evidence) {
-          const ev = loaders.evidence(ctx, { first: evidenceFirst });
-          for (const [key, items] of b.evidence) ev.prime(key, items);
-        }
-        return primed(ctx, b);
-      },
+      async (keys) =>
+        primed(
+          ctx,
+          await relationsBatch(
+            ctx,
+            keys.map((k) => ({ ...k, key: relationsKey(k) })),
+            evidenceFirst,
+          ),
+        ),
       EMPTY,
       relationsKey,
     ),

@@ -5,7 +5,7 @@
  * What a name means, in every root field: the entity whose id it is, else the most mentioned
  * entity (of any type) with that name or alias, normalised as `nameKey` does; ties go to the
  * smaller id. One entity, never several. `cypher/entityIdsByAlias.cypher`,
- * `cypher/entityIdsByRefs.cypher` and `cypher/relationsSearch.cypher` each apply this rule.
+ * `cypher/entityIdsByRefs.cypher`, `cypher/relationsSearch.cypher` and `cypher/entityRelations.cypher` each apply this rule.
  */
 import type { Runner } from "../db/client.ts";
 import { int } from "../db/values.ts";
@@ -74,28 +74,44 @@ export interface EntityRelationsArgs {
   first: number;
 }
 
-/** One `relations` field of one entity: the entity, the field's filter, and the caller's key for the answer. */
+/**
+ * One `relations` field of one entity: the caller's key for the answer, the field's filter, and the
+ * entity: by id, or with `lookup`, the entity a reference names (the rule above; its header comes back).
+ */
 export interface EntityRelationsRequest extends EntityRelationsArgs {
   key: string;
   id: string;
+  lookup?: EntityLookup;
 }
 
 export interface EntityRelationsBatch extends Batch<Paged<RelationRow>> {
   /** With `evidenceFirst` > 0: each returned relation's top evidence (as relationEvidence gives it), by relation key. */
   evidence: Map<string, EvidenceRow[]> | null;
+  /** For requests with a `lookup`: the entity it names, by request key (absent: it names none). */
+  named: Map<string, EntityRow>;
 }
 
 /**
  * The relations of many (entity, filter) requests at once (several `relations(type:)` fields of
  * many entities in one statement), aggregated over articles, most attested first, with the other
- * end's header; by request key. With `evidenceFirst` > 0 each relation's
- * top evidence comes too, so relations → evidence costs no second statement. `cypher/entityRelations.cypher`
+ * end's header; by request key. With `evidenceFirst` > 0 each relation's top evidence comes too,
+ * so relations → evidence costs no second statement; a request with a `lookup` resolves the name in
+ * the same statement (entity → relations by name: one statement). `cypher/entityRelations.cypher`
  */
 export async function entityRelations(db: Runner, requests: readonly EntityRelationsRequest[], evidenceFirst: number): Promise<EntityRelationsBatch> {
   const rows = await db.read("entityRelations", {
-    requests: requests.map((q) => ({ key: q.key, id: q.id, type: q.type, direction: q.direction, first: int(q.first) })),
+    requests: requests.map((q) => ({
+      key: q.key,
+      id: q.lookup?.ref ?? q.id,
+      keys: q.lookup?.keys ?? [],
+      named: q.lookup !== undefined,
+      type: q.type,
+      direction: q.direction,
+      first: int(q.first),
+    })),
     evidenceFirst: int(evidenceFirst),
   });
+  const named = new Map(rows.flatMap((r) => (r.entity === null || r.entity === undefined ? [] : [[str(r, "id"), entityRow(r.entity)] as const])));
   const evidence = evidenceFirst > 0 ? new Map<string, EvidenceRow[]>() : null;
   const batch = pagedById(rows, (v, headers) => {
     const o = obj(v, "items");
@@ -105,7 +121,8 @@ export async function entityRelations(db: Runner, requests: readonly EntityRelat
     evidence?.set(relationKey(r), evidenceWithArticles(o.evidence, "evidence", headers));
     return r;
   });
-  return { ...batch, evidence };
+  batch.headers.entities.push(...named.values());
+  return { ...batch, evidence, named };
 }
 
 export interface EntityArticle {

@@ -206,12 +206,12 @@ describe("look-ahead: relations with evidence in one statement", () => {
   type Rel = { type: string; object: { key: string }; evidence: { sentence: string; article: { title: string } }[] };
   const REL = "type object { ... on Entity { key } ... on Article { key } } evidence(first: 3) { sentence article { title } }";
 
-  it("entity → relations → evidence → article: the name lookup and one statement, same evidence as through the loader", async () => {
+  it("entity(name:) → relations → evidence → article: one statement, same evidence as through the loader", async () => {
     const { result, names } = await statementsDuring(db, () =>
       gql<{ entity: { relations: Rel[] } }>(app, `{ entity(name: "ISIS") { relations(first: 10) { ${REL} } } }`),
     );
     expect(result.errors).toBeUndefined();
-    expect(names).toEqual(["entityIdsByAlias", "entityRelations"]);
+    expect(names).toEqual(["entityRelations"]);
     const rels = result.data!.entity.relations;
     expect(rels.some((r) => r.type === "CAPTURED" && r.object.key === "location:mosul" && r.evidence.length > 0)).toBe(true);
     const loaded = await gql<{ entity: { relations: { a: Rel["evidence"]; b: unknown }[] } }>(
@@ -220,6 +220,16 @@ describe("look-ahead: relations with evidence in one statement", () => {
     );
     // Two evidence selections (no look-ahead): the same evidence through the evidence loader.
     expect(loaded.data!.entity.relations.map((r) => r.a)).toEqual(rels.map((r) => r.evidence));
+  });
+
+  it("entity(name:) → relations: a name that means no entity is null; a page over 100 is the field's BAD_USER_INPUT, as before", async () => {
+    const none = await statementsDuring(db, () => gql<{ entity: null }>(app, `{ entity(name: "Nobody Atall Xq") { name relations { type } } }`));
+    expect(none.result.errors).toBeUndefined();
+    expect(none.result.data!.entity).toBeNull();
+    expect(none.names).toEqual(["entityRelations"]);
+    const big = await gql(app, `{ entity(name: "ISIS") { name relations(first: 101) { type } } }`);
+    expect(big.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(big.data).toEqual({ entity: null });
   });
 
   it("entities → relations of two types → evidence: one statement for both fields, each field its own type", async () => {

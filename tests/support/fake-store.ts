@@ -192,17 +192,19 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
       return { id, total: found.length, items: found };
     }),
   entityRelations: (p) =>
-    (p.requests as { key: string; id: string; type: string | null; direction: string; first: unknown }[]).map((q) => {
-      const out = q.direction !== "IN" ? aggregate(RELATIONS.filter((r) => r.s === q.id)) : [];
-      const inn = q.direction !== "OUT" ? aggregate(RELATIONS.filter((r) => r.o === q.id)) : [];
+    (p.requests as { key: string; id: string; keys: string[]; named: boolean; type: string | null; direction: string; first: unknown }[]).flatMap((q) => {
+      const id = named(q.id, q.keys);
+      if (id === undefined) return [];
+      const out = q.direction !== "IN" ? aggregate(RELATIONS.filter((r) => r.s === id)) : [];
+      const inn = q.direction !== "OUT" ? aggregate(RELATIONS.filter((r) => r.o === id)) : [];
       const found = [...out, ...inn]
         .filter((r) => q.type === null || r.type === q.type)
         .map(({ rs, ...r }) => ({
           ...r,
-          header: entity(r.subjectId === q.id ? r.objectId : r.subjectId)!,
+          header: entity(r.subjectId === id ? r.objectId : r.subjectId)!,
           evidence: Number(p.evidenceFirst) > 0 ? rs.slice(0, Number(p.evidenceFirst)).map((x) => ({ ...evidence(x), article: article(x.articleId)! })) : null,
         }));
-      return { id: q.key, total: found.length, items: found.slice(0, Number(q.first)) };
+      return [{ id: q.key, total: found.length, entity: q.named ? entity(id)! : null, items: found.slice(0, Number(q.first)) }];
     }),
   quotesSearch: (p) => {
     const found = QUOTES.filter((q) => p.speakers === null || (p.speakers as string[]).includes(q.speakerId));

@@ -1,16 +1,18 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
-import { entityFor, keyOf } from "../ids.ts";
+import { entityFor, entityRef, keyOf } from "../ids.ts";
 import { withLoaded } from "../join.ts";
-import { loaders, prime } from "../loaders.ts";
-import { connection, pageArgs } from "../pagination.ts";
+import { entityNamedWithRelations, loaders, prime } from "../loaders.ts";
+import { connection, MAX_PAGE, pageArgs } from "../pagination.ts";
 import { argsAt } from "../selection.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { NodeRef } from "./node.ts";
 import { evidenceFirstAt } from "./relation.ts";
-import type { ArticleRow, EntityRow } from "../../store/index.ts";
-import { ENTITY_TYPES, type EntityType } from "../../extraction/types.ts";
+import type { ArticleRow, EntityRelationsArgs, EntityRow } from "../../store/index.ts";
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from "../../extraction/types.ts";
+
+const RELATIONS_DEFAULT = 20;
 
 const EntityArticleRef = builder.objectRef<{ article: ArticleRow; mentions: number }>("EntityArticle").implement({
   description: "An article that mentions an entity.",
@@ -29,6 +31,20 @@ function mentionsLookahead(info: GraphQLResolveInfo): { type: EntityType | null 
   const t = types[0];
   if (t === undefined || t === null) return { type: null };
   return ENTITY_TYPES.includes(t as EntityType) ? { type: t as EntityType } : null;
+}
+
+// Private: the filter of the one `relations` selection below the current field, as the relations
+// resolver keys its loader (defaults applied), or null: none, several, or an argument that resolver refuses.
+function relationsLookahead(info: GraphQLResolveInfo): EntityRelationsArgs | null {
+  const types = argsAt(info, ["relations"], "type");
+  if (types.length !== 1) return null;
+  const type = types[0] ?? null;
+  const direction = argsAt(info, ["relations"], "direction")[0] ?? "BOTH";
+  const first = argsAt(info, ["relations"], "first")[0] ?? RELATIONS_DEFAULT;
+  if (type !== null && !RELATION_TYPES.includes(type as RelationType)) return null;
+  if (direction !== "OUT" && direction !== "IN" && direction !== "BOTH") return null;
+  if (typeof first !== "number" || !Number.isInteger(first) || first < 0 || first > MAX_PAGE) return null;
+  return { type: type as RelationType | null, direction, first };
 }
 
 const CoMentionRef = builder.objectRef<{ entity: EntityRow; sharedArticles: number }>("CoMention").implement({
@@ -73,7 +89,7 @@ EntityRef.implement({
       args: {
         type: t.arg({ type: RelationTypeEnum, description: "Only this kind." }),
         direction: t.arg({ type: DirectionEnum, defaultValue: "BOTH", description: "OUT: as subject; IN: as object; BOTH (default)." }),
-        first: t.arg.int({ defaultValue: 20, description: "At most this many (default 20, at most 100)." }),
+        first: t.arg.int({ defaultValue: RELATIONS_DEFAULT, description: "At most this many (default 20, at most 100)." }),
       },
       resolve: async (e, args, ctx, info) => {
         const { limit } = pageArgs({ first: args.first });
@@ -117,9 +133,12 @@ builder.queryFields((t) => ({
     description:
       'One entity by id, or by a name or alias: `entity(name: "al-Abadi")`. A name means one entity, in every field that takes one: the entity with that id, else the most mentioned entity with that name or alias (case, diacritics, dots, a leading "the" ignored), of any type.',
     args: { id: t.arg.id({ description: 'Global id or key, e.g. "person:haider-al-abadi".' }), name: t.arg.string({ description: "A name or alias." }) },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx, info) => {
       if ((args.id == null) === (args.name == null)) throw new AppError("BAD_USER_INPUT", 'Give exactly one of "id" or "name".');
       if (args.id != null) return loaders.entity(ctx).load(keyOf("Entity", args.id));
+      // "This entity and its relations" (one `relations` selection): the name and the relations in one statement.
+      const rel = relationsLookahead(info);
+      if (rel) return entityNamedWithRelations(ctx, entityRef(args.name!), rel, evidenceFirstAt(info, ["relations", "evidence"]));
       return entityFor(ctx, args.name!);
     },
   }),

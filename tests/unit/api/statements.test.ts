@@ -34,7 +34,7 @@ async function run(query: string): Promise<{ data: unknown; statements: Recordin
 const STATEMENTS: Record<string, number> = {
   "1. Who captured Mosul, and according to which articles?": 1,
   "2. Who leads ISIS?": 1,
-  "3. Everything about al-Abadi: which articles, what relations": 3,
+  "3. Everything about al-Abadi: which articles, what relations": 2,
   "4. What did James Jeffrey say?": 3,
   "5. What links Donald Trump to Abu Bakr al-Baghdadi?": 9,
   "6. What do the two articles agree on?": 5,
@@ -102,10 +102,10 @@ describe("statements the store receives for each README query (no database)", ()
   const REL =
     "type subject { key } object { ... on Entity { key } ... on Article { key } } articleCount evidence(first: 100) { article { key title } sentence }";
 
-  it("entity → relations → evidence: the evidence comes with the relations, in one statement", async () => {
+  it("entity(name:) → relations → evidence: the name, the relations and their evidence in one statement", async () => {
     const { data, statements } = await run(`{ entity(name: "ISIS") { key relations(first: 100) { ${REL} } } }`);
-    expect(statements.map((s) => s.statement)).toEqual(["entityIdsByAlias", "entityRelations"]);
-    expect(statements[1]!.params).toMatchObject({ evidenceFirst: "int(100)" });
+    expect(statements.map((s) => s.statement)).toEqual(["entityRelations"]);
+    expect(statements[0]!.params).toMatchObject({ evidenceFirst: "int(100)", requests: [{ id: "ISIS", named: true, direction: "BOTH", first: "int(100)" }] });
     const rels = (data as { entity: { relations: { evidence: { article: { title: string } }[] }[] } }).entity.relations;
     expect(rels.length).toBeGreaterThan(0);
     expect(rels.every((r) => r.evidence.length > 0 && r.evidence.every((e) => e.article.title.length > 0))).toBe(true);
@@ -125,9 +125,18 @@ describe("statements the store receives for each README query (no database)", ()
     expect(got.every(([t, type, ev]) => t === type && ev)).toBe(true);
   });
 
+  it("entity(name:) → relations: a name that means no entity is null; two relations selections load as before", async () => {
+    const none = await run(`{ entity(name: "Nobody Atall") { key relations { type } } }`);
+    expect(none.data).toEqual({ entity: null });
+    expect(none.statements.map((s) => s.statement)).toEqual(["entityRelations"]);
+    const two = await run(`{ entity(name: "ISIS") { out: relations(direction: OUT) { type } in: relations(direction: IN) { type } } }`);
+    expect(two.statements.map((s) => s.statement)).toEqual(["entityIdsByAlias", "entityRelations"]);
+    expect((two.statements[1]!.params as { requests: unknown[] }).requests).toHaveLength(2);
+  });
+
   it("two evidence selections of different sizes under one relations field load on their own, as before", async () => {
     const { statements } = await run(`{ entity(name: "ISIS") { relations { a: evidence(first: 1) { sentence } b: evidence(first: 2) { sentence } } } }`);
-    expect(statements.map((s) => s.statement)).toEqual(["entityIdsByAlias", "entityRelations", "relationEvidence", "relationEvidence"]);
-    expect(statements[1]!.params).toMatchObject({ evidenceFirst: "int(0)" });
+    expect(statements.map((s) => s.statement)).toEqual(["entityRelations", "relationEvidence", "relationEvidence"]);
+    expect(statements[0]!.params).toMatchObject({ evidenceFirst: "int(0)" });
   });
 });
