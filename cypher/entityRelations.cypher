@@ -11,15 +11,16 @@ CALL (q) {
 WITH q, e, min(rank) AS rank
 ORDER BY rank, coalesce(e.mentionCount, COUNT { (e)<-[:MENTIONS]-() }) DESC, e.id
 WITH q, collect(e)[0] AS e
-CALL (e, q) {
-  CALL (e, q) {
+WITH q, e, e.id AS eid
+CALL (e, eid, q) {
+  CALL (e, eid, q) {
     MATCH (e)-[r:LEADS|CAPTURED|SUPPORTED_BY|QUOTED_IN]->(x)
     WHERE (q.type IS NULL OR type(r) = q.type) AND q.direction IN ['OUT', 'BOTH']
-    RETURN type(r) AS type, e.id AS subjectId, x.id AS objectId, x:Article AS objectIsArticle, x AS other, r
+    RETURN type(r) AS type, eid AS subjectId, x.id AS objectId, x:Article AS objectIsArticle, x AS other, r
     UNION ALL
     MATCH (e)<-[r:LEADS|CAPTURED|SUPPORTED_BY]-(x:Entity)
     WHERE (q.type IS NULL OR type(r) = q.type) AND q.direction IN ['IN', 'BOTH']
-    RETURN type(r) AS type, x.id AS subjectId, e.id AS objectId, false AS objectIsArticle, x AS other, r
+    RETURN type(r) AS type, x.id AS subjectId, eid AS objectId, false AS objectIsArticle, x AS other, r
   }
   WITH type, subjectId, objectId, objectIsArticle, other,
        CASE WHEN type = 'QUOTED_IN' THEN 1 ELSE count(DISTINCT r.articleId) END AS articleCount,
