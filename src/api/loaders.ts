@@ -9,6 +9,7 @@ import type { AppContext } from "./context.ts";
 import type {
   ArticleRow,
   Batch,
+  EntityArticlesBatch,
   EntityLookup,
   EntityRelationsArgs,
   EntityRelationsBatch,
@@ -101,6 +102,36 @@ export async function entityNamedWithRelations(
   return entity;
 }
 
+// Private: an entityArticles statement, the articles' mentions (when asked for) handed to the articleMentions loader.
+async function articlesBatch(
+  ctx: AppContext,
+  ids: readonly string[],
+  page: Window,
+  mentions: { type: EntityType | null } | null,
+  withEntity: boolean,
+): Promise<EntityArticlesBatch> {
+  const b = await ctx.store.entityArticles(ids, page, mentions, withEntity);
+  if (b.mentions && mentions) {
+    const l = loaders.articleMentions(ctx, mentions);
+    for (const [articleId, p] of b.mentions) l.prime(articleId, p);
+  }
+  return b;
+}
+
+/**
+ * `entity(id:)` whose one `articles` selection is `page` (with `mentions` looked ahead below it, as
+ * loaders.entityArticles takes it): the entity and its page in one statement, the entityArticles
+ * loader primed with it, so the `articles` field costs no statement. Null when there is no such entity.
+ */
+export async function entityWithArticles(ctx: AppContext, id: string, page: Window, mentions: { type: EntityType | null } | null): Promise<EntityRow | null> {
+  const b = await articlesBatch(ctx, [id], page, mentions, true);
+  const entity = b.entities.get(id);
+  if (!entity) return null;
+  prime(ctx, b.headers);
+  loaders.entityArticles(ctx, page, mentions).prime(id, b.byId.get(id) ?? EMPTY);
+  return entity;
+}
+
 export const loaders = {
   article: (ctx: AppContext) => loader<ArticleRow | null>(ctx, "article", {}, async (ids) => byId(await ctx.store.articlesByIds(ids)), null),
 
@@ -136,20 +167,7 @@ export const loaders = {
 
   /** With `mentions`, the same statement also fills the articleMentions loader for those articles (see entityArticles in the store). */
   entityArticles: (ctx: AppContext, args: Window, mentions: { type: EntityType | null } | null = null) =>
-    loader(
-      ctx,
-      "entityArticles",
-      { ...args, mentions },
-      async (ids) => {
-        const b = await ctx.store.entityArticles(ids, args, mentions);
-        if (b.mentions && mentions) {
-          const l = loaders.articleMentions(ctx, mentions);
-          for (const [articleId, p] of b.mentions) l.prime(articleId, p);
-        }
-        return primed(ctx, b);
-      },
-      EMPTY,
-    ),
+    loader(ctx, "entityArticles", { ...args, mentions }, async (ids) => primed(ctx, await articlesBatch(ctx, ids, args, mentions, false)), EMPTY),
 
   entityQuotes: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "entityQuotes", args, async (ids) => primed(ctx, await ctx.store.entityQuotes(ids, args.first)), EMPTY),

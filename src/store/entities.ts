@@ -7,7 +7,7 @@
  * smaller id. One entity, never several. `cypher/entityIdsByAlias.cypher`,
  * `cypher/entityIdsByRefs.cypher`, `cypher/relationsSearch.cypher` and `cypher/entityRelations.cypher` each apply this rule.
  */
-import type { Runner } from "../db/client.ts";
+import type { Row, Runner } from "../db/client.ts";
 import { int } from "../db/values.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
 import { relationKey } from "../graph/keys.ts";
@@ -91,6 +91,11 @@ export interface EntityRelationsBatch extends Batch<Paged<RelationRow>> {
   named: Map<string, EntityRow>;
 }
 
+// Private: the `entity` header column of a batch's rows (null where not asked for), by the row's id.
+function entityColumn(rows: Row[]): Map<string, EntityRow> {
+  return new Map(rows.flatMap((r) => (r.entity === null || r.entity === undefined ? [] : [[str(r, "id"), entityRow(r.entity)] as const])));
+}
+
 /**
  * The relations of many (entity, filter) requests at once (several `relations(type:)` fields of
  * many entities in one statement), aggregated over articles, most attested first, with the other
@@ -111,7 +116,7 @@ export async function entityRelations(db: Runner, requests: readonly EntityRelat
     })),
     evidenceFirst: int(evidenceFirst),
   });
-  const named = new Map(rows.flatMap((r) => (r.entity === null || r.entity === undefined ? [] : [[str(r, "id"), entityRow(r.entity)] as const])));
+  const named = entityColumn(rows);
   const evidence = evidenceFirst > 0 ? new Map<string, EvidenceRow[]>() : null;
   const batch = pagedById(rows, (v, headers) => {
     const o = obj(v, "items");
@@ -133,18 +138,22 @@ export interface EntityArticle {
 export interface EntityArticlesBatch extends Batch<Paged<EntityArticle>> {
   /** With `mentions` asked for: the entities each article of the pages mentions, by article id, as articleMentions gives them. */
   mentions: Map<string, Paged<ArticleMention>> | null;
+  /** With `withEntity`: each entity's own header, by id (absent: no such entity). */
+  entities: Map<string, EntityRow>;
 }
 
 /**
  * The articles mentioning each entity, newest first, with mention counts and headers; paginated per
  * entity. With `mentions` (the `type` an `entities(type:)` selection asks for, null for all), the
- * same statement also returns what each article of the pages mentions. `cypher/entityArticles.cypher`
+ * same statement also returns what each article of the pages mentions; with `withEntity`, each
+ * entity's own header (entity(id:) → articles in one statement). `cypher/entityArticles.cypher`
  */
 export async function entityArticles(
   db: Runner,
   ids: readonly string[],
   page: Window,
   mentions: { type: EntityType | null } | null = null,
+  withEntity = false,
 ): Promise<EntityArticlesBatch> {
   const byArticle = mentions ? new Map<string, Paged<ArticleMention>>() : null;
   const rows = await db.read("entityArticles", {
@@ -153,7 +162,9 @@ export async function entityArticles(
     limit: int(page.limit),
     withMentions: mentions !== null,
     mentionType: mentions?.type ?? null,
+    withEntity,
   });
+  const entities = entityColumn(rows);
   const batch = pagedById(rows, (v, headers) => {
     const o = obj(v, "items");
     headers.articles.push(articleRow(o.article));
@@ -164,7 +175,8 @@ export async function entityArticles(
     }
     return { articleId, mentions: num(o, "mentions") };
   });
-  return { ...batch, mentions: byArticle };
+  batch.headers.entities.push(...entities.values());
+  return { ...batch, mentions: byArticle, entities };
 }
 
 /** What each entity was quoted saying, newest articles first, at most `first` each. `cypher/entityQuotes.cypher` */

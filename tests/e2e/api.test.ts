@@ -232,6 +232,31 @@ describe("look-ahead: relations with evidence in one statement", () => {
     expect(big.data).toEqual({ entity: null });
   });
 
+  it("entity(id:) → articles: one statement, the same page as without look-ahead; an unknown id is null", async () => {
+    type Page = { totalCount: number; edges: { node: { mentions: number; article: { key: string; title: string } } }[] };
+    const PAGE = "totalCount edges { node { mentions article { key title } } }";
+    const { result, names } = await statementsDuring(db, () =>
+      gql<{ entity: { name: string; articles: Page } }>(app, `{ entity(id: "person:haider-al-abadi") { name articles(first: 10) { ${PAGE} } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(names).toEqual(["entityArticles"]);
+    expect(result.data!.entity.name).toBe("Haider al-Abadi");
+    expect(result.data!.entity.articles.edges.map((e) => e.node.article.key).sort()).toEqual([...SEED_IDS].sort());
+    // Two articles selections (no look-ahead): the entity, then each page through the loader.
+    const twice = await statementsDuring(db, () =>
+      gql<{ entity: { a: Page; b: Page } }>(
+        app,
+        `{ entity(id: "person:haider-al-abadi") { a: articles(first: 10) { ${PAGE} } b: articles(first: 1) { totalCount } } }`,
+      ),
+    );
+    expect(twice.names).toEqual(["entitiesByIds", "entityArticles", "entityArticles"]);
+    expect(twice.result.data!.entity.a).toEqual(result.data!.entity.articles);
+    const none = await statementsDuring(db, () => gql<{ entity: null }>(app, `{ entity(id: "person:nobody-atall-xq") { name articles { totalCount } } }`));
+    expect(none.result.errors).toBeUndefined();
+    expect(none.result.data!.entity).toBeNull();
+    expect(none.names).toEqual(["entityArticles"]);
+  });
+
   it("entities → relations of two types → evidence: one statement for both fields, each field its own type", async () => {
     const q = `{ entities(search: "ISIS", first: 3) { edges { node { key leads: relations(type: LEADS, direction: OUT, first: 3) { ${REL} } captured: relations(type: CAPTURED, direction: OUT, first: 3) { ${REL} } } } } }`;
     const { result, names } = await statementsDuring(db, () => gql<{ entities: Conn<{ leads: Rel[]; captured: Rel[] }> }>(app, q));

@@ -177,14 +177,15 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
         .map((r) => ({ ...evidence(r), article: article(r.articleId)! })),
     })),
   entityArticles: (p) =>
-    (p.ids as string[]).map((id) => {
+    (p.ids as string[]).flatMap((id) => {
+      if (!entity(id)) return [];
       const found = ARTICLES.filter((a) => MENTIONS[a.id]!.includes(id)).map((a) => ({
         articleId: a.id,
         mentions: 2,
         article: article(a.id)!,
         entities: p.withMentions ? mentionsOf(a.id, p.mentionType) : null,
       }));
-      return { id, total: found.length, items: page(found, p) };
+      return [{ id, total: found.length, items: page(found, p), entity: p.withEntity ? entity(id)! : null }];
     }),
   articleMentions: (p) =>
     (p.ids as string[]).map((id) => {

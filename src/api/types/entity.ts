@@ -3,8 +3,8 @@ import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { entityFor, entityRef, keyOf } from "../ids.ts";
 import { withLoaded } from "../join.ts";
-import { entityNamedWithRelations, loaders, prime } from "../loaders.ts";
-import { connection, MAX_PAGE, pageArgs } from "../pagination.ts";
+import { entityNamedWithRelations, entityWithArticles, loaders, prime } from "../loaders.ts";
+import { connection, MAX_PAGE, pageArgs, type Page } from "../pagination.ts";
 import { argsAt } from "../selection.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { NodeRef } from "./node.ts";
@@ -24,9 +24,10 @@ const EntityArticleRef = builder.objectRef<{ article: ArticleRow; mentions: numb
 const EntityArticleConnection = connectionOf("EntityArticle", EntityArticleRef, "Articles mentioning an entity, newest first.");
 
 // Private: the `type` of the one `edges { node { article { entities(type:) } } }` selection below an
-// `articles` field (null: all types), or null when there is none or several (then they load on their own).
-function mentionsLookahead(info: GraphQLResolveInfo): { type: EntityType | null } | null {
-  const types = argsAt(info, ["edges", "node", "article", "entities"], "type");
+// `articles` field (the current one, or the one at `below`; null: all types), or null when there is
+// none or several (then they load on their own).
+function mentionsLookahead(info: GraphQLResolveInfo, below: string[] = []): { type: EntityType | null } | null {
+  const types = argsAt(info, [...below, "edges", "node", "article", "entities"], "type");
   if (types.length !== 1) return null;
   const t = types[0];
   if (t === undefined || t === null) return { type: null };
@@ -45,6 +46,20 @@ function relationsLookahead(info: GraphQLResolveInfo): EntityRelationsArgs | nul
   if (direction !== "OUT" && direction !== "IN" && direction !== "BOTH") return null;
   if (typeof first !== "number" || !Number.isInteger(first) || first < 0 || first > MAX_PAGE) return null;
   return { type: type as RelationType | null, direction, first };
+}
+
+// Private: the page of the one `articles` selection below the current field, as the articles
+// resolver computes it, or null: none, several, or a page that resolver refuses.
+function articlesLookahead(info: GraphQLResolveInfo): Page | null {
+  const firsts = argsAt(info, ["articles"], "first");
+  const after = argsAt(info, ["articles"], "after")[0];
+  const first = firsts[0];
+  if (firsts.length !== 1 || !(first == null || typeof first === "number") || !(after == null || typeof after === "string")) return null;
+  try {
+    return pageArgs({ first, after });
+  } catch {
+    return null;
+  }
 }
 
 const CoMentionRef = builder.objectRef<{ entity: EntityRow; sharedArticles: number }>("CoMention").implement({
@@ -135,7 +150,12 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ description: 'Global id or key, e.g. "person:haider-al-abadi".' }), name: t.arg.string({ description: "A name or alias." }) },
     resolve: async (_r, args, ctx, info) => {
       if ((args.id == null) === (args.name == null)) throw new AppError("BAD_USER_INPUT", 'Give exactly one of "id" or "name".');
-      if (args.id != null) return loaders.entity(ctx).load(keyOf("Entity", args.id));
+      if (args.id != null) {
+        // "This entity and its articles" (one `articles` selection): the entity and the page in one statement.
+        const page = articlesLookahead(info);
+        if (page) return entityWithArticles(ctx, keyOf("Entity", args.id), page, mentionsLookahead(info, ["articles"]));
+        return loaders.entity(ctx).load(keyOf("Entity", args.id));
+      }
       // "This entity and its relations" (one `relations` selection): the name and the relations in one statement.
       const rel = relationsLookahead(info);
       if (rel) return entityNamedWithRelations(ctx, entityRef(args.name!), rel, evidenceFirstAt(info, ["relations", "evidence"]));

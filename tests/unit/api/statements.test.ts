@@ -134,6 +134,25 @@ describe("statements the store receives for each README query (no database)", ()
     expect((two.statements[1]!.params as { requests: unknown[] }).requests).toHaveLength(2);
   });
 
+  // bench:peer question (b): one entity by id with a page of its articles.
+  it("entity(id:) → articles: the entity and its page in one statement; an unknown id is null", async () => {
+    const { data, statements } = await run(
+      `{ entity(id: "person:haider-al-abadi") { key name articles(first: 10) { totalCount edges { node { mentions article { key title } } } } } }`,
+    );
+    expect(statements.map((s) => s.statement)).toEqual(["entityArticles"]);
+    expect(statements[0]!.params).toMatchObject({ ids: ["person:haider-al-abadi"], withEntity: true, withMentions: false, limit: "int(10)" });
+    const e = (data as { entity: { name: string; articles: { totalCount: number; edges: unknown[] } } }).entity;
+    expect(e.name).toBe("Haider al-Abadi");
+    expect(e.articles.edges.length).toBeGreaterThan(0);
+    expect(e.articles.totalCount).toBe(e.articles.edges.length);
+    const none = await run(`{ entity(id: "person:nobody") { key articles { totalCount } } }`);
+    expect(none.data).toEqual({ entity: null });
+    expect(none.statements.map((s) => s.statement)).toEqual(["entityArticles"]);
+    const withMentions = await run(`{ entity(id: "location:mosul") { articles(first: 5) { edges { node { article { entities { entity { key } } } } } } } }`);
+    expect(withMentions.statements.map((s) => s.statement)).toEqual(["entityArticles"]);
+    expect(withMentions.statements[0]!.params).toMatchObject({ withEntity: true, withMentions: true });
+  });
+
   it("two evidence selections of different sizes under one relations field load on their own, as before", async () => {
     const { statements } = await run(`{ entity(name: "ISIS") { relations { a: evidence(first: 1) { sentence } b: evidence(first: 2) { sentence } } } }`);
     expect(statements.map((s) => s.statement)).toEqual(["entityRelations", "relationEvidence", "relationEvidence"]);
