@@ -51,12 +51,20 @@ function loader<V, K = string>(
 
 // Private: a batch answer's values, after handing the nodes that came with it to the node loaders.
 function primed<T>(ctx: AppContext, b: Batch<T>): Map<string, T> {
+  return primedBatch(ctx, b).byId;
+}
+
+// Private: a batch answer, after handing the nodes that came with it to the node loaders.
+function primedBatch<B extends Batch<unknown>>(ctx: AppContext, b: B): B {
   prime(ctx, b.headers);
-  return b.byId;
+  return b;
 }
 
 // Private: an entityRelations loader key as a string (entity, type, direction, first).
 const relationsKey = (k: { id: string } & EntityRelationsArgs): string => `${k.id}|${k.type ?? ""}|${k.direction}|${k.first}`;
+
+// Private: an entity lookup as a loader key (its keys follow from its ref, but a global id has none).
+const lookupKey = (l: EntityLookup): string => `${l.keys.length}|${l.ref}`;
 
 const byId = <T extends { id: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
 
@@ -83,25 +91,6 @@ async function relationsBatch(ctx: AppContext, requests: EntityRelationsRequest[
   return b;
 }
 
-/**
- * `entity(name:)` whose one `relations` selection is `args` (with `evidenceFirst` of evidence below
- * it): the entity the name means and its relations in one statement, the relations loader primed
- * with them, so the `relations` field costs no statement. Null when the name means no entity.
- */
-export async function entityNamedWithRelations(
-  ctx: AppContext,
-  lookup: EntityLookup,
-  args: EntityRelationsArgs,
-  evidenceFirst: number,
-): Promise<EntityRow | null> {
-  const b = await relationsBatch(ctx, [{ ...args, key: "named", id: lookup.ref, lookup }], evidenceFirst);
-  const entity = b.named.get("named");
-  if (!entity) return null;
-  prime(ctx, b.headers);
-  loaders.entityRelations(ctx, evidenceFirst).prime({ ...args, id: entity.id }, b.byId.get("named") ?? EMPTY);
-  return entity;
-}
-
 // Private: an entityArticles statement, the articles' mentions (when asked for) handed to the articleMentions loader.
 async function articlesBatch(
   ctx: AppContext,
@@ -116,20 +105,6 @@ async function articlesBatch(
     for (const [articleId, p] of b.mentions) l.prime(articleId, p);
   }
   return b;
-}
-
-/**
- * `entity(id:)` whose one `articles` selection is `page` (with `mentions` looked ahead below it, as
- * loaders.entityArticles takes it): the entity and its page in one statement, the entityArticles
- * loader primed with it, so the `articles` field costs no statement. Null when there is no such entity.
- */
-export async function entityWithArticles(ctx: AppContext, id: string, page: Window, mentions: { type: EntityType | null } | null): Promise<EntityRow | null> {
-  const b = await articlesBatch(ctx, [id], page, mentions, true);
-  const entity = b.entities.get(id);
-  if (!entity) return null;
-  prime(ctx, b.headers);
-  loaders.entityArticles(ctx, page, mentions).prime(id, b.byId.get(id) ?? EMPTY);
-  return entity;
 }
 
 export const loaders = {
@@ -162,12 +137,52 @@ export const loaders = {
       relationsKey,
     ),
 
+  /**
+   * `entity(name:)` whose one `relations` selection is `args` (with `evidenceFirst` of evidence below
+   * it), by lookup (`entityRef`): the entity each name means and its relations in one statement, the relations loader
+   * primed with them, so the `relations` field costs no statement. Null where a name means no entity.
+   */
+  entityNamedWithRelations: (ctx: AppContext, args: EntityRelationsArgs, evidenceFirst: number) =>
+    loader<EntityRow | null, EntityLookup>(
+      ctx,
+      "entityNamedWithRelations",
+      { ...args, evidenceFirst },
+      async (lookups) => {
+        const requests = lookups.map((lookup) => ({ ...args, key: lookupKey(lookup), id: lookup.ref, lookup }));
+        const b = primedBatch(ctx, await relationsBatch(ctx, requests, evidenceFirst));
+        const relations = loaders.entityRelations(ctx, evidenceFirst);
+        for (const [key, entity] of b.named) relations.prime({ ...args, id: entity.id }, b.byId.get(key) ?? EMPTY);
+        return b.named;
+      },
+      null,
+      lookupKey,
+    ),
+
   evidence: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "evidence", args, async (keys) => primed(ctx, await ctx.store.relationEvidence(keys, args.first)), []),
 
   /** With `mentions`, the same statement also fills the articleMentions loader for those articles (see entityArticles in the store). */
   entityArticles: (ctx: AppContext, args: Window, mentions: { type: EntityType | null } | null = null) =>
     loader(ctx, "entityArticles", { ...args, mentions }, async (ids) => primed(ctx, await articlesBatch(ctx, ids, args, mentions, false)), EMPTY),
+
+  /**
+   * `entity(id:)` whose one `articles` selection is `page` (with `mentions` looked ahead below it):
+   * each entity and its page in one statement, the entityArticles loader primed with it, so the
+   * `articles` field costs no statement. Null where there is no such entity.
+   */
+  entityWithArticles: (ctx: AppContext, page: Window, mentions: { type: EntityType | null } | null) =>
+    loader<EntityRow | null>(
+      ctx,
+      "entityWithArticles",
+      { ...page, mentions },
+      async (ids) => {
+        const b = primedBatch(ctx, await articlesBatch(ctx, ids, page, mentions, true));
+        const articles = loaders.entityArticles(ctx, page, mentions);
+        for (const id of b.entities.keys()) articles.prime(id, b.byId.get(id) ?? EMPTY);
+        return b.entities;
+      },
+      null,
+    ),
 
   entityQuotes: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "entityQuotes", args, async (ids) => primed(ctx, await ctx.store.entityQuotes(ids, args.first)), EMPTY),

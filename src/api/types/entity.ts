@@ -3,7 +3,7 @@ import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { entityFor, entityRef, keyOf } from "../ids.ts";
 import { withLoaded } from "../join.ts";
-import { entityNamedWithRelations, entityWithArticles, loaders, prime } from "../loaders.ts";
+import { loaders, prime } from "../loaders.ts";
 import { connection, MAX_PAGE, pageArgs, type Page } from "../pagination.ts";
 import { argsAt } from "../selection.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
@@ -153,12 +153,12 @@ builder.queryFields((t) => ({
       if (args.id != null) {
         // "This entity and its articles" (one `articles` selection): the entity and the page in one statement.
         const page = articlesLookahead(info);
-        if (page) return entityWithArticles(ctx, keyOf("Entity", args.id), page, mentionsLookahead(info, ["articles"]));
+        if (page) return loaders.entityWithArticles(ctx, page, mentionsLookahead(info, ["articles"])).load(keyOf("Entity", args.id));
         return loaders.entity(ctx).load(keyOf("Entity", args.id));
       }
       // "This entity and its relations" (one `relations` selection): the name and the relations in one statement.
       const rel = relationsLookahead(info);
-      if (rel) return entityNamedWithRelations(ctx, entityRef(args.name!), rel, evidenceFirstAt(info, ["relations", "evidence"]));
+      if (rel) return loaders.entityNamedWithRelations(ctx, rel, evidenceFirstAt(info, ["relations", "evidence"])).load(entityRef(args.name!));
       return entityFor(ctx, args.name!);
     },
   }),

@@ -153,6 +153,18 @@ describe("statements the store receives for each README query (no database)", ()
     expect(withMentions.statements[0]!.params).toMatchObject({ withEntity: true, withMentions: true });
   });
 
+  it("aliased entity(name:) { relations } and entity(id:) { articles } fields batch: one statement each kind", async () => {
+    const named = await run(`{ a: entity(name: "ISIS") { key relations { type } } b: entity(name: "Mosul") { key relations { type } } }`);
+    expect(named.statements.map((s) => s.statement)).toEqual(["entityRelations"]);
+    expect((named.statements[0]!.params as { requests: unknown[] }).requests).toHaveLength(2);
+    expect(named.data).toMatchObject({ a: { key: "organization:islamic-state" }, b: { key: "location:mosul" } });
+    const byId = await run(
+      `{ a: entity(id: "location:mosul") { key articles { totalCount } } b: entity(id: "person:haider-al-abadi") { key articles { totalCount } } }`,
+    );
+    expect(byId.statements.map((s) => s.statement)).toEqual(["entityArticles"]);
+    expect(byId.statements[0]!.params).toMatchObject({ ids: ["location:mosul", "person:haider-al-abadi"], withEntity: true });
+  });
+
   it("two evidence selections of different sizes under one relations field load on their own, as before", async () => {
     const { statements } = await run(`{ entity(name: "ISIS") { relations { a: evidence(first: 1) { sentence } b: evidence(first: 2) { sentence } } } }`);
     expect(statements.map((s) => s.statement)).toEqual(["entityRelations", "relationEvidence", "relationEvidence"]);
