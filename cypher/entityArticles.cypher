@@ -1,4 +1,4 @@
-// Articles that mention each of many entities (DataLoader batch), newest first, with mention counts and article headers; paginated per entity (a top-k sort of each entity's articles; the total from the relationship count). With $withMentions, each article of the page also brings the entities it mentions (optionally of type $mentionType, most mentioned first, with entity headers, as articleMentions gives them), so articles → entities costs no second statement.
+// Articles that mention each of many entities (DataLoader batch), newest first, with mention counts and article headers; paginated per entity (a top-k sort of each entity's articles; the total from the relationship count). With $withMentions, each article of the page also brings the entities it mentions (optionally of type $mentionType, most mentioned first, with entity headers, as articleMentions gives them), so articles → entities costs no second statement. With $withEntity, each row also brings the entity's own header (as entitiesByIds gives it), so entity(id:) → articles is one statement.
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
@@ -13,4 +13,5 @@ CALL (e) {
               entity: me {.id, .name, .type, .aliases, articleCount: coalesce(me.mentionCount, COUNT { (me)<-[:MENTIONS]-() })}}
     } END}) AS items
 }
-RETURN id, COUNT { (e)<-[:MENTIONS]-() } AS total, items
+RETURN id, COUNT { (e)<-[:MENTIONS]-() } AS total, items,
+       CASE WHEN $withEntity THEN e {.id, .name, .type, .aliases, articleCount: coalesce(e.mentionCount, COUNT { (e)<-[:MENTIONS]-() })} END AS entity

@@ -6,19 +6,44 @@
  */
 import DataLoader from "dataloader";
 import type { AppContext } from "./context.ts";
-import type { ArticleRow, Batch, EntityRelationsArgs, EntityRow, EvidenceArticle, Headers, Paged, Window } from "../store/index.ts";
+import type {
+  ArticleRow,
+  Batch,
+  EntityArticlesBatch,
+  EntityLookup,
+  EntityRelationsArgs,
+  EntityRelationsBatch,
+  EntityRelationsRequest,
+  EntityRow,
+  EvidenceArticle,
+  Headers,
+  Paged,
+  RelationRow,
+  Window,
+} from "../store/index.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
 
 // Private: one loader per (name, args) per request; the batch function gets all keys at once and
 // returns a map, which is turned back into key order (Neo4j returns rows in no guaranteed order).
-function loader<V>(ctx: AppContext, name: string, args: object, batch: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
+// Keys are ids, or objects named in the map (and in the loader's cache) by `keyOf`.
+function loader<V, K = string>(
+  ctx: AppContext,
+  name: string,
+  args: object,
+  batch: (keys: readonly K[]) => Promise<Map<string, V>>,
+  missing: V,
+  keyOf: (k: K) => string = String,
+): DataLoader<K, V, string> {
   const cacheKey = `${name}:${JSON.stringify(args)}`;
-  let l = ctx.loaders.get(cacheKey) as DataLoader<string, V> | undefined;
+  let l = ctx.loaders.get(cacheKey) as DataLoader<K, V, string> | undefined;
   if (!l) {
-    l = new DataLoader<string, V>(async (ids) => {
-      const found = await batch(ids);
-      return ids.map((id) => found.get(id) ?? missing);
-    });
+    l = new DataLoader<K, V, string>(
+      async (keys) => {
+        const found = await batch(keys);
+        return keys.map((k) => found.get(keyOf(k)) ?? missing);
+      },
+      { cacheKeyFn: keyOf },
+    );
     ctx.loaders.set(cacheKey, l);
   }
   return l;
@@ -26,9 +51,20 @@ function loader<V>(ctx: AppContext, name: string, args: object, batch: (ids: rea
 
 // Private: a batch answer's values, after handing the nodes that came with it to the node loaders.
 function primed<T>(ctx: AppContext, b: Batch<T>): Map<string, T> {
-  prime(ctx, b.headers);
-  return b.byId;
+  return primedBatch(ctx, b).byId;
 }
+
+// Private: a batch answer, after handing the nodes that came with it to the node loaders.
+function primedBatch<B extends Batch<unknown>>(ctx: AppContext, b: B): B {
+  prime(ctx, b.headers);
+  return b;
+}
+
+// Private: an entityRelations loader key as a string (entity, type, direction, first).
+const relationsKey = (k: { id: string } & EntityRelationsArgs): string => `${k.id}|${k.type ?? ""}|${k.direction}|${k.first}`;
+
+// Private: an entity lookup as a loader key (its keys follow from its ref, but a global id has none).
+const lookupKey = (l: EntityLookup): string => `${l.keys.length}|${l.ref}`;
 
 const byId = <T extends { id: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
 
@@ -45,6 +81,32 @@ export function prime(ctx: AppContext, headers: Partial<Headers>): void {
   for (const r of headers.articles ?? []) a.prime(r.id, r);
 }
 
+// Private: an entityRelations statement, its evidence handed to the evidence loader.
+async function relationsBatch(ctx: AppContext, requests: EntityRelationsRequest[], evidenceFirst: number): Promise<EntityRelationsBatch> {
+  const b = await ctx.store.entityRelations(requests, evidenceFirst);
+  if (b.evidence) {
+    const ev = loaders.evidence(ctx, { first: evidenceFirst });
+    for (const [key, items] of b.evidence) ev.prime(key, items);
+  }
+  return b;
+}
+
+// Private: an entityArticles statement, the articles' mentions (when asked for) handed to the articleMentions loader.
+async function articlesBatch(
+  ctx: AppContext,
+  ids: readonly string[],
+  page: Window,
+  mentions: { type: EntityType | null } | null,
+  withEntity: boolean,
+): Promise<EntityArticlesBatch> {
+  const b = await ctx.store.entityArticles(ids, page, mentions, withEntity);
+  if (b.mentions && mentions) {
+    const l = loaders.articleMentions(ctx, mentions);
+    for (const [articleId, p] of b.mentions) l.prime(articleId, p);
+  }
+  return b;
+}
+
 export const loaders = {
   article: (ctx: AppContext) => loader<ArticleRow | null>(ctx, "article", {}, async (ids) => byId(await ctx.store.articlesByIds(ids)), null),
 
@@ -52,27 +114,74 @@ export const loaders = {
 
   entity: (ctx: AppContext) => loader<EntityRow | null>(ctx, "entity", {}, async (ids) => byId(await ctx.store.entitiesByIds(ids)), null),
 
-  entityRelations: (ctx: AppContext, args: EntityRelationsArgs) =>
-    loader(ctx, "entityRelations", args, async (ids) => primed(ctx, await ctx.store.entityRelations(ids, args)), EMPTY),
+  /**
+   * Keyed by (entity, filter), so every `relations(type:, direction:, first:)` field of a level
+   * (aliased per type, as in "entities → relations of three types") is one statement; with
+   * `evidenceFirst` > 0 that statement also fills the evidence loader for the relations it returns.
+   */
+  entityRelations: (ctx: AppContext, evidenceFirst: number) =>
+    loader<Paged<RelationRow>, { id: string } & EntityRelationsArgs>(
+      ctx,
+      "entityRelations",
+      { evidenceFirst },
+      async (keys) =>
+        primed(
+          ctx,
+          await relationsBatch(
+            ctx,
+            keys.map((k) => ({ ...k, key: relationsKey(k) })),
+            evidenceFirst,
+          ),
+        ),
+      EMPTY,
+      relationsKey,
+    ),
+
+  /**
+   * `entity(name:)` whose one `relations` selection is `args` (with `evidenceFirst` of evidence below
+   * it), by lookup (`entityRef`): the entity each name means and its relations in one statement, the relations loader
+   * primed with them, so the `relations` field costs no statement. Null where a name means no entity.
+   */
+  entityNamedWithRelations: (ctx: AppContext, args: EntityRelationsArgs, evidenceFirst: number) =>
+    loader<EntityRow | null, EntityLookup>(
+      ctx,
+      "entityNamedWithRelations",
+      { ...args, evidenceFirst },
+      async (lookups) => {
+        const requests = lookups.map((lookup) => ({ ...args, key: lookupKey(lookup), id: lookup.ref, lookup }));
+        const b = primedBatch(ctx, await relationsBatch(ctx, requests, evidenceFirst));
+        const relations = loaders.entityRelations(ctx, evidenceFirst);
+        for (const [key, entity] of b.named) relations.prime({ ...args, id: entity.id }, b.byId.get(key) ?? EMPTY);
+        return b.named;
+      },
+      null,
+      lookupKey,
+    ),
 
   evidence: (ctx: AppContext, args: { first: number }) =>
     loader(ctx, "evidence", args, async (keys) => primed(ctx, await ctx.store.relationEvidence(keys, args.first)), []),
 
   /** With `mentions`, the same statement also fills the articleMentions loader for those articles (see entityArticles in the store). */
   entityArticles: (ctx: AppContext, args: Window, mentions: { type: EntityType | null } | null = null) =>
-    loader(
+    loader(ctx, "entityArticles", { ...args, mentions }, async (ids) => primed(ctx, await articlesBatch(ctx, ids, args, mentions, false)), EMPTY),
+
+  /**
+   * `entity(id:)` whose one `articles` selection is `page` (with `mentions` looked ahead below it):
+   * each entity and its page in one statement, the entityArticles loader primed with it, so the
+   * `articles` field costs no statement. Null where there is no such entity.
+   */
+  entityWithArticles: (ctx: AppContext, page: Window, mentions: { type: EntityType | null } | null) =>
+    loader<EntityRow | null>(
       ctx,
-      "entityArticles",
-      { ...args, mentions },
+      "entityWithArticles",
+      { ...page, mentions },
       async (ids) => {
-        const b = await ctx.store.entityArticles(ids, args, mentions);
-        if (b.mentions && mentions) {
-          const l = loaders.articleMentions(ctx, mentions);
-          for (const [articleId, p] of b.mentions) l.prime(articleId, p);
-        }
-        return primed(ctx, b);
+        const b = primedBatch(ctx, await articlesBatch(ctx, ids, page, mentions, true));
+        const articles = loaders.entityArticles(ctx, page, mentions);
+        for (const id of b.entities.keys()) articles.prime(id, b.byId.get(id) ?? EMPTY);
+        return b.entities;
       },
-      EMPTY,
+      null,
     ),
 
   entityQuotes: (ctx: AppContext, args: { first: number }) =>

@@ -5,16 +5,18 @@
  * What a name means, in every root field: the entity whose id it is, else the most mentioned
  * entity (of any type) with that name or alias, normalised as `nameKey` does; ties go to the
  * smaller id. One entity, never several. `cypher/entityIdsByAlias.cypher`,
- * `cypher/entityIdsByRefs.cypher` and `cypher/relationsSearch.cypher` each apply this rule.
+ * `cypher/entityIdsByRefs.cypher`, `cypher/relationsSearch.cypher` and `cypher/entityRelations.cypher` each apply this rule.
  */
-import type { Runner } from "../db/client.ts";
+import type { Row, Runner } from "../db/client.ts";
 import { int } from "../db/values.ts";
 import type { EntityType, RelationType } from "../extraction/types.ts";
+import { relationKey } from "../graph/keys.ts";
 import type { EntityLookup } from "./lookup.ts";
 import {
   articleRow,
   count,
   entityRow,
+  evidenceWithArticles,
   list,
   noHeaders,
   num,
@@ -25,6 +27,7 @@ import {
   str,
   type Batch,
   type EntityRow,
+  type EvidenceRow,
   type Paged,
   type QuoteRow,
   type RelationRow,
@@ -71,15 +74,60 @@ export interface EntityRelationsArgs {
   first: number;
 }
 
-/** The relations of each entity, aggregated over articles, most attested first, with the other end's header. `cypher/entityRelations.cypher` */
-export async function entityRelations(db: Runner, ids: readonly string[], args: EntityRelationsArgs): Promise<Batch<Paged<RelationRow>>> {
-  return pagedById(await db.read("entityRelations", { ids, type: args.type, direction: args.direction, first: int(args.first) }), (v, headers) => {
-    const r = relationRow(v);
-    const header = obj(v, "items").header;
-    if (r.objectIsArticle) headers.articles.push(articleRow(header));
-    else headers.entities.push(entityRow(header));
+/**
+ * One `relations` field of one entity: the caller's key for the answer, the field's filter, and the
+ * entity: by id, or with `lookup`, the entity a reference names (the rule above; its header comes back).
+ */
+export interface EntityRelationsRequest extends EntityRelationsArgs {
+  key: string;
+  id: string;
+  lookup?: EntityLookup;
+}
+
+export interface EntityRelationsBatch extends Batch<Paged<RelationRow>> {
+  /** With `evidenceFirst` > 0: each returned relation's top evidence (as relationEvidence gives it), by relation key. */
+  evidence: Map<string, EvidenceRow[]> | null;
+  /** For requests with a `lookup`: the entity it names, by request key (absent: it names none). */
+  named: Map<string, EntityRow>;
+}
+
+// Private: the `entity` header column of a batch's rows (null where not asked for), by the row's id.
+function entityColumn(rows: Row[]): Map<string, EntityRow> {
+  return new Map(rows.flatMap((r) => (r.entity === null || r.entity === undefined ? [] : [[str(r, "id"), entityRow(r.entity)] as const])));
+}
+
+/**
+ * The relations of many (entity, filter) requests at once (several `relations(type:)` fields of
+ * many entities in one statement), aggregated over articles, most attested first, with the other
+ * end's header; by request key. With `evidenceFirst` > 0 each relation's top evidence comes too,
+ * so relations → evidence costs no second statement; a request with a `lookup` resolves the name in
+ * the same statement (entity → relations by name: one statement). `cypher/entityRelations.cypher`
+ */
+export async function entityRelations(db: Runner, requests: readonly EntityRelationsRequest[], evidenceFirst: number): Promise<EntityRelationsBatch> {
+  const rows = await db.read("entityRelations", {
+    requests: requests.map((q) => ({
+      key: q.key,
+      id: q.lookup?.ref ?? q.id,
+      keys: q.lookup?.keys ?? [],
+      named: q.lookup !== undefined,
+      type: q.type,
+      direction: q.direction,
+      first: int(q.first),
+    })),
+    evidenceFirst: int(evidenceFirst),
+  });
+  const named = entityColumn(rows);
+  const evidence = evidenceFirst > 0 ? new Map<string, EvidenceRow[]>() : null;
+  const batch = pagedById(rows, (v, headers) => {
+    const o = obj(v, "items");
+    const r = relationRow(o);
+    if (r.objectIsArticle) headers.articles.push(articleRow(o.header));
+    else headers.entities.push(entityRow(o.header));
+    evidence?.set(relationKey(r), evidenceWithArticles(o.evidence, "evidence", headers));
     return r;
   });
+  batch.headers.entities.push(...named.values());
+  return { ...batch, evidence, named };
 }
 
 export interface EntityArticle {
@@ -90,18 +138,22 @@ export interface EntityArticle {
 export interface EntityArticlesBatch extends Batch<Paged<EntityArticle>> {
   /** With `mentions` asked for: the entities each article of the pages mentions, by article id, as articleMentions gives them. */
   mentions: Map<string, Paged<ArticleMention>> | null;
+  /** With `withEntity`: each entity's own header, by id (absent: no such entity). */
+  entities: Map<string, EntityRow>;
 }
 
 /**
  * The articles mentioning each entity, newest first, with mention counts and headers; paginated per
  * entity. With `mentions` (the `type` an `entities(type:)` selection asks for, null for all), the
- * same statement also returns what each article of the pages mentions. `cypher/entityArticles.cypher`
+ * same statement also returns what each article of the pages mentions; with `withEntity`, each
+ * entity's own header (entity(id:) → articles in one statement). `cypher/entityArticles.cypher`
  */
 export async function entityArticles(
   db: Runner,
   ids: readonly string[],
   page: Window,
   mentions: { type: EntityType | null } | null = null,
+  withEntity = false,
 ): Promise<EntityArticlesBatch> {
   const byArticle = mentions ? new Map<string, Paged<ArticleMention>>() : null;
   const rows = await db.read("entityArticles", {
@@ -110,7 +162,9 @@ export async function entityArticles(
     limit: int(page.limit),
     withMentions: mentions !== null,
     mentionType: mentions?.type ?? null,
+    withEntity,
   });
+  const entities = entityColumn(rows);
   const batch = pagedById(rows, (v, headers) => {
     const o = obj(v, "items");
     headers.articles.push(articleRow(o.article));
@@ -121,7 +175,8 @@ export async function entityArticles(
     }
     return { articleId, mentions: num(o, "mentions") };
   });
-  return { ...batch, mentions: byArticle };
+  batch.headers.entities.push(...entities.values());
+  return { ...batch, mentions: byArticle, entities };
 }
 
 /** What each entity was quoted saying, newest articles first, at most `first` each. `cypher/entityQuotes.cypher` */

@@ -19,7 +19,7 @@ import * as writes from "./writes.ts";
 export type * from "./rows.ts";
 export type { ArticleFilter, ArticleMention, ArticlePair, RelatedArticle, Window } from "./articles.ts";
 export type { Actor, CurationActionRow, CurationKind, DuplicatePair, DuplicateQuery, EvidenceArticle } from "./curation.ts";
-export type { CoMention, EntityArticle, EntityRelationsArgs } from "./entities.ts";
+export type { CoMention, EntityArticle, EntityArticlesBatch, EntityRelationsArgs, EntityRelationsBatch, EntityRelationsRequest } from "./entities.ts";
 export { entityLookup, type EntityLookup } from "./lookup.ts";
 export type { CoMentionPath, RelationPaths } from "./paths.ts";
 export type { GraphSize } from "./quotes.ts";

@@ -4,10 +4,10 @@ import { int } from "../db/values.ts";
 import type { RelationType } from "../extraction/types.ts";
 import { parseRelationKey, relationKey, type RelationKeyParts } from "../graph/keys.ts";
 import {
-  articleRow,
   count,
   entityRow,
   evidenceRow,
+  evidenceWithArticles,
   list,
   noHeaders,
   obj,
@@ -60,13 +60,7 @@ export async function relationsSearch(db: Runner, filter: RelationFilter, eviden
     const o = obj(v, "items");
     const r = relationRow(o);
     headers.entities.push(...list(o.entities, "entities").map(entityRow));
-    evidence?.set(
-      relationKey(r),
-      list(o.evidence, "evidence").map((e) => {
-        headers.articles.push(articleRow(obj(e, "evidence").article));
-        return evidenceRow(e);
-      }),
-    );
+    evidence?.set(relationKey(r), evidenceWithArticles(o.evidence, "evidence", headers));
     return r;
   });
   return { total: count(row, "total"), items, headers, evidence };
@@ -82,14 +76,7 @@ export async function relationEvidence(db: Runner, keys: readonly string[], firs
   const headers = noHeaders();
   const byId = new Map<string, EvidenceRow[]>();
   for (const r of await db.read("relationEvidence", { keys: parts, first: int(first) })) {
-    byId.set(
-      str(r, "key"),
-      list(r.items, "items").map((e) => {
-        const a = obj(e, "items").article;
-        if (a !== null && a !== undefined) headers.articles.push(articleRow(a));
-        return evidenceRow(e);
-      }),
-    );
+    byId.set(str(r, "key"), evidenceWithArticles(r.items, "items", headers));
   }
   return { byId, headers };
 }

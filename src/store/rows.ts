@@ -162,6 +162,15 @@ export function evidenceRow(v: Plain | undefined): EvidenceRow {
   };
 }
 
+/** A list of evidence rows that bring their article's header (`article`, null when the article is gone): the rows, the headers pushed to `headers`. */
+export function evidenceWithArticles(v: Plain | undefined, column: string, headers: Headers): EvidenceRow[] {
+  return list(v, column).map((e) => {
+    const a = obj(e, column).article;
+    if (a !== null && a !== undefined) headers.articles.push(articleRow(a));
+    return evidenceRow(e);
+  });
+}
+
 export function quoteRow(v: Plain | undefined): QuoteRow {
   const o = obj(v, "quote");
   return {

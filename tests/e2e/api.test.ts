@@ -202,4 +202,69 @@ describe("look-ahead: relations with evidence in one statement", () => {
     expect(twice.data!.relations.edges.map((e) => e.node.a.map((x) => x.sentence))).toEqual(viaLookahead);
     expect(twice.data!.relations.edges.every((e) => e.node.b.length <= 1)).toBe(true);
   });
+
+  type Rel = { type: string; object: { key: string }; evidence: { sentence: string; article: { title: string } }[] };
+  const REL = "type object { ... on Entity { key } ... on Article { key } } evidence(first: 3) { sentence article { title } }";
+
+  it("entity(name:) → relations → evidence → article: one statement, same evidence as through the loader", async () => {
+    const { result, names } = await statementsDuring(db, () =>
+      gql<{ entity: { relations: Rel[] } }>(app, `{ entity(name: "ISIS") { relations(first: 10) { ${REL} } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(names).toEqual(["entityRelations"]);
+    const rels = result.data!.entity.relations;
+    expect(rels.some((r) => r.type === "CAPTURED" && r.object.key === "location:mosul" && r.evidence.length > 0)).toBe(true);
+    const loaded = await gql<{ entity: { relations: { a: Rel["evidence"]; b: unknown }[] } }>(
+      app,
+      `{ entity(name: "ISIS") { relations(first: 10) { a: evidence(first: 3) { sentence article { title } } b: evidence(first: 1) { sentence } } } }`,
+    );
+    // Two evidence selections (no look-ahead): the same evidence through the evidence loader.
+    expect(loaded.data!.entity.relations.map((r) => r.a)).toEqual(rels.map((r) => r.evidence));
+  });
+
+  it("entity(name:) → relations: a name that means no entity is null; a page over 100 is the field's BAD_USER_INPUT, as before", async () => {
+    const none = await statementsDuring(db, () => gql<{ entity: null }>(app, `{ entity(name: "Nobody Atall Xq") { name relations { type } } }`));
+    expect(none.result.errors).toBeUndefined();
+    expect(none.result.data!.entity).toBeNull();
+    expect(none.names).toEqual(["entityRelations"]);
+    const big = await gql(app, `{ entity(name: "ISIS") { name relations(first: 101) { type } } }`);
+    expect(big.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(big.data).toEqual({ entity: null });
+  });
+
+  it("entity(id:) → articles: one statement, the same page as without look-ahead; an unknown id is null", async () => {
+    type Page = { totalCount: number; edges: { node: { mentions: number; article: { key: string; title: string } } }[] };
+    const PAGE = "totalCount edges { node { mentions article { key title } } }";
+    const { result, names } = await statementsDuring(db, () =>
+      gql<{ entity: { name: string; articles: Page } }>(app, `{ entity(id: "person:haider-al-abadi") { name articles(first: 10) { ${PAGE} } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(names).toEqual(["entityArticles"]);
+    expect(result.data!.entity.name).toBe("Haider al-Abadi");
+    expect(result.data!.entity.articles.edges.map((e) => e.node.article.key).sort()).toEqual([...SEED_IDS].sort());
+    // Two articles selections (no look-ahead): the entity, then each page through the loader.
+    const twice = await statementsDuring(db, () =>
+      gql<{ entity: { a: Page; b: Page } }>(
+        app,
+        `{ entity(id: "person:haider-al-abadi") { a: articles(first: 10) { ${PAGE} } b: articles(first: 1) { totalCount } } }`,
+      ),
+    );
+    expect(twice.names).toEqual(["entitiesByIds", "entityArticles", "entityArticles"]);
+    expect(twice.result.data!.entity.a).toEqual(result.data!.entity.articles);
+    const none = await statementsDuring(db, () => gql<{ entity: null }>(app, `{ entity(id: "person:nobody-atall-xq") { name articles { totalCount } } }`));
+    expect(none.result.errors).toBeUndefined();
+    expect(none.result.data!.entity).toBeNull();
+    expect(none.names).toEqual(["entityArticles"]);
+  });
+
+  it("entities → relations of two types → evidence: one statement for both fields, each field its own type", async () => {
+    const q = `{ entities(search: "ISIS", first: 3) { edges { node { key leads: relations(type: LEADS, direction: OUT, first: 3) { ${REL} } captured: relations(type: CAPTURED, direction: OUT, first: 3) { ${REL} } } } } }`;
+    const { result, names } = await statementsDuring(db, () => gql<{ entities: Conn<{ leads: Rel[]; captured: Rel[] }> }>(app, q));
+    expect(result.errors).toBeUndefined();
+    expect(names).toEqual(["entitiesSearch", "entityRelations"]);
+    const nodes = result.data!.entities.edges.map((e) => e.node);
+    expect(nodes.flatMap((n) => n.captured).length).toBeGreaterThan(0);
+    expect(nodes.every((n) => n.leads.every((r) => r.type === "LEADS") && n.captured.every((r) => r.type === "CAPTURED"))).toBe(true);
+    expect(nodes.every((n) => [...n.leads, ...n.captured].every((r) => r.evidence.length > 0))).toBe(true);
+  });
 });

@@ -177,14 +177,15 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
         .map((r) => ({ ...evidence(r), article: article(r.articleId)! })),
     })),
   entityArticles: (p) =>
-    (p.ids as string[]).map((id) => {
+    (p.ids as string[]).flatMap((id) => {
+      if (!entity(id)) return [];
       const found = ARTICLES.filter((a) => MENTIONS[a.id]!.includes(id)).map((a) => ({
         articleId: a.id,
         mentions: 2,
         article: article(a.id)!,
         entities: p.withMentions ? mentionsOf(a.id, p.mentionType) : null,
       }));
-      return { id, total: found.length, items: page(found, p) };
+      return [{ id, total: found.length, items: page(found, p), entity: p.withEntity ? entity(id)! : null }];
     }),
   articleMentions: (p) =>
     (p.ids as string[]).map((id) => {
@@ -192,13 +193,19 @@ const ANSWERS: Record<string, (p: Params) => Row[]> = {
       return { id, total: found.length, items: found };
     }),
   entityRelations: (p) =>
-    (p.ids as string[]).map((id) => {
-      const out = p.direction !== "IN" ? aggregate(RELATIONS.filter((r) => r.s === id)) : [];
-      const inn = p.direction !== "OUT" ? aggregate(RELATIONS.filter((r) => r.o === id)) : [];
+    (p.requests as { key: string; id: string; keys: string[]; named: boolean; type: string | null; direction: string; first: unknown }[]).flatMap((q) => {
+      const id = named(q.id, q.keys);
+      if (id === undefined) return [];
+      const out = q.direction !== "IN" ? aggregate(RELATIONS.filter((r) => r.s === id)) : [];
+      const inn = q.direction !== "OUT" ? aggregate(RELATIONS.filter((r) => r.o === id)) : [];
       const found = [...out, ...inn]
-        .filter((r) => p.type === null || r.type === p.type)
-        .map(({ rs: _rs, ...r }) => ({ ...r, header: entity(r.subjectId === id ? r.objectId : r.subjectId)! }));
-      return { id, total: found.length, items: found.slice(0, Number(p.first)) };
+        .filter((r) => q.type === null || r.type === q.type)
+        .map(({ rs, ...r }) => ({
+          ...r,
+          header: entity(r.subjectId === id ? r.objectId : r.subjectId)!,
+          evidence: Number(p.evidenceFirst) > 0 ? rs.slice(0, Number(p.evidenceFirst)).map((x) => ({ ...evidence(x), article: article(x.articleId)! })) : null,
+        }));
+      return [{ id: q.key, total: found.length, entity: q.named ? entity(id)! : null, items: found.slice(0, Number(q.first)) }];
     }),
   quotesSearch: (p) => {
     const found = QUOTES.filter((q) => p.speakers === null || (p.speakers as string[]).includes(q.speakerId));

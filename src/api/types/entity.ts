@@ -1,15 +1,18 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
-import { entityFor, keyOf } from "../ids.ts";
+import { entityFor, entityRef, keyOf } from "../ids.ts";
 import { withLoaded } from "../join.ts";
 import { loaders, prime } from "../loaders.ts";
-import { connection, pageArgs } from "../pagination.ts";
+import { connection, MAX_PAGE, pageArgs, type Page } from "../pagination.ts";
 import { argsAt } from "../selection.ts";
 import { ArticleRef, connectionOf, DirectionEnum, EntityRef, EntityTypeEnum, QuoteRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { NodeRef } from "./node.ts";
-import type { ArticleRow, EntityRow } from "../../store/index.ts";
-import { ENTITY_TYPES, type EntityType } from "../../extraction/types.ts";
+import { evidenceFirstAt } from "./relation.ts";
+import type { ArticleRow, EntityRelationsArgs, EntityRow } from "../../store/index.ts";
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from "../../extraction/types.ts";
+
+const RELATIONS_DEFAULT = 20;
 
 const EntityArticleRef = builder.objectRef<{ article: ArticleRow; mentions: number }>("EntityArticle").implement({
   description: "An article that mentions an entity.",
@@ -21,13 +24,42 @@ const EntityArticleRef = builder.objectRef<{ article: ArticleRow; mentions: numb
 const EntityArticleConnection = connectionOf("EntityArticle", EntityArticleRef, "Articles mentioning an entity, newest first.");
 
 // Private: the `type` of the one `edges { node { article { entities(type:) } } }` selection below an
-// `articles` field (null: all types), or null when there is none or several (then they load on their own).
-function mentionsLookahead(info: GraphQLResolveInfo): { type: EntityType | null } | null {
-  const types = argsAt(info, ["edges", "node", "article", "entities"], "type");
+// `articles` field (the current one, or the one at `below`; null: all types), or null when there is
+// none or several (then they load on their own).
+function mentionsLookahead(info: GraphQLResolveInfo, below: string[] = []): { type: EntityType | null } | null {
+  const types = argsAt(info, [...below, "edges", "node", "article", "entities"], "type");
   if (types.length !== 1) return null;
   const t = types[0];
   if (t === undefined || t === null) return { type: null };
   return ENTITY_TYPES.includes(t as EntityType) ? { type: t as EntityType } : null;
+}
+
+// Private: the filter of the one `relations` selection below the current field, as the relations
+// resolver keys its loader (defaults applied), or null: none, several, or an argument that resolver refuses.
+function relationsLookahead(info: GraphQLResolveInfo): EntityRelationsArgs | null {
+  const types = argsAt(info, ["relations"], "type");
+  if (types.length !== 1) return null;
+  const type = types[0] ?? null;
+  const direction = argsAt(info, ["relations"], "direction")[0] ?? "BOTH";
+  const first = argsAt(info, ["relations"], "first")[0] ?? RELATIONS_DEFAULT;
+  if (type !== null && !RELATION_TYPES.includes(type as RelationType)) return null;
+  if (direction !== "OUT" && direction !== "IN" && direction !== "BOTH") return null;
+  if (typeof first !== "number" || !Number.isInteger(first) || first < 0 || first > MAX_PAGE) return null;
+  return { type: type as RelationType | null, direction, first };
+}
+
+// Private: the page of the one `articles` selection below the current field, as the articles
+// resolver computes it, or null: none, several, or a page that resolver refuses.
+function articlesLookahead(info: GraphQLResolveInfo): Page | null {
+  const firsts = argsAt(info, ["articles"], "first");
+  const after = argsAt(info, ["articles"], "after")[0];
+  const first = firsts[0];
+  if (firsts.length !== 1 || !(first == null || typeof first === "number") || !(after == null || typeof after === "string")) return null;
+  try {
+    return pageArgs({ first, after });
+  } catch {
+    return null;
+  }
 }
 
 const CoMentionRef = builder.objectRef<{ entity: EntityRow; sharedArticles: number }>("CoMention").implement({
@@ -72,11 +104,15 @@ EntityRef.implement({
       args: {
         type: t.arg({ type: RelationTypeEnum, description: "Only this kind." }),
         direction: t.arg({ type: DirectionEnum, defaultValue: "BOTH", description: "OUT: as subject; IN: as object; BOTH (default)." }),
-        first: t.arg.int({ defaultValue: 20, description: "At most this many (default 20, at most 100)." }),
+        first: t.arg.int({ defaultValue: RELATIONS_DEFAULT, description: "At most this many (default 20, at most 100)." }),
       },
-      resolve: async (e, args, ctx) => {
+      resolve: async (e, args, ctx, info) => {
         const { limit } = pageArgs({ first: args.first });
-        const p = await loaders.entityRelations(ctx, { type: args.type ?? null, direction: args.direction ?? "BOTH", first: limit }).load(e.id);
+        // With one `evidence` selection below (as bench:peer (a) and (d) ask), the relations' evidence
+        // comes in the same statement; every relations field of the level shares that one statement.
+        const p = await loaders
+          .entityRelations(ctx, evidenceFirstAt(info, ["evidence"]))
+          .load({ id: e.id, type: args.type ?? null, direction: args.direction ?? "BOTH", first: limit });
         return p.items;
       },
     }),
@@ -112,9 +148,17 @@ builder.queryFields((t) => ({
     description:
       'One entity by id, or by a name or alias: `entity(name: "al-Abadi")`. A name means one entity, in every field that takes one: the entity with that id, else the most mentioned entity with that name or alias (case, diacritics, dots, a leading "the" ignored), of any type.',
     args: { id: t.arg.id({ description: 'Global id or key, e.g. "person:haider-al-abadi".' }), name: t.arg.string({ description: "A name or alias." }) },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx, info) => {
       if ((args.id == null) === (args.name == null)) throw new AppError("BAD_USER_INPUT", 'Give exactly one of "id" or "name".');
-      if (args.id != null) return loaders.entity(ctx).load(keyOf("Entity", args.id));
+      if (args.id != null) {
+        // "This entity and its articles" (one `articles` selection): the entity and the page in one statement.
+        const page = articlesLookahead(info);
+        if (page) return loaders.entityWithArticles(ctx, page, mentionsLookahead(info, ["articles"])).load(keyOf("Entity", args.id));
+        return loaders.entity(ctx).load(keyOf("Entity", args.id));
+      }
+      // "This entity and its relations" (one `relations` selection): the name and the relations in one statement.
+      const rel = relationsLookahead(info);
+      if (rel) return loaders.entityNamedWithRelations(ctx, rel, evidenceFirstAt(info, ["relations", "evidence"])).load(entityRef(args.name!));
       return entityFor(ctx, args.name!);
     },
   }),

@@ -1,15 +1,31 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
 import { AppError } from "../../errors.ts";
 import { entityRef } from "../ids.ts";
 import { loaders, prime } from "../loaders.ts";
 import { intArgsAt } from "../selection.ts";
-import { connection, pageArgs } from "../pagination.ts";
+import { connection, MAX_PAGE, pageArgs } from "../pagination.ts";
 import { ArticleRef, connectionOf, EntityRef, EvidenceRef, RelationRef, RelationTypeEnum } from "../refs.ts";
 import { relationKey } from "../../graph/keys.ts";
 import type { ArticleRow, EntityRow } from "../../store/index.ts";
 import { NodeRef } from "./node.ts";
 
 const EVIDENCE_DEFAULT = 20;
+
+/**
+ * How much evidence the request asks for below the current field, when it asks once: the `first` of
+ * the one `evidence` selection at `path` (its default when omitted), else 0 (none, several, or an
+ * invalid `first`, which the evidence field then reports itself). A resolver that fetches relations
+ * fetches that much evidence in the same statement and primes the evidence loader with it.
+ *
+ * @example evidenceFirstAt(info, ["edges", "node", "evidence"]) // 3 for `edges { node { evidence(first: 3) { … } } }`
+ */
+export function evidenceFirstAt(info: GraphQLResolveInfo, path: string[]): number {
+  const firsts = intArgsAt(info, path, "first");
+  if (firsts.length !== 1) return 0;
+  const first = firsts[0] ?? EVIDENCE_DEFAULT;
+  return Number.isInteger(first) && first >= 0 && first <= MAX_PAGE ? first : 0;
+}
 
 const RelationTarget = builder.unionType("RelationTarget", {
   description: "What a relation points at: an Entity, or for QUOTED_IN the Article.",
@@ -94,8 +110,7 @@ builder.queryField("relations", (t) =>
       const object = args.object == null ? null : entityRef(args.object);
       // When the request asks for evidence (one evidence selection, as GraphiQL's example does), the
       // same statement returns it and primes the evidence loader: one statement instead of two.
-      const evidenceArgs = intArgsAt(info, ["edges", "node", "evidence"], "first");
-      const evidenceFirst = evidenceArgs.length === 1 ? pageArgs({ first: evidenceArgs[0] ?? EVIDENCE_DEFAULT }).limit : 0;
+      const evidenceFirst = evidenceFirstAt(info, ["edges", "node", "evidence"]);
       const found = await ctx.store.relationsSearch({ type: args.type ?? null, subject, object, minArticles }, evidenceFirst, page);
       prime(ctx, found.headers);
       if (found.evidence) {

@@ -34,7 +34,7 @@ async function run(query: string): Promise<{ data: unknown; statements: Recordin
 const STATEMENTS: Record<string, number> = {
   "1. Who captured Mosul, and according to which articles?": 1,
   "2. Who leads ISIS?": 1,
-  "3. Everything about al-Abadi: which articles, what relations": 3,
+  "3. Everything about al-Abadi: which articles, what relations": 2,
   "4. What did James Jeffrey say?": 3,
   "5. What links Donald Trump to Abu Bakr al-Baghdadi?": 9,
   "6. What do the two articles agree on?": 5,
@@ -96,5 +96,78 @@ describe("statements the store receives for each README query (no database)", ()
     const two = await run(nested("people: entities(type: PERSON) { entity { key } } places: entities(type: LOCATION) { entity { key } }"));
     expect(two.statements.map((s) => s.statement)).toEqual(["entitiesSearch", "entityArticles", "articleMentions", "articleMentions"]);
     expect(two.statements[1]!.params).toMatchObject({ withMentions: false });
+  });
+
+  // bench:peer questions (a) and (d): relations with their evidence, one entity by name, or three types of relations per entity of a list.
+  const REL =
+    "type subject { key } object { ... on Entity { key } ... on Article { key } } articleCount evidence(first: 100) { article { key title } sentence }";
+
+  it("entity(name:) → relations → evidence: the name, the relations and their evidence in one statement", async () => {
+    const { data, statements } = await run(`{ entity(name: "ISIS") { key relations(first: 100) { ${REL} } } }`);
+    expect(statements.map((s) => s.statement)).toEqual(["entityRelations"]);
+    expect(statements[0]!.params).toMatchObject({ evidenceFirst: "int(100)", requests: [{ id: "ISIS", named: true, direction: "BOTH", first: "int(100)" }] });
+    const rels = (data as { entity: { relations: { evidence: { article: { title: string } }[] }[] } }).entity.relations;
+    expect(rels.length).toBeGreaterThan(0);
+    expect(rels.every((r) => r.evidence.length > 0 && r.evidence.every((e) => e.article.title.length > 0))).toBe(true);
+  });
+
+  it("entities → relations of three types → evidence: one statement for every relations field of the level", async () => {
+    const types = ["LEADS", "CAPTURED", "SUPPORTED_BY"];
+    const fields = types.map((t) => `${t.toLowerCase()}: relations(type: ${t}, direction: OUT, first: 20) { ${REL} }`).join(" ");
+    const { data, statements } = await run(`{ entities(search: "a", first: 20) { edges { node { key ${fields} } } } }`);
+    expect(statements.map((s) => s.statement)).toEqual(["entitiesSearch", "entityRelations"]);
+    const requests = (statements[1]!.params as { requests: { type: string }[] }).requests;
+    expect(new Set(requests.map((q) => q.type))).toEqual(new Set(types));
+    // Each field still gets only its own type, with evidence.
+    const nodes = (data as { entities: { edges: { node: Record<string, { type: string; evidence: unknown[] }[]> }[] } }).entities.edges.map((e) => e.node);
+    const got = nodes.flatMap((n) => types.flatMap((t) => n[t.toLowerCase()]!.map((r) => [t, r.type, r.evidence.length > 0])));
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every(([t, type, ev]) => t === type && ev)).toBe(true);
+  });
+
+  it("entity(name:) → relations: a name that means no entity is null; two relations selections load as before", async () => {
+    const none = await run(`{ entity(name: "Nobody Atall") { key relations { type } } }`);
+    expect(none.data).toEqual({ entity: null });
+    expect(none.statements.map((s) => s.statement)).toEqual(["entityRelations"]);
+    const two = await run(`{ entity(name: "ISIS") { out: relations(direction: OUT) { type } in: relations(direction: IN) { type } } }`);
+    expect(two.statements.map((s) => s.statement)).toEqual(["entityIdsByAlias", "entityRelations"]);
+    expect((two.statements[1]!.params as { requests: unknown[] }).requests).toHaveLength(2);
+  });
+
+  // bench:peer question (b): one entity by id with a page of its articles.
+  it("entity(id:) → articles: the entity and its page in one statement; an unknown id is null", async () => {
+    const { data, statements } = await run(
+      `{ entity(id: "person:haider-al-abadi") { key name articles(first: 10) { totalCount edges { node { mentions article { key title } } } } } }`,
+    );
+    expect(statements.map((s) => s.statement)).toEqual(["entityArticles"]);
+    expect(statements[0]!.params).toMatchObject({ ids: ["person:haider-al-abadi"], withEntity: true, withMentions: false, limit: "int(10)" });
+    const e = (data as { entity: { name: string; articles: { totalCount: number; edges: unknown[] } } }).entity;
+    expect(e.name).toBe("Haider al-Abadi");
+    expect(e.articles.edges.length).toBeGreaterThan(0);
+    expect(e.articles.totalCount).toBe(e.articles.edges.length);
+    const none = await run(`{ entity(id: "person:nobody") { key articles { totalCount } } }`);
+    expect(none.data).toEqual({ entity: null });
+    expect(none.statements.map((s) => s.statement)).toEqual(["entityArticles"]);
+    const withMentions = await run(`{ entity(id: "location:mosul") { articles(first: 5) { edges { node { article { entities { entity { key } } } } } } } }`);
+    expect(withMentions.statements.map((s) => s.statement)).toEqual(["entityArticles"]);
+    expect(withMentions.statements[0]!.params).toMatchObject({ withEntity: true, withMentions: true });
+  });
+
+  it("aliased entity(name:) { relations } and entity(id:) { articles } fields batch: one statement each kind", async () => {
+    const named = await run(`{ a: entity(name: "ISIS") { key relations { type } } b: entity(name: "Mosul") { key relations { type } } }`);
+    expect(named.statements.map((s) => s.statement)).toEqual(["entityRelations"]);
+    expect((named.statements[0]!.params as { requests: unknown[] }).requests).toHaveLength(2);
+    expect(named.data).toMatchObject({ a: { key: "organization:islamic-state" }, b: { key: "location:mosul" } });
+    const byId = await run(
+      `{ a: entity(id: "location:mosul") { key articles { totalCount } } b: entity(id: "person:haider-al-abadi") { key articles { totalCount } } }`,
+    );
+    expect(byId.statements.map((s) => s.statement)).toEqual(["entityArticles"]);
+    expect(byId.statements[0]!.params).toMatchObject({ ids: ["location:mosul", "person:haider-al-abadi"], withEntity: true });
+  });
+
+  it("two evidence selections of different sizes under one relations field load on their own, as before", async () => {
+    const { statements } = await run(`{ entity(name: "ISIS") { relations { a: evidence(first: 1) { sentence } b: evidence(first: 2) { sentence } } } }`);
+    expect(statements.map((s) => s.statement)).toEqual(["entityRelations", "relationEvidence", "relationEvidence"]);
+    expect(statements[0]!.params).toMatchObject({ evidenceFirst: "int(0)" });
   });
 });
