@@ -84,12 +84,21 @@ const JOIN_PERSON =
  * rules that pair two lists (actors × places) linear on junk such as "US, US, … captured Homs, Homs, …".
  */
 export const MAX_CONJUNCTS = 8;
+/** A sentence that opens with a place adverbial: "In ⟦London⟧", "At the ⟦United Nations⟧". */
+const FRONTED_PLACE = /^\s*(?:(?:But|And|Meanwhile|Elsewhere),?\s+)?(?:In|At|From|Outside|Inside|Near)\s+(?:the\s+)?$/;
 
 export function coordinated(view: SentenceView, i: number): Mention[] {
   const same = (j: number) => view.slots[j]!.type === view.slots[i]!.type;
   const join = view.slots[i]!.type === "PERSON" ? JOIN_PERSON : JOIN;
   const group = [i];
-  for (let j = i - 1; j >= 0 && i - j < MAX_CONJUNCTS && same(j) && join.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)); j--)
+  // "In ⟦London⟧, the ⟦U.S.⟧ was supported by …": the place of a fronted adverbial is no conjunct of what follows its comma.
+  const fronted = (j: number) =>
+    FRONTED_PLACE.test(view.template.slice(0, view.marks[j]!.start)) && /^\s*,/.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start));
+  for (
+    let j = i - 1;
+    j >= 0 && i - j < MAX_CONJUNCTS && same(j) && join.test(view.template.slice(view.marks[j]!.end, view.marks[j + 1]!.start)) && !fronted(j);
+    j--
+  )
     group.unshift(j);
   const possessive = (j: number) => /^['’]s?\s/.test(view.template.slice(view.marks[j]!.end, view.marks[j]!.end + 3));
   for (

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { relations } from "./helpers.ts";
 
+describe("SUPPORTED_BY — a fronted place adverbial is no conjunct of the subject", () => {
+  it("'In London, the U.S. was supported by the U.K. and Japan' credits the U.S. only", () => {
+    const text = "In London, the U.S. was supported by the U.K. and Japan on the issue of objective criteria.";
+    expect(relations(text, "SUPPORTED_BY")).toEqual(["United States -> United Kingdom", "United States -> Japan"]);
+  });
+});
+
 describe("SUPPORTED_BY", () => {
   it.each([
     ["A multisectarian military contingent, aided by expert and intrepid U.S. forces, made gains.", "multisectarian military contingent -> U.S. forces"],
