@@ -39,6 +39,8 @@ const AID_LIST = `(?:(?:[a-z-]+\\s+){0,2}${AID},?\\s+(?:and\\s+)?){0,3}(?:[a-z-]
 const RECEIVED = "(?:received|receives|got|obtained|took\\s+delivery\\s+of)";
 /** A few words of the same clause: no slot, no sentence punctuation. */
 const CLAUSE_WORDS = "(?:[^\\s⟦⟧.;]+\\s+){0,6}?";
+/** Head nouns after a people's or party's adjective that names the one helped: "the ⟦Sandinista⟧ regime". */
+const HELPED_HEAD = "(?:regime|government|rebels|guerrillas|forces|army|militias?)";
 /** What a supporter sends or gives: "⟦coalition⟧ air strikes", "⟦Russian⟧ warplanes", "⟦US⟧ arms drops". */
 const SUPPORT_NOUN =
   "(?:air\\s*strikes|airstrikes|air\\s+(?:support|power|cover|raids)|warplanes|jets|aircraft|planes|drones|bombers|bombing(?:\\s+raids)?|" +
@@ -161,7 +163,7 @@ const PAIRS: {
   // "⟦The Soviet Union⟧ and its allies have provided the ⟦Sandinista⟧ regime military hardware": two objects, the one helped first.
   {
     re: new RegExp(
-      `${SLOT}\\s+${CLAUSE_WORDS}(?:provided|provides|gave|gives|given|sent|sends|offered|offers|supplied|supplies)\\s+(?:the\\s+)?${SLOT}(?:\\s+(?:regime|government|rebels|guerrillas|forces|army|militias?))?\\s+(?:(?:military|economic|financial|humanitarian|logistical|political|covert|lethal|vital|sufficient|substantial|more|new)\\s+){1,2}(?:hardware|aid|assistance|support|weapons|arms|equipment|supplies|training)\\b`,
+      `${SLOT}\\s+${CLAUSE_WORDS}(?:provided|provides|gave|gives|given|sent|sends|offered|offers|supplied|supplies)\\s+(?:the\\s+)?${SLOT}(?:\\s+${HELPED_HEAD})?\\s+(?:(?:military|economic|financial|humanitarian|logistical|political|covert|lethal|vital|sufficient|substantial|more|new)\\s+){1,2}(?:hardware|aid|assistance|support|weapons|arms|equipment|supplies|training)\\b`,
       "g",
     ),
     supporter: 1,
@@ -376,8 +378,8 @@ const WITH_SUPPORT = new RegExp(
   `\\b[Ww]ith\\s+(?:the\\s+)?${SLOT}(?:['’]s?)?\\s+(?:[a-z-]+\\s+)?(?:help|support|backing|assistance|aid|air\\s+(?:support|cover|power))\\b(?!\\s+(?:for|to|of)\\b)`,
   "g",
 );
-/** What follows an adjective that names the one helped: "the ⟦Sandinista⟧ regime". */
-const REGIME_AFTER = /^["”’]?\s+(?:regime|government|rebels|guerrillas|forces|army|militias?)\b/;
+/** What follows an adjective that names the one helped. */
+const REGIME_AFTER = new RegExp(`^["”’]?\\s+${HELPED_HEAD}\\b`);
 const IN_SUPPORT = new RegExp(`\\bin\\s+support\\s+of\\s+(?:the\\s+)?${SLOT}`, "g");
 
 function isParty(m: Mention | undefined): m is Mention {
